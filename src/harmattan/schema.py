@@ -1,0 +1,246 @@
+"""The typed records that travel between stages.
+
+Article → Sentence → ActorMention → Actor → Event (and Reject for what could not be read).
+
+Records are plain dataclasses.  Spans point into the article text by character offset
+(``text[start:end]``) instead of copying context around, so every coded event can be traced
+back to the exact words that state it.  ``to_dict`` gives the JSON layout of the output
+contract (``docs/formats.md``); fields are only ever added to it, never removed or renamed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+CONTRACT_VERSION = 1
+
+PLOVER_EVENTS: tuple[str, ...] = (
+    "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "DEMAND",
+    "DISAPPROVE", "FIGHT", "INVESTIGATE", "MOBILIZE", "PROTEST", "REJECT", "RETREAT",
+    "SANCTION", "SUPPORT", "THREATEN",
+)
+
+#: CAMEO quad classes as used by the coder.  0 covers CAMEO 01-02 (statements and appeals,
+#: which PLOVER drops), 1 is 03-05, 2 is 06-08, 3 is 09-13, 4 is 14-20.
+QUAD_CLASSES: dict[int, str] = {
+    0: "make a statement",
+    1: "verbal cooperation",
+    2: "material cooperation",
+    3: "verbal conflict",
+    4: "material conflict",
+}
+
+#: The quad class each PLOVER event type belongs to.
+PLOVER_QUAD: dict[str, int] = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1,
+    "AID": 2, "COOPERATE": 2, "CONCEDE": 2, "RETREAT": 2,
+    "DEMAND": 3, "DISAPPROVE": 3, "REJECT": 3, "THREATEN": 3, "INVESTIGATE": 3,
+    "ASSAULT": 4, "FIGHT": 4, "COERCE": 4, "MOBILIZE": 4, "PROTEST": 4, "SANCTION": 4,
+}
+
+
+@dataclass
+class Article:
+    """A dated news report, as read from a file, a feed or stdin."""
+
+    id: str
+    text: str
+    date: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    #: Where the record came from, e.g. ``articles.jsonl:12`` (for error messages).
+    origin: str | None = None
+
+    @property
+    def date_iso(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+    @property
+    def content_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "date": self.date_iso, "title": self.title, "url": self.url,
+            "source": self.source, "language": self.language, "text": self.text,
+        }
+
+
+@dataclass
+class Reject:
+    """A record that could not be read, kept with the reason so nothing is silently lost."""
+
+    origin: str
+    reason: str
+    line: int | None = None
+    record_id: str | None = None
+    raw: str | None = None
+
+    def where(self) -> str:
+        return f"{self.origin}:{self.line}" if self.line is not None else self.origin
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "origin": self.origin, "line": self.line, "record_id": self.record_id,
+            "reason": self.reason, "raw": self.raw,
+        }
+
+
+@dataclass
+class Sentence:
+    """A sentence of an article: ``article.text[start:end] == text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ActorMention:
+    """A span of the article that names an actor, before or after coding."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    """An actor as it stood on the article's date.
+
+    ``code`` is ISO 3166-1 alpha-3 for anything tied to a state, ``IGO``/``NGO`` for
+    international bodies (``actor_id`` names the body), ``""`` when unknown.  ``entry`` names
+    the dictionary entry that resolved it, so a coding can always be explained.
+    """
+
+    text: str
+    code: str
+    sector: str = ""
+    actor_id: str | None = None
+    start: int | None = None
+    end: int | None = None
+    entry: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "code": self.code, "sector": self.sector,
+            "actor_id": self.actor_id, "start": self.start, "end": self.end,
+            "entry": self.entry,
+        }
+
+
+@dataclass
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+
+    def to_dict(self) -> dict[str, bool]:
+        return {"negated": self.negated, "hypothetical": self.hypothetical, "future": self.future}
+
+
+@dataclass
+class Evidence:
+    sentence: str
+    start: int
+    end: int
+    #: Offsets of the words that express the act (the trigger), when known.
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence, "start": self.start, "end": self.end,
+            "trigger": self.trigger, "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
+        }
+
+
+@dataclass
+class PloverCode:
+    event: str
+    mode: str = ""
+    context: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"event": self.event, "mode": self.mode, "context": list(self.context)}
+
+
+@dataclass
+class CameoCode:
+    quad_class: int
+    code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quad_class": self.quad_class, "code": self.code}
+
+
+@dataclass
+class Event:
+    """One coded act: who did what to whom, when, with the sentence that says so."""
+
+    event_id: str
+    article_id: str
+    date: str | None
+    plover: PloverCode | None
+    cameo: CameoCode
+    modality: Modality
+    source: list[Actor]
+    target: list[Actor]
+    evidence: Evidence
+    confidence: float
+    acled: dict[str, Any] | None = None
+    location: dict[str, Any] | None = None
+    coder_version: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "date": self.date,
+            "plover": self.plover.to_dict() if self.plover else None,
+            "cameo": self.cameo.to_dict(),
+            "acled": self.acled,
+            "location": self.location,
+            "modality": self.modality.to_dict(),
+            "source": [a.to_dict() for a in self.source],
+            "target": [a.to_dict() for a in self.target],
+            "evidence": self.evidence.to_dict(),
+            "confidence": round(self.confidence, 4),
+            "coder_version": self.coder_version,
+        }
+
+
+def make_event_id(article: Article, start: int, end: int, kind: str, ordinal: int) -> str:
+    """A stable id: the same article text and the same coding give the same id."""
+    key = f"{article.id}\x1f{article.content_hash}\x1f{start}\x1f{end}\x1f{kind}\x1f{ordinal}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` (or None/""); raise ValueError naming the bad value."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"date must be a YYYY-MM-DD string, got {type(value).__name__} {value!r}")
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else _fail(text)
+    except ValueError:
+        raise ValueError(f"impossible or malformed date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _fail(text: str) -> dt.date:
+    raise ValueError(text)
