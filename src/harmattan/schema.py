@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,7 +227,10 @@ def make_event_id(article: Article, start: int, end: int, kind: str, ordinal: in
 
 
 def parse_date(value: Any) -> dt.date | None:
-    """Parse ``YYYY-MM-DD`` (or None/""); raise ValueError naming the bad value."""
+    """Parse ``YYYY-MM-DD`` (a time part is ignored; None or "" mean unknown).
+
+    Raises ValueError naming the bad value for anything else, including impossible dates.
+    """
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -236,11 +240,12 @@ def parse_date(value: Any) -> dt.date | None:
     if not isinstance(value, str):
         raise ValueError(f"date must be a YYYY-MM-DD string, got {type(value).__name__} {value!r}")
     text = value.strip()
+    if not _ISO_DATE.match(text):
+        raise ValueError(f"malformed date {value!r} (expected YYYY-MM-DD)")
     try:
-        return dt.date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else _fail(text)
+        return dt.date.fromisoformat(text[:10])
     except ValueError:
-        raise ValueError(f"impossible or malformed date {value!r} (expected YYYY-MM-DD)") from None
+        raise ValueError(f"impossible date {value!r}") from None
 
 
-def _fail(text: str) -> dt.date:
-    raise ValueError(text)
+_ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\Z")

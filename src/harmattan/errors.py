@@ -1,0 +1,38 @@
+"""One exception tree.  Each message says what went wrong and how to fix it."""
+
+from __future__ import annotations
+
+
+class HarmattanError(Exception):
+    """Base of every error Harmattan raises on purpose."""
+
+    code = "E000"
+
+    def __init__(self, message: str, fix: str | None = None) -> None:
+        self.message = message
+        self.fix = fix
+        super().__init__(f"[{self.code}] {message}" + (f"\n  fix: {fix}" if fix else ""))
+
+
+class InputError(HarmattanError):
+    """An input path cannot be read at all (missing file, unknown format)."""
+
+    code = "E001"
+
+
+class RecordError(HarmattanError):
+    """One record is bad; the caller rejects it and goes on with the rest."""
+
+    code = "E002"
+
+
+class ResourceError(HarmattanError):
+    """A shipped resource (dictionary, model) is missing or damaged."""
+
+    code = "E003"
+
+
+class ConfigError(HarmattanError):
+    """A setting is invalid."""
+
+    code = "E004"

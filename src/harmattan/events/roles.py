@@ -1,0 +1,205 @@
+"""Who did it and to whom: source and target actors of a trigger, from the dependency parse.
+
+The source is the actor in the trigger's subject (or the ``by`` agent of a passive); targets are
+the actors in its objects and prepositional complements.  A trigger without a subject of its
+own (``urging them``, ``by authorizing``, ``agreed to meet``) inherits the subject of the verb it
+depends on.  Noun triggers (``talks with``, ``an attack on``) take the subject of their governing
+verb and the actors in their own complements.  When the parse gives no answer, the nearest actor
+before the trigger is the source and the nearest after it the target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from harmattan.schema import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+_OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "obj", "iobj"}
+# Prepositions whose object is a target ("attacked positions near X" is a place, not a target).
+_TARGET_PREPS = {
+    "with", "to", "against", "on", "upon", "into", "for", "at", "toward", "towards", "from",
+    "between", "among", "of", "over", "in",
+}
+_INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl"}
+_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare"}
+
+
+@dataclass
+class Roles:
+    source: list[Actor]
+    target: list[Actor]
+    #: How the roles were found: "parse", "inherited", "noun", "nearest" (for the confidence).
+    how: str
+
+
+def actor_tokens(doc: Doc, actors: list[Actor], offset: int) -> list[tuple[Actor, int, int]]:
+    """Map actors (article offsets) onto token index ranges of the sentence doc."""
+    mapped = []
+    for actor in actors:
+        if actor.start is None or actor.end is None:
+            continue
+        span = doc.char_span(actor.start - offset, actor.end - offset, alignment_mode="expand")
+        if span is not None and len(span):
+            mapped.append((actor, span.start, span.end))
+    return mapped
+
+
+def _subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _actors_in(mapped: list[tuple[Actor, int, int]], lo: int, hi: int,
+               exclude: tuple[int, int] | None = None) -> list[Actor]:
+    found = []
+    for actor, start, end in mapped:
+        if start >= lo and end <= hi:
+            if exclude and start >= exclude[0] and end <= exclude[1]:
+                continue
+            found.append(actor)
+    return found
+
+
+def _subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of ``verb`` and whether it is an agent (passive ``by`` phrase)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child, True
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild, True
+    return None, False
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _PASSIVE_SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """Walk up from a noun trigger to the verb that governs it."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _object_ranges(head: Token, skip: set[int]) -> list[tuple[int, int]]:
+    ranges = []
+    for child in head.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in _OBJECT_DEPS:
+            ranges.append(_subtree_range(child))
+        elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    ranges.append(_subtree_range(pobj))
+        elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            # "urged them to restore", "demanded that Israel ease": the embedded subject.
+            for grandchild in child.children:
+                if grandchild.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS:
+                    ranges.append(_subtree_range(grandchild))
+    return ranges
+
+
+def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Roles:
+    """Source and target actors for the trigger token ``trigger_i`` of the sentence ``doc``.
+
+    ``actors`` carry article offsets; ``offset`` is the sentence's start in the article.
+    """
+    mapped = actor_tokens(doc, actors, offset)
+    if not mapped:
+        return Roles([], [], "none")
+    trigger = doc[trigger_i]
+    is_noun = trigger.pos_ in {"NOUN", "PROPN"}
+    verb = trigger if not is_noun else _governing_verb(trigger)
+    how = "noun" if is_noun else "parse"
+
+    source: list[Actor] = []
+    subject_range: tuple[int, int] | None = None
+    node = verb
+    for _ in range(4):  # climb through xcomp/conj/advcl chains to find a subject
+        if node is None:
+            break
+        subject, _ = _subject_of(node)
+        if subject is not None:
+            subject_range = _subtree_range(subject)
+            source = _actors_in(mapped, *subject_range)
+            if node is not verb:
+                how = "inherited"
+            break
+        if node.dep_ in _INHERIT_DEPS and node.head is not node:
+            node = node.head
+        else:
+            break
+
+    target_ranges: list[tuple[int, int]] = []
+    skip = {subject_range[0]} if subject_range else set()
+    if is_noun:
+        target_ranges += _object_ranges(trigger, skip)
+        # A possessive or compound before the noun: "Israel's attack on Gaza" has its source
+        # there when the clause has no subject actor.
+        if not source:
+            for child in trigger.children:
+                if child.dep_ in {"poss", "compound", "amod", "nmod"}:
+                    source = _actors_in(mapped, *_subtree_range(child))
+                    if source:
+                        break
+    if verb is not None:
+        passive = _passive_subject(verb)
+        if passive is not None:
+            target_ranges.append(_subtree_range(passive))
+        if not is_noun:
+            target_ranges += _object_ranges(verb, skip)
+
+    source_ids = {id(a) for a in source}
+    target: list[Actor] = []
+    for lo, hi in target_ranges:
+        for actor in _actors_in(mapped, lo, hi, exclude=subject_range):
+            if id(actor) not in source_ids and all(actor is not t for t in target):
+                target.append(actor)
+
+    if not source:
+        before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
+        if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
+            source = [before[-1][0]]
+            how = "nearest"
+    if not target and how == "nearest":
+        after = [a for a, s, _ in mapped if s > trigger_i and id(a) not in {id(x) for x in source}]
+        if after:
+            target = [after[0]]
+    return Roles(_dedupe(source), _dedupe(target), how)
+
+
+def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
+    """True when the token is the subject of a reporting verb that is not the trigger."""
+    token = doc[token_i]
+    head = token.head
+    while head is not head.head and token.dep_ not in _SUBJECT_DEPS:
+        token, head = head, head.head
+    return token.dep_ in _SUBJECT_DEPS and head.lemma_ in _REPORTING_LEMMAS and head.i != trigger_i
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple[str, str, str | None, int | None]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.code, actor.sector, actor.actor_id, actor.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out

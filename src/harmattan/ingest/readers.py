@@ -1,0 +1,178 @@
+"""Read articles from JSONL, CSV, plain-text files, folders of these, and stdin.
+
+Every reader yields ``Article`` or ``Reject`` records, never raises on a bad record: a bad line
+becomes a ``Reject`` that names the file, the line and the reason, and reading goes on.
+Only an input that cannot be opened at all raises ``InputError``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from harmattan.errors import InputError
+from harmattan.schema import Article, Reject, parse_date
+
+#: Text longer than this is rejected: it is not a news article and would stall the coder.
+MAX_TEXT_CHARS = 2_000_000
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
+_TXT_DATE = re.compile(r"\A\s*date[:\s]\s*(\S+)\s*")
+_RAW_LIMIT = 2000
+
+Record = Article | Reject
+
+
+def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Record]:
+    """Yield articles and rejects from every input in order (``-`` is stdin, as JSONL)."""
+    for item in inputs:
+        if str(item) == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl_stream(stream, origin="<stdin>")
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not files:
+                raise InputError(
+                    f"folder {path} holds no .jsonl, .csv or .txt files",
+                    fix="point to the files themselves or a folder that contains them",
+                )
+            for file in files:
+                yield from read_file(file)
+        elif path.is_file():
+            yield from read_file(path)
+        else:
+            raise InputError(f"no such file or folder: {path}", fix="check the path")
+
+
+def read_file(path: Path) -> Iterator[Record]:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            f"{path}: unknown input format {path.suffix!r}",
+            fix="use .jsonl, .csv or .txt (or a folder of these)",
+        )
+    if kind == "jsonl":
+        with path.open("rb") as stream:
+            yield from read_jsonl_stream(stream, origin=str(path))
+    elif kind == "csv":
+        yield from read_csv(path)
+    else:
+        yield read_txt(path)
+
+
+def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Record]:
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Reject(origin, f"undecodable bytes (not UTF-8) at byte {exc.start}", number,
+                         raw=raw[:_RAW_LIMIT].decode("utf-8", "replace"))
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Reject(origin, f"invalid JSON: {exc.msg} at column {exc.colno}", number,
+                         raw=line[:_RAW_LIMIT])
+            continue
+        if not isinstance(record, dict):
+            yield Reject(origin, f"expected a JSON object, got {type(record).__name__}", number,
+                         raw=line[:_RAW_LIMIT])
+            continue
+        yield article_from_record(record, origin, number, raw=line)
+
+
+def read_csv(path: Path) -> Iterator[Record]:
+    origin = str(path)
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        # A CSV cannot be split into rows safely around bad bytes: decode the rest leniently
+        # and reject only the rows that contain the replacement character.
+        content = path.read_bytes().decode("utf-8-sig", errors="replace")
+        bad_at = exc.start
+    else:
+        bad_at = None
+    csv.field_size_limit(MAX_TEXT_CHARS * 2)
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    if not reader.fieldnames or "text" not in reader.fieldnames or "id" not in reader.fieldnames:
+        raise InputError(
+            f"{path}: CSV header must name at least the columns id and text "
+            f"(found {reader.fieldnames})",
+            fix="add a header line such as: id,date,title,text",
+        )
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield Reject(origin, f"malformed CSV: {exc}", reader.line_num)
+            continue
+        line = reader.line_num
+        if bad_at is not None and any("\ufffd" in (v or "") for v in row.values() if isinstance(v, str)):
+            yield Reject(origin, "undecodable bytes (not UTF-8)", line, record_id=row.get("id"),
+                         raw=json.dumps(row, ensure_ascii=False)[:_RAW_LIMIT])
+            continue
+        if None in row:
+            yield Reject(origin, "more fields than the header names", line, record_id=row.get("id"))
+            continue
+        yield article_from_record(row, origin, line, raw=json.dumps(row, ensure_ascii=False))
+
+
+def read_txt(path: Path) -> Record:
+    origin = str(path)
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Reject(origin, f"undecodable bytes (not UTF-8) at byte {exc.start}", None,
+                      record_id=path.stem, raw=data[:_RAW_LIMIT].decode("utf-8", "replace"))
+    date_value: str | None = None
+    match = _TXT_DATE.match(text)
+    if match:
+        date_value = match.group(1)
+        text = text[match.end():]
+    record = {"id": path.stem, "text": text, "date": date_value}
+    return article_from_record(record, origin, None, raw=None)
+
+
+def article_from_record(record: dict[str, Any], origin: str, line: int | None,
+                        raw: str | None) -> Record:
+    """Validate one record; return an Article or a Reject naming the reason."""
+    raw_kept = raw[:_RAW_LIMIT] if raw else None
+    rid = record.get("id")
+    if rid is None or (isinstance(rid, str) and not rid.strip()):
+        return Reject(origin, "missing id", line, raw=raw_kept)
+    if not isinstance(rid, (str, int)):
+        return Reject(origin, f"id must be a string, got {type(rid).__name__}", line, raw=raw_kept)
+    rid = str(rid).strip()
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return Reject(origin, "no text", line, record_id=rid, raw=raw_kept)
+    if len(text) > MAX_TEXT_CHARS:
+        return Reject(origin, f"text too long ({len(text):,} characters; limit {MAX_TEXT_CHARS:,})",
+                      line, record_id=rid, raw=raw_kept)
+    if "\x00" in text:
+        return Reject(origin, "binary content (NUL bytes) in text", line, record_id=rid, raw=None)
+    try:
+        date = parse_date(record.get("date"))
+    except ValueError as exc:
+        return Reject(origin, str(exc), line, record_id=rid, raw=raw_kept)
+    optional: dict[str, str | None] = {}
+    for key in ("title", "url", "source", "language"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            return Reject(origin, f"{key} must be a string, got {type(value).__name__}", line,
+                          record_id=rid, raw=raw_kept)
+        optional[key] = value or None
+    where = f"{origin}:{line}" if line is not None else origin
+    return Article(id=rid, text=text, date=date, origin=where, **optional)
