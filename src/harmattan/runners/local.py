@@ -1,0 +1,92 @@
+"""Run the coder over batches in this process or in a pool of worker processes.
+
+Each worker loads the models once (in the pool initializer) and codes whole batches; at most
+``2 × workers`` batches are in flight, so memory stays flat however long the input is, and
+results come back in input order, so the output is the same with 1 or N workers.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing as mp
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from harmattan.schema import Article, Event, Reject
+
+if TYPE_CHECKING:
+    from harmattan.events.coder import EventCoder
+    from harmattan.pipeline import BatchResult
+
+_WORKER_CODER: EventCoder | None = None
+
+
+@functools.lru_cache(maxsize=1)
+def local_coder() -> EventCoder:
+    from harmattan.events.coder import EventCoder
+
+    return EventCoder().initialize()
+
+
+def _make_default_coder() -> EventCoder:
+    return local_coder()
+
+
+def _init_worker(factory: Callable[[], EventCoder]) -> None:
+    global _WORKER_CODER
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _WORKER_CODER = factory()
+
+
+def _code_batch(batch: list[Article]) -> tuple[list[Event], list[Reject]]:
+    assert _WORKER_CODER is not None
+    return code_batch_safely(_WORKER_CODER, batch)
+
+
+def code_batch_safely(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], list[Reject]]:
+    """Code a batch; if it fails, code its articles one by one and reject only the culprit."""
+    try:
+        return coder.code(batch), []
+    except Exception:  # noqa: BLE001 - one bad article must not sink its batch
+        events: list[Event] = []
+        errors: list[Reject] = []
+        for article in batch:
+            try:
+                events.extend(coder.code([article]))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(Reject(article.origin or "<input>", f"coding failed: {exc!r}",
+                                     record_id=article.id))
+        return events, errors
+
+
+def run_batches(batches: Iterable[list[Article]], workers: int = 1,
+                coder_factory: Callable[[], EventCoder] | None = None) -> Iterator[BatchResult]:
+    from harmattan.pipeline import BatchResult
+
+    factory = coder_factory or _make_default_coder
+    if workers <= 1:
+        coder = factory()
+        for batch in batches:
+            events, errors = code_batch_safely(coder, batch)
+            yield BatchResult(batch, events, errors)
+        return
+    context = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
+        pending: deque = deque()
+        iterator = iter(batches)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers:
+                try:
+                    batch = next(iterator)
+                except StopIteration:
+                    exhausted = True
+                    break
+                pending.append((batch, pool.apply_async(_code_batch, (batch,))))
+            if not pending:
+                break
+            batch, result = pending.popleft()
+            events, errors = result.get()
+            yield BatchResult(batch, events, errors)
