@@ -1,0 +1,736 @@
+"""CAMEO verb patterns: which acts the verbs (and event nouns) of a parsed sentence state.
+
+This approximates how PETRARCH2 reads the CAMEO verb dictionary (``CAMEO.2.0.txt``, Open
+Event Data Alliance, MIT licence), without its phrase-structure parse:
+
+* a verb is found by its lemma or by an inflected form the dictionary lists; multi-word verbs
+  (``+CARRY_OUT``) need their other words right after the verb;
+* among the patterns of the verb's block(s), the most specific one wins: the words after ``*``
+  must appear in order after the verb, inside the verb's own subtree (a coordinated second
+  verb's words are left to that verb); the words before ``*`` in order before it, in the same
+  sentence.  Words are matched on lemma or lower-cased form, synonym sets (``&WEAPON``) are
+  expanded, and a pattern word of five letters or more also matches a longer form of it
+  (``PROTEST`` ~ ``protesters``), as TABARI/PETRARCH stem-match; a trailing ``_`` asks for the
+  exact word;
+* with no pattern matching, the verb's own code or its block's default code is used; a pattern
+  or default coded ``---`` means "no event" (``killed in an accident``);
+* nouns that state events (``talks``, ``attack``, ``protest``), which the dictionary lacks,
+  come from the hand-made table ``resources/cameo/nouns.yaml``; a noun the winning verb pattern
+  already used (``held talks``) is not reported twice.
+
+The dictionary is shipped compiled (``resources/cameo/verbs.json.gz``, regenerated with
+:func:`build_verb_index`) and turned into lemma-keyed dicts by :meth:`VerbPatternCoder.initialize`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from harmattan.events.cameo import cameo_to_plover, normalise_code, quad_class
+
+__all__ = [
+    "VerbMatch", "VerbPatternCoder", "build_verb_index", "trigger_lexicon", "has_trigger",
+    "best_match", "VERBS_PATH", "NOUNS_PATH",
+]
+
+_RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "cameo"
+VERBS_PATH = _RESOURCES / "verbs.json.gz"
+NOUNS_PATH = _RESOURCES / "nouns.yaml"
+INDEX_FORMAT = 1
+
+# A pattern word this long or longer also matches longer word forms (stem matching); shorter
+# words ("WITH", "ON") would otherwise match "withdraw", "one".
+_MIN_STEM = 5
+# ... but only forms at most this many letters longer ("protest" ~ "protesters").
+_MAX_STEM_EXTRA = 3
+# Dependency labels of modifiers that can change a noun's code ("hunger strike", "air raid").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
+
+
+@dataclass
+class VerbMatch:
+    """One act stated in a sentence, as the dictionary codes it."""
+
+    #: CAMEO code, e.g. ``"138"`` (pairs such as ``042:043`` are reduced to the stated act).
+    code: str
+    #: Index in the doc of the verb (or event noun) that states the act.
+    trigger_i: int
+    #: Character offsets of the trigger word(s) in ``doc.text``.
+    trigger_start: int
+    trigger_end: int
+    #: The dictionary line that matched, e.g. ``"- * (IN SHOOTOUT) [193:193]"`` or
+    #: ``"--- KILL [190] ---"`` for a block default, ``"noun: hunger strike [142]"`` for a noun.
+    pattern: str
+    #: Number of pattern words that matched besides the trigger; 0 for a default code.
+    specificity: int
+    #: The trigger has a ``neg`` dependent ("did not sign", "no talks").
+    negated: bool
+    #: ``"verb"`` or ``"noun"``.
+    kind: str = "verb"
+
+
+# --------------------------------------------------------------------------------------------
+# Building the index from CAMEO.2.0.txt
+
+
+_CODE_RE = re.compile(r"\[([^\]]*)\]")
+_FORMS_RE = re.compile(r"\{([^}]*)\}")
+_HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s*---")
+
+_MIT_NOTICE = (
+    "CAMEO verb pattern dictionary CAMEO.2.0.txt (PETRARCH2), Copyright (c) 2015 Open Event Data "
+    "Alliance, distributed under the MIT License: Permission is hereby granted, free of charge, "
+    "to any person obtaining a copy of this software and associated documentation files (the "
+    "\"Software\"), to deal in the Software without restriction, including without limitation "
+    "the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies "
+    "of the Software, and to permit persons to whom the Software is furnished to do so, subject "
+    "to the following conditions: The above copyright notice and this permission notice shall "
+    "be included in all copies or substantial portions of the Software. THE SOFTWARE IS "
+    "PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT "
+    "LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND "
+    "NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY "
+    "CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, "
+    "ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN "
+    "THE SOFTWARE."
+)
+
+
+def _strip_comment(line: str, *, semicolon: bool = False) -> str:
+    line = line.split("#", 1)[0]
+    if semicolon:
+        line = line.split(";", 1)[0]
+    return line.strip()
+
+
+def _pattern_elements(body: str) -> tuple[list[list[str]], list[list[str]]]:
+    """``"POLICE * (WITH DEMONSTRATOR)"`` → (pre, post) lists of elements.
+
+    An element is a list of alternatives (``BY/WITH`` → ``["by", "with"]``); a synonym set stays
+    a ``"&NAME"`` reference, expanded when the index is loaded.  Phrase brackets and the
+    source/target/compound markers ``$ + % ^`` do not constrain the match here.
+    """
+    tokens = re.sub(r"([{}()])", r" \1 ", body).split()
+    pre: list[list[str]] = []
+    post: list[list[str]] = []
+    seen_star = False
+    for tok in tokens:
+        if tok in "{}()" or tok in ("$", "+", "%", "^"):
+            continue
+        if tok == "*":
+            seen_star = True
+            continue
+        tok = tok.strip("$+%^")
+        if not tok:
+            continue
+        if tok.startswith("&"):
+            element = [tok.upper()]
+        else:
+            element = [alt.lower() for alt in tok.split("/") if alt]
+        (post if seen_star else pre).append(element)
+    if not seen_star:  # no verb marker: the words follow the verb
+        pre, post = [], pre
+    return pre, post
+
+
+def parse_verb_dictionary(src_path: str | Path) -> dict[str, Any]:
+    """Read a PETRARCH2 CAMEO verb dictionary into the JSON layout of the shipped index."""
+    synsets: dict[str, list[str]] = {}
+    blocks: list[dict[str, Any]] = []
+    verbs: list[dict[str, Any]] = []
+    section = None
+    current_set: str | None = None
+    with open(src_path, encoding="utf-8", errors="replace") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            if line.startswith("####### SYNONYM"):
+                section = "synsets"
+                continue
+            if line.startswith("####### VERB"):
+                section = "verbs"
+                continue
+            if line.startswith("########") and "TRANSFORM" in line:
+                break
+            if section is None or not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if section == "synsets":
+                text = _strip_comment(line)
+                if text.startswith("&"):
+                    current_set = text[1:].strip().upper()
+                    synsets[current_set] = []
+                elif text.startswith("+") and current_set:
+                    synsets[current_set].append(text[1:].strip().lower())
+                continue
+            head = _HEADER_RE.match(line)
+            if head:
+                blocks.append({"name": head.group(1), "code": head.group(2).strip(), "patterns": []})
+                continue
+            if not blocks:
+                continue
+            block = blocks[-1]
+            if line.startswith("-"):
+                text = _strip_comment(line)
+                codes = _CODE_RE.findall(text)
+                if not codes:
+                    continue
+                body = text[1:text.rfind("[")]
+                pre, post = _pattern_elements(body)
+                if not pre and not post:
+                    continue
+                pattern = {
+                    "pre": pre, "post": post, "code": codes[-1].strip(),
+                    "text": f"- {' '.join(body.split())} [{codes[-1].strip()}]",
+                }
+                if all(p["pre"] != pre or p["post"] != post or p["code"] != pattern["code"]
+                       for p in block["patterns"]):
+                    block["patterns"].append(pattern)
+                continue
+            text = _strip_comment(line, semicolon=True)
+            if not text or not (text[0].isalpha() or text[0] == "+"):
+                continue
+            word = text.split()[0].lstrip("+")
+            codes = _CODE_RE.findall(text)
+            forms_m = _FORMS_RE.search(text)
+            forms = forms_m.group(1).split() if forms_m else []
+            verbs.append({
+                "verb": word.lower().replace("_", " ").strip(),
+                "forms": sorted({f.lstrip("+").lower().replace("_", " ") for f in forms if f.strip("+")}),
+                "code": codes[0].strip() if codes else None,
+                # An empty {} means the verb appears only in the form written ("+KILLED_AND").
+                "exact": forms_m is not None and not forms,
+                "block": len(blocks) - 1,
+                "line": lineno,
+            })
+    return {
+        "format": INDEX_FORMAT,
+        "source": Path(src_path).name,
+        "licence": _MIT_NOTICE,
+        "note": (
+            "Compiled from the PETRARCH2 CAMEO verb dictionary by "
+            "harmattan.events.verbs.build_verb_index; synonym sets, verb blocks with their "
+            "default codes, verb forms and patterns, as written in the source."
+        ),
+        "synsets": synsets,
+        "blocks": blocks,
+        "verbs": verbs,
+    }
+
+
+def build_verb_index(src_path: str | Path, out_path: str | Path = VERBS_PATH) -> Path:
+    """Compile ``CAMEO.2.0.txt`` into the gzipped JSON index the coder loads; return its path."""
+    index = parse_verb_dictionary(src_path)
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    # mtime=0 keeps the file byte-identical when rebuilt from the same source.
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(data.encode("utf-8"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The compiled, in-memory form
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    pre: tuple[tuple[tuple[str, ...], ...], ...]   # elements → alternatives → words
+    post: tuple[tuple[tuple[str, ...], ...], ...]
+    code: str                                       # normalised; "" means "no event"
+    text: str
+    words: int                                      # words in the shortest full match
+
+
+@dataclass(frozen=True)
+class _Verb:
+    words: tuple[str, ...]        # ("carry", "out"): the first is the verb itself
+    code: str | None              # the verb's own default, else the block's (None: no event)
+    default_text: str
+    patterns: tuple[_Pattern, ...]
+
+
+@dataclass(frozen=True)
+class _Noun:
+    lemma: str
+    code: str | None
+    forms: frozenset[str] | None
+    modifiers: dict[str, str]
+
+
+def _expand(element: list[str], synsets: dict[str, list[str]]) -> tuple[tuple[str, ...], ...]:
+    alternatives: list[tuple[str, ...]] = []
+    for alt in element:
+        if alt.startswith("&"):
+            name = alt[1:]
+            members = synsets.get(name) or synsets.get(name + "_") or synsets.get(name.rstrip("_"))
+            if members is None:  # a set the source uses but never defines: read it as a word
+                members = [name.lower().rstrip("_")]
+        else:
+            members = [alt]
+        for member in members:
+            # "cash_" (exact) stays one word with its marker; "air_strike" becomes two words.
+            words = tuple(_join_exact(member))
+            if words and words not in alternatives:
+                alternatives.append(words)
+    return tuple(alternatives)
+
+
+def _join_exact(member: str) -> list[str]:
+    """``"air_strike"`` → ``["air", "strike"]``; ``"cash_"`` → ``["cash_"]`` (exact match)."""
+    exact = member.endswith("_")
+    parts = [p for p in member.rstrip("_").split("_") if p]
+    if exact and parts:
+        parts[-1] += "_"
+    return parts
+
+
+def _code_or_none(code: str | None) -> str | None:
+    if code is None:
+        return None
+    code = normalise_code(code)
+    return code if code and code != "---" and code.replace("-", "") else None
+
+
+def _regular_forms(verb: str) -> set[str]:
+    """Inflections PETRARCH generates for a verb the dictionary lists without forms."""
+    forms = {verb, verb + "s", verb + "ed", verb + "ing"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(verb + "es")
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=4)
+def _load_index(path: str) -> dict[str, Any]:
+    p = Path(path)
+    if not p.exists():
+        raise FileNotFoundError(
+            f"CAMEO verb index missing at {p}; rebuild it with "
+            "python -c \"from harmattan.events.verbs import build_verb_index; "
+            "build_verb_index('CAMEO.2.0.txt')\""
+        )
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        index = json.load(fh)
+    if index.get("format") != INDEX_FORMAT:
+        raise ValueError(f"{p}: index format {index.get('format')!r}, expected {INDEX_FORMAT}; rebuild it")
+    return index
+
+
+def _load_nouns(path: Path) -> dict[str, _Noun]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    nouns: dict[str, _Noun] = {}
+    for lemma, spec in (data.get("nouns") or {}).items():
+        spec = spec or {}
+        code = spec.get("code")
+        forms = spec.get("forms")
+        nouns[str(lemma).lower()] = _Noun(
+            lemma=str(lemma).lower(),
+            code=str(code) if code is not None else None,
+            forms=frozenset(str(f).lower() for f in forms) if forms else None,
+            modifiers={str(k).lower(): str(v) for k, v in (spec.get("modifiers") or {}).items()},
+        )
+    return nouns
+
+
+# --------------------------------------------------------------------------------------------
+# Matching
+
+
+class _SentenceIndex:
+    """Where each word occurs in a sentence: exact keys (form, lemma) and stem keys."""
+
+    __slots__ = ("exact", "stem", "start", "end", "hyphens")
+
+    def __init__(self, tokens: Iterable[Any], start: int, end: int) -> None:
+        exact: dict[str, list[int]] = {}
+        stem: dict[str, list[int]] = {}
+        hyphens: set[int] = set()
+        for tok in tokens:
+            i = tok.i
+            lower = tok.lower_
+            if lower in ("-", "–"):
+                hyphens.add(i)
+            keys = {lower, tok.lemma_.lower()}
+            for key in keys:
+                exact.setdefault(key, []).append(i)
+            for key in keys:
+                n = len(key)
+                for k in range(max(_MIN_STEM, n - _MAX_STEM_EXTRA), n):
+                    lst = stem.setdefault(key[:k], [])
+                    if not lst or lst[-1] != i:
+                        lst.append(i)
+        self.exact = exact
+        self.stem = stem
+        self.start = start
+        self.end = end
+        self.hyphens = hyphens
+
+    def positions(self, word: str) -> list[int]:
+        if word.endswith("_"):
+            return self.exact.get(word[:-1], [])
+        full = self.exact.get(word, [])
+        if len(word) < _MIN_STEM:
+            return full
+        stemmed = self.stem.get(word)
+        if not stemmed:
+            return full
+        if not full:
+            return stemmed
+        return sorted(set(full) | set(stemmed))
+
+    def first_at_or_after(
+        self, words: tuple[str, ...], lo: int, hi: int, tail_hi: int | None = None,
+    ) -> tuple[int, int] | None:
+        """The earliest occurrence of the word sequence starting in [lo, hi): (first, last) index.
+
+        The sequence must end before ``tail_hi`` (default ``hi``).
+        """
+        tail_hi = hi if tail_hi is None else tail_hi
+        first_positions = self.positions(words[0])
+        k = bisect.bisect_left(first_positions, lo)
+        while k < len(first_positions) and first_positions[k] < hi:
+            p = first_positions[k]
+            last = p
+            ok = True
+            for w in words[1:]:
+                nxt = last + 1
+                if nxt in self.hyphens:  # "air-strike", "cease-fire"
+                    nxt += 1
+                if nxt >= tail_hi or nxt not in self.positions(w):
+                    ok = False
+                    break
+                last = nxt
+            if ok:
+                return p, last
+            k += 1
+        return None
+
+
+def _match_elements(
+    elements: tuple[tuple[tuple[str, ...], ...], ...], index: _SentenceIndex, lo: int, hi: int,
+) -> tuple[int, list[int]] | None:
+    """Match elements in order inside [lo, hi); return (words matched, token indices) or None."""
+    pos = lo
+    used: list[int] = []
+    n_words = 0
+    for element in elements:
+        best: tuple[int, int] | None = None
+        best_words = 0
+        for alt in element:
+            hit = index.first_at_or_after(alt, pos, hi)
+            if hit is not None and (best is None or hit[1] < best[1]):
+                best, best_words = hit, len(alt)
+        if best is None:
+            return None
+        used.extend(range(best[0], best[1] + 1))
+        n_words += best_words
+        pos = best[1] + 1
+    return n_words, used
+
+
+def _is_verb(tok: Any) -> bool:
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+
+
+def _negated(tok: Any) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True
+    return False
+
+
+class VerbPatternCoder:
+    """Codes the verbs and event nouns of a parsed sentence with CAMEO codes.
+
+    Example::
+
+        coder = VerbPatternCoder()
+        coder.initialize()
+        coder.match(nlp("Rebels attacked a military base."))
+        # [VerbMatch(code='190', trigger_i=1, ..., pattern='- * BASE [190]', specificity=1, ...)]
+    """
+
+    def __init__(self, path: str | Path | None = None, nouns_path: str | Path | None = None) -> None:
+        self.path = path
+        self.nouns_path = nouns_path
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def initialize(self) -> "VerbPatternCoder":
+        index = _load_index(str(Path(self.path) if self.path else VERBS_PATH))
+        synsets = index["synsets"]
+        block_patterns: list[tuple[_Pattern, ...]] = []
+        for block in index["blocks"]:
+            compiled = []
+            for p in block["patterns"]:
+                pre = tuple(_expand(e, synsets) for e in p["pre"])
+                post = tuple(_expand(e, synsets) for e in p["post"])
+                if any(not e for e in pre + post):
+                    continue
+                words = sum(min(len(a) for a in e) for e in pre + post)
+                code = _code_or_none(p["code"]) or ""
+                compiled.append(_Pattern(pre, post, code, p["text"], words))
+            # Most specific first, so the first hit at a given specificity is final.
+            compiled.sort(key=lambda pat: -pat.words)
+            block_patterns.append(tuple(compiled))
+
+        # Merge entries of a verb listed in several blocks (DISMISS is under DESPATCH and DISPEL).
+        merged: dict[tuple[str, ...], dict[str, Any]] = {}
+        surface: dict[str, set[tuple[str, ...]]] = {}
+        for entry in index["verbs"]:
+            words = tuple(entry["verb"].split())
+            block = index["blocks"][entry["block"]]
+            slot = merged.setdefault(words, {"code": None, "default": "", "patterns": [], "blocks": set()})
+            own = _code_or_none(entry["code"])
+            block_code = _code_or_none(block["code"])
+            if slot["code"] is None and (own or block_code):
+                slot["code"] = own or block_code
+                slot["default"] = (f"{entry['verb'].upper()} [{entry['code']}]" if own
+                                   else f"--- {block['name']} [{block['code']}] ---")
+            if entry["block"] not in slot["blocks"]:
+                slot["blocks"].add(entry["block"])
+                slot["patterns"].extend(block_patterns[entry["block"]])
+            first_forms = {words[0]} if entry["exact"] else {words[0]} | (
+                _regular_forms(words[0]) if not entry["forms"] else set())
+            for form in entry["forms"]:
+                first_forms.add(form.split()[0])
+            for form in first_forms:
+                surface.setdefault(form, set()).add(words)
+
+        verbs: dict[tuple[str, ...], _Verb] = {}
+        for words, slot in merged.items():
+            pats = tuple(sorted(slot["patterns"], key=lambda pat: -pat.words))
+            verbs[words] = _Verb(words, slot["code"], slot["default"], pats)
+
+        # Lookup keyed by a token's lemma or lower-cased form → candidate verbs, longest first.
+        by_key: dict[str, tuple[_Verb, ...]] = {}
+        for key, entries in surface.items():
+            cands = sorted((verbs[w] for w in entries), key=lambda v: -len(v.words))
+            by_key[key] = tuple(cands)
+        self.verbs_ = by_key
+        self.nouns_ = _load_nouns(Path(self.nouns_path) if self.nouns_path else NOUNS_PATH)
+        self.licence_ = index.get("licence", "")
+        return self
+
+    # -- matching -----------------------------------------------------------------------------
+
+    def match(self, doc_or_span: Any) -> list[VerbMatch]:
+        """All the acts the verbs and event nouns of a parsed Doc or Span state, by position."""
+        if not hasattr(self, "verbs_"):
+            raise RuntimeError("VerbPatternCoder.match called before initialize(); call coder.initialize() first")
+        tokens = list(doc_or_span)
+        if not tokens:
+            return []
+        span_start, span_end = tokens[0].i, tokens[-1].i + 1
+        index: _SentenceIndex | None = None
+        results: list[VerbMatch] = []
+        consumed: set[int] = set()
+        noun_candidates = []
+        for tok in tokens:
+            if _is_verb(tok):
+                cands = self._candidates(tok)
+                if not cands:
+                    continue
+                if index is None:
+                    index = _SentenceIndex(tokens, span_start, span_end)
+                m = self._match_verb(tok, cands, index, span_start, span_end, consumed)
+                if m is not None:
+                    results.append(m)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                noun = self.nouns_.get(tok.lemma_.lower()) or self.nouns_.get(tok.lower_)
+                if noun is not None:
+                    noun_candidates.append((tok, noun))
+        for tok, noun in noun_candidates:
+            if tok.i in consumed:
+                continue
+            m = self._match_noun(tok, noun)
+            if m is not None:
+                results.append(m)
+        results.sort(key=lambda m: (m.trigger_start, m.kind))
+        return results
+
+    def _candidates(self, tok: Any) -> tuple[_Verb, ...]:
+        by_lemma = self.verbs_.get(tok.lemma_.lower(), ())
+        by_form = self.verbs_.get(tok.lower_, ())
+        if not by_form or by_form is by_lemma:
+            return by_lemma
+        if not by_lemma:
+            return by_form
+        # e.g. "killed": KILL by lemma and the literal "+KILLED_AND" by form; longest first.
+        seen = {id(v) for v in by_lemma}
+        extra = tuple(v for v in by_form if id(v) not in seen)
+        return tuple(sorted(by_lemma + extra, key=lambda v: -len(v.words)))
+
+    def _match_verb(self, tok, cands, index, span_start, span_end, consumed) -> VerbMatch | None:
+        doc = tok.doc
+        for verb in cands:
+            last = tok.i
+            if len(verb.words) > 1:
+                # The other words follow at once or after a short object ("carried the raid out").
+                hit = index.first_at_or_after(verb.words[1:], tok.i + 1, min(tok.i + 4, span_end), span_end)
+                if hit is None:
+                    continue
+                last = hit[1]
+            hi = min(tok.right_edge.i + 1, span_end)
+            for child in tok.children:
+                if child.dep_ == "conj" and _is_verb(child) and child.i > tok.i:
+                    hi = min(hi, child.left_edge.i)
+            best: tuple[_Pattern, int, list[int], int] | None = None
+            for pat in verb.patterns:
+                if best is not None and pat.words < best[1]:
+                    break  # patterns are sorted by size: nothing left can beat the best
+                post = _match_elements(pat.post, index, last + 1, hi) if pat.post else (0, [])
+                if post is None:
+                    continue
+                pre = _match_elements(pat.pre, index, span_start, tok.i) if pat.pre else (0, [])
+                if pre is None:
+                    continue
+                words = pre[0] + post[0]
+                used = pre[1] + post[1]
+                reach = max((abs(i - tok.i) for i in used), default=0)
+                if best is None or words > best[1] or (words == best[1] and reach < best[3]):
+                    best = (pat, words, used, reach)
+            start = doc[tok.i].idx
+            end = doc[last].idx + len(doc[last].text)
+            negated = _negated(tok)
+            if best is not None:
+                pat, words, used, _ = best
+                consumed.update(used)
+                if not pat.code:
+                    return None
+                return VerbMatch(pat.code, tok.i, start, end, pat.text, words, negated)
+            if verb.code:
+                return VerbMatch(verb.code, tok.i, start, end, verb.default_text, 0, negated)
+            return None
+        return None
+
+    def _match_noun(self, tok: Any, noun: _Noun) -> VerbMatch | None:
+        if noun.forms is not None and tok.lower_ not in noun.forms:
+            return None
+        code, mod_tok = noun.code, None
+        for child in tok.children:
+            if child.dep_ in _NOUN_MODIFIER_DEPS and child.i < tok.i:
+                mod = noun.modifiers.get(child.lemma_.lower()) or noun.modifiers.get(child.lower_)
+                if mod is not None:
+                    code, mod_tok = mod, child
+        if code is None or _code_or_none(code) is None:
+            return None
+        first = mod_tok if mod_tok is not None else tok
+        words = f"{mod_tok.lower_} {noun.lemma}" if mod_tok is not None else noun.lemma
+        return VerbMatch(
+            code=_code_or_none(code) or "", trigger_i=tok.i, trigger_start=first.idx,
+            trigger_end=tok.idx + len(tok.text), pattern=f"noun: {words} [{code}]",
+            specificity=1 if mod_tok is not None else 0, negated=_negated(tok), kind="noun",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Choosing one act per sentence, and prefiltering
+
+
+def _depth(tok: Any) -> int:
+    depth = 0
+    while tok.head is not tok and depth < 50:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+def _governed_by(noun: Any, verbs: set[int]) -> bool:
+    """The noun's nearest verbal ancestor is one of ``verbs`` and comes before it."""
+    tok = noun
+    for _ in range(50):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if _is_verb(tok):
+            return tok.i in verbs and tok.i < noun.i
+    return False
+
+
+def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
+    """The one act a single-event reading of the sentence would code.
+
+    Nouns that a coded verb governs are set aside.  Then the preference is: codes that are a PLOVER event (not a bare statement or appeal) → not negated →
+    verbs over nouns, unless the noun is more specific → more pattern words → the verb nearest
+    the root of the parse (main clause over subordinate) → first in the sentence.
+    """
+    if not matches:
+        return None
+    # A noun after a coded verb it depends on is what the verb acts on, not a second act:
+    # "threatened military intervention" is a threat.
+    coded_verbs = {m.trigger_i for m in matches if m.kind == "verb" and cameo_to_plover(m.code)}
+    if coded_verbs:
+        kept = [m for m in matches if m.kind == "verb" or not _governed_by(doc[m.trigger_i], coded_verbs)]
+        matches = kept or matches
+
+    def key(m: VerbMatch) -> tuple:
+        return (
+            0 if cameo_to_plover(m.code) is not None else 1,
+            1 if m.negated else 0,
+            -m.specificity,
+            0 if m.kind == "verb" else 1,
+            _depth(doc[m.trigger_i]),
+            m.trigger_i,
+        )
+
+    return min(matches, key=key)
+
+
+@lru_cache(maxsize=4)
+def _lexicon(verbs_path: str, nouns_path: str) -> frozenset[str]:
+    index = _load_index(verbs_path)
+
+    def codes_possible(entry: dict[str, Any]) -> set[str]:
+        block = index["blocks"][entry["block"]]
+        codes = {_code_or_none(entry["code"]) or _code_or_none(block["code"]) or ""}
+        codes |= {_code_or_none(p["code"]) or "" for p in block["patterns"]}
+        return {c for c in codes if c}
+
+    words: set[str] = set()
+    for entry in index["verbs"]:
+        if not any(quad_class(c) > 0 for c in codes_possible(entry)):
+            continue  # only statements/appeals (say, announce): PLOVER drops those
+        first = entry["verb"].split()[0]
+        words.add(first)
+        if not entry["exact"]:
+            words |= _regular_forms(first) if not entry["forms"] else set()
+        words |= {f.split()[0] for f in entry["forms"]}
+    for noun in _load_nouns(Path(nouns_path)).values():
+        base = noun.lemma
+        forms = noun.forms or {base, base + "s", base + "es", base[:-1] + "ies" if base.endswith("y") else base}
+        words |= set(forms)
+    return frozenset(w for w in words if w)
+
+
+def trigger_lexicon(verbs_path: str | Path | None = None, nouns_path: str | Path | None = None) -> frozenset[str]:
+    """Lower-cased word forms that can state a coded act, for skipping sentences before parsing.
+
+    All forms of every dictionary verb that can yield a CAMEO 03-20 code (verbs whose every
+    reading is a 01x/02x statement or appeal, like "say", are left out: PLOVER drops those
+    acts), plus the event nouns of ``nouns.yaml``.  Multi-word verbs contribute their first word.
+    """
+    return _lexicon(str(verbs_path or VERBS_PATH), str(nouns_path or NOUNS_PATH))
+
+
+_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
+
+
+def has_trigger(text: str, lexicon: frozenset[str] | None = None) -> bool:
+    """Whether ``text`` contains any trigger word (cheap; no parsing)."""
+    lexicon = lexicon if lexicon is not None else trigger_lexicon()
+    return any(w in lexicon for w in _WORD_RE.findall(text.lower()))
