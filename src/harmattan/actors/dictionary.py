@@ -27,7 +27,7 @@ PHOENIX_PATH = RESOURCE_DIR / "phoenix.json.gz"
 COUNTRIES_PATH = RESOURCE_DIR / "countries.tsv"
 SAHEL_PATH = RESOURCE_DIR / "sahel.yaml"
 #: Bumped whenever the layout of the compiled index changes, so stale caches are ignored.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 # Name kinds: what a phrase says about the entry it names.
 NAME, DEMONYM, DEMONYM_PLURAL, CAPITAL, PLACE, SHORT, AGENT, TITLE, BLOCK = range(9)
@@ -44,6 +44,10 @@ _TOKEN = re.compile(
     r"|['’][sS]\b"                              # possessive 's, split from its noun
     r"|[^\w\s]"                                  # any other symbol, one at a time
 )
+#: Phoenix synonyms that are everyday words ("Country" → Georgia, "South" → South Korea):
+#: found by counting lower-case uses in a news corpus; they are not loaded.
+PHOENIX_STOP_NAMES = frozenset({"country", "nation", "north", "south", "youth", "occupied",
+                                "zero", "organization", "sian", "america", "the country"})
 _PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "bin", "ibn",
                         "van", "von", "the", "di", "da"})
 
@@ -197,7 +201,8 @@ class _Compiler:
         for number, roles in enumerate(index.roles):
             home = index.entries[number][4]
             codes = {home if r[0] == CONTEXTUAL else r[0] for r in roles}
-            for code in codes:
+            codes |= {r[2] for r in roles if r[2] and r[0] in ("IGO", "NGO", "IMG")}
+            for code in sorted(c for c in codes if c):
                 if code:
                     index.by_code.setdefault(code, []).append(number)
         return index
@@ -228,6 +233,8 @@ def _load_phoenix(compiler: _Compiler, path: Path, countries: dict[str, dict[str
                 (c, s, a or entry["id"].rsplit(":", 1)[1], st, en) for c, s, a, st, en in roles)
         number = compiler.new_entry(entry["id"], kind, display, source, roles)
         for name in entry["names"]:
+            if normalize_name(name) in PHOENIX_STOP_NAMES:
+                continue
             name_kind = NAME
             if kind == COUNTRY:
                 key = normalize_name(name)

@@ -1,0 +1,166 @@
+"""Actor resolution against the real shipped dictionaries (no mocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from harmattan.actors import ActorResolver, RoleHolder, default_resolver
+from harmattan.schema import Actor
+
+GOLDEN = Path(__file__).parent / "golden" / "resolve.jsonl"
+CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
+SEED = (
+    "The Economic Community of West African States (ECOWAS) has been engaged in negotiations "
+    "with the coup leaders in Niger, urging them to restore constitutional order. By granting "
+    "authorization for intervention, General Abdourahamane Tiani, the leader of Niger's junta, "
+    "has demonstrated his trust and confidence in the armed forces of Mali and Burkina Faso."
+)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return default_resolver()
+
+
+def _day(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@pytest.mark.parametrize(
+    "case",
+    [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason=c["xfail"])]
+                  if "xfail" in c else []) for c in CASES],
+)
+def test_golden_resolve(resolver: ActorResolver, case: dict) -> None:
+    actor = resolver.resolve_actor(case["phrase"], _day(case["date"]), case.get("context"))
+    if case["code"] is None:
+        assert actor is None
+        return
+    assert actor is not None, f"no actor in {case['phrase']!r}"
+    assert (actor.code, actor.sector) == (case["code"], case["sector"])
+    if "actor_id" in case:
+        assert actor.actor_id == case["actor_id"]
+    if "text" in case:
+        assert actor.text == case["text"]
+    assert actor.entry
+
+
+def test_lowercase_us_is_not_the_united_states(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("They told us to leave.", dt.date(2023, 1, 1))
+    assert [a.code for a in actors] == []
+
+
+def test_offsets_point_into_the_article(resolver: ActorResolver) -> None:
+    offset = 1000
+    actors = resolver.find_actors(SEED, dt.date(2023, 11, 8), offset=offset)
+    assert actors
+    for actor in actors:
+        assert SEED[actor.start - offset:actor.end - offset] == actor.text
+
+
+def test_seed_sentence_actors(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors(SEED, dt.date(2023, 11, 8))
+    found = [(a.text, a.code, a.sector) for a in actors]
+    assert ("Economic Community of West African States", "IGO", "") in found
+    assert ("ECOWAS", "IGO", "") in found
+    assert ("coup leaders in Niger", "NER", "MIL") in found
+    assert ("General Abdourahamane Tiani", "NER", "GOV") in found
+    assert ("armed forces of Mali", "MLI", "MIL") in found
+    assert ("Burkina Faso", "BFA", "") in found
+
+
+def test_compound_country_and_agent_is_one_actor(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("Nigerien soldiers fired on Malian protesters.",
+                                  dt.date(2023, 8, 1))
+    assert [(a.text, a.code, a.sector) for a in actors] == [
+        ("Nigerien soldiers", "NER", "MIL"), ("Malian protesters", "MLI", "OPP")]
+
+
+def test_coordinated_countries_share_the_agent(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("Senior Hungarian and Romanian officials agreed.",
+                                  dt.date(2000, 1, 1))
+    assert [(a.code, a.sector) for a in actors] == [("HUN", "GOV"), ("ROU", "GOV")]
+
+
+def test_generic_agent_takes_the_context_country(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("The police arrested dozens.", dt.date(2023, 8, 1),
+                                  context_country="NER")
+    assert [(a.text, a.code, a.sector) for a in actors] == [("police", "NER", "COP")]
+
+
+def test_entry_ids_name_the_dictionary(resolver: ActorResolver) -> None:
+    tiani = resolver.resolve_actor("Tiani", dt.date(2023, 8, 1))
+    assert tiani is not None and tiani.entry == "sahel:TIANI"
+    karzai = resolver.resolve_actor("Hamid Karzai", dt.date(2005, 1, 1))
+    assert karzai is not None and karzai.entry == "phoenix:countries:HAMID_KARZAI"
+    assert (karzai.code, karzai.sector) == ("AFG", "GOV")
+
+
+def test_who_niger_government_around_the_coup(resolver: ActorResolver) -> None:
+    after = {h.entry for h in resolver.who("NER", "GOV", dt.date(2023, 7, 27))}
+    assert {"sahel:TIANI", "sahel:CNSP_NER"} <= after
+    assert "sahel:BAZOUM" not in after
+    before = {h.entry for h in resolver.who("NER", "GOV", dt.date(2023, 7, 20))}
+    assert "sahel:BAZOUM" in before
+    assert "sahel:TIANI" not in before
+
+
+def test_who_returns_role_holders_with_dates(resolver: ActorResolver) -> None:
+    holders = resolver.who("BFA", "GOV", dt.date(2022, 5, 1))
+    damiba = next(h for h in holders if h.entry == "sahel:DAMIBA")
+    assert isinstance(damiba, RoleHolder)
+    assert (damiba.start, damiba.end) == (dt.date(2022, 1, 24), dt.date(2022, 9, 30))
+    assert damiba.source == "sahel.yaml"
+    assert "sahel:IBRAHIM_TRAORE" not in {h.entry for h in holders}
+
+
+def test_who_aes_only_after_its_founding(resolver: ActorResolver) -> None:
+    assert "sahel:AES" not in {h.entry for h in resolver.who("AES", "*", dt.date(2023, 9, 1))}
+    assert "sahel:AES" in {h.entry for h in resolver.who("AES", "*", dt.date(2023, 9, 16))}
+    assert "sahel:AES" in {h.entry for h in resolver.who("IGO", "", dt.date(2024, 1, 1))}
+
+
+def test_who_ecowas_chair(resolver: ActorResolver) -> None:
+    holders = {h.entry for h in resolver.who("ECOWAS", "GOV", dt.date(2023, 8, 1))}
+    assert {"sahel:TINUBU", "sahel:TOURAY"} <= holders
+
+
+def test_ecowas_membership_ends_for_the_sahel_states(resolver: ActorResolver) -> None:
+    assert {"NER", "MLI", "BFA"} <= set(resolver.members("ECOWAS", dt.date(2024, 6, 1)))
+    assert not {"NER", "MLI", "BFA"} & set(resolver.members("ECOWAS", dt.date(2025, 2, 1)))
+    assert set(resolver.members("AES", dt.date(2024, 6, 1))) == {"NER", "MLI", "BFA"}
+
+
+def test_user_yaml_overrides_the_shipped_entry(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        "entries:\n"
+        "  - id: TIANI\n"
+        "    kind: person\n"
+        "    names: [Abdourahamane Tiani]\n"
+        "    short: [Tiani]\n"
+        "    roles:\n"
+        "      - {code: NER, sector: MIL}\n",
+        encoding="utf-8",
+    )
+    resolver = ActorResolver(paths=[extra], use_cache=False).initialize()
+    actor = resolver.resolve_actor("Tiani", dt.date(2024, 1, 1))
+    assert actor is not None
+    assert (actor.code, actor.sector, actor.entry) == ("NER", "MIL", "mine:TIANI")
+
+
+def test_constructor_only_stores_arguments() -> None:
+    resolver = ActorResolver(paths=["does-not-exist.yaml"])
+    assert resolver.paths == ["does-not-exist.yaml"]
+    with pytest.raises(RuntimeError):
+        resolver.find_actors("Niger", None)
+
+
+def test_find_actors_returns_schema_actors(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("Niger", None)
+    assert actors and all(isinstance(a, Actor) for a in actors)
+    assert resolver.find_actors("", None) == []
