@@ -27,7 +27,6 @@ from harmattan.actors.dictionary import (
     DEMONYM_PLURAL,
     GROUP,
     PERSON,
-    SHORT,
     TITLE,
     Index,
     load_index,
