@@ -48,8 +48,6 @@ _TOKEN = re.compile(
 #: found by counting lower-case uses in a news corpus; they are not loaded.
 PHOENIX_STOP_NAMES = frozenset({"country", "nation", "north", "south", "youth", "occupied",
                                 "zero", "organization", "sian", "america", "the country"})
-_PARTICLES = frozenset({"al", "el", "ad", "as", "ash", "an", "de", "du", "la", "le", "bin", "ibn",
-                        "van", "von", "the", "di", "da"})
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
