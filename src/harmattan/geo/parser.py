@@ -1,0 +1,98 @@
+"""The geoparser: article text in, resolved place mentions out.
+
+Example::
+
+    from harmattan.geo import Geoparser
+    geoparser = Geoparser().initialize()
+    for place in geoparser.parse(article):
+        print(place.text, place.name, place.country, place.lat, place.lon, place.score)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from harmattan.geo.gazetteer import EXTRA_PLACES_PATH, GAZETTEER_PATH, Gazetteer
+from harmattan.geo.resolve import resolve_mentions
+from harmattan.geo.toponyms import find_mentions
+from harmattan.schema import Article
+
+
+@dataclass
+class Place:
+    """A place named in an article, resolved to a gazetteer entry.
+
+    ``article.text[start:end] == text``.  ``geonameid`` is None for places GeoNames does not
+    list (hand-made regions, user places).  ``score`` in [0, 1] is how clearly this entry beat
+    the other places of the same name.  ``cue`` (not part of the JSON) is the locative word
+    before the name ("in", "near"…), used to set an event's location precision.
+    """
+
+    text: str
+    start: int
+    end: int
+    geonameid: int | None
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str
+    admin2: str
+    feature_code: str
+    score: float
+    cue: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text, "start": self.start, "end": self.end,
+            "geonameid": self.geonameid, "name": self.name, "lat": self.lat, "lon": self.lon,
+            "country": self.country, "admin1": self.admin1, "admin2": self.admin2,
+            "feature_code": self.feature_code, "score": self.score,
+        }
+
+
+class Geoparser:
+    """Find and resolve every place an article names, offline.
+
+    Args:
+        index_path: the shipped gazetteer index (``harmattan.geo.build`` writes it).
+        user_places: a places.yaml of the user's own places (default: ``$HARMATTAN_GEO_PLACES``).
+        extra_places: YAML files of places shipped with Harmattan.
+    """
+
+    def __init__(self, index_path: str | Path = GAZETTEER_PATH,
+                 user_places: str | Path | None = None,
+                 extra_places: tuple[str | Path, ...] = (EXTRA_PLACES_PATH,)) -> None:
+        self.index_path = index_path
+        self.user_places = user_places
+        self.extra_places = extra_places
+
+    def initialize(self) -> Geoparser:
+        self.gazetteer_ = Gazetteer(self.index_path, self.extra_places, self.user_places).initialize()
+        return self
+
+    def parse_text(self, text: str) -> list[Place]:
+        """The places of a text, in text order."""
+        mentions = find_mentions(text, self.gazetteer_)
+        places = []
+        for res in resolve_mentions(mentions, self.gazetteer_):
+            e = res.entry
+            places.append(Place(
+                text=res.mention.text, start=res.mention.start, end=res.mention.end,
+                geonameid=e.geonameid, name=e.name, lat=e.lat, lon=e.lon, country=e.country,
+                admin1=e.admin1, admin2=e.admin2, feature_code=e.feature_code, score=res.score,
+                cue=res.mention.cue,
+            ))
+        return places
+
+    def parse(self, article: Article) -> list[Place]:
+        """The places of an article (title not included: offsets point into ``text``)."""
+        return self.parse_text(article.text)
+
+    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Place]]]:
+        """``(article, places)`` for each article, in order."""
+        for article in articles:
+            yield article, self.parse(article)

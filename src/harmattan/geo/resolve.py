@@ -1,0 +1,176 @@
+"""Choose one gazetteer entry for each place mention, using the rest of the article.
+
+Each candidate gets a score from:
+
+- its kind and size: a country beats a region beats a town; among towns, the larger wins
+  (log of population), a capital or regional capital a little more;
+- the article's countries: the countries the article names (or its demonyms, or its
+  unambiguous places name) pull their own towns up;
+- an explicit qualifier: "Paris, Texas" and "Diffa, Niger" pick the candidate in that region
+  or country;
+- nearness: a candidate within 300 km of a place the article names without ambiguity gains.
+
+The scores go through a softmax; the winner's share is its ``score`` in [0, 1], so a name with
+two plausible readings says so (e.g. 0.55) instead of hiding it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from harmattan.geo.gazetteer import Entry, Gazetteer
+from harmattan.geo.toponyms import Mention
+
+MAX_CANDIDATES = 60
+NEAR_KM = 300.0
+
+
+@dataclass
+class Resolution:
+    mention: Mention
+    entry: Entry
+    score: float
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(entry: Entry) -> float:
+    """Score of a candidate before context: kind, then size."""
+    if entry.is_country:
+        return 9.0
+    if entry.feature_code == "CONT":
+        return 8.5
+    if entry.is_admin1:
+        return 6.5
+    score = math.log10(entry.population + 10)
+    if entry.feature_code == "PPLC":
+        score += 1.5
+    elif entry.feature_code == "PPLA":
+        score += 0.8
+    if entry.flags == "user":
+        score += 2.0
+    return score
+
+
+def article_countries(mentions: list[Mention]) -> Counter[str]:
+    """Countries the article names, directly or through unambiguous places."""
+    counts: Counter[str] = Counter()
+    for mention in mentions:
+        cands = mention.candidates
+        if not cands:
+            continue
+        if cands[0].is_country:
+            counts[cands[0].country] += 2
+        elif cands[0].is_admin1 and len({c.country for c in cands if c.is_admin1}) == 1:
+            counts[cands[0].country] += 1
+        elif len({c.country for c in cands}) == 1:
+            counts[cands[0].country] += 1
+        elif cands and max(c.population for c in cands) >= 1_000_000:
+            biggest = max(cands, key=lambda c: c.population)
+            counts[biggest.country] += 1
+    return counts
+
+
+def _matches_qualifier(entry: Entry, qualifier: str, gazetteer: Gazetteer) -> bool:
+    if not qualifier:
+        return False
+    for other in gazetteer.lookup_key(qualifier):
+        if other.is_country and other.country == entry.country:
+            return True
+        if other.is_admin1 and other.country == entry.country and (
+                not entry.admin1 or entry.admin1 == other.admin1 or entry.admin1 == other.name):
+            return True
+    demonym = gazetteer.demonym_key(qualifier)
+    return demonym is not None and demonym.country == entry.country
+
+
+def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
+    """Pick an entry per mention; drop mentions whose only support was missing context."""
+    countries = article_countries(mentions)
+    top_country = countries.most_common(1)[0][0] if countries else None
+    anchors = [m.candidates[0] for m in mentions
+               if m.candidates and not m.needs_context and len(m.candidates) == 1
+               and not m.candidates[0].is_country]
+    results: list[Resolution] = []
+    for mention in mentions:
+        cands = mention.candidates[:MAX_CANDIDATES] if not mention.demonym else mention.candidates
+        if mention.needs_context:
+            cands = [c for c in cands if c.country in countries or c.flags == "user"]
+            if not cands:
+                continue
+        if "ambiguous name" in mention.reasons and countries.get(cands[0].country, 0) <= 2:
+            # A bare "Chad" or "Jordan" named only once: a given name as likely as a country.
+            if not any(m is not mention and m.key == mention.key for m in mentions):
+                continue
+        scores = []
+        for entry in cands:
+            score = prior(entry)
+            if not entry.is_country:
+                if entry.country in countries:
+                    score += 2.5 + min(countries[entry.country], 6) * 0.3
+                if entry.country == top_country:
+                    score += 1.0
+            if _matches_qualifier(entry, mention.qualifier, gazetteer):
+                score += 6.0
+            if anchors and not entry.is_country and any(
+                    a is not entry and haversine_km(a.lat, a.lon, entry.lat, entry.lon) < NEAR_KM
+                    for a in anchors):
+                score += 1.0
+            scores.append(score)
+        best = max(range(len(cands)), key=lambda k: (scores[k], cands[k].population))
+        best = _country_or_town(mention, cands, scores, best, top_country, gazetteer)
+        chosen = cands[best]
+        if chosen.is_country:
+            # The name is the country's own: only its size-free prior competes with towns.
+            scores = [prior(c) + (3.0 if c.is_country else 0.0) for c in cands]
+        peak = max(scores)
+        weights = [math.exp(s - peak) for s in scores]
+        # The score is the weight of every reading that puts the place where we put it
+        # (a region and its same-named capital agree), so it measures real ambiguity.
+        agree = sum(w for c, w in zip(cands, weights)
+                    if c is chosen or (not chosen.is_country and not c.is_country
+                                       and haversine_km(c.lat, c.lon, chosen.lat, chosen.lon) < 161))
+        results.append(Resolution(mention, chosen, round(agree / sum(weights), 3)))
+    return results
+
+
+REGION_WORDS = frozenset({"region", "province", "state", "department", "governorate",
+                          "prefecture"})
+
+
+def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], best: int,
+                     top_country: str | None, gazetteer: Gazetteer) -> int:
+    """Apply the rules that a score cannot express well.
+
+    - A country's name means the country (never a town or building that shares it), unless the
+      article is about another country that has a region of that name ("Georgia" in US news)
+      or a qualifier says otherwise.
+    - A region named like its capital ("Tillabéri", "Chihuahua") is read as the town unless
+      the text says region/province/state: events happen in towns, and news names the region
+      with that word.
+    """
+    if mention.demonym:
+        return best
+    countries = [k for k, c in enumerate(cands) if c.is_country]
+    qualified = [k for k, c in enumerate(cands) if _matches_qualifier(c, mention.qualifier, gazetteer)]
+    if countries and not qualified:
+        country = countries[0]
+        regional = [k for k, c in enumerate(cands)
+                    if c.is_admin1 and c.country == top_country != cands[country].country]
+        return regional[0] if regional else country
+    chosen = cands[best]
+    if chosen.is_admin1 and mention.cue not in REGION_WORDS:
+        towns = [k for k, c in enumerate(cands)
+                 if c.is_town and c.country == chosen.country and c.population >= 5000
+                 and c.name.lower() == chosen.name.lower()]
+        if towns:
+            return max(towns, key=lambda k: cands[k].population)
+    return best

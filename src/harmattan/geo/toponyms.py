@@ -1,0 +1,278 @@
+"""Find the spans of a text that name places, with their offsets and gazetteer candidates.
+
+No statistical model runs here (spaCy over whole articles is too slow for the speed target,
+see benchmarks/geo_speed.py): words are matched against the gazetteer's folded names, longest
+first, starting only at capitalised words, and cheap rules keep common words and people out:
+
+- a stop list of capitalised words that are also place names (Police, Union, March, Mobile…)
+  and any word the same article also writes in lower case ("reading", "union");
+- a person's title before the name ("Mr", "President") or a surname after it ("Chad Smith");
+- a name inside a longer capitalised name ("Andrés Manuel López Obrador") is a place only when
+  it names a country, a region or a large city;
+- small towns (under 10,000 people) need a cue: "in/near/outside X", "the town of X",
+  "X, <its region or country>", or the article naming their country.
+
+Demonyms ("Malian", "Nigerien") are returned as the country they name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from harmattan.geo.folding import fold
+from harmattan.geo.gazetteer import Entry, Gazetteer
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
+
+#: Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Fada N'Gourma").
+CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "of", "the", "and", "du", "des",
+                        "d", "le", "y", "upon", "on", "al", "da", "do", "dos", "das", "di",
+                        "en", "sur", "am", "an", "der", "van", "von", "bin", "ben"})
+
+#: Capitalised words that are also the name of some place but almost never mean it in news.
+STOP = frozenset("""
+a an the of in on at to for from by with and or but if as is it its he she we they i you his her
+their our this that these those there here then when where what who why how which while after
+before during since until about above below under over between among into onto upon
+mr mrs ms dr sir lord lady mister madam president minister general gen col colonel police army
+union march may june july august april january february september october november december
+monday tuesday wednesday thursday friday saturday sunday mobile reading independence liberty
+justice security defense defence government state states national federal republic democratic
+people popular party congress senate court supreme council ministry office department
+commission committee agency service services forces force navy air guard unit center centre
+north south east west northern southern eastern western central upper lower new old
+street road avenue square park bridge river lake mountain hill valley island islands bay beach
+port airport station hospital university college school church mosque temple prison camp
+city town village county province region district municipality
+world earth god allah christ jesus islam islamic muslim christian catholic
+man men woman women boy girl child children family home house
+mission progress hope paradise commerce victory freedom unity concord harmony friendship
+union unity alliance coalition front movement council assembly
+media press news times post herald tribune journal daily weekly
+rivers delta meta cesar plateau centre est nord sud ouest sahel
+said says told added according also however meanwhile although though
+one two three four five six seven eight nine ten first second third last next
+good bad big little long great grand royal
+ok ah oh yes no not
+""".split())
+
+#: Titles that make the next capitalised word a person's name.
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "president", "gen", "general", "col", "colonel",
+                    "minister", "senator", "sen", "rep", "gov", "governor", "judge", "lt",
+                    "sgt", "capt", "captain", "king", "queen", "prince", "princess", "pope",
+                    "sheikh", "imam", "bishop", "father", "sister", "brother", "mayor",
+                    "commander", "chief", "officer", "lieutenant", "sergeant", "major",
+                    "professor", "prof", "justice", "ambassador", "secretary", "spokesman",
+                    "spokeswoman", "miss", "saint"})
+
+#: Words after a place name that keep it a place used as a modifier ("Malian army").
+ORG_HEADS = frozenset({
+    "army", "armed", "police", "government", "ministry", "minister", "president", "presidency",
+    "forces", "force", "navy", "military", "troops", "soldiers", "authorities", "officials",
+    "embassy", "consulate", "cartel", "gang", "gangs", "border", "prosecutor", "prosecutors",
+    "attorney", "congress", "senate", "parliament", "national", "state", "states", "city",
+    "province", "region", "department", "district", "county", "municipality", "valley",
+    "coast", "highlands", "basin", "river", "lake", "airport", "port", "prison", "court",
+    "junta", "regime", "capital", "people", "red", "interior", "defense", "defence", "foreign",
+    "public", "federal", "central", "security", "intelligence", "air", "supreme", "constitutional",
+    "electoral", "coast", "guard", "gendarmerie", "customs", "marines", "special", "health",
+})
+
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north",
+                        "south", "east", "west", "upper", "lower", "greater", "northeastern",
+                        "northwestern", "southeastern", "southwestern", "north-east",
+                        "north-west", "south-east", "south-west", "northeast", "northwest",
+                        "southeast", "southwest", "far", "rural", "downtown"})
+
+#: Words just before a place that say the name is a place ("in X", "the town of X").
+LOCATIVES = frozenset({"in", "near", "outside", "at", "from", "to", "into", "across", "around",
+                       "towards", "toward", "through", "throughout", "within", "via", "between",
+                       "of", "nearby", "inside", "off", "reach", "reached", "entered", "left",
+                       "attacked", "captured", "seized", "besieged", "shelled", "visited"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "municipality", "commune",
+                         "province", "region", "department", "district", "state", "county",
+                         "locality", "hamlet", "capital", "port", "area", "border", "towns",
+                         "cities", "municipalities", "neighbourhood", "neighborhood", "suburb",
+                         "prefecture", "cercle", "canton"})
+
+_DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "north", "south", "east",
+                             "west", "northeast", "northwest", "southeast", "southwest",
+                             "outskirts"})
+
+SMALL_TOWN = 10_000
+LARGE_CITY = 100_000
+
+
+@dataclass
+class Mention:
+    """A place-naming span with its gazetteer candidates, before resolution."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    candidates: list[Entry]
+    #: The country a demonym names (candidates then hold just that country).
+    demonym: bool = False
+    #: The locative word before the span ("in", "near", …), lower case, or "".
+    cue: str = ""
+    #: Text after the span up to the next comma-separated name ("Paris, Texas" → "texas").
+    qualifier: str = ""
+    #: Candidates kept only because the article names their country.
+    needs_context: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[_Token]:
+    return [_Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """True if only punctuation/space separates ``start`` from a sentence end or line start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(«[":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def _glued(text: str, left: _Token, right: _Token) -> bool:
+    """Two tokens of one name: separated by a single space or hyphen only."""
+    gap = text[left.end:right.start]
+    return gap in (" ", "-", " - ") or (gap == ". " and left.text in {"St", "Ste", "Mt", "Ft"})
+
+
+def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every span of ``text`` that names a place, with its candidate entries."""
+    tokens = tokenize(text)
+    lower_words = {t.text for t in tokens if t.text.islower()}
+    mentions: list[Mention] = []
+    n = len(tokens)
+    max_words = gazetteer.max_words_
+    i = 0
+    while i < n:
+        token = tokens[i]
+        if not token.capitalised:
+            i += 1
+            continue
+        found = None
+        # Longest match first: extend over capitalised words and connectors.
+        last = i
+        limit = min(n, i + max_words + 2)
+        j = i + 1
+        while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
+                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS):
+            j += 1
+        last = j
+        for end in range(last, i, -1):
+            if not tokens[end - 1].capitalised:
+                continue
+            span_text = text[token.start:tokens[end - 1].end]
+            key = fold(span_text)
+            if gazetteer.has_key(key):
+                found = (end, span_text, key)
+                break
+        if found is None:
+            i += 1
+            continue
+        end, span_text, key = found
+        mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words)
+        if mention is not None:
+            mentions.append(mention)
+        i = end
+    return mentions
+
+
+def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, key: str,
+           gazetteer: Gazetteer, lower_words: set[str]) -> Mention | None:
+    """Keep or drop one gazetteer match using capitalisation and context."""
+    first, last_tok = tokens[i], tokens[end - 1]
+    n_words = end - i
+    prev = tokens[i - 1] if i > 0 else None
+    nxt = tokens[end] if end < len(tokens) else None
+    prev_word = prev.text.lower() if prev else ""
+    prev2_word = tokens[i - 2].text.lower() if i > 1 else ""
+    start, stop = first.start, last_tok.end
+
+    demonym_entry = gazetteer.demonym_key(key)
+    candidates = gazetteer.lookup_key(key) if key in gazetteer.names_ else []
+    if not candidates and demonym_entry is None:
+        return None
+
+    # All-capitals words: only short country codes written so (US, UK, DRC) and headline words
+    # of several letters that fold to a name; "IT", "OR" are not places.
+    if span_text.isupper() and len(span_text.replace(".", "")) <= 3:
+        if not any(e.is_country for e in candidates):
+            return None
+    single = n_words == 1
+    initial = _sentence_initial(text, start)
+    if single and (key in STOP or first.text.lower() in lower_words):
+        return None
+    if prev_word in TITLES and prev is not None and text[prev.end:start] in (" ", ". "):
+        return None
+
+    if demonym_entry is not None and not candidates:
+        return Mention(span_text, start, stop, key, [demonym_entry], demonym=True,
+                       reasons=["demonym"])
+
+    cue = prev_word if prev_word in LOCATIVES else ""
+    if prev_word == "of" and prev2_word in PLACE_NOUNS:
+        cue = prev2_word
+    if prev_word in {"from", "of"} and prev2_word in _DISTANCE_WORDS:
+        cue = prev2_word  # "20 km from X", "north of X": near X, not in it
+    if prev_word in DIRECTIONS and prev2_word in LOCATIVES:
+        cue = prev2_word
+    qualifier = ""
+    after = text[stop:stop + 60]
+    match = re.match(r",\s*((?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})", after)
+    if match:
+        qualifier = fold(match.group(1))
+    next_word = nxt.text.lower() if nxt else ""
+    next_glued = nxt is not None and _glued(text, last_tok, nxt) and nxt.capitalised
+    prev_glued = (prev is not None and _glued(text, prev, first) and prev.capitalised
+                  and not initial and prev_word not in DIRECTIONS)
+    if next_word in PLACE_NOUNS and not next_glued:
+        cue = cue or next_word
+
+    best = candidates[0]
+    strong = best.is_country or best.is_admin1 or any(e.flags == "user" for e in candidates)
+    population = max((e.population for e in candidates), default=0)
+    big = strong or population >= LARGE_CITY
+    reasons: list[str] = []
+
+    if next_glued and next_word not in ORG_HEADS:
+        # "Chad Smith", "Jackson Heights Hospital": part of a longer name.
+        if not big or best.flags == "ambiguous" or not best.is_country:
+            return None
+        reasons.append("modifier")
+    if prev_glued:
+        if not big:
+            return None
+        reasons.append("inside a longer name")
+    if best.flags == "ambiguous" and not (cue or next_word in ORG_HEADS or qualifier):
+        # "Chad" and "Jordan" are given names too: without a cue, keep only when the article
+        # also writes them as places elsewhere (decided after resolution, see resolve.py).
+        reasons.append("ambiguous name")
+
+    needs_context = False
+    if not big:
+        if population < SMALL_TOWN:
+            if not (cue or qualifier) and single:
+                needs_context = True
+            elif initial and single and not qualifier:
+                needs_context = True
+        elif single and initial and not (cue or qualifier):
+            needs_context = True
+    return Mention(span_text, start, stop, key, candidates, cue=cue, qualifier=qualifier,
+                   needs_context=needs_context, reasons=reasons)
