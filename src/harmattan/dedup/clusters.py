@@ -2,11 +2,12 @@
 
 A mention joins an existing cluster when it shares one of its keys:
 
-* story key — the same story (near-duplicate articles), the same date, the same event type,
-  and the same rank among that article's events of that type and date: the 2nd FIGHT of a
-  wire story is the 2nd FIGHT of its syndicated copy;
-* actor key — the same date, event type and coded source and target actors (both sides
-  coded), so that independent reports of one clash meet even when their wording differs.
+* story key — the same story (near-duplicate articles), the same event type, and the same
+  rank among that article's events of that type: the 2nd FIGHT of a wire story is the 2nd
+  FIGHT of its syndicated copy, even when the copy is dated a day later;
+* actor key — the same event type and coded source and target actors (both sides coded),
+  dated within a day of each other, so that independent reports of one clash meet even when
+  their wording differs.
 
 The first mention of a cluster gives it its id (its ``event_id``) and its keys; later mentions
 add their own keys, so a cluster found through the wire copy is found again through the
@@ -19,6 +20,7 @@ its source and sums up the figures as low / best (median) / high.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import statistics
 from collections.abc import Iterable
@@ -42,17 +44,32 @@ def _digest(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def cluster_keys(event: Event, story_id: str | None, rank: int) -> list[str]:
-    """The keys of a mention, strongest first (see the module docs)."""
+def cluster_keys(event: Event, story_id: str | None, rank: int) -> tuple[list[str], list[str]]:
+    """(keys this mention adds, keys to look up, strongest first) — see the module docs.
+
+    The story key ignores the date: a syndicated copy published a day later tells the same
+    event.  The actor key looks one day either side, for reports dated by publication.
+    """
     date = event.date or ""
     kind = event_type(event)
-    keys = []
+    own: list[str] = []
+    lookup: list[str] = []
     if story_id:
-        keys.append(_digest("story", story_id, date, kind, str(rank)))
+        own.append(_digest("story", story_id, kind, str(rank)))
+        lookup.append(own[-1])
     source, target = actor_signature(event.source), actor_signature(event.target)
     if date and source and target:
-        keys.append(_digest("actors", date, kind, source, target))
-    return keys
+        own.append(_digest("actors", date, kind, source, target))
+        lookup.append(own[-1])
+        try:
+            day = dt.date.fromisoformat(date[:10])
+        except ValueError:
+            day = None
+        if day is not None:
+            for delta in (-1, 1):
+                near = (day + dt.timedelta(days=delta)).isoformat()
+                lookup.append(_digest("actors", near, kind, source, target))
+    return own, lookup
 
 
 def fatalities_of(payload: dict[str, Any]) -> int | None:

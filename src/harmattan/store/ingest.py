@@ -29,6 +29,7 @@ Record = Article | Reject
 LOOKUP_CHUNK = 64
 #: How far in the future a publication date may be (time zones) before it is impossible.
 _FUTURE_SLACK = dt.timedelta(days=2)
+MAX_URL_CHARS = 2048
 
 
 @dataclass
@@ -97,6 +98,8 @@ def checked(records: Iterable[Record], allow_undated: bool = False,
                          "give a date, or ingest with --allow-undated)"
             elif record.date is not None and record.date > latest:
                 reason = f"impossible date {record.date_iso} (in the future)"
+            elif record.url and len(record.url) > MAX_URL_CHARS:
+                reason = f"url too long ({len(record.url):,} characters; limit {MAX_URL_CHARS:,})"
             elif _bad_unicode(record):
                 reason = "invalid Unicode (lone surrogate code points) in the text or metadata"
             if reason:

@@ -25,6 +25,7 @@ from harmattan.store import schema
 VERSIONS: dict[int, str] = {
     1: "runs, articles, events (bitemporal), actors, places, rejects",
     2: "near-duplicate stories (MinHash bands) and event clusters",
+    3: "feed polling state (ETag, Last-Modified, failures); articles indexed by URL",
 }
 HEAD = max(VERSIONS)
 _EXTRA_STEPS: dict[int, Callable[[Connection], None]] = {}

@@ -35,6 +35,7 @@ metadata = MetaData()
 #: ``info`` of a table, column or index added after the first version: the migration that adds
 #: it.  Everything untagged is version 1.  See ``migrations.py``.
 V2 = {"since": 2}
+V3 = {"since": 3}
 
 schema_version = Table(
     "schema_version", metadata,
@@ -84,6 +85,7 @@ articles = Table(
     Index("ix_articles_article_id", "article_id"),
     Index("ix_articles_ingested_at", "ingested_at"),
     Index("ix_articles_story", "story_id", info=V2),
+    Index("ix_articles_url", "url", info=V3),
 )
 
 events = Table(
@@ -182,4 +184,18 @@ cluster_keys = Table(
     Column("key", String(64), primary_key=True),
     Column("cluster_id", String(64), ForeignKey("event_clusters.cluster_id"), nullable=False),
     info=V2,
+)
+
+# -- migration 3: feed polling state ---------------------------------------------------------
+
+#: What ``harmattan watch`` knows of each feed between polls (conditional GET, backoff).
+feed_state = Table(
+    "feed_state", metadata,
+    Column("feed_url", String(2048), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_polled_at", DateTime),
+    Column("last_status", Text),
+    Column("failures", Integer, nullable=False, default=0),
+    info=V3,
 )

@@ -272,10 +272,9 @@ class Store:
     def _insert_events(self, conn: Connection, run_id: int, article_pk: int, story_id: str | None,
                        article: Article, events: list[Event], now: dt.datetime,
                        counts: BatchCounts, clusters_of: dict[str, str] | None = None) -> None:
-        ranks: dict[tuple[str, str], int] = defaultdict(int)
+        ranks: dict[str, int] = defaultdict(int)
         for event in events:
-            kind = clustering.event_type(event)
-            rank_key = (event.date or "", kind)
+            rank_key = clustering.event_type(event)
             ranks[rank_key] += 1
             cluster_id = (clusters_of or {}).get(event.event_id)
             if cluster_id is None:
@@ -285,9 +284,9 @@ class Store:
 
     def _assign_cluster(self, conn: Connection, event: Event, story_id: str | None, rank: int,
                         now: dt.datetime) -> str:
-        keys = clustering.cluster_keys(event, story_id, rank)
+        keys, lookup = clustering.cluster_keys(event, story_id, rank)
         cluster_id = None
-        for key in keys:  # strongest key first
+        for key in lookup:  # strongest key first
             cluster_id = conn.execute(select(t.cluster_keys.c.cluster_id)
                                       .where(t.cluster_keys.c.key == key)).scalar()
             if cluster_id is not None:
