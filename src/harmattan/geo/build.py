@@ -8,7 +8,8 @@ Sources (all read at build time only; none is needed to run the geoparser):
   country names, and first-level division names (matched to GeoNames admin1 codes through the
   city of the same name, see ``_admin1_codes``).
 - ``resources/actors/countries.tsv`` (Harmattan's own): country names and demonyms.
-- ``resources/geo/admin1_sahel.tsv`` (Harmattan's own): Sahel regions with approximate centroids.
+- ``resources/geo/admin1.tsv`` (Harmattan's own): Sahel regions with approximate centroids and
+  the divisions most named in news with their capitals.
 
 The output is one gzip'd TSV, one place a line, sorted by kind then GeoNames id so that the
 same inputs give the same bytes (gzip's timestamp is fixed).  User places (``places.yaml``) are
@@ -36,7 +37,7 @@ from harmattan.geo.folding import fold
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "geo"
 GAZETTEER_PATH = RESOURCE_DIR / "gazetteer.tsv.gz"
-ADMIN1_TABLE = RESOURCE_DIR / "admin1_sahel.tsv"
+ADMIN1_TABLE = RESOURCE_DIR / "admin1.tsv"
 COUNTRIES_TSV = Path(__file__).resolve().parent.parent / "resources" / "actors" / "countries.tsv"
 FORMAT_VERSION = 1
 
@@ -46,7 +47,7 @@ COLUMNS = ("geonameid", "name", "lat", "lon", "country", "admin1", "admin2", "fe
 #: Short forms and exonyms that neither source lists (alpha-2 → names).
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["U.S.", "U.S.A.", "USA", "United States of America", "the States"],
-    "GB": ["U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Zaire"],
     "CG": ["Congo-Brazzaville", "Republic of the Congo", "Congo Republic"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d’Ivoire"],
@@ -169,10 +170,29 @@ def read_admin1_table(path: Path = ADMIN1_TABLE) -> list[dict[str, Any]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        cc, name, aliases, lat, lon, bare = line.split("\t")
+        cc, name, aliases, lat, lon, bare, capital = (line.split("\t") + [""] * 7)[:7]
         rows.append({"country": cc, "name": name, "aliases": [a for a in aliases.split("|") if a],
-                     "lat": float(lat), "lon": float(lon), "bare": bare.strip() == "yes"})
+                     "lat": float(lat) if lat else None, "lon": float(lon) if lon else None,
+                     "bare": bare.strip() == "yes", "capital": capital.strip()})
     return rows
+
+
+def _capital_codes(cities: list[dict[str, Any]], rows: list[dict[str, Any]]
+                   ) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin1 code) → division name, through each row's capital town."""
+    by_name: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities:
+        for name in [city["name"], *(city.get("alternatenames") or [])]:
+            key = (city["countrycode"], fold(name))
+            best = by_name.get(key)
+            if best is None or city["population"] > best["population"]:
+                by_name[key] = city
+    codes: dict[tuple[str, str], str] = {}
+    for row in rows:
+        city = by_name.get((row["country"], fold(row["capital"]))) if row["capital"] else None
+        if city and city.get("admin1code"):
+            codes.setdefault((row["country"], city["admin1code"]), row["name"])
+    return codes
 
 
 def _load_countryinfo() -> dict[str, dict[str, Any]]:
@@ -207,10 +227,16 @@ def build_rows() -> list[dict[str, Any]]:
     info = _load_countryinfo()
     own = read_countries_tsv()
 
-    provinces = {cc: list(rec.get("provinces") or []) for cc, rec in info.items()}
-    codes = _admin1_codes(cities, provinces)
+    table = read_admin1_table()
+    codes = _capital_codes(cities, table)
+    table_countries = {row["country"] for row in table if row["capital"]}
+    provinces = {cc: list(rec.get("provinces") or []) for cc, rec in info.items()
+                 if cc not in table_countries}
+    for key, name in _admin1_codes(cities, provinces).items():
+        codes.setdefault(key, name)
     for state in us_states.values():
         codes[("US", state["code"])] = state["name"]
+    code_of = {(cc, name): code for (cc, code), name in codes.items()}
 
     points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     points_by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -222,7 +248,9 @@ def build_rows() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     capitals = {(c["iso"], fold(c.get("capital") or "")) for c in countries.values()}
 
-    # Countries.
+    # Countries.  Our own demonyms win over countryinfo's ("American" is the USA's, not the
+    # Northern Mariana Islands').
+    own_demonyms_all = {d for _, ds in own.values() for d in ds}
     for cc, country in sorted(countries.items()):
         record = info.get(cc, {})
         latlng = record.get("latlng")
@@ -241,11 +269,12 @@ def build_rows() -> list[dict[str, Any]]:
         for alt in record.get("altSpellings") or []:
             if len(alt) > 3 and not _CODE_LIKE.match(alt):
                 names.append(alt)
-        for lang in ("fr", "es"):
+        # French names only: Spanish ones include given names ("Mauricio" for Mauritius).
+        for lang in ("fr",):
             translated = (record.get("translations") or {}).get(lang)
             if translated:
                 names.append(translated)
-        if record.get("demonym"):
+        if record.get("demonym") and record["demonym"] not in own_demonyms_all:
             demonyms.append(record["demonym"])
         flags = "ambiguous" if country["name"] in AMBIGUOUS_COUNTRY_NAMES else ""
         rows.append({
@@ -256,12 +285,31 @@ def build_rows() -> list[dict[str, Any]]:
             "demonyms": _dedupe(demonyms, exclude=""), "flags": flags,
         })
 
+    # Continents.
+    continents = json.loads((data_dir / "continents.json").read_text(encoding="utf-8"))
+    for code, continent in sorted(continents.items()):
+        rows.append({
+            "geonameid": continent["geonameId"], "name": continent["name"],
+            "lat": round(float(continent["lat"]), 4), "lon": round(float(continent["lng"]), 4),
+            "country": "", "admin1": "", "admin2": "", "feature_code": "CONT",
+            "population": int(continent.get("population") or 0), "names": [], "demonyms": [],
+            "flags": "",
+        })
+
     # First-level divisions: hand table first (it wins), then US states and countryinfo's.
     seen_admin1: set[tuple[str, str]] = set()
-    for row in read_admin1_table():
+    for row in table:
+        lat, lon = row["lat"], row["lon"]
+        if lat is None or lon is None:
+            code = code_of.get((row["country"], row["name"]))
+            if code is None or not points_by_admin1.get((row["country"], code)):
+                print(f"skipped {row['country']} {row['name']}: capital {row['capital']!r} not "
+                      "found", file=sys.stderr)
+                continue
+            lat, lon = _centre(points_by_admin1[(row["country"], code)])
         seen_admin1.add((row["country"], fold(row["name"])))
         rows.append({
-            "geonameid": "", "name": row["name"], "lat": row["lat"], "lon": row["lon"],
+            "geonameid": "", "name": row["name"], "lat": lat, "lon": lon,
             "country": row["country"], "admin1": row["name"], "admin2": "",
             "feature_code": "ADM1", "population": 0,
             "names": _dedupe(row["aliases"], exclude=row["name"]), "demonyms": [],

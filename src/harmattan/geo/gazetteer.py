@@ -173,8 +173,12 @@ class Gazetteer:
                 self.max_words_ = min(words, 8)
         for demonym in demonyms:
             key = fold(demonym)
-            if key:
-                self.demonyms_.setdefault(key, index)
+            if not key:
+                continue
+            # Shared demonyms ("Dominican", "Congolese") go to the more populous country.
+            held = self.demonyms_.get(key)
+            if held is None or self.entries_[held].population < entry.population:
+                self.demonyms_[key] = index
         if entry.is_country:
             self.country_index_.setdefault(entry.country, index)
 

@@ -65,7 +65,9 @@ def article_countries(mentions: list[Mention]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for mention in mentions:
         cands = mention.candidates
-        if not cands:
+        if not cands or mention.needs_context:
+            continue
+        if cands[0].feature_code == "CONT":
             continue
         if cands[0].is_country:
             counts[cands[0].country] += 2
@@ -170,7 +172,7 @@ def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], 
     if chosen.is_admin1 and mention.cue not in REGION_WORDS:
         towns = [k for k, c in enumerate(cands)
                  if c.is_town and c.country == chosen.country and c.population >= 5000
-                 and c.name.lower() == chosen.name.lower()]
+                 and c.admin1 == chosen.name]
         if towns:
             return max(towns, key=lambda k: cands[k].population)
     return best

@@ -23,7 +23,10 @@ from dataclasses import dataclass, field
 from harmattan.geo.folding import fold
 from harmattan.geo.gazetteer import Entry, Gazetteer
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-](?![sS]\b)[^\W\d_]+)*")
+# Words with inner apostrophes and hyphens ("N'Djamena", "Centre-Nord"), but not the
+# possessive or English contractions ("Mali's", "We're", "I've").
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?!(?:s|S|t|re|ve|ll|d|m)\b)[^\W\d_]+|-[^\W\d_]+)*")
 
 #: Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Fada N'Gourma").
 CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "of", "the", "and", "du", "des",
@@ -51,6 +54,8 @@ mission progress hope paradise commerce victory freedom unity concord harmony fr
 union unity alliance coalition front movement council assembly
 media press news times post herald tribune journal daily weekly
 rivers delta meta cesar plateau centre est nord sud ouest sahel
+pacific atlantic caribbean gulf triangle homeland english christmas easter none much many most
+still vice see due law king kill plains reforma excelsior mesa arena para
 said says told added according also however meanwhile although though
 one two three four five six seven eight nine ten first second third last next
 good bad big little long great grand royal
@@ -99,6 +104,11 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "municipality", 
 _DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "north", "south", "east",
                              "west", "northeast", "northwest", "southeast", "southwest",
                              "outskirts"})
+
+#: Multi-word names that are places somewhere but never in news.
+PHRASE_STOP = frozenset({"white house", "new year", "high court", "red cross", "el chapo"})
+#: Words before a quoted or bare name that make it a nickname, not a place.
+NICKNAME_CUES = frozenset({"alias", "aka", "nicknamed", "known", "dubbed", "called"})
 
 SMALL_TOWN = 10_000
 LARGE_CITY = 100_000
@@ -157,6 +167,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every span of ``text`` that names a place, with its candidate entries."""
     tokens = tokenize(text)
     lower_words = {t.text for t in tokens if t.text.islower()}
+    person_like = _name_parts(text, tokens, gazetteer)
     mentions: list[Mention] = []
     n = len(tokens)
     max_words = gazetteer.max_words_
@@ -187,15 +198,60 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         end, span_text, key = found
-        mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words)
+        mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words,
+                         person_like)
         if mention is not None:
             mentions.append(mention)
         i = end
     return mentions
 
 
+def _name_parts(text: str, tokens: list[_Token], gazetteer: Gazetteer) -> set[str]:
+    """First and last words of the article's multi-word names that are not places.
+
+    "Joaquín Guzmán" makes a later bare "Guzmán" a surname, not the town of that name (one
+    sense per article).  The first word of "Sinaloa Cartel" is kept out: a place used as a
+    modifier is still a place.
+    """
+    parts: set[str] = set()
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not tokens[i].capitalised:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and tokens[j].capitalised and _glued(text, tokens[j - 1], tokens[j]):
+            j += 1
+        if j - i >= 2:
+            first, last = tokens[i], tokens[j - 1]
+            if not gazetteer.has_key(fold(text[first.start:last.end])):
+                first_word = first.text.lower()
+                if _sentence_initial(text, first.start) and first_word in STOP:
+                    first = tokens[i + 1]
+                if last.text.lower() not in ORG_HEADS and first.text.lower() not in DIRECTIONS:
+                    parts.add(fold(first.text))
+                if first.text.lower() not in TITLES:
+                    parts.add(fold(last.text))
+        i = j
+    # "Rivera said", "Guzmán told": whoever speaks is a person.
+    for k, token in enumerate(tokens[:-1]):
+        if token.capitalised and tokens[k + 1].text in _SPEECH and \
+                text[token.end:tokens[k + 1].start] == " ":
+            parts.add(fold(token.text))
+    return parts
+
+
+_SPEECH = frozenset({"said", "says", "told", "added", "explained", "stated", "wrote", "argued",
+                     "testified", "claimed", "insisted", "noted", "recalled", "confirmed"})
+#: Verbs after which "to X"/"from X" is a person ("according to Rivera", "spoke to Rivera").
+_NOT_LOCATIVE_BEFORE = frozenset({"according", "said", "told", "spoke", "talked", "close",
+                                  "linked", "tied", "loyal", "related", "belonged", "letter",
+                                  "statement", "message", "testimony", "sources", "due"})
+
+
 def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, key: str,
-           gazetteer: Gazetteer, lower_words: set[str]) -> Mention | None:
+           gazetteer: Gazetteer, lower_words: set[str], person_like: set[str]) -> Mention | None:
     """Keep or drop one gazetteer match using capitalisation and context."""
     first, last_tok = tokens[i], tokens[end - 1]
     n_words = end - i
@@ -207,12 +263,16 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
 
     demonym_entry = gazetteer.demonym_key(key)
     candidates = gazetteer.lookup_key(key) if key in gazetteer.names_ else []
+    if demonym_entry is not None and n_words == 1:
+        candidates = []  # "Spanish", "Canadian": the adjective, not the towns so named
     if not candidates and demonym_entry is None:
         return None
+    if key in PHRASE_STOP:
+        return None
 
-    # All-capitals words: only short country codes written so (US, UK, DRC) and headline words
-    # of several letters that fold to a name; "IT", "OR" are not places.
-    if span_text.isupper() and len(span_text.replace(".", "")) <= 3:
+    # All-capitals words are acronyms ("SEDENA", "IT") or headline shouting: only country
+    # codes written so (US, UK, DRC) count.
+    if span_text.isupper() and len(span_text) > 1:
         if not any(e.is_country for e in candidates):
             return None
     single = n_words == 1
@@ -226,7 +286,13 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         return Mention(span_text, start, stop, key, [demonym_entry], demonym=True,
                        reasons=["demonym"])
 
-    cue = prev_word if prev_word in LOCATIVES else ""
+    if prev_word in NICKNAME_CUES or (text[start - 1:start] in {'"', "“", "'", "‘"}
+                                      and text[stop:stop + 1] in {'"', "”", "'", "’"}):
+        if not any(e.is_country for e in candidates):
+            return None
+    if prev_word == "the" and i > 1:
+        prev_word, prev2_word = prev2_word, (tokens[i - 3].text.lower() if i > 2 else "")
+    cue = prev_word if prev_word in LOCATIVES and prev2_word not in _NOT_LOCATIVE_BEFORE else ""
     if prev_word == "of" and prev2_word in PLACE_NOUNS:
         cue = prev2_word
     if prev_word in {"from", "of"} and prev2_word in _DISTANCE_WORDS:
@@ -257,22 +323,30 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
             return None
         reasons.append("modifier")
     if prev_glued:
-        if not big:
+        # "Andrés Manuel López", "Octavio Paz": only a country or region survives inside a name.
+        if not (best.is_country or best.is_admin1 or best.feature_code == "CONT"):
             return None
         reasons.append("inside a longer name")
+    if single and key in person_like and not (best.is_country or best.is_admin1
+                                              or best.feature_code == "CONT" or qualifier):
+        return None
     if best.flags == "ambiguous" and not (cue or next_word in ORG_HEADS or qualifier):
         # "Chad" and "Jordan" are given names too: without a cue, keep only when the article
         # also writes them as places elsewhere (decided after resolution, see resolve.py).
         reasons.append("ambiguous name")
 
+    # Towns: a single word that names a town of under 100,000 people is as often a surname or
+    # a common word: it needs a locative cue, and the article must name its country unless a
+    # qualifier ("X, Sinaloa") does.  Longer names of small places need one of the two.
     needs_context = False
     if not big:
-        if population < SMALL_TOWN:
-            if not (cue or qualifier) and single:
-                needs_context = True
-            elif initial and single and not qualifier:
-                needs_context = True
-        elif single and initial and not (cue or qualifier):
+        if single:
+            if not (cue or qualifier):
+                return None
+            needs_context = not qualifier
+        elif population < SMALL_TOWN and not (cue or qualifier):
+            return None  # "La Prensa", "El Chapo": small places named like papers and people
+        elif not (cue or qualifier):
             needs_context = True
     return Mention(span_text, start, stop, key, candidates, cue=cue, qualifier=qualifier,
                    needs_context=needs_context, reasons=reasons)
