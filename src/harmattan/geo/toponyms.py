@@ -290,6 +290,7 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
                                       and text[stop:stop + 1] in {'"', "”", "'", "’"}):
         if not any(e.is_country for e in candidates):
             return None
+    after_the = prev_word == "the"
     if prev_word == "the" and i > 1:
         prev_word, prev2_word = prev2_word, (tokens[i - 3].text.lower() if i > 2 else "")
     cue = prev_word if prev_word in LOCATIVES and prev2_word not in _NOT_LOCATIVE_BEFORE else ""
@@ -322,14 +323,17 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         if not big or best.flags == "ambiguous" or not best.is_country:
             return None
         reasons.append("modifier")
+    nation = best.is_country or best.feature_code == "CONT"
     if prev_glued:
-        # "Andrés Manuel López", "Octavio Paz": only a country or region survives inside a name.
-        if not (best.is_country or best.is_admin1 or best.feature_code == "CONT"):
+        # "Andrés Manuel López", "Octavio Paz", "El Faro": only a country survives inside a
+        # longer name (a province may share a surname: Rivera, Uruguay).
+        if not nation or prev_word in {"el", "la", "los", "las", "le", "les", "al"}:
             return None
         reasons.append("inside a longer name")
-    if single and key in person_like and not (best.is_country or best.is_admin1
-                                              or best.feature_code == "CONT" or qualifier):
+    if single and key in person_like and not (nation or qualifier):
         return None
+    if single and after_the and not (nation or best.is_admin1) and next_word not in PLACE_NOUNS:
+        return None  # "the Rastrojos": towns take no article in English; gangs and papers do
     if best.flags == "ambiguous" and not (cue or next_word in ORG_HEADS or qualifier):
         # "Chad" and "Jordan" are given names too: without a cue, keep only when the article
         # also writes them as places elsewhere (decided after resolution, see resolve.py).
