@@ -192,6 +192,7 @@ def _capital_codes(cities: list[dict[str, Any]], rows: list[dict[str, Any]]
         city = by_name.get((row["country"], fold(row["capital"]))) if row["capital"] else None
         if city and city.get("admin1code"):
             codes.setdefault((row["country"], city["admin1code"]), row["name"])
+            row["capital_id"] = city["geonameid"]
     return codes
 
 
@@ -327,6 +328,8 @@ def build_rows() -> list[dict[str, Any]]:
             "feature_code": "ADM1", "population": 0, "names": [], "demonyms": [], "flags": "",
         })
 
+    admin1_capitals = {row["capital_id"] for row in table if row.get("capital_id")}
+
     # Populated places.
     for city in cities:
         cc = city["countrycode"]
@@ -334,7 +337,7 @@ def build_rows() -> list[dict[str, Any]]:
         population = int(city.get("population") or 0)
         if (cc, fold(city["name"])) in capitals:
             feature = "PPLC"
-        elif admin1 and fold(admin1) == fold(city["name"]):
+        elif (admin1 and fold(admin1) == fold(city["name"])) or city["geonameid"] in admin1_capitals:
             feature = "PPLA"
         else:
             feature = "PPL"

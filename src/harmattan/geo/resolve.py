@@ -20,6 +20,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from harmattan.geo.folding import fold
 from harmattan.geo.gazetteer import Entry, Gazetteer
 from harmattan.geo.toponyms import Mention
 
@@ -108,10 +109,6 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
             cands = [c for c in cands if c.country in countries or c.flags == "user"]
             if not cands:
                 continue
-        if "ambiguous name" in mention.reasons and countries.get(cands[0].country, 0) <= 2:
-            # A bare "Chad" or "Jordan" named only once: a given name as likely as a country.
-            if not any(m is not mention and m.key == mention.key for m in mentions):
-                continue
         scores = []
         for entry in cands:
             score = prior(entry)
@@ -169,10 +166,12 @@ def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], 
                     if c.is_admin1 and c.country == top_country != cands[country].country]
         return regional[0] if regional else country
     chosen = cands[best]
-    if chosen.is_admin1 and mention.cue not in REGION_WORDS:
+    if chosen.is_admin1 and mention.cue not in REGION_WORDS \
+            and "qualifies the previous place" not in mention.reasons:
         towns = [k for k, c in enumerate(cands)
                  if c.is_town and c.country == chosen.country and c.population >= 5000
-                 and c.admin1 == chosen.name]
+                 and c.admin1 == chosen.name
+                 and (fold(c.name) == fold(chosen.name) or c.feature_code == "PPLA")]
         if towns:
             return max(towns, key=lambda k: cands[k].population)
     return best

@@ -92,6 +92,7 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
 
 #: Words just before a place that say the name is a place ("in X", "the town of X").
 LOCATIVES = frozenset({"in", "near", "outside", "at", "from", "to", "into", "across", "around",
+                       "on", "against",
                        "towards", "toward", "through", "throughout", "within", "via", "between",
                        "of", "nearby", "inside", "off", "reach", "reached", "entered", "left",
                        "attacked", "captured", "seized", "besieged", "shelled", "visited"})
@@ -142,7 +143,9 @@ class _Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+        # "d'Ivoire", "l'Est" count: the name after the elided article is capitalised.
+        return self.text[:1].isupper() or (
+            len(self.text) > 2 and self.text[1] in "'’" and self.text[2].isupper())
 
 
 def tokenize(text: str) -> list[_Token]:
@@ -201,6 +204,8 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words,
                          person_like)
         if mention is not None:
+            if mentions and text[mentions[-1].end:mention.start] in (", ", ","):
+                mention.reasons.append("qualifies the previous place")
             mentions.append(mention)
         i = end
     return mentions
@@ -234,11 +239,15 @@ def _name_parts(text: str, tokens: list[_Token], gazetteer: Gazetteer) -> set[st
                 if first.text.lower() not in TITLES:
                     parts.add(fold(last.text))
         i = j
-    # "Rivera said", "Guzmán told": whoever speaks is a person.
+    # "Rivera said", "Guzmán told": whoever speaks is a person — unless a large place speaks
+    # for its government ("N'Djamena said", "Washington said").
     for k, token in enumerate(tokens[:-1]):
         if token.capitalised and tokens[k + 1].text in _SPEECH and \
                 text[token.end:tokens[k + 1].start] == " ":
-            parts.add(fold(token.text))
+            key = fold(token.text)
+            if not any(e.population >= LARGE_CITY or e.is_country or e.is_admin1
+                       for e in gazetteer.lookup_key(key)):
+                parts.add(key)
     return parts
 
 
@@ -330,14 +339,10 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         if not nation or prev_word in {"el", "la", "los", "las", "le", "les", "al"}:
             return None
         reasons.append("inside a longer name")
-    if single and key in person_like and not (nation or qualifier):
+    if single and key in person_like and not ((nation and best.flags != "ambiguous") or qualifier):
         return None
     if single and after_the and not (nation or best.is_admin1) and next_word not in PLACE_NOUNS:
         return None  # "the Rastrojos": towns take no article in English; gangs and papers do
-    if best.flags == "ambiguous" and not (cue or next_word in ORG_HEADS or qualifier):
-        # "Chad" and "Jordan" are given names too: without a cue, keep only when the article
-        # also writes them as places elsewhere (decided after resolution, see resolve.py).
-        reasons.append("ambiguous name")
 
     # Towns: a single word that names a town of under 100,000 people is as often a surname or
     # a common word: it needs a locative cue, and the article must name its country unless a

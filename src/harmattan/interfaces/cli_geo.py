@@ -1,0 +1,85 @@
+"""``harmattan geoparse``: every place an article names, resolved offline to GeoNames.
+
+``register(main)`` adds the command to the ``harmattan`` group (cli.py calls it).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from harmattan.errors import HarmattanError
+from harmattan.schema import Article, Reject
+
+EXIT_REJECTS = 3
+
+
+def register(main: click.Group) -> None:
+    """Add the geo commands to the ``harmattan`` command group."""
+    main.add_command(geoparse)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Write one JSON line per article here (default: stdout).")
+@click.option("--rejects", type=click.Path(dir_okay=False), default=None,
+              help="Write rejected records here as JSONL, with their reason.")
+@click.option("--places", "places_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A places.yaml of your own places (default: $HARMATTAN_GEO_PLACES).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
+             places_file: str | None, quiet: bool) -> None:
+    """Find and resolve the places each article names, one JSON object per line.
+
+    Each line is {"article_id", "places": [{"text", "start", "end", "geonameid", "name",
+    "lat", "lon", "country", "admin1", "admin2", "feature_code", "score"}]}.  INPUTS are
+    .jsonl, .csv or .txt files, folders of these, or - for JSONL on stdin.  A bad record is
+    reported with its file, line and reason, and the rest goes on; the exit status is 3 when
+    anything was rejected.  No network is used.
+
+    Example:
+
+        harmattan geoparse articles.jsonl -o places.jsonl --rejects rejects.jsonl
+    """
+    from harmattan.geo.parser import Geoparser
+    from harmattan.ingest.readers import read_inputs
+    from harmattan.interfaces.cli import _open_output, _progress
+
+    rejected: list[Reject] = []
+    reject_file = open(rejects, "w", encoding="utf-8") if rejects else None  # noqa: SIM115
+
+    def on_reject(record: Reject) -> None:
+        rejected.append(record)
+        if not quiet:
+            click.echo(f"rejected {record.where()}: {record.reason}", err=True)
+        if reject_file:
+            reject_file.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            reject_file.flush()
+
+    n_articles = n_places = 0
+    try:
+        geoparser = Geoparser(user_places=places_file).initialize()
+        with _open_output(output) as out, _progress(quiet) as progress:
+            for record in read_inputs(inputs):
+                if isinstance(record, Reject):
+                    on_reject(record)
+                    continue
+                assert isinstance(record, Article)
+                places = geoparser.parse(record)
+                n_articles += 1
+                n_places += len(places)
+                progress(1)
+                line = {"article_id": record.id, "places": [p.to_dict() for p in places]}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    except HarmattanError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        if reject_file:
+            reject_file.close()
+    if not quiet:
+        click.echo(f"{n_articles} articles, {n_places} places, {len(rejected)} rejected", err=True)
+    if rejected:
+        sys.exit(EXIT_REJECTS)
