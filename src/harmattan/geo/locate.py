@@ -66,10 +66,12 @@ def event_location(places_in_article: Sequence[Place | dict[str, Any]], evidence
         return None
     anchor = trigger_start if trigger_start is not None else evidence_start
 
-    def rank(place: Place | dict[str, Any]) -> tuple[int, int, int]:
-        distance = abs(_get(place, "start", 0) - anchor)
-        # Towns first; then the place nearest the trigger; then the earlier one.
-        return (_tier(place), distance, _get(place, "start", 0))
+    def rank(place: Place | dict[str, Any]) -> tuple[int, int, int, int]:
+        start = _get(place, "start", 0)
+        # Towns first; then places after the trigger (English puts where after what:
+        # "attacked a camp in Mopti"), nearest first; then the earlier one.
+        before = 1 if trigger_start is not None and start < trigger_start else 0
+        return (_tier(place), before, abs(start - anchor), start)
 
     best = min(inside, key=rank)
     tier = _tier(best)

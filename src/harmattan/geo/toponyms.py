@@ -111,6 +111,9 @@ PHRASE_STOP = frozenset({"white house", "new year", "high court", "red cross", "
 #: Words before a quoted or bare name that make it a nickname, not a place.
 NICKNAME_CUES = frozenset({"alias", "aka", "nicknamed", "known", "dubbed", "called"})
 
+#: Lower-case words that end some indexed names ("Sahel region", "Borno state").
+_DIVISION_NOUNS = frozenset({"region", "province", "state", "department"})
+
 SMALL_TOWN = 10_000
 LARGE_CITY = 100_000
 
@@ -186,11 +189,12 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         limit = min(n, i + max_words + 2)
         j = i + 1
         while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
-                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS):
+                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
+                or tokens[j].text.lower() in _DIVISION_NOUNS):
             j += 1
         last = j
         for end in range(last, i, -1):
-            if not tokens[end - 1].capitalised:
+            if not (tokens[end - 1].capitalised or tokens[end - 1].text.lower() in _DIVISION_NOUNS):
                 continue
             span_text = text[token.start:tokens[end - 1].end]
             key = fold(span_text)
