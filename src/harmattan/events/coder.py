@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from harmattan import __version__
 from harmattan.events.cameo import cameo_to_plover, quad_class
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
@@ -263,6 +264,7 @@ class EventCoder:
                 trigger_start=trigger_start, trigger_end=trigger_end,
             ),
             confidence=confidence,
+            coder_version=__version__,
         )
 
 

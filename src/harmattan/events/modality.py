@@ -30,7 +30,7 @@ def _chain(token: Token, depth: int = 3) -> list[Token]:
     for _ in range(depth):
         if node.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj"}:
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         chain.append(node)
@@ -56,7 +56,7 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
             if child.dep_ == "advcl":
                 if any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in child.children):
                     hypothetical = True
-        if token is not trigger:
+        if token.i != trigger.i:
             if token.lemma_ in _FUTURE_LEMMAS:
                 future = True
             if token.lemma_ in _HYPOTHETICAL_LEMMAS and event_quad == 4:

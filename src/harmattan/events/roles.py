@@ -26,7 +26,8 @@ _TARGET_PREPS = {
     "with", "to", "against", "on", "upon", "into", "for", "at", "toward", "towards", "from",
     "between", "among", "of", "over", "in",
 }
-_INHERIT_DEPS = {"xcomp", "conj", "advcl", "pcomp", "acl", "ccomp", "relcl"}
+# Verbs whose passive form reads as active: "has been engaged in negotiations with".
+_ACTIVE_PASSIVES = {"engage", "involve", "commit", "determine", "prepare", "resolve", "poise"}
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare"}
 
 
@@ -89,7 +90,7 @@ def _governing_verb(token: Token) -> Token | None:
     """Walk up from a noun trigger to the verb that governs it."""
     node = token
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in {"VERB", "AUX"} else None
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
@@ -132,21 +133,34 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     source: list[Actor] = []
     subject_range: tuple[int, int] | None = None
     node = verb
-    for _ in range(4):  # climb through xcomp/conj/advcl chains to find a subject
+    for _ in range(6):  # climb through xcomp/conj/advcl/prep chains to find a subject
         if node is None:
             break
         subject, _ = _subject_of(node)
+        if subject is None and node.lemma_ in _ACTIVE_PASSIVES:
+            subject = _passive_subject(node)  # "ECOWAS has been engaged in talks"
         if subject is not None:
-            subject_range = _subtree_range(subject)
-            source = _actors_in(mapped, *subject_range)
-            if node is not verb:
+            lo, hi = _subtree_range(subject)
+            if not lo <= trigger.i < hi:  # "intervention may be necessary": not its own source
+                subject_range = subject_range or (lo, hi)
+                source = _actors_in(mapped, lo, hi)
+                if node.i != verb.i:
+                    how = "inherited"
+                if source:  # "made it clear that": an empty subject lets the clause above speak
+                    subject_range = (lo, hi)
+                    break
+        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+            # "the militants who attacked the base", "troops fighting rebels": the noun
+            # the clause hangs on is the one who acts.
+            lo, hi = node.head.left_edge.i, node.left_edge.i
+            if lo < hi:
+                subject_range = (lo, hi)
+                source = _actors_in(mapped, lo, hi)
                 how = "inherited"
             break
-        if node.dep_ in _INHERIT_DEPS and node.head is not node:
-            node = node.head
-        else:
+        if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
             break
-
+        node = node.head
     target_ranges: list[tuple[int, int]] = []
     skip = {subject_range[0]} if subject_range else set()
     if is_noun:
@@ -156,12 +170,12 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if not source:
             for child in trigger.children:
                 if child.dep_ in {"poss", "compound", "amod", "nmod"}:
-                    source = _actors_in(mapped, *_subtree_range(child))
+                    source = [a for a in _actors_in(mapped, *_subtree_range(child)) if a.code]
                     if source:
                         break
     if verb is not None:
         passive = _passive_subject(verb)
-        if passive is not None:
+        if passive is not None and verb.lemma_ not in _ACTIVE_PASSIVES:
             target_ranges.append(_subtree_range(passive))
         if not is_noun:
             target_ranges += _object_ranges(verb, skip)
@@ -189,7 +203,7 @@ def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
     """True when the token is the subject of a reporting verb that is not the trigger."""
     token = doc[token_i]
     head = token.head
-    while head is not head.head and token.dep_ not in _SUBJECT_DEPS:
+    while head.i != head.head.i and token.dep_ not in _SUBJECT_DEPS:
         token, head = head, head.head
     return token.dep_ in _SUBJECT_DEPS and head.lemma_ in _REPORTING_LEMMAS and head.i != trigger_i
 
