@@ -4,7 +4,8 @@
 shipped ``extra_places.yaml`` and, if given, the user's ``places.yaml``; ``lookup(name)``
 returns every entry whose name, alternate name or exonym folds to the same key ("Tillabéri",
 "Tillaberi" and "TILLABERI" are one key), and ``demonym(word)`` the country an adjective names.
-There is no network and no server: the index is a dictionary in memory (about 200 MB).
+There is no network and no server: the index is a dictionary in memory (the geoparser's
+process peaks near 290 MB, see docs/geo.md).
 """
 
 from __future__ import annotations

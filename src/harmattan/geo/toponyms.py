@@ -7,10 +7,12 @@ first, starting only at capitalised words, and cheap rules keep common words and
 - a stop list of capitalised words that are also place names (Police, Union, March, Mobile…)
   and any word the same article also writes in lower case ("reading", "union");
 - a person's title before the name ("Mr", "President") or a surname after it ("Chad Smith");
-- a name inside a longer capitalised name ("Andrés Manuel López Obrador") is a place only when
-  it names a country, a region or a large city;
-- small towns (under 10,000 people) need a cue: "in/near/outside X", "the town of X",
-  "X, <its region or country>", or the article naming their country.
+- a name inside a longer capitalised name ("Andrés Manuel López Obrador", "El Faro") is a
+  place only when it names a country; a word that is elsewhere in the article part of a
+  person's name, or that speaks ("Rivera said"), is a person throughout the article;
+- a single word naming a town of under 100,000 people needs a locative cue ("in/near/outside
+  X", "the town of X") and the article naming its country, or a qualifier ("X, <its region or
+  country>"); longer names of towns under 10,000 need a cue or a qualifier.
 
 Demonyms ("Malian", "Nigerien") are returned as the country they name.
 """
