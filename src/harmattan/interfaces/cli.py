@@ -232,7 +232,7 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["plover", "quad"]))
+@click.argument("kind", type=click.Choice(["plover", "quad", "geo"]))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
@@ -242,7 +242,8 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, quiet:
     """Score the coder on gold records (per-class P/R/F1 and totals).
 
     plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
-    quad: records {"id", "text", "quad_class"}.
+    quad: records {"id", "text", "quad_class"};
+    geo: records {"id", "text", "toponyms": [{"start", "end", "lat", "lon", "geonameid"}]}.
 
     Example:
 
@@ -252,10 +253,16 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, quiet:
     from harmattan.pipeline import code_articles
 
     try:
-        records = load_gold(gold, kind)
+        if kind == "geo":
+            from harmattan.geo import Geoparser
+            from harmattan.geo.evaluate import evaluate_geo, load_geo_gold
+
+            report = evaluate_geo(load_geo_gold(gold), Geoparser().initialize())
+        else:
+            records = load_gold(gold, kind)
+            report = (evaluate_plover if kind == "plover" else evaluate_quad)(records, code_articles)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
-    report = (evaluate_plover if kind == "plover" else evaluate_quad)(records, code_articles)
     click.echo(json.dumps(report.to_dict(), indent=2) if as_json else report.render())
     if errors:
         with open(errors, "w", encoding="utf-8") as handle:
@@ -333,6 +340,15 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
             f"{r['events']} events, peak RSS {r['peak_rss_mb']:.0f} MB"
         )
 
+
+def _register_extensions() -> None:
+    """Commands that live next to their stage: geoparsing, the store."""
+    from harmattan.interfaces import cli_geo
+
+    cli_geo.register(main)
+
+
+_register_extensions()
 
 if __name__ == "__main__":  # pragma: no cover
     main()
