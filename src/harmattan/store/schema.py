@@ -160,10 +160,10 @@ rejects = Table(
 
 # -- migration 2: stories and event clusters -------------------------------------------------
 
+#: One row per (LSH band bucket, article): ``bucket`` is ``"<band>:<hash of the band>"``.
 article_bands = Table(
     "article_bands", metadata,
-    Column("band", Integer, primary_key=True, autoincrement=False),
-    Column("bucket", String(16), primary_key=True),
+    Column("bucket", String(24), primary_key=True),
     Column("article_pk", Integer, ForeignKey("articles.article_pk"), primary_key=True,
            autoincrement=False),
     info=V2,

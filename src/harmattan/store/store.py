@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from harmattan import __version__
@@ -231,10 +231,6 @@ class Store:
 
     def _insert_article(self, conn: Connection, run_id: int, article: Article, status: str,
                         now: dt.datetime) -> tuple[int | None, str | None]:
-        exists = conn.execute(select(t.articles.c.article_pk).where(
-            t.articles.c.content_hash == article.content_hash)).first()
-        if exists is not None:
-            return None, None
         sig = minhash.signature(article.text)
         buckets = minhash.band_buckets(sig)
         story_id = self._find_story(conn, sig, buckets) or article.content_hash
@@ -247,20 +243,19 @@ class Store:
             ingested_at=now, story_id=story_id, minhash=minhash.to_bytes(sig),
         ).returning(t.articles.c.article_pk)
         article_pk = conn.execute(stmt).scalar()
-        if article_pk is None:
+        if article_pk is None:  # stored already (by an earlier run, or a concurrent writer)
             return None, None
         conn.execute(insert(t.article_bands), [
-            {"band": band, "bucket": bucket, "article_pk": article_pk} for band, bucket in buckets])
+            {"bucket": bucket, "article_pk": article_pk} for bucket in buckets])
         return int(article_pk), story_id
 
-    def _find_story(self, conn: Connection, sig: Any, buckets: list[tuple[int, str]],
+    def _find_story(self, conn: Connection, sig: Any, buckets: list[str],
                     threshold: float = minhash.DEFAULT_THRESHOLD) -> str | None:
         candidates = conn.execute(
             select(t.articles.c.article_pk, t.articles.c.story_id, t.articles.c.minhash)
             .where(t.articles.c.article_pk.in_(
-                select(t.article_bands.c.article_pk).where(
-                    tuple_(t.article_bands.c.band, t.article_bands.c.bucket).in_(buckets))))
-            .order_by(t.articles.c.article_pk)
+                select(t.article_bands.c.article_pk).where(t.article_bands.c.bucket.in_(buckets))))
+            .order_by(t.articles.c.article_pk).limit(minhash.MAX_CANDIDATES)
         ).all()
         best, best_score = None, threshold
         for row in candidates:
@@ -285,20 +280,18 @@ class Store:
     def _assign_cluster(self, conn: Connection, event: Event, story_id: str | None, rank: int,
                         now: dt.datetime) -> str:
         keys, lookup = clustering.cluster_keys(event, story_id, rank)
-        cluster_id = None
-        for key in lookup:  # strongest key first
-            cluster_id = conn.execute(select(t.cluster_keys.c.cluster_id)
-                                      .where(t.cluster_keys.c.key == key)).scalar()
-            if cluster_id is not None:
-                break
+        found = dict(conn.execute(select(t.cluster_keys.c.key, t.cluster_keys.c.cluster_id)
+                                  .where(t.cluster_keys.c.key.in_(lookup))).all()) if lookup else {}
+        # The strongest key that matches wins (lookup is ordered strongest first).
+        cluster_id = next((found[key] for key in lookup if key in found), None)
         if cluster_id is None:
             cluster_id = event.event_id
             conn.execute(_insert_ignore(conn, t.event_clusters, ["cluster_id"]).values(
                 cluster_id=cluster_id, date=event.date, event_type=clustering.event_type(event),
                 created_at=now))
-        for key in keys:
-            conn.execute(_insert_ignore(conn, t.cluster_keys, ["key"]).values(
-                key=key, cluster_id=cluster_id))
+        new_keys = [{"key": key, "cluster_id": cluster_id} for key in keys if key not in found]
+        if new_keys:
+            conn.execute(_insert_ignore(conn, t.cluster_keys, ["key"]), new_keys)
         return cluster_id
 
     def _insert_event_row(self, conn: Connection, run_id: int, article_pk: int, article: Article,
