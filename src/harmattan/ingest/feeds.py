@@ -164,15 +164,23 @@ class FeedEntry:
 
 
 def parse_feed(body: bytes) -> list[FeedEntry]:
-    """The entries of a feed; ``ValueError`` when the body is not a feed at all."""
+    """The entries of a feed; ``ValueError`` when the body is not a feed at all.
+
+    A malformed feed whose entries can still be read (feedparser is lenient) gives those.
+    """
+    return parse_feed_checked(body)[0]
+
+
+def parse_feed_checked(body: bytes) -> tuple[list[FeedEntry], str | None]:
+    """(entries, what was wrong with the feed or None)."""
     import feedparser
 
     parsed = feedparser.parse(body)
+    problem = f"{parsed.get('bozo_exception')}" if parsed.bozo else None
     if not parsed.entries:
-        problem = getattr(parsed, "bozo_exception", None)
         if parsed.bozo or not parsed.get("version"):
             raise ValueError(f"not a readable RSS/Atom feed ({problem or 'no entries, no feed element'})")
-        return []
+        return [], None
     entries = []
     for item in parsed.entries:
         stamp = item.get("published_parsed") or item.get("updated_parsed")
@@ -180,7 +188,7 @@ def parse_feed(body: bytes) -> list[FeedEntry]:
         content = item.get("content") or []
         summary = (content[0].get("value") if content else None) or item.get("summary")
         entries.append(FeedEntry(item.get("link"), item.get("title"), date, summary, item.get("id")))
-    return entries
+    return entries, problem
 
 
 # -- the watcher -------------------------------------------------------------------------------
@@ -258,13 +266,16 @@ class FeedWatcher:
             raise ValueError(f"HTTP {response.status}")
         if len(response.body) > MAX_BODY_BYTES:
             raise ValueError(f"feed larger than {MAX_BODY_BYTES:,} bytes")
-        entries = parse_feed(response.body)
+        entries, problem = parse_feed_checked(response.body)
+        if problem:
+            self.log(f"feed {feed.url}: malformed ({problem}); {len(entries)} entries recovered")
         records: list[Article | Reject] = []
         for entry in entries:
             record = self._entry_article(feed, entry)
             if record is not None:
                 records.append(record)
-        self._set_state(feed.url, status=f"200, {len(entries)} entries",
+        self._set_state(feed.url, status=f"200, {len(entries)} entries"
+                        + (f", malformed: {problem}" if problem else ""),
                         etag=response.headers.get("etag"),
                         last_modified=response.headers.get("last-modified"))
         return records
