@@ -159,8 +159,10 @@ def test_cli_ingest_export_stats_changes_rejects(db_url: str, tmp_path: Path, ru
     mentions = run_cli("export", "--db", db_url, "--mentions", "-q").stdout.splitlines()
     assert len(mentions) == 4
     assert json.loads(mentions[0])["article"]["id"] == "w1"
-    only = run_cli("export", "--db", db_url, "--country", "TCD", "-q").stdout.splitlines()
+    # The meeting's country is where it took place (Dakar, from its location), not Chad's.
+    only = run_cli("export", "--db", db_url, "--country", "SEN", "-q").stdout.splitlines()
     assert [json.loads(x)["event_type"] for x in only] == ["CONSULT"]
+    assert run_cli("export", "--db", db_url, "--country", "TCD", "-q").stdout == ""
     window = run_cli("export", "--db", db_url, "--since", "2023-08-03", "--until", "2023-08-04", "-q").stdout
     assert len(window.splitlines()) == 1
     rejects = run_cli("rejects", "--db", db_url, "-q").stdout
@@ -200,10 +202,16 @@ def test_every_export_format(db_url: str, tmp_path: Path, run_cli, fmt: str, men
             assert first["country"] == "Mali" and first["event_id_cnty"].startswith("MLI")
             assert first["fatalities"] == "4"
             assert first["admin1"] == "" and first["latitude"] == ""
+            dakar = next(r for r in rows if r["location"] == "Dakar")
+            assert (dakar["country"], dakar["admin1"], dakar["latitude"], dakar["geo_precision"]) == \
+                ("Senegal", "Dakar", "14.6937", "3")
     elif fmt == "geojson":
         data = json.loads(content)
         assert data["type"] == "FeatureCollection" and len(data["features"]) == n
-        assert data["features"][0]["geometry"] is None  # the stand-in codes no places
+        assert data["features"][0]["geometry"] is None  # no place in the raid's sentence
+        dakar = next(f for f in data["features"] if f["properties"]["event_type"] == "CONSULT")
+        assert dakar["geometry"] == {"type": "Point", "coordinates": [-17.4441, 14.6937]}
+        assert dakar["properties"]["country"] == "SEN" and dakar["properties"]["location"] == "Dakar"
     elif fmt == "plover-json":
         data = json.loads(content)
         assert len(data) == n

@@ -196,7 +196,7 @@ def polecat_record(record: dict[str, Any], clustered: bool) -> dict[str, Any]:
         "Placename": location.get("name"), "Country": record.get("country"),
         "Latitude": _num(location.get("latitude", location.get("lat"))),
         "Longitude": _num(location.get("longitude", location.get("lon"))),
-        "GeoNames ID": location.get("geonames_id"),
+        "GeoNames ID": location.get("geonameid", location.get("geonames_id")),
         "Feature Type": location.get("feature_type"),
         "Version": event.get("coder_version"),
     }

@@ -25,6 +25,11 @@ VERBS = {"attacked": ("ASSAULT", "18", 4), "clashed": ("FIGHT", "19", 4), "met":
          "protested": ("PROTEST", "14", 4), "condemned": ("DISAPPROVE", "11", 3)}
 COUNTRIES = {"Mali": "MLI", "Niger": "NER", "Burkina Faso": "BFA", "Chad": "TCD", "Nigeria": "NGA",
              "Senegal": "SEN", "Ghana": "GHA", "Benin": "BEN"}
+#: Places the stand-in geocodes, as the geoparser's ``event_location`` gives them.
+PLACES = {"Dakar": {"name": "Dakar", "lat": 14.6937, "lon": -17.4441, "country": "SN",
+                    "admin1": "Dakar", "precision": 3},
+          "Gao": {"name": "Gao", "lat": 16.2666, "lon": -0.0400, "country": "ML", "admin1": "Gao",
+                  "precision": 3}}
 _SENTENCE = re.compile(r"[^.!?]+[.!?]?")
 _KILLED = re.compile(r"killed (\d+)")
 
@@ -53,6 +58,7 @@ class RuleCoder:
                     source = [Actor(name, code, "GOV") for name, code in COUNTRIES.items() if name in before]
                     target = [Actor(name, code, "MIL") for name, code in COUNTRIES.items() if name in after]
                     killed = _KILLED.search(sentence)
+                    place = next((dict(p) for name, p in PLACES.items() if f" {name}" in sentence), None)
                     start, end = match.start(), match.end()
                     ordinal += 1
                     events.append(Event(
@@ -63,6 +69,7 @@ class RuleCoder:
                         evidence=Evidence(sentence, start, end, verb, start + at, start + at + len(verb)),
                         confidence=0.9, coder_version=self.version,
                         acled={"fatalities": int(killed.group(1))} if killed else None,
+                        location=place,
                     ))
                     break
         return events

@@ -23,6 +23,7 @@ from harmattan.dedup import clusters as clustering
 from harmattan.dedup import minhash
 from harmattan.schema import Article, Event, Reject
 from harmattan.store import migrations
+from harmattan.store.countries import to_alpha3
 from harmattan.store import schema as t
 from harmattan.store.engine import StoreError, create_store_engine, redact, resolve_url
 
@@ -59,9 +60,9 @@ def event_country(event: Event) -> str | None:
     """Where the event happened: the location's country, else the first state actor's."""
     location = event.location or {}
     for key in ("country", "iso3", "country_code"):
-        value = location.get(key)
-        if isinstance(value, str) and len(value) == 3:
-            return value.upper()
+        value = to_alpha3(location.get(key))
+        if value:
+            return value
     for actor in [*event.source, *event.target]:
         if len(actor.code) == 3 and actor.code.isalpha() and actor.code not in {"IGO", "NGO"}:
             return actor.code
@@ -410,10 +411,9 @@ def _place(location: dict[str, Any]) -> dict[str, Any]:
                 return str(value)
         return None
 
-    country = txt("country", "iso3", "country_code")
     return {
         "name": txt("name", "placename", "location"),
-        "country": country.upper()[:3] if country and len(country) == 3 else None,
+        "country": to_alpha3(txt("country", "iso3", "country_code")),
         "admin1": txt("admin1"), "admin2": txt("admin2"),
         "latitude": num("latitude") if num("latitude") is not None else num("lat"),
         "longitude": num("longitude") if num("longitude") is not None else num("lon"),
