@@ -144,3 +144,30 @@ def test_an_export_during_an_ingest_sees_a_consistent_snapshot(db_url: str, tmp_
     assert process.returncode == 0, process.stderr.read()
     assert seen == sorted(seen)  # monotonic: a reader never sees a batch half-written
     assert len(set(seen)) > 2, seen  # the reader really ran while the writer wrote
+
+
+def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(db_url: str, tmp_path: Path) -> None:
+    from .synthetic import synthetic_articles
+
+    records = synthetic_articles(600, seed=11)
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("".join(json.dumps(r) + "\n" for r in records[:400]), encoding="utf-8")
+    second.write_text("".join(json.dumps(r) + "\n" for r in records[200:]), encoding="utf-8")
+    Store.open(db_url).close()
+    writers = [subprocess.Popen([sys.executable, "-c", _DRIVER, db_url, str(path), "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for path in (first, second)]
+    for writer in writers:
+        writer.wait(timeout=600)
+        assert writer.returncode == 0, writer.stderr.read()
+    with Store.open(db_url) as store, store.reading() as conn:
+        hashes = conn.execute(select(t.articles.c.content_hash)).scalars().all()
+        expected = len({json.dumps(r["text"]) for r in records})
+    assert len(hashes) == len(set(hashes)) == expected
+
+
+def test_a_server_that_is_down_is_an_error_with_the_fix() -> None:
+    from harmattan.store import StoreError
+
+    with pytest.raises(StoreError, match="cannot open the store") as info:
+        Store.open("postgresql://nobody@127.0.0.1:1/nothing")
+    assert "fix:" in str(info.value) and "nobody@127.0.0.1:1" in str(info.value)

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from harmattan import __version__
 from harmattan.dedup import clusters as clustering
@@ -29,6 +30,15 @@ from harmattan.store.engine import StoreError, create_store_engine, redact, reso
 
 UNDATED = "undated"
 _RAW_LIMIT = 20_000
+_WRITE_ATTEMPTS = 5
+#: deadlock detected, serialization failure
+_RETRY_SQLSTATES = {"40P01", "40001"}
+
+
+def _is_retryable(exc: DBAPIError) -> bool:
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
+        return True
+    return "database is locked" in str(exc.orig)
 
 
 def utcnow() -> dt.datetime:
@@ -187,6 +197,19 @@ class Store:
         (counted as a duplicate) unless ``recode``: then its new coding is compared with the
         current one, and changed or vanished events are closed, never deleted.
         """
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return self._write_batch_once(run_id, articles, events, errors, rejects, recode)
+            except DBAPIError as exc:
+                # Two writers on PostgreSQL can deadlock on the same keys; the transaction was
+                # rolled back whole, so writing the batch again is safe.
+                if not _is_retryable(exc) or attempt == _WRITE_ATTEMPTS - 1:
+                    raise
+                time.sleep(0.05 * 2 ** attempt)
+        raise AssertionError("unreachable")
+
+    def _write_batch_once(self, run_id: int, articles: list[Article], events: list[Event],
+                          errors: list[Reject], rejects: list[Reject], recode: bool) -> BatchCounts:
         counts = BatchCounts()
         failed = {e.record_id for e in errors if e.record_id is not None}
         by_article = _events_by_article(articles, events)
