@@ -192,7 +192,7 @@ def test_requests_to_one_host_are_spaced_by_the_rate_limit(tmp_path: Path, serve
         FeedWatcher(store, config, coder_factory=make_rule_coder).run(rounds=1)
     times = [when for when, _, _ in server.log]
     assert len(times) == 5  # the feed and its 4 pages
-    gaps = [b - a for a, b in zip(times, times[1:])]
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
     assert min(gaps) >= 0.18, gaps
 
 

@@ -167,7 +167,8 @@ def test_cli_ingest_export_stats_changes_rejects(db_url: str, tmp_path: Path, ru
     assert len(window.splitlines()) == 1
     rejects = run_cli("rejects", "--db", db_url, "-q").stdout
     assert rejects.startswith(f"{path}:5\t-\tinvalid JSON")
-    changes = [json.loads(x) for x in run_cli("changes", "--db", db_url, "--since", "2000-01-01", "-q").stdout.splitlines()]
+    listed = run_cli("changes", "--db", db_url, "--since", "2000-01-01", "-q").stdout
+    changes = [json.loads(x) for x in listed.splitlines()]
     assert sorted(c["change"] for c in changes) == ["added"] * 4
     future = run_cli("changes", "--db", db_url, "--since", "2999-01-01", "-q").stdout
     assert future == ""

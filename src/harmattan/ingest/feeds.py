@@ -309,7 +309,8 @@ class FeedWatcher:
         from harmattan.store import schema as t
 
         with self.store.reading() as conn:
-            return conn.execute(select(t.articles.c.article_pk).where(t.articles.c.url == url).limit(1)).first() is not None
+            found = conn.execute(select(t.articles.c.article_pk).where(t.articles.c.url == url).limit(1))
+            return found.first() is not None
 
     def _get_state(self, url: str) -> dict[str, Any]:
         from sqlalchemy import select

@@ -168,13 +168,16 @@ def stats(conn: Connection, *, as_of: dt.datetime | None = None) -> dict[str, An
     return {
         "articles": count(conn, t.articles, *art_where),
         "events": count(conn, t.events, in_force),
-        "clusters": int(conn.execute(select(func.count(distinct(t.events.c.cluster_id))).where(in_force)).scalar_one()),
+        "clusters": int(conn.execute(
+            select(func.count(distinct(t.events.c.cluster_id))).where(in_force)).scalar_one()),
         "rejects": count(conn, t.rejects, *rej_where),
-        "stories": int(conn.execute(select(func.count(distinct(t.articles.c.story_id))).where(*art_where)).scalar_one()),
+        "stories": int(conn.execute(
+            select(func.count(distinct(t.articles.c.story_id))).where(*art_where)).scalar_one()),
         "failed_articles": count(conn, t.articles, t.articles.c.status == "failed", *art_where),
         "revised_or_withdrawn": count(conn, t.events, t.events.c.valid_to.is_not(None),
                                       *([] if as_of is None else [t.events.c.valid_to <= as_of])),
-        "partitions": int(conn.execute(select(func.count(distinct(t.articles.c.partition_key))).where(*art_where)).scalar_one()),
+        "partitions": int(conn.execute(
+            select(func.count(distinct(t.articles.c.partition_key))).where(*art_where)).scalar_one()),
         "first_date": first_last[0].isoformat() if first_last[0] else None,
         "last_date": first_last[1].isoformat() if first_last[1] else None,
         "runs": count(conn, t.runs),
@@ -184,7 +187,6 @@ def stats(conn: Connection, *, as_of: dt.datetime | None = None) -> dict[str, An
 
 def changes(conn: Connection, since: dt.datetime, until: dt.datetime | None = None) -> list[dict[str, Any]]:
     """What was added, revised or withdrawn after ``since`` (and up to ``until``)."""
-    upper = [] if until is None else [t.events.c.valid_from <= until]
     rows = conn.execute(
         select(t.events.c.row_id, t.events.c.event_id, t.events.c.cluster_id, t.events.c.date,
                t.events.c.event_type, t.events.c.coder_version, t.events.c.valid_from,
