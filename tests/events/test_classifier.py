@@ -75,13 +75,15 @@ def test_same_input_gives_identical_output(classifier: EventClassifier) -> None:
 
 
 def test_output_follows_input_order_whatever_the_batching(classifier: EventClassifier) -> None:
+    # Dynamic int8 quantization scales activations per batch, so probabilities move a little
+    # with the batch's make-up (see MODEL_CARD.md, "Limitations"); the decisions must not.
     sentences = [case.values[0] for case in CLEAR_CASES]
     one_by_one = [classifier.predict([s])[0] for s in sentences]
     batched = classifier.predict(sentences)
     for single, in_batch in zip(one_by_one, batched):
         assert single.quad_class == in_batch.quad_class
         assert single.plover_event == in_batch.plover_event
-        assert all(math.isclose(a, b, abs_tol=1e-4) for a, b in zip(single.quad_probs, in_batch.quad_probs))
+        assert all(math.isclose(a, b, abs_tol=0.05) for a, b in zip(single.quad_probs, in_batch.quad_probs))
 
 
 def test_empty_batch_gives_empty_list(classifier: EventClassifier) -> None:
