@@ -24,7 +24,8 @@ from harmattan import __version__
 from harmattan.events.cameo import cameo_to_plover, quad_class
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
-from harmattan.events.roles import Roles, find_roles
+from harmattan.events.roles import find_roles
+from harmattan.events.verbs import best_match
 from harmattan.nlp.sentences import split_sentences
 from harmattan.schema import (
     PLOVER_EVENTS,
@@ -58,6 +59,11 @@ _MATERIAL_FORCE = {"ASSAULT", "FIGHT", "COERCE", "MOBILIZE"}
 _STATE_LIKE_SECTORS = {"GOV", "MIL", "", "LEG", "JUD"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_CONDITIONAL_FORCE = re.compile(
+    r"\b(?:may|might|could|would|will|if|unless)\b.{0,80}\b(?:force|intervention|intervene|"
+    r"military action|attack|war|strike|invade|invasion)",
+    re.IGNORECASE,
+)
 _ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
 
 
@@ -65,10 +71,12 @@ _ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "
 class CoderSettings:
     #: A candidate sentence is parsed when P(some event) reaches this.
     min_event_probability: float = 0.35
+    #: ... or this, when the sentence speaks of a conditional use of force (a possible threat).
+    min_threat_probability: float = 0.15
     #: Other acts of a sentence are kept when their joint score reaches this.
     min_secondary_score: float = 0.12
-    #: Weight of the CAMEO verb-pattern evidence against the sentence model.
-    pattern_weight: float = 1.0
+    #: Weight of the CAMEO verb-pattern evidence against the sentence model (see choose_acts).
+    pattern_weight: float = 0.3
     #: Look back this many sentences for the target of a source that acts again.
     discourse_window: int = 2
     parse_batch_size: int = 64
@@ -81,6 +89,7 @@ class _Candidate:
     actors: list[Actor]
     prediction: SentencePrediction | None = None
     events: list[Event] = field(default_factory=list)
+    threat_only: bool = False
 
 
 class EventCoder:
@@ -131,7 +140,15 @@ class EventCoder:
         kept = []
         for candidate, prediction in zip(candidates, predictions):
             candidate.prediction = prediction
-            if 1.0 - prediction.quad_probs[0] >= self.settings.min_event_probability:
+            p_event = 1.0 - prediction.quad_probs[0]
+            if p_event >= self.settings.min_event_probability:
+                kept.append(candidate)
+            elif p_event >= self.settings.min_threat_probability and _CONDITIONAL_FORCE.search(
+                candidate.sentence.text
+            ):
+                # Read as a statement by the model, but it may be a conditional threat of force:
+                # parse it, and keep only a threat (see _act_type).
+                candidate.threat_only = True
                 kept.append(candidate)
         docs = self.nlp_.pipe(
             (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
@@ -161,6 +178,17 @@ class EventCoder:
                 actor.text = article.text[actor.start:actor.end]
             per_sentence.append((sentence, actors))
         country = _main_country(a for _, actors in per_sentence for a in actors)
+        if country:
+            # Armed groups that operate across borders take the country they act in: read
+            # again the sentences that name one, now knowing the article's country.
+            for i, (sentence, actors) in enumerate(per_sentence):
+                if any(_is_named_group(a) for a in actors):
+                    normalised = text[sentence.start:sentence.end]
+                    again = self.resolver.find_actors(normalised, on=article.date,
+                                                      offset=sentence.start, context_country=country)
+                    for actor in again:
+                        actor.text = article.text[actor.start:actor.end]
+                    per_sentence[i] = (sentence, again)
         out = []
         for sentence, actors in per_sentence:
             if country:
@@ -184,33 +212,18 @@ class EventCoder:
     def _code_sentence(self, candidate: _Candidate, doc: Doc) -> list[Event]:
         prediction = candidate.prediction
         assert prediction is not None
-        matches = [m for m in self.verbs.match(doc) if not m.code.startswith(("01", "02"))]
-        joint = joint_scores(prediction)
-        primary_type = max(joint, key=joint.get)
-        scored: list[tuple[float, str, VerbMatch | None]] = []
-        for match in matches:
-            plover = cameo_to_plover(match.code)
-            if plover is None:
-                continue
-            bonus = 1.0 + self.settings.pattern_weight * (0.5 + 0.1 * min(match.specificity, 3))
-            root = 1.15 if doc[match.trigger_i].dep_ == "ROOT" else 1.0
-            scored.append((joint.get(plover.event, 0.0) * bonus * root, plover.event, match))
-        # The sentence's main act: the best-scored pattern if it agrees with the model's view,
-        # else the model's type anchored on the main verb.
-        best_pattern = max(scored, key=lambda x: x[0], default=None)
-        if best_pattern is not None and best_pattern[0] >= joint[primary_type]:
-            main_type, main_match = best_pattern[1], best_pattern[2]
-        else:
-            main_type, main_match = primary_type, _match_for(scored, primary_type)
-        acts: list[tuple[str, VerbMatch | None, float]] = [(main_type, main_match, joint[main_type])]
-        seen_triggers = {main_match.trigger_i} if main_match else set()
-        for score, etype, match in sorted(scored, key=lambda x: -x[0]):
-            if match is None or match.trigger_i in seen_triggers or etype == main_type:
-                continue
-            if joint.get(etype, 0.0) < self.settings.min_secondary_score:
-                continue
-            seen_triggers.add(match.trigger_i)
-            acts.append((etype, match, joint[etype] * 0.9))
+        matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None]
+        typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
+        if candidate.threat_only:
+            threats = [(t, m) for t, m in typed if t == "THREATEN"]
+            if not threats:
+                return []
+            typed = threats
+        main = best_match([m for _, m in typed], doc)
+        main_pattern = next(((t, m) for t, m in typed if m is main), None)
+        acts = choose_acts(
+            joint_scores(prediction), main_pattern, typed, self.settings,
+        )
         events = []
         for ordinal, (etype, match, score) in enumerate(acts):
             event = self._build_event(candidate, doc, etype, match, score, prediction, ordinal)
@@ -223,6 +236,13 @@ class EventCoder:
         sentence, article = candidate.sentence, candidate.article
         trigger_i = match.trigger_i if match is not None else _main_verb(doc)
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
+        root_i = _main_verb(doc)
+        if not roles.target and trigger_i != root_i:
+            # "Mali summoned the Ghanaian ambassador to protest": the act's target sits on
+            # the main verb of the same subject.
+            main = find_roles(doc, root_i, candidate.actors, sentence.start)
+            if main.target and {id(a) for a in main.source} & {id(a) for a in roles.source}:
+                roles.target = [a for a in main.target if all(a is not s for s in roles.source)]
         if ordinal > 0 and not roles.source and not roles.target:
             return None
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
@@ -283,9 +303,51 @@ def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
     return {e: event_mass * s / total for e, s in scores.items()}
 
 
-def _match_for(scored: list[tuple[float, str, Any]], etype: str) -> VerbMatch | None:
-    matching = [m for _, t, m in scored if t == etype]
-    return matching[0] if matching else None
+def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | None,
+                typed: list[tuple[str, VerbMatch]], settings: CoderSettings,
+                ) -> list[tuple[str, VerbMatch | None, float]]:
+    """The acts of one sentence: (PLOVER type, trigger match or None, score), main act first.
+
+    The main act's type maximises ``joint(e) + pattern_weight · [e is the type of the verb
+    pattern a single-event reading picks]``: the sentence model knows which acts are likely,
+    the verb patterns know which verb states one.  Other verbs of the sentence that state an
+    act of another type, still plausible to the model, become acts of their own.
+    """
+    scores = dict(joint)
+    if main_pattern is not None:
+        scores[main_pattern[0]] = scores.get(main_pattern[0], 0.0) + settings.pattern_weight
+    main_type = max(scores, key=scores.get)
+    if main_pattern is not None and main_pattern[0] == main_type:
+        main_match: VerbMatch | None = main_pattern[1]
+    else:
+        main_match = next((m for t, m in typed if t == main_type), None)
+    confidence = min(1.0, joint.get(main_type, 0.0) + (settings.pattern_weight if main_match else 0.0) * 0.5)
+    acts: list[tuple[str, VerbMatch | None, float]] = [(main_type, main_match, confidence)]
+    seen_types = {main_type}
+    seen_triggers = {main_match.trigger_i} if main_match else set()
+    for etype, match in typed:
+        if etype in seen_types or match.trigger_i in seen_triggers or match.negated:
+            continue
+        if joint.get(etype, 0.0) < settings.min_secondary_score:
+            continue
+        seen_types.add(etype)
+        seen_triggers.add(match.trigger_i)
+        acts.append((etype, match, min(confidence, joint[etype]) * 0.9))
+    return acts
+
+
+def _act_type(doc: Doc, match: VerbMatch, candidate: _Candidate, coder: EventCoder) -> str:
+    """The PLOVER type a verb pattern states, read with its modality: a conditional use of
+    force by a state or a body of states is a threat ("intervention may be necessary")."""
+    plover = cameo_to_plover(match.code)
+    assert plover is not None
+    if plover.event in _MATERIAL_FORCE:
+        modality = read_modality(doc, match.trigger_i, PLOVER_QUAD[plover.event])
+        if modality.hypothetical:
+            roles = find_roles(doc, match.trigger_i, candidate.actors, candidate.sentence.start)
+            if _state_like(roles.source):
+                return "THREATEN"
+    return plover.event
 
 
 def _main_verb(doc: Doc) -> int:
@@ -299,8 +361,17 @@ def _state_like(actors: list[Actor]) -> bool:
     return any(a.code == "IGO" or (len(a.code) == 3 and a.sector in _STATE_LIKE_SECTORS) for a in actors)
 
 
+def _is_named_group(actor: Actor) -> bool:
+    return actor.sector == "REB" and actor.actor_id is not None
+
+
 def _main_country(actors: Any) -> str | None:
-    counts = Counter(a.code for a in actors if len(a.code) == 3 and a.code not in {"IGO", "NGO"})
+    """The country the article is about: the most named one (first named on a tie), not
+    counting armed groups, whose country is what this decides."""
+    counts = Counter(
+        a.code for a in actors
+        if len(a.code) == 3 and a.code not in {"IGO", "NGO"} and not _is_named_group(a)
+    )
     if not counts:
         return None
     return counts.most_common(1)[0][0]

@@ -57,10 +57,12 @@ def _subtree_range(token: Token) -> tuple[int, int]:
 
 def _actors_in(mapped: list[tuple[Actor, int, int]], lo: int, hi: int,
                exclude: tuple[int, int] | None = None) -> list[Actor]:
+    # An actor belongs to a phrase when it starts inside it: dictionary phrases can run past
+    # the parse's phrase ("troops from Niger" where the parse has "troops" + "from Niger").
     found = []
-    for actor, start, end in mapped:
-        if start >= lo and end <= hi:
-            if exclude and start >= exclude[0] and end <= exclude[1]:
+    for actor, start, _ in mapped:
+        if lo <= start < hi:
+            if exclude and exclude[0] <= start < exclude[1]:
                 continue
             found.append(actor)
     return found
@@ -110,10 +112,14 @@ def _object_ranges(head: Token, skip: set[int]) -> list[tuple[int, int]]:
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     ranges.append(_subtree_range(pobj))
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
-            # "urged them to restore", "demanded that Israel ease": the embedded subject.
+            # "urged them to restore", "demanded that Israel ease", "offered to mediate
+            # between X and Y": the embedded clause's subject, objects and complements.
             for grandchild in child.children:
                 if grandchild.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS:
                     ranges.append(_subtree_range(grandchild))
+                elif grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS:
+                    ranges.extend(_subtree_range(p) for p in grandchild.children
+                                  if p.dep_ in {"pobj", "pcomp"})
     return ranges
 
 
