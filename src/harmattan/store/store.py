@@ -291,55 +291,83 @@ class Store:
     def _insert_events(self, conn: Connection, run_id: int, article_pk: int, story_id: str | None,
                        article: Article, events: list[Event], now: dt.datetime,
                        counts: BatchCounts, clusters_of: dict[str, str] | None = None) -> None:
-        ranks: dict[str, int] = defaultdict(int)
-        for event in events:
-            rank_key = clustering.event_type(event)
-            ranks[rank_key] += 1
-            cluster_id = (clusters_of or {}).get(event.event_id)
-            if cluster_id is None:
-                cluster_id = self._assign_cluster(conn, event, story_id, ranks[rank_key], now)
-            self._insert_event_row(conn, run_id, article_pk, article, event, cluster_id, now)
-            counts.events += 1
-
-    def _assign_cluster(self, conn: Connection, event: Event, story_id: str | None, rank: int,
-                        now: dt.datetime) -> str:
-        keys, lookup = clustering.cluster_keys(event, story_id, rank)
-        found = dict(conn.execute(select(t.cluster_keys.c.key, t.cluster_keys.c.cluster_id)
-                                  .where(t.cluster_keys.c.key.in_(lookup))).all()) if lookup else {}
-        # The strongest key that matches wins (lookup is ordered strongest first).
-        cluster_id = next((found[key] for key in lookup if key in found), None)
-        if cluster_id is None:
-            cluster_id = event.event_id
-            conn.execute(_insert_ignore(conn, t.event_clusters, ["cluster_id"]).values(
-                cluster_id=cluster_id, date=event.date, event_type=clustering.event_type(event),
-                created_at=now))
-        new_keys = [{"key": key, "cluster_id": cluster_id} for key in keys if key not in found]
-        if new_keys:
-            conn.execute(_insert_ignore(conn, t.cluster_keys, ["key"]), new_keys)
-        return cluster_id
-
-    def _insert_event_row(self, conn: Connection, run_id: int, article_pk: int, article: Article,
-                          event: Event, cluster_id: str, now: dt.datetime) -> None:
-        payload = event.to_dict()
-        row_id = conn.execute(insert(t.events).values(
-            event_id=event.event_id, article_pk=article_pk,
-            partition_key=article.date_iso or UNDATED, date=event.date,
-            event_type=clustering.event_type(event), quad_class=event.cameo.quad_class,
-            cameo_code=event.cameo.code, country=event_country(event),
-            fatalities=clustering.fatalities_of(payload), confidence=event.confidence,
-            coder_version=event.coder_version, payload=json.dumps(payload, ensure_ascii=False, sort_keys=True),
-            valid_from=now, valid_to=None, run_id=run_id, cluster_id=cluster_id,
-        ).returning(t.events.c.row_id)).scalar_one()
-        actor_rows = [
-            {"row_id": row_id, "role": role, "position": i, "text": clean_text(a.text), "code": a.code,
-             "sector": a.sector, "actor_id": a.actor_id, "entry": a.entry}
-            for role, group in (("source", event.source), ("target", event.target))
-            for i, a in enumerate(group)
-        ]
+        """Insert an article's events with a handful of statements, whatever their number."""
+        if not events:
+            return
+        cluster_ids = self._assign_clusters(conn, events, story_id, now, clusters_of or {})
+        rows = []
+        for event, cluster_id in zip(events, cluster_ids, strict=True):
+            payload = event.to_dict()
+            rows.append({
+                "event_id": event.event_id, "article_pk": article_pk,
+                "partition_key": article.date_iso or UNDATED, "date": event.date,
+                "event_type": clustering.event_type(event), "quad_class": event.cameo.quad_class,
+                "cameo_code": event.cameo.code, "country": event_country(event),
+                "fatalities": clustering.fatalities_of(payload), "confidence": event.confidence,
+                "coder_version": event.coder_version,
+                "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                "valid_from": now, "valid_to": None, "run_id": run_id, "cluster_id": cluster_id,
+            })
+        row_ids = conn.execute(
+            insert(t.events).returning(t.events.c.row_id, sort_by_parameter_order=True), rows
+        ).scalars().all()
+        actor_rows, place_rows = [], []
+        for row_id, event in zip(row_ids, events, strict=True):
+            actor_rows.extend(
+                {"row_id": row_id, "role": role, "position": i, "text": clean_text(a.text), "code": a.code,
+                 "sector": a.sector, "actor_id": a.actor_id, "entry": a.entry}
+                for role, group in (("source", event.source), ("target", event.target))
+                for i, a in enumerate(group)
+            )
+            if event.location:
+                place_rows.append({"row_id": row_id, **_place(event.location)})
         if actor_rows:
             conn.execute(insert(t.actors), actor_rows)
-        if event.location:
-            conn.execute(insert(t.places).values(row_id=row_id, **_place(event.location)))
+        if place_rows:
+            conn.execute(insert(t.places), place_rows)
+        counts.events += len(events)
+
+    def _assign_clusters(self, conn: Connection, events: list[Event], story_id: str | None,
+                         now: dt.datetime, clusters_of: dict[str, str]) -> list[str]:
+        """The cluster of each event, in order (see ``harmattan.dedup.clusters``).
+
+        One query finds every key the article's events look up; the events are then assigned
+        one after the other, each seeing the keys the ones before it added.
+        """
+        ranks: dict[str, int] = defaultdict(int)
+        plan = []
+        wanted: set[str] = set()
+        for event in events:
+            kind = clustering.event_type(event)
+            ranks[kind] += 1
+            own, lookup = clustering.cluster_keys(event, story_id, ranks[kind])
+            plan.append((event, own, lookup))
+            wanted.update(lookup)
+        found: dict[str, str] = {}
+        keys = sorted(wanted)
+        for start in range(0, len(keys), 500):
+            found.update(conn.execute(select(t.cluster_keys.c.key, t.cluster_keys.c.cluster_id)
+                                      .where(t.cluster_keys.c.key.in_(keys[start:start + 500]))).all())
+        assigned, new_clusters, new_keys = [], [], []
+        for event, own, lookup in plan:
+            cluster_id = clusters_of.get(event.event_id)
+            if cluster_id is None:
+                # The strongest key that matches wins (lookup is ordered strongest first).
+                cluster_id = next((found[key] for key in lookup if key in found), None)
+            if cluster_id is None:
+                cluster_id = event.event_id
+                new_clusters.append({"cluster_id": cluster_id, "date": event.date,
+                                     "event_type": clustering.event_type(event), "created_at": now})
+            for key in own:
+                if key not in found:
+                    found[key] = cluster_id
+                    new_keys.append({"key": key, "cluster_id": cluster_id})
+            assigned.append(cluster_id)
+        if new_clusters:
+            conn.execute(_insert_ignore(conn, t.event_clusters, ["cluster_id"]), new_clusters)
+        if new_keys:
+            conn.execute(_insert_ignore(conn, t.cluster_keys, ["key"]), new_keys)
+        return assigned
 
     def _recode(self, conn: Connection, run_id: int, article_pk: int, story_id: str | None,
                 article: Article, events: list[Event], now: dt.datetime, counts: BatchCounts) -> None:
