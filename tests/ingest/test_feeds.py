@@ -254,3 +254,20 @@ def test_feeds_file_errors_name_the_fix(tmp_path: Path) -> None:
     good = tmp_path / "ok.yaml"
     good.write_text(json.dumps({"feeds": ["https://a.example/rss"], "interval": 60}), encoding="utf-8")
     assert load_feeds_config(good).interval == 60.0
+
+
+def test_the_schedule_polls_each_feed_once_per_interval(tmp_path: Path, server: _FeedServer) -> None:
+    now = [0.0]
+    naps: list[float] = []
+
+    def nap(seconds: float) -> None:
+        naps.append(seconds)
+        now[0] += seconds
+
+    config = FeedsConfig([FeedSpec(f"{server.base}/atom.xml")], interval=100.0, rate_limit=0.0)
+    with Store.open(str(tmp_path / "store.db")) as store:
+        watcher = FeedWatcher(store, config, coder_factory=make_rule_coder, sleep=nap, clock=lambda: now[0])
+        totals = watcher.run(rounds=3)
+    assert naps == [100.0, 100.0]
+    assert [s for _, p, s in server.log if p == "/atom.xml"] == [200, 304, 304]
+    assert totals["rounds"] == 3 and totals["articles"] == 2
