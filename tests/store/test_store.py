@@ -267,3 +267,20 @@ def test_an_article_object_round_trips(db_url: str) -> None:
         with store.reading() as conn:
             (m,) = read.mentions(conn)
     assert m["payload"]["article_id"] == "r1" and m["article_date"] == "2024-01-02"
+
+
+def test_the_store_is_harmattan_db_here_unless_db_or_harmattan_db_says_otherwise(
+        tmp_path: Path, run_cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from harmattan.store import resolve_url
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HARMATTAN_DB", raising=False)
+    assert resolve_url() == "sqlite:///harmattan.db"
+    assert resolve_url("postgresql://u@h/d") == "postgresql+psycopg://u@h/d"
+    path = write_jsonl(tmp_path / "a.jsonl", ARTICLES[:1])
+    run_cli("ingest", path, "--workers", "1", "-q")
+    assert (tmp_path / "harmattan.db").is_file()
+    monkeypatch.setenv("HARMATTAN_DB", str(tmp_path / "other.db"))
+    run_cli("ingest", path, "--workers", "1", "-q")
+    assert json.loads(run_cli("stats", "--json", "-q").stdout)["articles"] == 1
+    assert (tmp_path / "other.db").is_file()
