@@ -76,7 +76,7 @@ class CoderSettings:
     #: Other acts of a sentence are kept when their joint score reaches this.
     min_secondary_score: float = 0.12
     #: Weight of the CAMEO verb-pattern evidence against the sentence model (see choose_acts).
-    pattern_weight: float = 0.3
+    pattern_weight: float = 0.5
     #: Look back this many sentences for the target of a source that acts again.
     discourse_window: int = 2
     parse_batch_size: int = 64

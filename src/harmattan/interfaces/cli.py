@@ -314,8 +314,14 @@ def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) ->
 @click.option("--workers", type=str, default="1,default", show_default=True,
               help="Comma-separated worker counts to measure ('default' = the machine's cores).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--store", "store_cost", is_flag=True,
+              help="Measure `ingest` into SQLite against `code` alone on the same articles "
+                   "(default --limit 200; the first --workers count).")
+@click.option("--baseline", is_flag=True,
+              help="Also time spaCy's small English pipeline alone over the same articles.")
 @_quiet_option
-def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool, quiet: bool) -> None:
+def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool,
+          store_cost: bool, baseline: bool, quiet: bool) -> None:
     """Measure coding speed (articles/s, tokens/s) and peak memory.
 
     Example:
@@ -329,23 +335,35 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
     for item in workers.split(","):
         item = item.strip()
         counts.append(None if item == "default" else int(item))
+    if store_cost:
+        from harmattan.pipeline import default_workers
+        from harmattan.store.bench import render, run_store_benchmark
+
+        result = run_store_benchmark(path, limit=limit or 200, workers=counts[0] or default_workers())
+        click.echo(json.dumps(result, indent=2) if as_json else render(result))
+        return
     results = [run_speed_benchmark(path, limit=limit, workers=n) for n in counts]
+    if baseline:
+        from harmattan.benchmarking import run_spacy_baseline
+
+        results.append(run_spacy_baseline(path, limit=limit))
     if as_json:
         click.echo(json.dumps(results, indent=2))
         return
     for r in results:
         click.echo(
             f"workers={r['workers']}: {r['articles']} articles in {r['seconds']:.1f}s = "
-            f"{r['articles_per_s']:.2f} articles/s, {r['tokens_per_s']:.0f} tokens/s, "
-            f"{r['events']} events, peak RSS {r['peak_rss_mb']:.0f} MB"
+            f"{r['articles_per_s']:.2f} articles/s, {r.get('tokens_per_s', 0):.0f} tokens/s, "
+            f"{r.get('events', '-')} events, peak RSS {r['peak_rss_mb']:.0f} MB"
         )
 
 
 def _register_extensions() -> None:
     """Commands that live next to their stage: geoparsing, the store."""
-    from harmattan.interfaces import cli_geo
+    from harmattan.interfaces import cli_geo, cli_store
 
     cli_geo.register(main)
+    cli_store.register(main)
 
 
 _register_extensions()
