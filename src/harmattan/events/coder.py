@@ -59,9 +59,10 @@ _MATERIAL_FORCE = {"ASSAULT", "FIGHT", "COERCE", "MOBILIZE"}
 _STATE_LIKE_SECTORS = {"GOV", "MIL", "", "LEG", "JUD"}
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_FORCE_WORDS = r"(?:force|intervention|intervene|military action|attack|war|strike|invade|invasion)"
+_MODAL_WORDS = r"(?:may|might|could|would|will|if|unless)"
 _CONDITIONAL_FORCE = re.compile(
-    r"\b(?:may|might|could|would|will|if|unless)\b.{0,80}\b(?:force|intervention|intervene|"
-    r"military action|attack|war|strike|invade|invasion)",
+    rf"\b{_MODAL_WORDS}\b.{{0,80}}\b{_FORCE_WORDS}|\b{_FORCE_WORDS}\b.{{0,40}}\b{_MODAL_WORDS}\b",
     re.IGNORECASE,
 )
 _ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
@@ -77,6 +78,10 @@ class CoderSettings:
     min_secondary_score: float = 0.12
     #: Weight of the CAMEO verb-pattern evidence against the sentence model (see choose_acts).
     pattern_weight: float = 0.5
+    #: ... plus this when the pattern names more than the verb ("authorize forces to intervene").
+    specific_pattern_bonus: float = 0.2
+    #: Code announced or conditional acts by their intent (AGREE, THREATEN, REJECT).
+    intent_rules: bool = True
     #: Look back this many sentences for the target of a source that acts again.
     discourse_window: int = 2
     parse_batch_size: int = 64
@@ -252,6 +257,8 @@ class EventCoder:
         # A conditional use of force by a state or a body of states is a threat, not an act.
         if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
             etype, code = "THREATEN", "138"
+        elif self.settings.intent_rules:
+            etype = intent_type(etype, modality)
         table = cameo_to_plover(code)
         if table is None or table.event != etype:
             code = DEFAULT_CAMEO[etype]
@@ -314,14 +321,18 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     act of another type, still plausible to the model, become acts of their own.
     """
     scores = dict(joint)
+    weight = 0.0
     if main_pattern is not None:
-        scores[main_pattern[0]] = scores.get(main_pattern[0], 0.0) + settings.pattern_weight
+        weight = settings.pattern_weight
+        if main_pattern[1].specificity > 0:
+            weight += settings.specific_pattern_bonus
+        scores[main_pattern[0]] = scores.get(main_pattern[0], 0.0) + weight
     main_type = max(scores, key=scores.get)
     if main_pattern is not None and main_pattern[0] == main_type:
         main_match: VerbMatch | None = main_pattern[1]
     else:
         main_match = next((m for t, m in typed if t == main_type), None)
-    confidence = min(1.0, joint.get(main_type, 0.0) + (settings.pattern_weight if main_match else 0.0) * 0.5)
+    confidence = min(1.0, joint.get(main_type, 0.0) + (weight if main_match else 0.0) * 0.5)
     acts: list[tuple[str, VerbMatch | None, float]] = [(main_type, main_match, confidence)]
     seen_types = {main_type}
     seen_triggers = {main_match.trigger_i} if main_match else set()
@@ -334,6 +345,27 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         seen_triggers.add(match.trigger_i)
         acts.append((etype, match, min(confidence, joint[etype]) * 0.9))
     return acts
+
+
+_CONFLICT_ACTS = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
+_COOPERATIVE_ACTS = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+def intent_type(etype: str, modality: Modality) -> str:
+    """PLOVER codes an announced act by its intent (manual, section on modes): a conflictual
+    act that is only announced or conditional is a THREATEN ("will withdraw its force unless",
+    "vowed to fight"), a cooperative one an AGREE ("is willing to withdraw its troops", "will
+    support the resolution"), and a refused cooperative act a REJECT ("will not accept")."""
+    announced = modality.future or modality.hypothetical
+    if etype in _COOPERATIVE_ACTS and modality.negated and announced:
+        return "REJECT"
+    if not announced or modality.negated:
+        return etype
+    if etype in _CONFLICT_ACTS:
+        return "THREATEN"
+    if etype in _COOPERATIVE_ACTS:
+        return "AGREE"
+    return etype
 
 
 def _act_type(doc: Doc, match: VerbMatch, candidate: _Candidate, coder: EventCoder) -> str:

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
 _HYPOTHETICAL_MODALS = {"may", "might", "could", "would", "should", "must", "can"}
 _FUTURE_AUX = {"will", "shall", "'ll"}
 _CONDITION_MARKS = {"if", "unless", "whether", "should", "lest"}
-_FUTURE_LEMMAS = {"plan", "intend", "prepare", "schedule", "expect", "vow", "pledge", "promise", "aim", "seek"}
+_FUTURE_LEMMAS = {
+    "plan", "intend", "prepare", "schedule", "expect", "vow", "pledge", "promise", "aim", "seek",
+    "willing", "ready", "prepared", "determined", "swear", "agree", "offer", "propose",
+}
 _HYPOTHETICAL_LEMMAS = {"consider", "threaten", "warn", "propose", "suggest", "mull", "weigh", "offer"}
 _NEGATING_LEMMAS = {"refuse", "fail", "decline", "deny", "reject"}
 _NEGATORS = {"not", "n't", "never", "no"}
@@ -28,7 +31,8 @@ def _chain(token: Token, depth: int = 3) -> list[Token]:
     chain = [token]
     node = token
     for _ in range(depth):
-        if node.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acl", "relcl", "pobj", "prep", "dobj"}:
+        if node.dep_ not in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "acl", "relcl", "pobj", "prep",
+                             "dobj", "acomp"}:
             break
         if node.head.i == node.i:
             break

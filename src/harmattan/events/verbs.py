@@ -44,6 +44,7 @@ __all__ = [
 
 _RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "cameo"
 VERBS_PATH = _RESOURCES / "verbs.json.gz"
+EXTRA_VERBS_PATH = _RESOURCES / "verbs_extra.txt"
 NOUNS_PATH = _RESOURCES / "nouns.yaml"
 INDEX_FORMAT = 1
 
@@ -235,9 +236,22 @@ def parse_verb_dictionary(src_path: str | Path) -> dict[str, Any]:
     }
 
 
-def build_verb_index(src_path: str | Path, out_path: str | Path = VERBS_PATH) -> Path:
-    """Compile ``CAMEO.2.0.txt`` into the gzipped JSON index the coder loads; return its path."""
+def build_verb_index(src_path: str | Path, out_path: str | Path = VERBS_PATH,
+                     extra_paths: tuple[str | Path, ...] = (EXTRA_VERBS_PATH,)) -> Path:
+    """Compile ``CAMEO.2.0.txt`` into the gzipped JSON index the coder loads; return its path.
+
+    ``extra_paths`` are dictionaries in the same format whose verb blocks are added after the
+    source's (the shipped ``verbs_extra.txt`` brings patterns the source lacks, such as
+    "authorize forces to intervene"); a verb listed again gets the extra block's patterns too.
+    """
     index = parse_verb_dictionary(src_path)
+    for extra in extra_paths:
+        more = parse_verb_dictionary(extra)
+        offset = len(index["blocks"])
+        index["blocks"].extend(more["blocks"])
+        index["verbs"].extend({**verb, "block": verb["block"] + offset} for verb in more["verbs"])
+        index["synsets"].update({k: v for k, v in more["synsets"].items() if k not in index["synsets"]})
+        index["source"] += f" + {Path(extra).name}"
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
