@@ -121,3 +121,63 @@ class EventClassifier:
                 )
             )
         return predictions
+
+
+OOF_FILE = "oof.npz"
+
+
+def text_key(text: str) -> str:
+    """The key of a training sentence in the out-of-fold table."""
+    import hashlib
+
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+class CrossValidatedClassifier(EventClassifier):
+    """The shipped classifier, except on its own training sentences, where it answers with the
+    out-of-fold prediction of the cross-validation run (``oof.npz`` next to the model: for each
+    training sentence, the logits of the fold model that did not see it).
+
+    ``harmattan eval --cross-validated`` uses it to score the whole coder honestly on the data
+    the model was trained on.
+    """
+
+    def initialize(self) -> CrossValidatedClassifier:
+        super().initialize()
+        model_dir = Path(self.model_dir) if self.model_dir is not None else DEFAULT_MODEL_DIR
+        path = model_dir / OOF_FILE
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"no out-of-fold predictions in {model_dir}; produce them with "
+                "`harmattan train --cv 5`"
+            )
+        data = np.load(path, allow_pickle=False)
+        keys = [str(k) for k in data["key"]]
+        self.oof_ = {
+            key: {name: data[name][row] for name in ("quad_logits", "plover_logits", "context_logits")
+                  if name in data.files}
+            for row, key in enumerate(keys)
+        }
+        return self
+
+    def predict(self, sentences: list[str]) -> list[SentencePrediction]:
+        fresh = [s for s in sentences if text_key(s) not in self.oof_]
+        computed = dict(zip(fresh, super().predict(fresh))) if fresh else {}
+        out = []
+        for sentence in sentences:
+            stored = self.oof_.get(text_key(sentence))
+            if stored is None:
+                out.append(computed[sentence])
+                continue
+            quad = _softmax(stored["quad_logits"][None, :])[0]
+            plover = _softmax(stored["plover_logits"][None, :])[0]
+            context = stored.get("context_logits")
+            probs = (1.0 / (1.0 + np.exp(-context[: len(self.context_labels_)].astype(np.float64)))
+                     if context is not None and self.context_labels_ else None)
+            out.append(SentencePrediction(
+                quad_probs=tuple(float(p) for p in quad),
+                plover_probs={e: float(p) for e, p in zip(PLOVER_EVENTS, plover)},
+                context_probs=({c: float(p) for c, p in zip(self.context_labels_, probs)}
+                               if probs is not None else {}),
+            ))
+        return out

@@ -237,8 +237,12 @@ def _plain(obj: Any) -> dict[str, Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
               help="Write the misclassified records here (JSONL).")
+@click.option("--cross-validated", "cross_validated", is_flag=True,
+              help="On the model's own training sentences, use its out-of-fold predictions "
+                   "(honest scores on the development data).")
 @_quiet_option
-def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, quiet: bool) -> None:
+def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_validated: bool,
+                 quiet: bool) -> None:
     """Score the coder on gold records (per-class P/R/F1 and totals).
 
     plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
@@ -247,10 +251,16 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, quiet:
 
     Example:
 
-        harmattan eval plover ../shared/data/plover-gold/dev.jsonl
+        harmattan eval plover ../shared/data/plover-gold/dev.jsonl --cross-validated
     """
     from harmattan.evaluation import evaluate_plover, evaluate_quad, load_gold
     from harmattan.pipeline import code_articles
+
+    if cross_validated:
+        from harmattan.events.classifier import CrossValidatedClassifier
+        from harmattan.events.coder import EventCoder
+
+        code_articles = EventCoder(classifier=CrossValidatedClassifier()).initialize().code
 
     try:
         if kind == "geo":
