@@ -400,11 +400,23 @@ def _act_type(doc: Doc, match: VerbMatch, candidate: _Candidate, coder: EventCod
     return plover.event
 
 
+_REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "quote", "confirm"}
+
+
 def _main_verb(doc: Doc) -> int:
-    for token in doc:
-        if token.dep_ == "ROOT":
-            return token.i
-    return 0
+    """The verb that states the sentence's content: the root, or what a reporting root
+    ("..., police said") reports."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return 0
+    for _ in range(3):
+        if root.lemma_ not in _REPORTING:
+            break
+        reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
+        if not reported:
+            break
+        root = reported[0]
+    return root.i
 
 
 def _state_like(actors: list[Actor]) -> bool:

@@ -100,27 +100,58 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _object_ranges(head: Token, skip: set[int]) -> list[tuple[int, int]]:
-    ranges = []
+def _object_heads(head: Token, skip: set[int]) -> list[Token]:
+    """The tokens heading the objects and complements of ``head`` that can name a target."""
+    heads = []
     for child in head.children:
         if child.i in skip:
             continue
         if child.dep_ in _OBJECT_DEPS:
-            ranges.append(_subtree_range(child))
+            heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ in {"pobj", "pcomp"}:
-                    ranges.append(_subtree_range(pobj))
+            heads.extend(p for p in child.children if p.dep_ in {"pobj", "pcomp"})
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             # "urged them to restore", "demanded that Israel ease", "offered to mediate
             # between X and Y": the embedded clause's subject, objects and complements.
             for grandchild in child.children:
                 if grandchild.dep_ in _SUBJECT_DEPS | _OBJECT_DEPS:
-                    ranges.append(_subtree_range(grandchild))
+                    heads.append(grandchild)
                 elif grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS:
-                    ranges.extend(_subtree_range(p) for p in grandchild.children
-                                  if p.dep_ in {"pobj", "pcomp"})
-    return ranges
+                    heads.extend(p for p in grandchild.children if p.dep_ in {"pobj", "pcomp"})
+    return heads
+
+
+# Links that stay inside a noun phrase's core: "Sudanese government and rebels", "Niger's
+# junta", "the US", not the phrases hanging on it ("... in the negotiations on Namibia").
+_CORE_DEPS = {"conj", "cc", "appos", "compound", "amod", "poss", "nmod", "det", "nummod",
+              "quantmod", "case", "punct", "prep_of"}
+
+
+def _core_tokens(token: Token) -> set[int]:
+    core = {token.i}
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            linked = child.dep_ in _CORE_DEPS or (child.dep_ == "prep" and child.lower_ == "of")
+            if child.dep_ == "pobj" and node.dep_ == "prep" and node.lower_ == "of":
+                linked = True
+            if linked and child.i not in core:
+                core.add(child.i)
+                stack.append(child)
+    return core
+
+
+def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
+               exclude: tuple[int, int] | None = None, fallback: bool = False) -> list[Actor]:
+    """Actors of the phrase headed by ``token``: those in its core; with ``fallback``, else
+    the first one anywhere in the phrase."""
+    core = _core_tokens(token)
+    found = [a for a, start, end in mapped if any(i in core for i in range(start, end))
+             and not (exclude and exclude[0] <= start < exclude[1])]
+    if found or not fallback:
+        return found
+    return _actors_in(mapped, *_subtree_range(token), exclude=exclude)[:1]
 
 
 def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Roles:
@@ -149,7 +180,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             lo, hi = _subtree_range(subject)
             if not lo <= trigger.i < hi:  # "intervention may be necessary": not its own source
                 subject_range = subject_range or (lo, hi)
-                source = _actors_in(mapped, lo, hi)
+                source = _actors_at(mapped, subject, fallback=True)
                 if node.i != verb.i:
                     how = "inherited"
                 if source:  # "made it clear that": an empty subject lets the clause above speak
@@ -167,10 +198,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
             break
         node = node.head
-    target_ranges: list[tuple[int, int]] = []
+    target_heads: list[Token] = []
     skip = {subject_range[0]} if subject_range else set()
     if is_noun:
-        target_ranges += _object_ranges(trigger, skip)
+        target_heads += _object_heads(trigger, skip)
         # A possessive or compound before the noun: "Israel's attack on Gaza" has its source
         # there when the clause has no subject actor.
         if not source:
@@ -182,14 +213,14 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     if verb is not None:
         passive = _passive_subject(verb)
         if passive is not None and verb.lemma_ not in _ACTIVE_PASSIVES:
-            target_ranges.append(_subtree_range(passive))
+            target_heads.append(passive)
         if not is_noun:
-            target_ranges += _object_ranges(verb, skip)
+            target_heads += _object_heads(verb, skip)
 
     source_ids = {id(a) for a in source}
     target: list[Actor] = []
-    for lo, hi in target_ranges:
-        for actor in _actors_in(mapped, lo, hi, exclude=subject_range):
+    for head in target_heads:
+        for actor in _actors_at(mapped, head, exclude=subject_range, fallback=True):
             if id(actor) not in source_ids and all(actor is not t for t in target):
                 target.append(actor)
 
