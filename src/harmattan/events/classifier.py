@@ -9,6 +9,7 @@ needed at run time.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +18,9 @@ import numpy as np
 from harmattan.nlp.encoder import OnnxSentenceModel
 from harmattan.schema import PLOVER_EVENTS, QUAD_CLASSES
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-classifier"
+SHIPPED_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-classifier"
+#: ``HARMATTAN_EVENT_MODEL`` points the coder at another model folder (e.g. a retrained one).
+DEFAULT_MODEL_DIR = Path(os.environ.get("HARMATTAN_EVENT_MODEL") or SHIPPED_MODEL_DIR)
 
 
 @dataclass(frozen=True)
