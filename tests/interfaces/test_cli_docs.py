@@ -22,3 +22,20 @@ def test_every_command_has_an_example() -> None:
     assert leaves
     missing = [s.splitlines()[0] for s in leaves if "Example" not in s]
     assert not missing, missing
+
+
+def test_every_command_takes_quiet() -> None:
+    import click
+
+    from harmattan.interfaces.cli import main
+
+    def leaves(group: click.Group, path: str):
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                yield from leaves(command, f"{path} {name}")
+            else:
+                yield f"{path} {name}", command
+
+    missing = [name for name, command in leaves(main, "harmattan")
+               if not any("--quiet" in p.opts for p in command.params)]
+    assert not missing, missing
