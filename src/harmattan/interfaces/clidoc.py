@@ -12,11 +12,17 @@ import click
 from harmattan.interfaces.cli import main
 
 
-def _walk(command: click.Command, path: list[str]) -> list[tuple[list[str], click.Command]]:
-    found = [(path, command)]
+def _walk(command: click.Command, path: list[str], parent: click.Context | None
+          ) -> list[tuple[list[str], click.Command, click.Context]]:
+    # Contexts are chained as a real invocation chains them, so that the group's settings
+    # (``-h`` as well as ``--help``) show on every command whatever ran before.
+    ctx = click.Context(command, info_name=path[-1], parent=parent, terminal_width=100,
+                        max_content_width=100,
+                        **(main.context_settings if parent is None else {}))
+    found = [(path, command, ctx)]
     if isinstance(command, click.Group):
         for name in sorted(command.commands):
-            found.extend(_walk(command.commands[name], path + [name]))
+            found.extend(_walk(command.commands[name], path + [name], ctx))
     return found
 
 
@@ -27,10 +33,8 @@ def render_cli_reference() -> str:
         "Generated from `--help` by `python -m harmattan.interfaces.clidoc > docs/cli.md`.",
         "",
     ]
-    for path, command in _walk(main, ["harmattan"]):
-        with click.Context(command, info_name=" ".join(path), terminal_width=100,
-                           max_content_width=100) as ctx:
-            text = command.get_help(ctx)
+    for path, command, ctx in _walk(main, ["harmattan"], None):
+        text = command.get_help(ctx)
         parts += [f"## `{' '.join(path)}`", "", "```text", text.rstrip(), "```", ""]
     return "\n".join(parts)
 
