@@ -1,0 +1,144 @@
+"""Score the ACLED coding on gold records: ``harmattan eval acled GOLD.jsonl``.
+
+Records: ``{"id", "text", "acled": {"event_type", "sub_event_type"} | null}``.  Each record is
+coded as an article; the highest-confidence event with a non-null ``acled`` is scored (none:
+``NONE``).  The report gives per-sub-event-type P/R/F1, weighted and macro F1 over the
+sub-event types the gold set holds, the same at the level of event types, and the false-alarm
+rate: the share of ``acled: null`` records coded as political violence (Battles,
+Explosions/Remote violence, Violence against civilians) — plus, for information, the share
+coded with any ACLED type.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from harmattan.errors import InputError
+from harmattan.evaluation import ClassScores, Report, per_class_scores
+from harmattan.events.acled import SUB_EVENT_TYPES, VIOLENCE_TYPES
+from harmattan.schema import Article, Event, parse_date
+
+if TYPE_CHECKING:
+    from harmattan.actors.resolver import ActorResolver
+
+NONE = "NONE"
+
+
+def top_acled(records: list[dict[str, Any]],
+              code: Callable[[list[Article]], list[Event]]) -> list[dict[str, Any] | None]:
+    """The ``acled`` of the highest-confidence event with one, per record (None: no such event)."""
+    articles = [Article(id=str(r["id"]), text=r["text"], date=parse_date(r.get("date"))) for r in records]
+    best: dict[str, Event] = {}
+    for start in range(0, len(articles), 32):
+        for event in code(articles[start:start + 32]):
+            if event.acled is None:
+                continue
+            held = best.get(event.article_id)
+            if held is None or event.confidence > held.confidence:
+                best[event.article_id] = event
+    return [best[a.id].acled if a.id in best else None for a in articles]
+
+
+def evaluate_acled(records: list[dict[str, Any]],
+                   code: Callable[[list[Article]], list[Event]]) -> Report:
+    coded = top_acled(records, code)
+    gold_sub = [(r["acled"] or {}).get("sub_event_type") or NONE for r in records]
+    pred_sub = [(c or {}).get("sub_event_type") or NONE for c in coded]
+    gold_type = [(r["acled"] or {}).get("event_type") or NONE for r in records]
+    pred_type = [(c or {}).get("event_type") or NONE for c in coded]
+    per_class = per_class_scores(gold_sub, pred_sub)
+    by_type = per_class_scores(gold_type, pred_type)
+    null = [i for i, r in enumerate(records) if r["acled"] is None]
+    false_alarms = sum(1 for i in null if pred_type[i] in VIOLENCE_TYPES)
+    any_coded = sum(1 for i in null if pred_type[i] != NONE)
+    errors = [
+        {"id": r["id"], "text": r["text"], "gold": g, "predicted": p, "acled": c}
+        for r, g, p, c in zip(records, gold_sub, pred_sub, coded) if g != p
+    ]
+    return Report(
+        kind="acled", n=len(records), per_class=per_class, errors=errors,
+        totals={
+            "sub_event_weighted_f1": _weighted(per_class),
+            "sub_event_macro_f1": _macro(per_class),
+            "event_type_weighted_f1": _weighted(by_type),
+            "event_type_macro_f1": _macro(by_type),
+            "violence_false_alarm_rate": false_alarms / len(null) if null else 0.0,
+            "null_coded_rate": any_coded / len(null) if null else 0.0,
+            "null_records": float(len(null)),
+        },
+    )
+
+
+def _gold_classes(per_class: dict[str, ClassScores]) -> list[ClassScores]:
+    # Scored over the classes the gold set holds, not NONE: a class only ever predicted would
+    # count with weight 0 anyway, and NONE is measured by the false-alarm rate.
+    return [s for k, s in per_class.items() if k != NONE and s.support > 0]
+
+
+def _weighted(per_class: dict[str, ClassScores]) -> float:
+    scores = _gold_classes(per_class)
+    total = sum(s.support for s in scores)
+    return sum(s.f1 * s.support for s in scores) / total if total else 0.0
+
+
+def _macro(per_class: dict[str, ClassScores]) -> float:
+    scores = _gold_classes(per_class)
+    return sum(s.f1 for s in scores) / len(scores) if scores else 0.0
+
+
+def load_acled_gold(path: str | Path) -> list[dict[str, Any]]:
+    """Read ACLED gold JSONL; a bad line stops the evaluation with its line number."""
+    records = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
+            missing = [k for k in ("id", "text", "acled") if k not in record]
+            if missing:
+                raise InputError(f"{path}:{number}: missing {', '.join(missing)}",
+                                 fix='acled gold records need "id", "text" and "acled" (an object or null)')
+            gold = record["acled"]
+            if gold is not None:
+                sub = gold.get("sub_event_type") if isinstance(gold, dict) else None
+                if sub not in SUB_EVENT_TYPES:
+                    raise InputError(f"{path}:{number}: unknown sub_event_type {sub!r}",
+                                     fix="use one of ACLED's 25 sub-event types (docs/acled.md)")
+                if gold.get("event_type") not in (None, SUB_EVENT_TYPES[sub]):
+                    raise InputError(f"{path}:{number}: {sub!r} belongs to {SUB_EVENT_TYPES[sub]!r}, "
+                                     f"not {gold.get('event_type')!r}")
+            records.append(record)
+    return records
+
+
+def rule_coder(resolver: ActorResolver | None = None) -> Callable[[list[Article]], list[Event]]:
+    """The ACLED rules alone, without the sentence model or the parse: every sentence with an
+    ACLED keyword goes through ``acled_only_event`` with the actors the dictionaries find.
+    For benchmarks and tests of the rules; the coder runs them on its own events."""
+    from harmattan.events.acled import acled_keywords, acled_only_event
+    from harmattan.nlp.sentences import split_sentences
+
+    if resolver is None:
+        from harmattan.actors.resolver import ActorResolver
+
+        resolver = ActorResolver().initialize()
+
+    def code(articles: list[Article]) -> list[Event]:
+        events = []
+        for article in articles:
+            for sentence in split_sentences(article.text, article.id):
+                if not acled_keywords(sentence.text):
+                    continue
+                actors = resolver.find_actors(sentence.text, on=article.date, offset=sentence.start)
+                event = acled_only_event(article, sentence, actors)
+                if event is not None:
+                    events.append(event)
+        return events
+
+    return code

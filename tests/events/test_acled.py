@@ -1,0 +1,135 @@
+"""ACLED coding: the rules on the hand-written seed sentences, fatalities and inter codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harmattan.events.acled import (
+    EVENT_TYPES,
+    SUB_EVENT_TYPES,
+    code_acled,
+    find_fatalities,
+    inter_code,
+    interaction,
+)
+from harmattan.events.acled_eval import evaluate_acled, load_acled_gold, rule_coder
+from harmattan.schema import Actor, Modality
+
+HERE = Path(__file__).resolve().parent
+SEED_PATH = HERE / "golden" / "acled_seed.jsonl"
+SEED = [json.loads(line) for line in SEED_PATH.open(encoding="utf-8")]
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return rule_coder()
+
+
+def test_the_codebook_tables_are_complete() -> None:
+    assert len(EVENT_TYPES) == 6
+    assert len(SUB_EVENT_TYPES) == 25
+
+
+def test_the_seed_spans_every_sub_event_type_and_non_acled_news() -> None:
+    subs = {r["acled"]["sub_event_type"] for r in SEED if r["acled"]}
+    assert subs == set(SUB_EVENT_TYPES)
+    assert sum(1 for r in SEED if r["acled"] is None) >= 25
+    assert len(SEED) >= 100
+
+
+@pytest.mark.parametrize("record", SEED, ids=[r["id"] for r in SEED])
+def test_seed_sentence(record, coder) -> None:
+    from harmattan.schema import Article
+
+    events = coder([Article(id=record["id"], text=record["text"])])
+    coded = max(events, key=lambda e: e.confidence).acled if events else None
+    if record["acled"] is None:
+        assert coded is None, coded
+    else:
+        assert coded is not None
+        assert (coded["event_type"], coded["sub_event_type"]) == (
+            record["acled"]["event_type"], record["acled"]["sub_event_type"])
+
+
+def test_seed_report(coder) -> None:
+    report = evaluate_acled(load_acled_gold(SEED_PATH), coder)
+    assert report.totals["sub_event_weighted_f1"] >= 0.95
+    assert report.totals["violence_false_alarm_rate"] == 0.0
+    assert "Armed clash" in report.render()
+
+
+def _actor(text: str, code: str = "", sector: str = "", actor_id: str | None = None) -> Actor:
+    return Actor(text, code, sector, actor_id)
+
+
+def test_code_acled_on_a_plover_event() -> None:
+    text = "Gunmen killed 12 villagers in an overnight attack on Kadisso."
+    acled = code_acled("ASSAULT", "180", text, [_actor("Gunmen", "", "REB")],
+                       [_actor("villagers", "", "CVL")], Modality())
+    assert acled == {
+        "event_type": "Violence against civilians", "sub_event_type": "Attack",
+        "inter1": 3, "inter2": 7, "interaction": 37, "civilian_targeting": "Civilian targeting",
+        "fatalities": 12, "fatalities_low": 12, "fatalities_high": 12, "fatalities_text": "12",
+        "fatalities_start": 14, "fatalities_end": 16,
+    }
+
+
+def test_announced_or_denied_acts_are_not_recorded() -> None:
+    text = "The army will attack the rebels."
+    assert code_acled("ASSAULT", "180", text, [], [], Modality(future=True)) is None
+    assert code_acled("ASSAULT", "180", text, [], [], Modality(negated=True)) is None
+
+
+def test_battle_between_state_and_rebels_is_12() -> None:
+    text = "Malian soldiers clashed with JNIM fighters near Boni."
+    acled = code_acled("FIGHT", "190", text, [_actor("Malian soldiers", "MLI", "MIL")],
+                       [_actor("JNIM", "MLI", "REB", "JNIM")], Modality())
+    assert (acled["sub_event_type"], acled["interaction"], acled["civilian_targeting"]) == (
+        "Armed clash", 12, "")
+    assert acled["fatalities"] == 0
+
+
+@pytest.mark.parametrize(("text", "low", "high", "evidence"), [
+    ("Gunmen killed at least 12 people.", 12, 12, "at least 12"),
+    ("The attack left twenty-five soldiers dead.", 25, 25, "twenty-five"),
+    ("Dozens of villagers were killed.", 12, 12, "Dozens"),
+    ("Between 10 and 15 civilians were killed, residents said.", 10, 15, "10 and 15"),
+    ("Officials said 12 people died, while residents put the toll at 20 dead.", 12, 20, "12 people died, while residents put the toll at 20"),
+    ("Three soldiers and five civilians were killed.", 8, 8, "Three soldiers and five"),
+    ("A soldier was killed and 14 were wounded.", 1, 1, "A"),
+    ("Fourteen people were wounded in the blast.", None, None, None),
+])
+def test_find_fatalities(text, low, high, evidence) -> None:
+    found = find_fatalities(text, offset=100)
+    if low is None:
+        assert found is None
+        return
+    assert (found["fatalities"], found["fatalities_low"], found["fatalities_high"]) == (low, low, high)
+    assert found["fatalities_text"] == evidence
+    assert text[found["fatalities_start"] - 100:found["fatalities_end"] - 100] == evidence
+
+
+@pytest.mark.parametrize(("actor", "country", "code"), [
+    (_actor("Malian soldiers", "MLI", "MIL"), "MLI", 1),
+    (_actor("Wagner mercenaries", "RUS", "MIL", "WAGNER"), "MLI", 8),
+    (_actor("French troops", "FRA", "MIL"), "MLI", 8),
+    (_actor("JNIM", "MLI", "REB", "JNIM"), None, 2),
+    (_actor("Gunmen", "", "REB"), None, 3),
+    (_actor("Dozo hunters", "MLI", "UAF", "DOZO"), None, 4),
+    (_actor("Rioters", "", "OPP"), None, 5),
+    (_actor("Protesters in Bamako", "MLI", "OPP"), None, 6),
+    (_actor("villagers", "", "CVL"), None, 7),
+    (_actor("UN peacekeepers", "IGO", "MIL", "UN"), "MLI", 8),
+    (_actor("the ministry", "MLI", "GOV"), "MLI", 1),
+])
+def test_inter_code(actor, country, code) -> None:
+    assert inter_code(actor, country) == code
+
+
+def test_interaction_puts_the_smaller_code_first() -> None:
+    assert interaction(7, 2) == 27
+    assert interaction(6, None) == 60
+    assert interaction(None, None) is None
