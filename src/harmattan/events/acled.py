@@ -100,7 +100,8 @@ _DIPLOMACY = _rx(r"condemn", r"denounc", r"deplor", r"urged?\b", r"urging", r"ca
                  r"opened (?:a|an) (?:investigation|inquiry)", r"denied")
 _CLAIM = _rx(r"claimed (?:responsibility|the attack|the bombing|the killing|the ambush|credit)",
              r"claims? of responsibility", r"claiming responsibility", r"took responsibility",
-             r"responsibility for the")
+             r"responsibility for the",
+             r"said (?:its|it|they|their) (?:\w+ ){0,2}(?:carried out|was behind|were behind|staged|conducted) (?:the|an|a) (?:\w+ )?(?:attack|bombing|ambush|killing|raid)")
 
 # Weapons and methods.
 _CHEMICAL = _rx(r"chemical (?:weapons?|attack|agents?|munitions?)", r"chlorine (?:gas|attack|bomb|barrel)",
@@ -109,7 +110,8 @@ _AIR = _rx(r"air ?strikes?", r"air raids?", r"drone (?:strikes?|attacks?)", r"dr
            r"(?:armed|combat|attack) drones?", r"warplanes?", r"fighter jets?", r"jets? (?:struck|bombed|pounded|hit)",
            r"helicopter gunships?", r"gunships?", r"aerial (?:bombardment|bombing|strikes?|attacks?)",
            r"bombed from the air", r"bombing raids?", r"(?:air force|aircraft) (?:struck|bombed|hit|targeted|pounded)",
-           r"barrel bombs?", r"uav strikes?", r"struck from the air")
+           r"barrel bombs?", r"uav strikes?", r"struck from the air",
+           r"(?<!on )(?<!general )(?<!hunger )strikes? (?:on|against|targeting|hit|in)\b(?! (?:protest|solidarity|support))")
 _SUICIDE = _rx(r"suicide (?:bomb|attack|vest|car|truck|blast|explosion)", r"blew (?:himself|herself|themselves) up",
                r"self-detonat", r"detonated (?:his|her|their) (?:explosive )?(?:vest|belt)", r"vbied",
                r"explosive (?:vest|belt)")
@@ -143,7 +145,7 @@ _MOB = _rx(r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"a
            r"burn(?:ed|t) (?:him|her|them|the suspects?) (?:alive|to death)", r"set (?:him|her|them) ablaze",
            r"stoned (?:him|her|them|a|an|the)")
 _MOB_STRONG = _rx(r"angry (?:crowd|mob|residents|youths|villagers) (?:\w+ ){0,2}(?:beat|lynched|burned|stoned|killed|set)", r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"burn(?:ed|t) (?:him|her|them|the suspects?|\w+ \w+) alive")
-_VIOLENT_DEMO = _rx(r"threw (?:stones|rocks|petrol bombs|molotov)", r"pelted", r"stone-throwing", r"molotov",
+_VIOLENT_DEMO = _rx(r"(?:threw|hurled|hurling|throwing) (?:\w+ ){0,2}(?:stones|rocks|petrol bombs|molotov|bottles|projectiles)", r"pelted", r"stone-throwing", r"molotov",
                     r"torched", r"set fire", r"set ablaze", r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|shops|a police|the police|police)",
                     r"vandali[sz]", r"looted", r"looting", r"smashed", r"ransacked", r"clash(?:ed|es)? with (?:police|security|the police|soldiers|troops|riot police|gendarmes)",
                     r"barricades? (?:were )?(?:set alight|burning|burned)", r"attacked (?:police|security|a police|the police|officers|government buildings)",
@@ -280,9 +282,7 @@ def inter_code(actor: Actor, country: str | None = None) -> int | None:
         code = 1
     elif actor.sector in _REBEL_SECTORS:
         code = 2
-    elif actor.sector == "UAF":
-        code = 3
-    elif actor.sector == "CRM":
+    elif actor.sector == "UAF" or actor.sector == "CRM":
         code = 3
     elif actor.sector in _CIVILIAN_SECTORS:
         code = 7
@@ -322,7 +322,7 @@ _NUMBER = (
 _QUALIFIER = r"(?P<qual>at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly|an estimated|approximately|close to|no fewer than|at most)?\s*"
 _DEATH_AFTER = re.compile(
     rf"\b{_QUALIFIER}{_NUMBER}\b(?P<noun>(?:[\s-]+(?!and\b|or\b|were\b|was\b|have\b|had\b|are\b|people\b)[A-Za-z'-]+){{0,3}}(?:\s+people)?)"
-    r"\s+(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|all)\s+){0,3}"
+    r"\s+(?P<aux>(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|all)\s+){0,3})"
     r"(?P<verb>killed|dead|died|slain|murdered|executed|massacred|perished|shot dead|beheaded|lost their lives|lost his life|lost her life|burned to death|hacked to death|beaten to death|fatalities|deaths|bodies|confirmed dead)\b",
     re.IGNORECASE,
 )
@@ -393,6 +393,9 @@ def find_fatalities(doc_or_text: Doc | Span | str, offset: int = 0) -> dict[str,
             if _NOT_DEATH_NOUN.search(noun):
                 continue
             raw = m.group("num")
+            if pattern is _DEATH_AFTER and not m.group("aux") and m.group("verb").lower() in {"killed", "executed", "massacred", "murdered", "shot dead", "beheaded"} \
+                    and (noun.strip() or not raw[:1].isdigit()):
+                continue  # "A landmine explosion killed …", "Two gunmen killed …": the killers, not the dead
             if raw.lower() in {"a", "an", "single"} and pattern is _DEATH_BEFORE and not noun.strip():
                 continue
             if pattern is _DEATH_BEFORE and m.group("verb").lower() in {"left", "leaving"} and not re.match(
@@ -517,7 +520,7 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         return "Strategic developments", "Disrupted weapons use"
     # 3. Demonstrations.
     protest = _PROTEST.search(text)
-    lodged = re.search(r"\b(?:lodged|formally protested|diplomatic protest|protest note|summoned)\b", text, re.I)
+    lodged = re.search(r"\b(?:lodged|formally protested|diplomatic protest|protest note|summoned)\b", text, re.IGNORECASE)
     if (_RIOTER.search(text) or (protest and not lodged)) and weapon not in (_AIR, _CHEMICAL, _SUICIDE, _IED):
         if _EXCESSIVE.search(text):
             return "Protests", "Excessive force against protesters"
@@ -525,10 +528,8 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
             return "Riots", "Violent demonstration"
         if _INTERVENTION.search(text):
             return "Protests", "Protest with intervention"
-        if protest and re.search(r"\b(?:strike|boycott|vigil)\b", protest.group(0), re.I) and not re.search(
-                r"\b(?:went on|general|workers|teachers|doctors|nurses)\b", text, re.I):
-            pass
-        else:
+        # A boycott or a vigil alone is not a demonstration in the street.
+        if not (protest and re.search(r"\b(?:boycott|vigil)\b", protest.group(0), re.IGNORECASE)):
             return "Protests", "Peaceful protest"
     if _MOB.search(text) and not (set(words) & {2}):
         return "Riots", "Mob violence"
@@ -543,18 +544,21 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         return "Explosions/Remote violence", "Grenade"
     if _IED.search(text):
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    if _SHELLING.search(text) and not re.search(r"\bshell(?:s|ed)? (?:company|companies|casings)\b", text, re.I):
+    if _SHELLING.search(text) and not re.search(r"\bshell(?:s|ed)? (?:company|companies|casings)\b", text, re.IGNORECASE):
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
+    if _BLAST.search(text) and not _ACCIDENT.search(text):
+        # A bomb or a blast with no named weapon: ACLED's default remote explosive.
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     # 5. Territory, sexual violence, abduction.
     non_state = set(source_inters) & {2, 3, 4} or (not source_inters and set(words) & {2, 3, 4})
     state = 1 in source_inters or (not source_inters and 1 in words)
-    if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", text, re.I):
+    if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", text, re.IGNORECASE):
         return "Strategic developments", "Non-violent transfer of territory"
     if _RETAKE.search(text) and not _TRANSFER.search(text):
         if 1 in source_inters or (not non_state) or state:
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if _TAKE.search(text) and not re.search(r"\bwithout (?:a fight|resistance|a shot|firing)", text, re.I):
+    if _TAKE.search(text) and not re.search(r"\bwithout (?:a fight|resistance|a shot|firing)", text, re.IGNORECASE):
         if 1 in source_inters and not set(source_inters) & {2, 3, 4}:
             return "Battles", "Government regains territory"
         if non_state or not state:
@@ -562,8 +566,11 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         return "Battles", "Government regains territory"
     if _SEXUAL.search(text):
         return "Violence against civilians", "Sexual violence"
-    if _ABDUCT.search(text) and not re.search(r"\b(?:released|freed|rescued)\b", text, re.I):
+    if _ABDUCT.search(text) and not re.search(r"\b(?:released|freed|rescued)\b", text, re.IGNORECASE):
         return "Violence against civilians", "Abduction/forced disappearance"
+    hurt = re.search(r"\b(?:kill|dead|died|wound|injur|shot|clash|fight|fought|exchange of fire|massacr|execut)", text, re.IGNORECASE)
+    if _ARREST.search(text) and not hurt:
+        return "Strategic developments", "Arrests"
     # 6. Armed clash against attack on civilians.
     clash = _CLASH.search(text)
     attack = _ATTACK.search(text)
@@ -571,16 +578,17 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         armed_target = bool(_ARMED_TARGET.search(text)) or len(set(target_inters) & _ARMED) > 0
         armed_sides = set(source_inters + target_inters + words) & _ARMED
         civilian_victim = 7 in target_inters or (not target_inters and 7 in words)
-        if clash and (len(armed_sides) >= 2 or armed_target or not civilian_victim):
-            if not (_LOOTING.search(text) and not re.search(r"\b(?:killed|killing|dead|wounded)\b", text, re.I)):
-                return "Battles", "Armed clash"
+        only_property = _LOOTING.search(text) and not re.search(r"\b(?:killed|killing|dead|wounded)\b", text, re.IGNORECASE)
+        between = re.search(r"\bclash(?:es|ed)? between\b|\bfighting between\b", text, re.IGNORECASE)
+        if clash and (between or len(armed_sides) >= 2 or armed_target or not civilian_victim) and not only_property:
+            return "Battles", "Armed clash"
         if attack:
             if armed_target and not (civilian_victim and not (set(target_inters) & _ARMED)
                                      and not _ARMED_TARGET.search(_victim_part(text))):
                 return "Battles", "Armed clash"
-            if _LOOTING.search(text) and not re.search(r"\b(?:killed|killing|dead|shot|wounded|injured|massacr)\b", text, re.I):
+            if _LOOTING.search(text) and not re.search(r"\b(?:killed|killing|dead|shot|wounded|injured|massacr)\b", text, re.IGNORECASE):
                 return "Strategic developments", "Looting/property destruction"
-            if civilian_victim or armed_named or state or re.search(r"\b(?:killed|killing|dead|massacr|executed|shot)\b", text, re.I):
+            if civilian_victim or armed_named or state or re.search(r"\b(?:killed|killing|dead|massacr|executed|shot)\b", text, re.IGNORECASE):
                 return "Violence against civilians", "Attack"
     # 7. Strategic developments.
     if _AGREEMENT.search(text):
