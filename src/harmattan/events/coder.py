@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
+from harmattan.events.acled import acled_keywords, acled_only_event, code_acled
 from harmattan.events.cameo import cameo_to_plover, quad_class
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
@@ -142,9 +143,7 @@ class EventCoder:
     def code(self, articles: list[Article]) -> list[Event]:
         """Code a batch of articles; events come out in article and sentence order."""
         candidates = [c for article in articles for c in self._candidates(article)]
-        if not candidates:
-            return []
-        predictions = self.classifier.predict([c.sentence.text for c in candidates])
+        predictions = self.classifier.predict([c.sentence.text for c in candidates]) if candidates else []
         kept = []
         for candidate, prediction in zip(candidates, predictions):
             candidate.prediction = prediction
@@ -171,8 +170,29 @@ class EventCoder:
         for article in articles:
             article_events = [e for c in by_article.get(article.id, []) for e in c.events]
             _carry_targets(article_events, self.settings.discourse_window)
+            article_events.extend(self._acled_only(article, article_events))
+            article_events.sort(key=lambda e: e.evidence.start)
             events.extend(article_events)
         return events
+
+    def _acled_only(self, article: Article, events: list[Event]) -> list[Event]:
+        """Events with ACLED codes only, for sentences that report political violence, a
+        demonstration or a strategic development but gave no event: "Three civilians were
+        killed in an IED blast" names no one who acts (see events/acled.py)."""
+        coded = {e.evidence.start for e in events}
+        text = article.text.translate(_QUOTES)
+        out = []
+        for sentence in split_sentences(article.text, article.id):
+            if sentence.start in coded or not acled_keywords(sentence.text):
+                continue
+            actors = self.resolver.find_actors(text[sentence.start:sentence.end], on=article.date,
+                                               offset=sentence.start)
+            for actor in actors:
+                actor.text = article.text[actor.start:actor.end]
+            event = acled_only_event(article, sentence, actors)
+            if event is not None:
+                out.append(event)
+        return out
 
     # -- step 1-2: sentences, actors, candidates ------------------------------------------------
 
@@ -279,6 +299,7 @@ class EventCoder:
         confidence = max(0.0, min(1.0, score)) * _ROLE_FACTOR.get(roles.how, 0.7)
         if not roles.source:
             confidence *= 0.8
+        acled = code_acled(etype, code, doc, roles.source, roles.target, modality, offset=sentence.start)
         return Event(
             event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", ordinal),
             article_id=article.id,
@@ -294,6 +315,7 @@ class EventCoder:
                 trigger_start=trigger_start, trigger_end=trigger_end,
             ),
             confidence=confidence,
+            acled=acled,
             coder_version=__version__,
         )
 
