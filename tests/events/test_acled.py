@@ -133,3 +133,12 @@ def test_interaction_puts_the_smaller_code_first() -> None:
     assert interaction(7, 2) == 27
     assert interaction(6, None) == 60
     assert interaction(None, None) is None
+
+
+@pytest.mark.models
+def test_seed_through_the_whole_coder() -> None:
+    from harmattan.pipeline import code_articles
+
+    report = evaluate_acled(load_acled_gold(SEED_PATH), code_articles)
+    assert report.totals["sub_event_weighted_f1"] >= 0.95, report.errors
+    assert report.totals["violence_false_alarm_rate"] == 0.0, report.errors
