@@ -232,7 +232,7 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["plover", "quad", "geo"]))
+@click.argument("kind", type=click.Choice(["plover", "quad", "geo", "acled"]))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
@@ -247,7 +247,8 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
 
     plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
     quad: records {"id", "text", "quad_class"};
-    geo: records {"id", "text", "toponyms": [{"start", "end", "lat", "lon", "geonameid"}]}.
+    geo: records {"id", "text", "toponyms": [{"start", "end", "lat", "lon", "geonameid"}]};
+    acled: records {"id", "text", "acled": {"event_type", "sub_event_type"} | null}.
 
     Example:
 
@@ -268,6 +269,10 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
             from harmattan.geo.evaluate import evaluate_geo, load_geo_gold
 
             report = evaluate_geo(load_geo_gold(gold), Geoparser().initialize())
+        elif kind == "acled":
+            from harmattan.events.acled_eval import evaluate_acled, load_acled_gold
+
+            report = evaluate_acled(load_acled_gold(gold), code_articles)
         else:
             records = load_gold(gold, kind)
             report = (evaluate_plover if kind == "plover" else evaluate_quad)(records, code_articles)
