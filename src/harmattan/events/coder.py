@@ -99,6 +99,8 @@ class _Candidate:
     prediction: SentencePrediction | None = None
     events: list[Event] = field(default_factory=list)
     threat_only: bool = False
+    country: str | None = None
+    candidate: bool = True
 
 
 class EventCoder:
@@ -142,7 +144,8 @@ class EventCoder:
 
     def code(self, articles: list[Article]) -> list[Event]:
         """Code a batch of articles; events come out in article and sentence order."""
-        candidates = [c for article in articles for c in self._candidates(article)]
+        sentences = [c for article in articles for c in self._sentences(article)]
+        candidates = [c for c in sentences if c.candidate]
         predictions = self.classifier.predict([c.sentence.text for c in candidates]) if candidates else []
         kept = []
         for candidate, prediction in zip(candidates, predictions):
@@ -165,38 +168,39 @@ class EventCoder:
             candidate.events = self._code_sentence(candidate, doc)
         events: list[Event] = []
         by_article: dict[str, list[_Candidate]] = {}
-        for candidate in kept:
-            by_article.setdefault(candidate.article.id, []).append(candidate)
+        for item in sentences:
+            by_article.setdefault(item.article.id, []).append(item)
         for article in articles:
-            article_events = [e for c in by_article.get(article.id, []) for e in c.events]
+            items = by_article.get(article.id, [])
+            article_events = [e for c in items for e in c.events]
             _carry_targets(article_events, self.settings.discourse_window)
-            article_events.extend(self._acled_only(article, article_events))
+            article_events.extend(self._acled_only(items))
             article_events.sort(key=lambda e: e.evidence.start)
             events.extend(article_events)
         return events
 
-    def _acled_only(self, article: Article, events: list[Event]) -> list[Event]:
+    def _acled_only(self, items: list[_Candidate]) -> list[Event]:
         """Events with ACLED codes only, for sentences that report political violence, a
         demonstration or a strategic development but gave no event: "Three civilians were
-        killed in an IED blast" names no one who acts (see events/acled.py)."""
-        coded = {e.evidence.start for e in events}
-        text = article.text.translate(_QUOTES)
+        killed in an IED blast" names no one who acts (see events/acled.py).  Their quad class
+        is the sentence model's, when it read the sentence."""
         out = []
-        for sentence in split_sentences(article.text, article.id):
-            if sentence.start in coded or not acled_keywords(sentence.text):
+        for item in items:
+            if item.events or not acled_keywords(item.sentence.text):
                 continue
-            actors = self.resolver.find_actors(text[sentence.start:sentence.end], on=article.date,
-                                               offset=sentence.start)
-            for actor in actors:
-                actor.text = article.text[actor.start:actor.end]
-            event = acled_only_event(article, sentence, actors)
-            if event is not None:
-                out.append(event)
+            event = acled_only_event(item.article, item.sentence, item.actors, country=item.country)
+            if event is None:
+                continue
+            if item.prediction is not None:
+                event.cameo.quad_class = item.prediction.quad_class
+            out.append(event)
         return out
 
     # -- step 1-2: sentences, actors, candidates ------------------------------------------------
 
-    def _candidates(self, article: Article) -> list[_Candidate]:
+    def _sentences(self, article: Article) -> list[_Candidate]:
+        """Every sentence of the article with its actors; ``candidate`` marks those that may
+        hold an event."""
         text = article.text.translate(_QUOTES)
         per_sentence: list[tuple[Sentence, list[Actor]]] = []
         for sentence in split_sentences(article.text, article.id):
@@ -224,8 +228,8 @@ class EventCoder:
                     if not actor.code and actor.sector:
                         actor.code = country
                         actor.entry = f"{actor.entry or 'agent'}+article-country"
-            if self._is_candidate(sentence.text, actors):
-                out.append(_Candidate(article, sentence, actors))
+            out.append(_Candidate(article, sentence, actors, country=country,
+                                  candidate=self._is_candidate(sentence.text, actors)))
         return out
 
     def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
@@ -299,7 +303,8 @@ class EventCoder:
         confidence = max(0.0, min(1.0, score)) * _ROLE_FACTOR.get(roles.how, 0.7)
         if not roles.source:
             confidence *= 0.8
-        acled = code_acled(etype, code, doc, roles.source, roles.target, modality, offset=sentence.start)
+        acled = code_acled(etype, code, doc, roles.source, roles.target, modality, offset=sentence.start,
+                           country=candidate.country)
         return Event(
             event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", ordinal),
             article_id=article.id,
