@@ -261,6 +261,9 @@ class EventCoder:
             event = self._build_event(candidate, doc, etype, match, score, prediction, ordinal)
             if event is not None:
                 events.append(event)
+        # The sentence's main act stays its surest event, whatever its roles' parse.
+        for event in events[1:]:
+            event.confidence = min(event.confidence, events[0].confidence * 0.95)
         return events
 
     def _build_event(self, candidate: _Candidate, doc: Doc, etype: str, match: VerbMatch | None,
