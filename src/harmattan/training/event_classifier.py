@@ -4,13 +4,16 @@ One shared all-MiniLM-L6-v2 encoder (mean pooling) with three heads:
 
 * ``quad_logits`` (5): CAMEO quad class, trained on the CAMEO quad sentences plus the PLOVER
   gold sentences mapped to quad through :data:`harmattan.schema.PLOVER_QUAD`;
-* ``plover_logits`` (18): PLOVER event type, trained on the PLOVER gold sentences;
+* ``plover_logits`` (18): PLOVER event type, trained on the PLOVER gold sentences and, when
+  ``TrainConfig.weak_plover_weight`` > 0, with that weight on the weak PLOVER labels the CAMEO
+  verb dictionary gives the quad sentences (:mod:`harmattan.training.weak_labels`);
 * ``context_logits`` (multi-label): PLOVER contexts seen often enough to learn, same sentences.
 
 :func:`train_event_classifier` reproduces the shipped artifact end to end: optional k-fold
 cross-validation (every fold model is exported and quantized like the shipped one, so the
 figures in ``metrics.json`` are those of the int8 model), then a final fit on all the data,
-ONNX export, int8 quantization and the files the runtime reads.  Torch, transformers and
+ONNX export, int8 quantization and the files the runtime reads, plus ``oof.npz`` (the
+out-of-fold logits of every training sentence) when it cross-validates.  Torch, transformers and
 scikit-learn are imported inside the functions: the runtime never needs them.
 """
 
@@ -26,9 +29,10 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -58,6 +62,10 @@ class TrainConfig:
     plover_repeat: int = 3
     plover_loss_weight: float = 1.0
     context_loss_weight: float = 0.5
+    #: Weight of the PLOVER loss on the quad sentences' weak PLOVER labels (mean over the weak
+    #: rows of a batch, added to the gold rows' mean at ``plover_loss_weight``); 0 leaves them
+    #: out and skips the weak labelling.
+    weak_plover_weight: float = 0.0
     label_smoothing: float = 0.05
     #: Contexts with fewer gold sentences than this get no output.
     context_min_count: int = 4
@@ -77,6 +85,9 @@ class TrainingData:
     plover_contexts: list[list[str]]
     context_labels: list[str] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    #: Weak PLOVER label (index in PLOVER_EVENTS, -1 for none) of each quad sentence; empty
+    #: when weak labels are not used.
+    quad_weak_plover: list[int] = field(default_factory=list)
 
     def context_matrix(self) -> np.ndarray:
         """Multi-hot ``[n_plover, n_context]`` matrix of the PLOVER contexts."""
@@ -119,8 +130,14 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def load_training_data(data_dir: str | Path | None = None, context_min_count: int = 4) -> TrainingData:
-    """Read the CAMEO quad sentences and the PLOVER gold records."""
+def load_training_data(
+    data_dir: str | Path | None = None, context_min_count: int = 4, weak_plover: bool = False
+) -> TrainingData:
+    """Read the CAMEO quad sentences and the PLOVER gold records.
+
+    ``weak_plover`` also labels the quad sentences with PLOVER types from the verb dictionary
+    (:func:`harmattan.training.weak_labels.weak_plover_labels`; needs spaCy, ~10 s).
+    """
     root = resolve_data_dir(data_dir)
     quad_rows = _read_jsonl(root / QUAD_FILE)
     plover_rows = _read_jsonl(root / PLOVER_FILE)
@@ -129,6 +146,12 @@ def load_training_data(data_dir: str | Path | None = None, context_min_count: in
         for row in plover_rows
     ]
     counts = Counter(c for contexts in plover_contexts for c in contexts)
+    weak: list[int] = []
+    if weak_plover:
+        from harmattan.training.weak_labels import weak_plover_labels
+
+        weak = [PLOVER_EVENTS.index(e) if e else -1 for e in weak_plover_labels(
+            [row["text"] for row in quad_rows], [int(row["quad_class"]) for row in quad_rows])]
     return TrainingData(
         quad_texts=[row["text"] for row in quad_rows],
         quad_labels=[int(row["quad_class"]) for row in quad_rows],
@@ -140,6 +163,7 @@ def load_training_data(data_dir: str | Path | None = None, context_min_count: in
             str(QUAD_FILE): _sha256(root / QUAD_FILE),
             str(PLOVER_FILE): _sha256(root / PLOVER_FILE),
         },
+        quad_weak_plover=weak,
     )
 
 
@@ -244,13 +268,19 @@ def fit_model(
     tokenizer = _tokenizer(config.max_length)
     contexts = data.context_matrix()
 
-    # One row per training example: (text, quad label, PLOVER label or -1, context row or -1).
-    rows: list[tuple[str, int, int, int]] = [
-        (data.quad_texts[i], data.quad_labels[i], -1, -1) for i in quad_index
+    # One row per training example: (text, quad label, gold PLOVER label or -1, context row or
+    # -1, weak PLOVER label or -1).
+    use_weak = config.weak_plover_weight > 0
+    if use_weak and len(data.quad_weak_plover) != len(data.quad_texts):
+        raise ValueError("weak_plover_weight > 0 needs load_training_data(..., weak_plover=True)")
+    rows: list[tuple[str, int, int, int, int]] = [
+        (data.quad_texts[i], data.quad_labels[i], -1, -1,
+         data.quad_weak_plover[i] if use_weak else -1)
+        for i in quad_index
     ]
     for i in plover_index:
         event = PLOVER_EVENTS[data.plover_labels[i]]
-        rows += [(data.plover_texts[i], PLOVER_QUAD[event], data.plover_labels[i], int(i))] * config.plover_repeat
+        rows += [(data.plover_texts[i], PLOVER_QUAD[event], data.plover_labels[i], int(i), -1)] * config.plover_repeat
 
     steps_per_epoch = (len(rows) + config.batch_size - 1) // config.batch_size
     total_steps = steps_per_epoch * config.epochs
@@ -288,6 +318,7 @@ def fit_model(
             quad_y = torch.tensor([r[1] for r in batch])
             plover_y = torch.tensor([r[2] for r in batch])
             context_rows = [r[3] for r in batch]
+            weak_y = torch.tensor([r[4] for r in batch])
             quad_logits, plover_logits, context_logits, _ = model(ids, mask)
             loss = quad_loss(quad_logits, quad_y)
             has_plover = plover_y >= 0
@@ -300,6 +331,12 @@ def fit_model(
                     loss = loss + config.context_loss_weight * context_loss(
                         context_logits[has_plover], target
                     )
+            has_weak = weak_y >= 0
+            if bool(has_weak.any()):
+                # A separate mean, so the gold rows keep their weight whatever the batch holds.
+                loss = loss + config.weak_plover_weight * plover_loss(
+                    plover_logits[has_weak], weak_y[has_weak]
+                )
             optimizer.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -364,7 +401,11 @@ def predict_onnx(model_path: Path, texts: list[str], config: TrainConfig) -> dic
 
 
 def _quad_report(labels: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
-    from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
+    from sklearn.metrics import (
+        accuracy_score,
+        f1_score,
+        precision_recall_fscore_support,
+    )
 
     precision, recall, f1, support = precision_recall_fscore_support(
         labels, predicted, labels=list(QUAD_CLASSES), zero_division=0
@@ -384,7 +425,7 @@ def _quad_report(labels: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
 def _plover_report(labels: np.ndarray, predicted: np.ndarray) -> dict[str, Any]:
     from sklearn.metrics import accuracy_score, f1_score
 
-    as_quad = lambda values: [PLOVER_QUAD[PLOVER_EVENTS[v]] for v in values]  # noqa: E731
+    as_quad = lambda values: [PLOVER_QUAD[PLOVER_EVENTS[v]] for v in values]
     return {
         "accuracy": round(float(accuracy_score(labels, predicted)), 4),
         "macro_f1": round(float(f1_score(labels, predicted, average="macro", zero_division=0)), 4),
@@ -443,6 +484,55 @@ def _fold_indices(texts: list[str], labels: list[int], folds: int, seed: int) ->
         return [test for _, test in splitter.split(np.zeros(len(labels)), labels, groups)]
 
 
+def _cv_folds(data: TrainingData, folds: int, seed: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Held-out quad and PLOVER indices of each fold (drawn separately, same seed)."""
+    return (_fold_indices(data.quad_texts, data.quad_labels, folds, seed),
+            _fold_indices(data.plover_texts, data.plover_labels, folds, seed))
+
+
+def _fold_fingerprint(data: TrainingData, config: TrainConfig, folds: int, seed: int) -> str:
+    """What a stored fold result depends on; a mismatch means it must be recomputed."""
+    # The weak labels depend on the verb dictionary and spaCy, not only on the data files.
+    described = {"config": dataclasses.asdict(config), "folds": folds, "seed": seed,
+                 "data": data.sources, "weak": data.quad_weak_plover}
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def cross_validate_fold(
+    data: TrainingData,
+    config: TrainConfig,
+    folds: int,
+    seed: int,
+    k: int,
+    work_dir: Path,
+    log: Callable[[str], None] = _log,
+) -> dict[str, np.ndarray]:
+    """Train fold ``k`` and predict its held-out quad and PLOVER sentences.
+
+    Returns flat arrays: ``quad_index`` / ``plover_index`` (held-out rows) and, for
+    ``{float,int8}_{quad,plover}_{output}``, every head's logits on them.
+    """
+    quad_folds, plover_folds = _cv_folds(data, folds, seed)
+    log(f"fold {k + 1}/{folds}")
+    quad_train = np.setdiff1d(np.arange(len(data.quad_texts)), quad_folds[k])
+    plover_train = np.setdiff1d(np.arange(len(data.plover_texts)), plover_folds[k])
+    model = fit_model(data, quad_train, plover_train, config, seed, log)
+    float_path, int8_path = work_dir / f"fold{k}.float.onnx", work_dir / f"fold{k}.int8.onnx"
+    export_onnx(model, float_path, int8_path)
+    result: dict[str, np.ndarray] = {"quad_index": quad_folds[k], "plover_index": plover_folds[k]}
+    for kind, held_out, texts in (
+        ("quad", quad_folds[k], data.quad_texts), ("plover", plover_folds[k], data.plover_texts)
+    ):
+        batch = [texts[i] for i in held_out]
+        for variant, outputs in (("float", predict_torch(model, batch, config)),
+                                 ("int8", predict_onnx(int8_path, batch, config))):
+            for name in ("quad_logits", "plover_logits", "context_logits"):
+                result[f"{variant}_{kind}_{name}"] = outputs[name].astype(np.float32)
+    float_path.unlink()
+    int8_path.unlink()
+    return result
+
+
 def cross_validate(
     data: TrainingData,
     config: TrainConfig,
@@ -450,46 +540,45 @@ def cross_validate(
     seed: int,
     work_dir: Path,
     log: Callable[[str], None] = _log,
-) -> dict[str, Any]:
+    fold_dir: Path | None = None,
+) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """k-fold CV: quad and PLOVER folds are drawn separately and trained on together.
 
     Fold k trains on every quad sentence and every PLOVER sentence outside their k-th folds and
-    is scored on both held-out folds, with the float model and with its int8 export.
+    is scored on both held-out folds, with the float model and with its int8 export.  Returns
+    the report and the int8 out-of-fold table (:func:`out_of_fold_table`).
+
+    ``fold_dir`` keeps each fold's predictions (``fold{k}.npz``) and reuses those made with the
+    same data, configuration and seed: folds can be trained in separate processes
+    (``python -m harmattan.training --only-fold k --fold-dir DIR``) and then gathered.
     """
+    fingerprint = _fold_fingerprint(data, config, folds, seed)
     quad_labels = np.asarray(data.quad_labels)
     plover_labels = np.asarray(data.plover_labels)
     contexts = data.context_matrix()
-    quad_folds = _fold_indices(data.quad_texts, data.quad_labels, folds, seed)
-    plover_folds = _fold_indices(data.plover_texts, data.plover_labels, folds, seed)
-    out = {kind: {name: np.zeros((n, dim), dtype=np.float32) for name, dim in dims}
-           for kind, n, dims in (
-               ("quad", len(quad_labels), (("quad_logits", len(QUAD_CLASSES)),)),
-               ("plover", len(plover_labels), (("plover_logits", len(PLOVER_EVENTS)),
-                                               ("context_logits", max(1, contexts.shape[1]))))
-           )}
-    predictions = {variant: {k: {n: a.copy() for n, a in v.items()} for k, v in out.items()}
+    n_context = max(1, contexts.shape[1])
+    dims = {"quad_logits": len(QUAD_CLASSES), "plover_logits": len(PLOVER_EVENTS),
+            "context_logits": n_context}
+    sizes = {"quad": len(quad_labels), "plover": len(plover_labels)}
+    predictions = {variant: {kind: {name: np.zeros((n, dim), dtype=np.float32)
+                                    for name, dim in dims.items()}
+                             for kind, n in sizes.items()}
                    for variant in ("float", "int8")}
     for k in range(folds):
-        log(f"fold {k + 1}/{folds}")
-        quad_train = np.setdiff1d(np.arange(len(quad_labels)), quad_folds[k])
-        plover_train = np.setdiff1d(np.arange(len(plover_labels)), plover_folds[k])
-        model = fit_model(data, quad_train, plover_train, config, seed, log)
-        float_path, int8_path = work_dir / f"fold{k}.float.onnx", work_dir / f"fold{k}.int8.onnx"
-        export_onnx(model, float_path, int8_path)
-        for kind, held_out, texts in (
-            ("quad", quad_folds[k], data.quad_texts), ("plover", plover_folds[k], data.plover_texts)
-        ):
-            batch = [texts[i] for i in held_out]
-            results = {"float": predict_torch(model, batch, config),
-                       "int8": predict_onnx(int8_path, batch, config)}
-            for variant, outputs in results.items():
-                for name in predictions[variant][kind]:
-                    predictions[variant][kind][name][held_out] = outputs[name]
-        float_path.unlink()
-        int8_path.unlink()
-        partial = _quad_report(quad_labels[np.concatenate(quad_folds[: k + 1])],
-                               predictions["int8"]["quad"]["quad_logits"][np.concatenate(quad_folds[: k + 1])].argmax(1))
-        log(f"  quad macro-F1 so far (int8): {partial['macro_f1']}")
+        stored = fold_dir / f"fold{k}.npz" if fold_dir is not None else None
+        if stored is not None and stored.is_file() and \
+                str(np.load(stored)["fingerprint"]) == fingerprint:
+            log(f"fold {k + 1}/{folds}: predictions from {stored}")
+            result = dict(np.load(stored))
+        else:
+            result = cross_validate_fold(data, config, folds, seed, k, work_dir, log)
+            if stored is not None:
+                stored.parent.mkdir(parents=True, exist_ok=True)
+                np.savez(stored, fingerprint=np.asarray(fingerprint), **result)
+        for variant, by_kind in predictions.items():
+            for kind, by_name in by_kind.items():
+                for name in by_name:
+                    by_name[name][result[f"{kind}_index"]] = result[f"{variant}_{kind}_{name}"]
     report: dict[str, Any] = {"folds": folds, "seed": seed}
     for variant, by_kind in predictions.items():
         report[variant] = {
@@ -497,7 +586,53 @@ def cross_validate(
             "plover": _plover_report(plover_labels, by_kind["plover"]["plover_logits"].argmax(1)),
             "context": _context_report(contexts, by_kind["plover"]["context_logits"][:, : contexts.shape[1]]),
         }
-    return report
+    return report, out_of_fold_table(data, predictions["int8"])
+
+
+def train_fold(
+    k: int,
+    fold_dir: str | Path,
+    folds: int = 5,
+    seed: int = 13,
+    data_dir: str | Path | None = None,
+    config: TrainConfig | None = None,
+    log: Callable[[str], None] = _log,
+) -> Path:
+    """Train CV fold ``k`` alone and keep its predictions in ``fold_dir/fold{k}.npz``.
+
+    Lets the folds run in parallel processes; :func:`train_event_classifier` with the same
+    ``fold_dir``, configuration and seed then reuses them.
+    """
+    import torch
+
+    config = config or TrainConfig()
+    torch.set_num_threads(config.threads)
+    data = load_training_data(data_dir, context_min_count=config.context_min_count,
+                              weak_plover=config.weak_plover_weight > 0)
+    stored = Path(fold_dir) / f"fold{k}.npz"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="harmattan-fold-") as scratch:
+        result = cross_validate_fold(data, config, folds, seed, k, Path(scratch), log)
+    np.savez(stored, fingerprint=np.asarray(_fold_fingerprint(data, config, folds, seed)), **result)
+    return stored
+
+
+def out_of_fold_table(data: TrainingData, predictions: dict[str, dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
+    """The ``oof.npz`` arrays read by :class:`harmattan.events.classifier.CrossValidatedClassifier`.
+
+    One row per distinct training sentence (``key`` = :func:`text_key`), quad sentences first;
+    a sentence met twice keeps its first row (the quad set's exact duplicates share a fold).
+    """
+    from harmattan.events.classifier import text_key
+
+    rows: dict[str, tuple[str, int]] = {}
+    for kind, texts in (("quad", data.quad_texts), ("plover", data.plover_texts)):
+        for i, text in enumerate(texts):
+            rows.setdefault(text_key(text), (kind, i))
+    table: dict[str, np.ndarray] = {"key": np.asarray(list(rows))}
+    for name in ("quad_logits", "plover_logits", "context_logits"):
+        table[name] = np.stack([predictions[kind][name][i] for kind, i in rows.values()]).astype(np.float32)
+    return table
 
 
 def train_event_classifier(
@@ -507,21 +642,27 @@ def train_event_classifier(
     data_dir: str | Path | None = None,
     config: TrainConfig | None = None,
     log: Callable[[str], None] = _log,
+    fold_dir: str | Path | None = None,
 ) -> dict[str, Any]:
     """Build the event-classifier artifact in ``out_dir`` and return its metrics.
 
     ``cv_folds=0`` skips cross-validation (the final model is the same either way; the metrics
     then carry no CV figures).  Writes ``model.onnx`` (int8), ``tokenizer.json``,
-    ``labels.json`` and ``metrics.json``; the model card is kept by hand next to them.
+    ``labels.json``, ``metrics.json`` and, with cross-validation, ``oof.npz`` (the int8 fold
+    models' logits for every training sentence); the model card is kept by hand next to them.
+    ``fold_dir``: see :func:`cross_validate`.
     """
     import torch
 
     config = config or TrainConfig()
     out_path = Path(out_dir)
     out_path.mkdir(parents=True, exist_ok=True)
-    data = load_training_data(data_dir, context_min_count=config.context_min_count)
+    data = load_training_data(data_dir, context_min_count=config.context_min_count,
+                              weak_plover=config.weak_plover_weight > 0)
     log(f"{len(data.quad_texts)} quad sentences, {len(data.plover_texts)} PLOVER sentences, "
         f"contexts {data.context_labels}")
+    if data.quad_weak_plover:
+        log(f"weak PLOVER labels on {sum(i >= 0 for i in data.quad_weak_plover)} quad sentences")
     started = time.time()
     metrics: dict[str, Any] = {
         "config": dataclasses.asdict(config),
@@ -532,7 +673,11 @@ def train_event_classifier(
     with tempfile.TemporaryDirectory(prefix="harmattan-train-") as scratch:
         work_dir = Path(scratch)
         if cv_folds:
-            metrics["cv"] = cross_validate(data, config, cv_folds, seed, work_dir, log)
+            metrics["cv"], oof = cross_validate(
+                data, config, cv_folds, seed, work_dir, log,
+                fold_dir=Path(fold_dir) if fold_dir is not None else None,
+            )
+            np.savez(out_path / "oof.npz", **oof)
         log("final fit on all the data")
         model = fit_model(
             data, np.arange(len(data.quad_texts)), np.arange(len(data.plover_texts)), config, seed, log
@@ -554,6 +699,8 @@ def train_event_classifier(
     metrics["train_seconds"] = round(time.time() - started)
     metrics["model_onnx_bytes"] = (out_path / "model.onnx").stat().st_size
     metrics["model_onnx_sha256"] = _sha256(out_path / "model.onnx")
+    if data.quad_weak_plover:
+        metrics["weak_plover_labels"] = sum(i >= 0 for i in data.quad_weak_plover)
     (out_path / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
     return metrics
 
@@ -565,16 +712,15 @@ def frozen_embedding_baseline(
 
     The reference the fine-tuned model has to beat (mean pooling, L2-normalised, float).
     """
-    from sklearn.linear_model import LogisticRegression
-
     import torch
+    from sklearn.linear_model import LogisticRegression
 
     config = TrainConfig()
     data = load_training_data(data_dir)
     torch.set_num_threads(config.threads)
     model = _build_model(config, len(data.context_labels))
     model.eval()
-    embed = lambda texts: predict_torch(model, texts, config)["embedding"]  # noqa: E731
+    embed = lambda texts: predict_torch(model, texts, config)["embedding"]
     report: dict[str, Any] = {"folds": folds, "seed": seed, "C": c}
     for kind, texts, labels in (("quad", data.quad_texts, data.quad_labels),
                                 ("plover", data.plover_texts, data.plover_labels)):
