@@ -34,6 +34,9 @@ def render_cli_reference() -> str:
         "",
     ]
     for path, command, ctx in _walk(main, ["harmattan"], None):
+        # click caches each command's help option the first time it is built, with the names
+        # of whatever context built it; rebuild it from this invocation-like chain.
+        command._help_option = None
         text = command.get_help(ctx)
         parts += [f"## `{' '.join(path)}`", "", "```text", text.rstrip(), "```", ""]
     return "\n".join(parts)
