@@ -89,6 +89,9 @@ class CoderSettings:
     #: Look back this many sentences for the target of a source that acts again.
     discourse_window: int = 2
     parse_batch_size: int = 64
+    #: Only sentences that name a known actor go to the sentence model (faster; see
+    #: docs/benchmarks.md for what it costs in accuracy).
+    require_actor: bool = True
 
 
 @dataclass
@@ -237,7 +240,9 @@ class EventCoder:
         if not words & self.triggers_:
             return False
         # Someone must act: a known actor, or at least a capitalised name past the first word.
-        return bool(actors) or any(w[:1].isupper() for w in _WORD.findall(text)[1:])
+        if actors:
+            return True
+        return not self.settings.require_actor and any(w[:1].isupper() for w in _WORD.findall(text)[1:])
 
     # -- step 4-5: one sentence -----------------------------------------------------------------
 
