@@ -14,7 +14,6 @@ Per article:
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
 from harmattan.events.acled import acled_keywords, acled_only_event, code_acled
-from harmattan.events.cameo import cameo_to_plover, quad_class
+from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import find_roles

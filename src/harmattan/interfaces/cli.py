@@ -71,21 +71,11 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     from harmattan.ingest.readers import read_inputs
     from harmattan.pipeline import code_records
 
-    rejected: list[Reject] = []
-    reject_file = open(rejects, "w", encoding="utf-8") if rejects else None  # noqa: SIM115
-
-    def on_reject(record: Reject) -> None:
-        rejected.append(record)
-        if not quiet:
-            click.echo(f"rejected {record.where()}: {record.reason}", err=True)
-        if reject_file:
-            reject_file.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            reject_file.flush()
-
     n_articles = n_events = 0
     table_rows: list[Event] = []
     try:
-        with _open_output(output) as out, _progress(quiet) as progress:
+        with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
+                _progress(quiet) as progress:
             for result in code_records(read_inputs(inputs), on_reject, workers=workers,
                                        batch_size=batch_size):
                 for error in result.errors:
@@ -102,13 +92,38 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
                 out.write(render_table(table_rows))
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
-    finally:
-        if reject_file:
-            reject_file.close()
     if not quiet:
-        click.echo(f"{n_articles} articles, {n_events} events, {len(rejected)} rejected", err=True)
-    if rejected:
+        click.echo(f"{n_articles} articles, {n_events} events, {len(on_reject.rejected)} rejected",
+                   err=True)
+    if on_reject.rejected:
         sys.exit(EXIT_REJECTS)
+
+
+class RejectSink:
+    """Where a command's rejected records go: reported on stderr (unless quiet), kept as JSONL
+    in ``path`` if given, and counted (the exit status says whether anything was rejected)."""
+
+    def __init__(self, path: str | None, quiet: bool) -> None:
+        self.path = path
+        self.quiet = quiet
+        self.rejected: list[Reject] = []
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> RejectSink:
+        self._file = open(self.path, "w", encoding="utf-8") if self.path else None  # noqa: SIM115
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file:
+            self._file.close()
+
+    def __call__(self, record: Reject) -> None:
+        self.rejected.append(record)
+        if not self.quiet:
+            click.echo(f"rejected {record.where()}: {record.reason}", err=True)
+        if self._file:
+            self._file.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            self._file.flush()
 
 
 @contextmanager

@@ -46,23 +46,13 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
     """
     from harmattan.geo.parser import Geoparser
     from harmattan.ingest.readers import read_inputs
-    from harmattan.interfaces.cli import _open_output, _progress
-
-    rejected: list[Reject] = []
-    reject_file = open(rejects, "w", encoding="utf-8") if rejects else None  # noqa: SIM115
-
-    def on_reject(record: Reject) -> None:
-        rejected.append(record)
-        if not quiet:
-            click.echo(f"rejected {record.where()}: {record.reason}", err=True)
-        if reject_file:
-            reject_file.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-            reject_file.flush()
+    from harmattan.interfaces.cli import RejectSink, _open_output, _progress
 
     n_articles = n_places = 0
     try:
         geoparser = Geoparser(user_places=places_file).initialize()
-        with _open_output(output) as out, _progress(quiet) as progress:
+        with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
+                _progress(quiet) as progress:
             for record in read_inputs(inputs):
                 if isinstance(record, Reject):
                     on_reject(record)
@@ -76,10 +66,8 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
-    finally:
-        if reject_file:
-            reject_file.close()
     if not quiet:
-        click.echo(f"{n_articles} articles, {n_places} places, {len(rejected)} rejected", err=True)
-    if rejected:
+        click.echo(f"{n_articles} articles, {n_places} places, {len(on_reject.rejected)} rejected",
+                   err=True)
+    if on_reject.rejected:
         sys.exit(EXIT_REJECTS)
