@@ -244,34 +244,45 @@ class ActorResolver:
         return any(w[:1].isupper() for w in words)
 
     def _scan(self, index: Index, words: list[str], norms: list[str]) -> list[_Match]:
-        first, phrases = index.first, index.phrases
         matches: list[_Match] = []
         n = len(norms)
         i = 0
         while i < n:
-            longest = first.get(norms[i])
-            if not longest:
-                i += 1
-                continue
-            found = None
-            for length in range(min(longest, n - i), 0, -1):
-                bindings = phrases.get(" ".join(norms[i:i + length]) if length > 1 else norms[i])
-                if not bindings:
-                    continue
-                span = words[i:i + length]
-                valid = [b for b in bindings if self._case_ok(b[2], span)]
-                if valid:
-                    found = (length, valid)
-                    break
+            found = self._longest_at(index, words, norms, i)
             if found is None:
                 i += 1
                 continue
             length, valid = found
+            if norms[i] == "the" and length > 1:
+                # "the Islamic State Sahel Province": a phrase that starts after the article
+                # and runs further wins over the shorter one that includes it.
+                after = self._longest_at(index, words, norms, i + 1)
+                if after is not None and i + 1 + after[0] > i + length:
+                    i += 1
+                    length, valid = after
             match = self._classify(index, i, i + length, valid)
             if match is not None:
                 matches.append(match)
             i += length
         return matches
+
+    def _longest_at(self, index: Index, words: list[str], norms: list[str], i: int
+                    ) -> tuple[int, list[tuple[int, int, int, int]]] | None:
+        """The longest dictionary phrase starting at token ``i`` (with its bindings)."""
+        n = len(norms)
+        if i >= n:
+            return None
+        longest = index.first.get(norms[i])
+        if not longest:
+            return None
+        for length in range(min(longest, n - i), 0, -1):
+            bindings = index.phrases.get(" ".join(norms[i:i + length]) if length > 1 else norms[i])
+            if not bindings:
+                continue
+            valid = [b for b in bindings if self._case_ok(b[2], words[i:i + length])]
+            if valid:
+                return length, valid
+        return None
 
     @staticmethod
     def _classify(index: Index, i: int, j: int,
