@@ -143,9 +143,15 @@ def _weighted(per_class: dict[str, ClassScores]) -> float:
 
 
 def load_gold(path: str | Path, kind: str) -> list[dict[str, Any]]:
-    """Read gold JSONL; a bad line stops the evaluation with its line number (a score over a
-    silently shortened gold set would mislead)."""
+    """Read plover or quad gold JSONL (see :func:`read_gold_lines`)."""
     required = {"plover": ("id", "text", "gold"), "quad": ("id", "text", "quad_class")}[kind]
+    return [record for _, record in read_gold_lines(path, required, kind)]
+
+
+def read_gold_lines(path: str | Path, required: tuple[str, ...], kind: str
+                    ) -> list[tuple[int, dict[str, Any]]]:
+    """Read gold JSONL as (line number, record); a bad line stops the evaluation with its line
+    number (a score over a silently shortened gold set would mislead)."""
     records = []
     with Path(path).open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -159,5 +165,5 @@ def load_gold(path: str | Path, kind: str) -> list[dict[str, Any]]:
             if missing:
                 raise InputError(f"{path}:{number}: missing {', '.join(missing)}",
                                  fix=f"{kind} gold records need the fields {', '.join(required)}")
-            records.append(record)
+            records.append((number, record))
     return records

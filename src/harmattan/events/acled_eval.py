@@ -11,13 +11,12 @@ coded with any ACLED type.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from harmattan.errors import InputError
-from harmattan.evaluation import ClassScores, Report, per_class_scores
+from harmattan.evaluation import ClassScores, Report, per_class_scores, read_gold_lines
 from harmattan.events.acled import SUB_EVENT_TYPES, VIOLENCE_TYPES
 from harmattan.schema import Article, Event, parse_date
 
@@ -92,28 +91,17 @@ def _macro(per_class: dict[str, ClassScores]) -> float:
 def load_acled_gold(path: str | Path) -> list[dict[str, Any]]:
     """Read ACLED gold JSONL; a bad line stops the evaluation with its line number."""
     records = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: invalid JSON ({exc.msg})") from None
-            missing = [k for k in ("id", "text", "acled") if k not in record]
-            if missing:
-                raise InputError(f"{path}:{number}: missing {', '.join(missing)}",
-                                 fix='acled gold records need "id", "text" and "acled" (an object or null)')
-            gold = record["acled"]
-            if gold is not None:
-                sub = gold.get("sub_event_type") if isinstance(gold, dict) else None
-                if sub not in SUB_EVENT_TYPES:
-                    raise InputError(f"{path}:{number}: unknown sub_event_type {sub!r}",
-                                     fix="use one of ACLED's 25 sub-event types (docs/acled.md)")
-                if gold.get("event_type") not in (None, SUB_EVENT_TYPES[sub]):
-                    raise InputError(f"{path}:{number}: {sub!r} belongs to {SUB_EVENT_TYPES[sub]!r}, "
-                                     f"not {gold.get('event_type')!r}")
-            records.append(record)
+    for number, record in read_gold_lines(path, ("id", "text", "acled"), "acled"):
+        gold = record["acled"]
+        if gold is not None:
+            sub = gold.get("sub_event_type") if isinstance(gold, dict) else None
+            if sub not in SUB_EVENT_TYPES:
+                raise InputError(f"{path}:{number}: unknown sub_event_type {sub!r}",
+                                 fix="use one of ACLED's 25 sub-event types (docs/acled.md)")
+            if gold.get("event_type") not in (None, SUB_EVENT_TYPES[sub]):
+                raise InputError(f"{path}:{number}: {sub!r} belongs to {SUB_EVENT_TYPES[sub]!r}, "
+                                 f"not {gold.get('event_type')!r}")
+        records.append(record)
     return records
 
 
