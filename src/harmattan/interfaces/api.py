@@ -1,0 +1,594 @@
+"""The REST API and the dashboard's server: a thin FastAPI layer over the store and analysis.
+
+``create_app(db, token)`` opens the store once; every read endpoint takes one snapshot
+(``Store.reading()``) and calls one library function.  Reads are open — the server binds to
+loopback unless told otherwise; writes (``POST /api/ingest``) need ``Authorization: Bearer
+TOKEN`` and are refused outright when the operator set no token.  Every query parameter is
+validated before it reaches SQL, and every statement binds its values (SQLAlchemy Core).
+See docs/api.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hmac
+import io
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field
+
+from harmattan import __version__
+from harmattan.store import Store
+from harmattan.store import query as q
+from harmattan.store import read
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+
+#: Events per page as JSON, and as CSV or GeoJSON (whose pages feed a map or a file).
+MAX_PAGE = 500
+MAX_EXPORT_PAGE = 5000
+MAX_OFFSET = 1_000_000
+MAX_TEXT_QUERY = 200
+#: Articles per ``POST /api/ingest`` and bytes per request body.
+MAX_INGEST_ARTICLES = 100
+MAX_BODY_BYTES = 10 * 1024 * 1024
+#: Nodes the network answers at most (the busiest actors).
+MAX_NETWORK_NODES = 300
+
+ISO3 = r"^[A-Za-z]{3}$"
+ACTOR = r"^[A-Za-z0-9_\-]{1,64}([.:][A-Za-z]{0,16})?$"
+ROLE = r"^[A-Za-z0-9_\-]{1,64}[.:]([A-Za-z]{1,16}|\*)$"
+EVENT_TYPE = r"^[A-Za-z0-9]{1,16}$"
+PLAIN = r"^[^\x00-\x1f]*$"
+
+
+# -- response models -----------------------------------------------------------------------------
+
+
+class Problem(BaseModel):
+    """An error: what went wrong and how to fix it."""
+
+    detail: str
+
+
+class Actor(BaseModel):
+    text: str | None = None
+    code: str | None = None
+    sector: str | None = None
+    actor_id: str | None = None
+    entry: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Evidence(BaseModel):
+    sentence: str
+    start: int
+    end: int
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+
+
+class Plover(BaseModel):
+    event: str
+    mode: str = ""
+    context: list[str] = []
+
+
+class Cameo(BaseModel):
+    quad_class: int
+    code: str | None = None
+
+
+class Acled(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    fatalities: int | None = None
+
+
+class Location(BaseModel):
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float
+    lon: float
+    precision: str | None = None
+    geonameid: str | None = None
+
+
+class Fatalities(BaseModel):
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+
+class EventSummary(BaseModel):
+    """An event (a cluster of mentions) as listed."""
+
+    id: str = Field(description="The cluster id (use it with /api/events/{id}).")
+    date: str | None
+    event_type: str = Field(description="PLOVER event, or Q0–Q4 for an event coded by quad class only.")
+    quad_class: int
+    cameo_code: str | None
+    plover: Plover | None
+    acled: Acled | None
+    country: str | None
+    location: Location | None
+    source: list[Actor]
+    target: list[Actor]
+    evidence: Evidence
+    confidence: float
+    n_articles: int
+    n_sources: int
+    n_mentions: int
+    sources: list[str]
+    first_report: str | None
+    last_report: str | None
+    fatalities: Fatalities | None
+    disputed: bool
+
+
+class EventPage(BaseModel):
+    total: int = Field(description="Events matching the filters, all pages together.")
+    limit: int
+    offset: int
+    events: list[EventSummary]
+
+
+class ArticleRef(BaseModel):
+    id: str
+    title: str | None
+    source: str | None
+    url: str | None
+    date: str | None
+    text: str
+
+
+class Mention(BaseModel):
+    """One article's report of the event."""
+
+    event_id: str
+    story_id: str | None
+    evidence: Evidence
+    location: Location | None
+    article: ArticleRef
+
+
+class EventDetail(EventSummary):
+    mentions: list[Mention]
+    claims: dict[str, Any]
+    event: dict[str, Any] = Field(description="The earliest report's event, contract v1 (docs/formats.md).")
+
+
+class PointGeometry(BaseModel):
+    type: Literal["Point"] = "Point"
+    coordinates: list[float] = Field(min_length=2, max_length=2)
+
+
+class FeatureProperties(BaseModel):
+    id: str
+    date: str | None
+    event_type: str
+    quad_class: int
+    acled_event_type: str | None
+    country: str | None
+    admin1: str | None
+    place: str | None
+    precision: str | None
+    source: str
+    target: str
+    evidence: str
+    n_sources: int
+
+
+class Feature(BaseModel):
+    type: Literal["Feature"] = "Feature"
+    id: str
+    geometry: PointGeometry
+    properties: FeatureProperties
+
+
+class FeatureCollection(BaseModel):
+    type: Literal["FeatureCollection"] = "FeatureCollection"
+    total: int
+    features: list[Feature]
+
+
+class Count(BaseModel):
+    value: str
+    count: int
+
+
+class Facets(BaseModel):
+    first_date: str | None
+    last_date: str | None
+    countries: list[Count]
+    admin1: list[Count]
+    event_types: list[Count]
+    acled_types: list[Count]
+    actors: list[Count]
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+    version: str
+    schema_version: int
+    articles: int
+    events: int
+    first_date: str | None
+    last_date: str | None
+    writes_enabled: bool
+
+
+class RoleHolder(BaseModel):
+    name: str
+    entry: str
+    code: str
+    sector: str
+    start: str | None
+    end: str | None
+    source: str
+    actor_id: str | None
+
+
+class ArticleIn(BaseModel):
+    """An article to code and store (the JSONL input format of docs/formats.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=512)
+    text: str = Field(min_length=1, max_length=2_000_000)
+    date: str | None = Field(default=None, description="YYYY-MM-DD; required unless undated articles are allowed.")
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=2048)
+    source: str | None = Field(default=None, max_length=512)
+    language: str | None = Field(default=None, max_length=16)
+
+
+class IngestRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST_ARTICLES)
+
+
+class Rejected(BaseModel):
+    record_id: str | None
+    line: int | None = Field(description="The article's position in the request, from 1.")
+    reason: str
+
+
+class IngestResult(BaseModel):
+    run_id: int
+    read: int
+    articles: int = Field(description="New articles stored.")
+    duplicates: int = Field(description="Articles already stored (same text), skipped.")
+    events: int
+    rejects: int
+    rejected: list[Rejected]
+    seconds: float
+
+
+# -- conversions -----------------------------------------------------------------------------------
+
+
+def _summary(record: dict[str, Any]) -> dict[str, Any]:
+    event = record["event"]
+    summary = record["claims"].get("fatalities_summary")
+    return {
+        "id": record["cluster_id"], "date": record["date"], "event_type": record["event_type"],
+        "quad_class": event["cameo"]["quad_class"], "cameo_code": event["cameo"].get("code"),
+        "plover": event.get("plover"), "acled": event.get("acled"), "country": record["country"],
+        "location": record["location"], "source": event.get("source", []),
+        "target": event.get("target", []), "evidence": event["evidence"],
+        "confidence": event.get("confidence", 0.0), "n_articles": record["n_articles"],
+        "n_sources": record["n_sources"], "n_mentions": record["n_mentions"],
+        "sources": record["sources"], "first_report": record["first_report"],
+        "last_report": record["last_report"], "fatalities": summary or None,
+        "disputed": bool(record["claims"].get("disputed")),
+    }
+
+
+def _detail(record: dict[str, Any]) -> dict[str, Any]:
+    detail = _summary(record)
+    detail["claims"] = record["claims"]
+    detail["event"] = record["event"]
+    detail["mentions"] = [
+        {"event_id": m["event_id"], "story_id": m["story_id"], "evidence": m["evidence"],
+         "location": m["location"],
+         "article": {"id": m["article_id"], "title": m["title"], "source": m["source"],
+                     "url": m["url"], "date": m["date"], "text": m["text"]}}
+        for m in record["mentions"]
+    ]
+    return detail
+
+
+def _actor_label(actors: list[dict[str, Any]]) -> str:
+    return "; ".join(a.get("actor_id") or ":".join(p for p in (a.get("code"), a.get("sector")) if p)
+                     or (a.get("text") or "") for a in actors)
+
+
+def _feature(record: dict[str, Any]) -> dict[str, Any]:
+    loc, event = record["location"], record["event"]
+    return {
+        "type": "Feature", "id": record["cluster_id"],
+        "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]},
+        "properties": {
+            "id": record["cluster_id"], "date": record["date"], "event_type": record["event_type"],
+            "quad_class": event["cameo"]["quad_class"],
+            "acled_event_type": (event.get("acled") or {}).get("event_type"),
+            "country": record["country"], "admin1": loc.get("admin1"), "place": loc.get("name"),
+            "precision": loc.get("precision"), "source": _actor_label(event.get("source", [])),
+            "target": _actor_label(event.get("target", [])),
+            "evidence": event["evidence"]["sentence"], "n_sources": record["n_sources"],
+        },
+    }
+
+
+CSV_COLUMNS = ["id", "date", "event_type", "quad_class", "cameo_code", "acled_event_type",
+               "acled_sub_event_type", "country", "admin1", "place", "latitude", "longitude",
+               "source_actors", "target_actors", "fatalities_best", "n_articles", "n_sources",
+               "evidence"]
+
+
+def _csv(records: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in records:
+        event, loc = r["event"], r["location"] or {}
+        acled = event.get("acled") or {}
+        writer.writerow([
+            r["cluster_id"], r["date"], r["event_type"], event["cameo"]["quad_class"],
+            event["cameo"].get("code"), acled.get("event_type"), acled.get("sub_event_type"),
+            r["country"], loc.get("admin1"), loc.get("name"), loc.get("lat"), loc.get("lon"),
+            _actor_label(event.get("source", [])), _actor_label(event.get("target", [])),
+            (r["claims"].get("fatalities_summary") or {}).get("best"), r["n_articles"],
+            r["n_sources"], event["evidence"]["sentence"],
+        ])
+    return out.getvalue()
+
+
+# -- request checks --------------------------------------------------------------------------------
+
+
+def _bad(detail: str) -> HTTPException:
+    return HTTPException(status_code=400, detail=detail)
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None or value == "":
+        return None
+    try:
+        west, south, east, north = (float(v) for v in value.split(","))
+    except ValueError:
+        raise _bad("bbox must be four numbers: west,south,east,north (degrees)") from None
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise _bad("bbox out of range: longitudes in [-180, 180], latitudes in [-90, 90], south <= north")
+    return west, south, east, north
+
+
+def event_filter(
+    since: Annotated[dt.date | None, Query(description="Events from this date (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.date | None, Query(description="Events up to this date (YYYY-MM-DD).")] = None,
+    country: Annotated[str | None, Query(pattern=ISO3, description="ISO3 country code, e.g. NER.")] = None,
+    admin1: Annotated[str | None, Query(max_length=100, pattern=PLAIN,
+                                        description="First-level region by name, e.g. Tillabéri.")] = None,
+    actor: Annotated[str | None, Query(pattern=ACTOR, description=(
+        "An actor in either role: a code (NER, IGO), a code and sector (NER.GOV) or an actor id "
+        "(ECOWAS)."))] = None,
+    type: Annotated[str | None, Query(pattern=EVENT_TYPE, description=(
+        "PLOVER event type (ASSAULT, PROTEST…), or Q0–Q4 for events coded by quad class only."))] = None,
+    acled_type: Annotated[str | None, Query(max_length=64, pattern=PLAIN, description=(
+        "ACLED event type, e.g. 'Violence against civilians'."))] = None,
+    bbox: Annotated[str | None, Query(max_length=100, description=(
+        "west,south,east,north in degrees; keeps located events inside the box."))] = None,
+    text: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, pattern=PLAIN, description=(
+        "Words in the evidence sentence or the article title (case-insensitive)."))] = None,
+) -> q.EventFilter:
+    if since and until and since > until:
+        raise _bad(f"since ({since}) is after until ({until})")
+    return q.EventFilter(since=since, until=until, country=country, admin1=admin1 or None,
+                         actor=actor, event_type=type, acled_type=acled_type or None,
+                         bbox=_bbox(bbox), text=text or None)
+
+
+Filters = Annotated[q.EventFilter, Depends(event_filter)]
+BAD_REQUEST = {400: {"model": Problem, "description": "A filter is out of range or inconsistent."}}
+
+
+# -- the app ---------------------------------------------------------------------------------------
+
+_bearer = HTTPBearer(auto_error=False, description="The token the server was started with "
+                                                   "(--token or HARMATTAN_API_TOKEN).")
+
+
+class TokenCheck:
+    """The write endpoints' guard: 403 when the server has no token, 401 without the right one."""
+
+    def __init__(self, token: str | None) -> None:
+        self.token = token
+
+    def __call__(self, credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                              Depends(_bearer)]) -> None:
+        if not self.token:
+            raise HTTPException(403, detail="writes are disabled on this server: start it with "
+                                            "--token or HARMATTAN_API_TOKEN to enable them")
+        given = credentials.credentials if credentials else ""
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            raise HTTPException(401, detail="missing or wrong bearer token "
+                                            "(send Authorization: Bearer TOKEN)",
+                                headers={"WWW-Authenticate": "Bearer"})
+
+
+
+def create_app(db: str | None = None, token: str | None = None, *, store: Store | None = None) -> FastAPI:
+    """The API (``/api/…``) and the dashboard (``/``) over the store ``db``.
+
+    ``token`` enables the write endpoints for requests that send it as a bearer token; without
+    it they answer 403.
+    """
+    own_store = store is None
+    store = store or Store.open(db)
+    ingest_lock = threading.Lock()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202 - FastAPI's protocol
+        yield
+        if own_store:
+            store.close()
+
+    app = FastAPI(
+        title="Harmattan", version=__version__, lifespan=lifespan,
+        description="Political and security events coded from dated news reports (PLOVER, "
+                    "CAMEO, ACLED), with the sentence that states each one. See docs/api.md.",
+    )
+    app.state.store = store
+    require_token = TokenCheck(token)
+
+    @app.middleware("http")
+    async def limit_body(request: Request, call_next: Any) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES:,} bytes"}, 413)
+        return await call_next(request)
+
+    # -- events --
+
+    @app.get("/api/events", response_model=EventPage, tags=["events"],
+             responses={**BAD_REQUEST, 200: {"content": {
+                 "text/csv": {"schema": {"type": "string"}},
+                 "application/geo+json": {"schema": {"$ref": "#/components/schemas/FeatureCollection"}},
+             }, "description": "A page of events; `format=csv` a CSV file, `format=geojson` a "
+                               "FeatureCollection of the located events."}})
+    def list_events(
+        f: Filters,
+        format: Annotated[Literal["json", "csv", "geojson"], Query()] = "json",
+        limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_PAGE, description=(
+            f"Events per page: at most {MAX_PAGE} as JSON, {MAX_EXPORT_PAGE} as CSV or GeoJSON."))] = 100,
+        offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        order: Annotated[Literal["newest", "oldest"], Query()] = "newest",
+    ) -> Any:
+        """Events (clusters of mentions) matching every filter, one page at a time.
+
+        The total is in the body (JSON, GeoJSON) and in the `X-Total-Count` header.  GeoJSON
+        keeps the located events only: one Point feature per event.
+        """
+        if format == "json" and limit > MAX_PAGE:
+            raise _bad(f"limit is at most {MAX_PAGE} for JSON (up to {MAX_EXPORT_PAGE} with format=csv or geojson)")
+        if format == "geojson":
+            f = q.EventFilter(**{**f.__dict__, "located": True})
+        with store.reading() as conn:
+            total = q.count_events(conn, f)
+            records = q.event_page(conn, f, limit=limit, offset=offset, newest_first=order == "newest")
+        headers = {"X-Total-Count": str(total)}
+        if format == "csv":
+            return Response(_csv(records), media_type="text/csv; charset=utf-8", headers=headers)
+        if format == "geojson":
+            body = {"type": "FeatureCollection", "total": total,
+                    "features": [_feature(r) for r in records if r["location"] is not None]}
+            return JSONResponse(FeatureCollection.model_validate(body).model_dump(mode="json"),
+                                media_type="application/geo+json", headers=headers)
+        page = EventPage(total=total, limit=limit, offset=offset, events=[_summary(r) for r in records])
+        return JSONResponse(page.model_dump(mode="json"), headers=headers)
+
+    @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"],
+             responses={404: {"model": Problem, "description": "No such event."}})
+    def get_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Any:
+        """One event: its codes, its evidence and every article that reports it (with text).
+
+        `event_id` is a cluster id, or the event id of one of its mentions.
+        """
+        with store.reading() as conn:
+            record = q.find_event(conn, event_id)
+        if record is None:
+            raise HTTPException(404, detail=f"no event {event_id[:64]!r} in the store")
+        return _detail(record)
+
+    @app.get("/api/facets", response_model=Facets, tags=["events"], responses=BAD_REQUEST)
+    def get_facets(f: Filters) -> Any:
+        """What the matching events hold, for filter menus: countries, regions, types and
+        actors with their event counts (the 50 commonest of each), and the date range."""
+        with store.reading() as conn:
+            return q.facets(conn, f)
+
+    # -- the rest --
+
+    @app.get("/api/health", response_model=Health, tags=["service"])
+    def health() -> Any:
+        """The server is up and the store readable; what it holds."""
+        with store.reading() as conn:
+            s = read.stats(conn)
+        return {"version": __version__, "schema_version": s["schema_version"],
+                "articles": s["articles"], "events": s["clusters"], "first_date": s["first_date"],
+                "last_date": s["last_date"], "writes_enabled": bool(token)}
+
+    @app.get("/api/actors/who", response_model=list[RoleHolder], tags=["actors"])
+    def actors_who(
+        role: Annotated[str, Query(pattern=ROLE, description="CODE.SECTOR, e.g. NER.GOV (sector * for any).")],
+        on: Annotated[dt.date, Query(description="The day, YYYY-MM-DD.")],
+    ) -> Any:
+        """Who held a role on a date, and from which dictionary entry."""
+        from harmattan.actors.resolver import default_resolver
+
+        code, _, sector = role.replace(":", ".").partition(".")
+        return [h.to_dict() for h in default_resolver().who(code.upper(), sector.upper(), on)]
+
+    @app.post("/api/ingest", response_model=IngestResult, tags=["write"],
+              dependencies=[Depends(require_token)],
+              responses={401: {"model": Problem, "description": "No or wrong bearer token."},
+                         403: {"model": Problem, "description": "Writes are disabled (no token set)."},
+                         413: {"model": Problem, "description": "Request body too large."}})
+    def ingest_articles(body: IngestRequest) -> Any:
+        """Code articles and store them (the same path as `harmattan ingest`).
+
+        An article already stored (same text) is skipped; a bad one is rejected with its
+        reason and the others go on.
+        """
+        from harmattan.ingest.readers import article_from_record
+        from harmattan.store.ingest import ingest
+
+        records = [article_from_record(a.model_dump(), "api", i + 1, raw=None)
+                   for i, a in enumerate(body.articles)]
+        rejected: list[dict[str, Any]] = []
+
+        def on_reject(r: Any) -> None:
+            rejected.append({"record_id": r.record_id, "line": r.line, "reason": r.reason})
+
+        # One coder per process, used by one request at a time.
+        with ingest_lock:
+            report = ingest(store, records=records, workers=1, on_reject=on_reject, command="api-ingest")
+        return {**report.to_dict(), "rejected": rejected}
+
+    _analysis_routes(app, store)
+
+    # -- the dashboard --
+
+    if (WEB_DIR / "index.html").exists():
+        app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
+
+        @app.get("/", include_in_schema=False)
+        def dashboard() -> FileResponse:
+            return FileResponse(WEB_DIR / "index.html", media_type="text/html")
+
+    return app
+
+
+def _analysis_routes(app: FastAPI, store: Store) -> None:
+    """Series, indices, network, episodes and alerts (``harmattan.analysis``)."""
+    try:
+        from harmattan import analysis  # noqa: F401
+    except ImportError:  # pragma: no cover
+        return
+

@@ -1,0 +1,240 @@
+"""The REST API over a real SQLite store filled from samples/ by the real pipeline.
+
+Every count the API gives is checked against the store read directly (``harmattan.store.read``),
+with the filter applied in Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from harmattan.interfaces.api import MAX_PAGE, create_app
+from harmattan.store import Store, read
+
+pytestmark = pytest.mark.models
+
+
+@pytest.fixture(scope="module")
+def mentions(sample_db: str) -> list[dict[str, Any]]:
+    with Store.open(sample_db) as store, store.reading() as conn:
+        return read.mentions(conn)
+
+
+def clusters_where(mentions: list[dict[str, Any]], keep: Callable[[dict[str, Any]], bool]) -> set[str]:
+    return {m["cluster_id"] for m in mentions if keep(m)}
+
+
+def all_ids(api: TestClient, **params: Any) -> list[str]:
+    ids, offset = [], 0
+    while True:
+        page = api.get("/api/events", params={**params, "limit": 7, "offset": offset}).json()
+        ids += [e["id"] for e in page["events"]]
+        offset += 7
+        if offset >= page["total"]:
+            return ids
+
+
+def actors_of(m: dict[str, Any]) -> list[dict[str, Any]]:
+    return [*m["payload"]["source"], *m["payload"]["target"]]
+
+
+def test_every_event_once_across_pages_newest_first(api: TestClient, mentions: list[dict[str, Any]]) -> None:
+    first = api.get("/api/events")
+    assert first.status_code == 200
+    body = first.json()
+    expected = {m["cluster_id"] for m in mentions}
+    assert body["total"] == len(expected) == int(first.headers["x-total-count"])
+    ids = all_ids(api)
+    assert len(ids) == len(set(ids)) and set(ids) == expected
+    dates = [e["date"] for e in api.get("/api/events", params={"limit": MAX_PAGE}).json()["events"]]
+    assert dates == sorted(dates, reverse=True)
+    oldest = [e["date"] for e in api.get("/api/events", params={"order": "oldest"}).json()["events"]]
+    assert oldest == sorted(oldest)
+
+
+@pytest.mark.parametrize(("params", "keep"), [
+    ({"country": "ner"}, lambda m: m["country"] == "NER"),
+    ({"type": "FIGHT"}, lambda m: (m["payload"]["plover"] or {}).get("event") == "FIGHT"),
+    ({"acled_type": "violence against civilians"},
+     lambda m: (m["payload"]["acled"] or {}).get("event_type") == "Violence against civilians"),
+    ({"actor": "ECOWAS"}, lambda m: any(a["actor_id"] == "ECOWAS" for a in actors_of(m))),
+    ({"actor": "NER.MIL"}, lambda m: any((a["code"], a["sector"]) == ("NER", "MIL") for a in actors_of(m))),
+    ({"actor": "BFA"}, lambda m: any(a["code"] == "BFA" for a in actors_of(m))),
+    ({"text": "SANCTIONS"}, lambda m: "sanctions" in m["payload"]["evidence"]["sentence"].lower()
+     or "sanctions" in (m["title"] or "").lower()),
+    ({"since": "2023-08-01", "until": "2023-12-31"}, lambda m: "2023-08-01" <= m["payload"]["date"] <= "2023-12-31"),
+    ({"country": "NER", "type": "THREATEN"},
+     lambda m: m["country"] == "NER" and (m["payload"]["plover"] or {}).get("event") == "THREATEN"),
+], ids=["country", "plover-type", "acled-type", "actor-id", "actor-code-sector", "actor-code",
+        "text", "date-range", "country-and-type"])
+def test_filters_select_the_events_the_store_holds(api: TestClient, mentions: list[dict[str, Any]],
+                                                    params: dict[str, str], keep: Callable) -> None:
+    expected = clusters_where(mentions, keep)
+    assert expected, f"the samples hold no event for {params}"
+    assert set(all_ids(api, **params)) == expected
+    assert api.get("/api/events", params=params).json()["total"] == len(expected)
+
+
+def test_geojson_has_one_point_per_located_event(api: TestClient, mentions: list[dict[str, Any]]) -> None:
+    located = api.get("/api/events", params={"format": "geojson", "limit": 5000})
+    assert located.status_code == 200
+    assert located.headers["content-type"].startswith("application/geo+json")
+    collection = located.json()
+    assert collection["type"] == "FeatureCollection"
+    features = collection["features"]
+    assert len(features) == collection["total"] == int(located.headers["x-total-count"])
+    with_place = clusters_where(mentions, lambda m: bool(m["payload"].get("location"))
+                                and m["payload"]["location"].get("lat") is not None)
+    assert {f["id"] for f in features} == with_place
+    for f in features:
+        lon, lat = f["geometry"]["coordinates"]
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+        assert f["properties"]["evidence"]
+
+
+def test_bbox_keeps_the_events_inside_it(api: TestClient) -> None:
+    # West Africa's Sahel: Mali, Burkina Faso, Niger and their neighbours.
+    features = api.get("/api/events", params={"format": "geojson", "limit": 5000}).json()["features"]
+    inside = {f["id"] for f in features
+              if -6 <= f["geometry"]["coordinates"][0] <= 4 and 10 <= f["geometry"]["coordinates"][1] <= 16}
+    boxed = api.get("/api/events", params={"format": "geojson", "bbox": "-6,10,4,16", "limit": 5000}).json()
+    assert {f["id"] for f in boxed["features"]} == inside
+    as_json = api.get("/api/events", params={"bbox": "-6,10,4,16"}).json()
+    assert as_json["total"] == len(inside)
+
+
+def test_csv_has_a_row_per_event(api: TestClient) -> None:
+    response = api.get("/api/events", params={"format": "csv", "country": "MLI", "limit": 5000})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == int(response.headers["x-total-count"]) > 0
+    assert {r["country"] for r in rows} == {"MLI"}
+    assert all(r["evidence"] for r in rows)
+
+
+def test_event_detail_has_the_evidence_inside_every_article(api: TestClient) -> None:
+    listed = api.get("/api/events", params={"actor": "ECOWAS", "type": "SANCTION"}).json()["events"]
+    assert listed
+    detail = api.get(f"/api/events/{listed[0]['id']}").json()
+    assert detail["id"] == listed[0]["id"] and detail["event_type"] == "SANCTION"
+    assert detail["mentions"]
+    for mention in detail["mentions"]:
+        ev, text = mention["evidence"], mention["article"]["text"]
+        assert text[ev["start"]:ev["end"]] == ev["sentence"]
+        assert mention["article"]["source"] == "harmattan-samples"
+    assert detail["evidence"] == detail["mentions"][0]["evidence"]
+    # A mention's own event id finds its cluster too.
+    by_event = api.get(f"/api/events/{detail['mentions'][0]['event_id']}").json()
+    assert by_event["id"] == detail["id"]
+
+
+def test_unknown_event_is_404(api: TestClient) -> None:
+    response = api.get("/api/events/0000000000")
+    assert response.status_code == 404
+    assert "no event" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("params", "status", "says"), [
+    ({"limit": MAX_PAGE + 1}, 400, "at most 500"),
+    ({"limit": 0}, 422, "greater than or equal to 1"),
+    ({"since": "2024-01-01", "until": "2023-01-01"}, 400, "after until"),
+    ({"since": "2023-02-30"}, 422, "date"),
+    ({"bbox": "1,2,3"}, 400, "four numbers"),
+    ({"bbox": "0,50,10,40"}, 400, "out of range"),
+    ({"country": "NIGER"}, 422, "pattern"),
+    ({"actor": "x' OR 1=1 --"}, 422, "pattern"),
+    ({"text": "x" * 201}, 422, "at most 200"),
+    ({"format": "xml"}, 422, "json"),
+], ids=["page-too-big", "page-zero", "dates-reversed", "impossible-date", "bbox-short",
+        "bbox-upside-down", "country", "actor-injection", "text-too-long", "format"])
+def test_bad_parameters_are_refused_with_the_reason(api: TestClient, params: dict[str, Any],
+                                                    status: int, says: str) -> None:
+    response = api.get("/api/events", params=params)
+    assert response.status_code == status
+    assert says in response.text
+
+
+def test_text_with_sql_wildcards_matches_literally(api: TestClient) -> None:
+    assert api.get("/api/events", params={"text": "%"}).json()["total"] == 0
+    assert api.get("/api/events", params={"text": "_"}).json()["total"] == 0
+
+
+def test_facets_count_what_the_filters_leave(api: TestClient, mentions: list[dict[str, Any]]) -> None:
+    facets = api.get("/api/facets", params={"country": "NER"}).json()
+    assert [c["value"] for c in facets["countries"]] == ["NER"]
+    by_type = {c["value"]: c["count"] for c in facets["event_types"]}
+    for kind, n in by_type.items():
+        assert n == len(clusters_where(mentions, lambda m: m["country"] == "NER"
+                                       and (m["payload"]["plover"] or {}).get("event") == kind))
+    everything = api.get("/api/facets").json()
+    assert everything["first_date"] == min(m["payload"]["date"] for m in mentions)
+    assert "ECOWAS" in {a["value"] for a in everything["actors"]}
+
+
+def test_health_counts_the_store(api: TestClient, mentions: list[dict[str, Any]]) -> None:
+    health = api.get("/api/health").json()
+    assert health["status"] == "ok" and health["writes_enabled"] is False
+    assert health["events"] == len({m["cluster_id"] for m in mentions})
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    lines = [line for f in samples.glob("*.jsonl") for line in f.read_text(encoding="utf-8").splitlines()]
+    assert health["articles"] == len(lines)
+
+
+def test_who_held_a_role_on_a_date(api: TestClient) -> None:
+    holders = api.get("/api/actors/who", params={"role": "NER.GOV", "on": "2023-07-27"}).json()
+    assert {h["name"] for h in holders} >= {"Abdourahamane Tiani"}
+    before = api.get("/api/actors/who", params={"role": "NER.GOV", "on": "2023-07-01"}).json()
+    assert "Abdourahamane Tiani" not in {h["name"] for h in before}
+    assert api.get("/api/actors/who", params={"role": "NER", "on": "2023-07-27"}).status_code == 422
+
+
+def test_openapi_describes_every_endpoint(api: TestClient) -> None:
+    spec = api.get("/openapi.json").json()
+    assert {"/api/events", "/api/events/{event_id}", "/api/health", "/api/actors/who",
+            "/api/ingest", "/api/facets"} <= set(spec["paths"])
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+ARTICLES = [
+    {"id": "api-1", "date": "2024-03-02", "title": "Protest in Niamey", "source": "api-test",
+     "text": "Thousands of people protested in Niamey on Saturday against the presence of foreign "
+             "troops. The demonstrators demanded the departure of US soldiers from Niger."},
+    {"id": "api-undated", "text": "ECOWAS imposed sanctions on Niger."},
+]
+
+
+def test_ingest_needs_the_token_and_stores_coded_events(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    with TestClient(create_app(db)) as closed:
+        refused = closed.post("/api/ingest", json={"articles": ARTICLES})
+        assert refused.status_code == 403 and "--token" in refused.json()["detail"]
+    with TestClient(create_app(db, token="s3cret")) as client:
+        assert client.post("/api/ingest", json={"articles": ARTICLES}).status_code == 401
+        wrong = client.post("/api/ingest", json={"articles": ARTICLES},
+                            headers={"Authorization": "Bearer s3cre"})
+        assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
+        auth = {"Authorization": "Bearer s3cret"}
+        done = client.post("/api/ingest", json={"articles": ARTICLES}, headers=auth)
+        assert done.status_code == 200, done.text
+        report = done.json()
+        assert report["articles"] == 1 and report["events"] > 0 and report["rejects"] == 1
+        assert report["rejected"][0]["record_id"] == "api-undated"
+        assert report["rejected"][0]["line"] == 2
+        assert report["rejected"][0]["reason"].startswith("missing date")
+        stored = client.get("/api/events", params={"text": "protested"}).json()
+        assert stored["total"] >= 1
+        assert stored["events"][0]["sources"] == ["api-test"]
+        again = client.post("/api/ingest", json={"articles": ARTICLES[:1]}, headers=auth).json()
+        assert again["articles"] == 0 and again["duplicates"] == 1
+        bad = client.post("/api/ingest", json={"articles": [{"id": "x", "text": "y", "extra": 1}]},
+                          headers=auth)
+        assert bad.status_code == 422
