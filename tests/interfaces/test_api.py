@@ -238,3 +238,45 @@ def test_ingest_needs_the_token_and_stores_coded_events(tmp_path: Path) -> None:
         bad = client.post("/api/ingest", json={"articles": [{"id": "x", "text": "y", "extra": 1}]},
                           headers=auth)
         assert bad.status_code == 422
+
+
+# -- analysis ----------------------------------------------------------------------------------
+
+
+def test_series_index_network_and_episodes_are_the_analysis_results(api: TestClient, sample_db: str) -> None:
+    import datetime as dt
+
+    from harmattan import analysis
+
+    with Store.open(sample_db) as store, store.reading() as conn:
+        weekly = analysis.series(conn)
+        daily_army = analysis.series(conn, interval="day", by="acled", actor="NERMIL")
+        index = analysis.dyad_index(conn, "ECOWAS", "NER", since=dt.date(2023, 7, 1))
+        graph = analysis.network(conn)
+        chains = analysis.episodes(conn, actor="NER")
+    assert weekly and index and graph["nodes"] and chains
+    assert api.get("/api/series").json() == weekly
+    assert api.get("/api/series", params={"interval": "day", "by": "acled", "actor": "NER.MIL"}).json() == daily_army
+    assert api.get("/api/index", params={"a": "ECOWAS", "b": "NER", "since": "2023-07-01"}).json() == index
+    assert api.get("/api/network", params={"limit": 300}).json() == {**graph, "truncated": False}
+    assert api.get("/api/episodes", params={"actor": "NER"}).json() == chains
+    # Weekly periods start on Monday.
+    assert all(dt.date.fromisoformat(r["period"]).weekday() == 0 for r in weekly)
+
+
+def test_network_keeps_the_busiest_actors(api: TestClient) -> None:
+    full = api.get("/api/network", params={"limit": 300}).json()
+    top = api.get("/api/network", params={"limit": 3}).json()
+    assert top["truncated"] is True and len(top["nodes"]) == 3
+    threshold = sorted((n["count"] for n in full["nodes"]), reverse=True)[2]
+    assert all(n["count"] >= threshold for n in top["nodes"])
+    kept = {n["id"] for n in top["nodes"]}
+    assert all(e["source"] in kept and e["target"] in kept for e in top["edges"])
+    assert top["edges"] == [e for e in full["edges"] if e["source"] in kept and e["target"] in kept]
+
+
+def test_analysis_parameters_are_checked(api: TestClient) -> None:
+    assert api.get("/api/series", params={"interval": "year"}).status_code == 422
+    assert api.get("/api/series", params={"since": "2024-01-01", "until": "2023-01-01"}).status_code == 400
+    assert api.get("/api/index", params={"a": "ECOWAS"}).status_code == 422
+    assert api.get("/api/network", params={"limit": 301}).status_code == 422

@@ -243,6 +243,54 @@ class RoleHolder(BaseModel):
     actor_id: str | None
 
 
+class SeriesRow(BaseModel):
+    period: str = Field(description="The day, or the Monday of the ISO week (YYYY-MM-DD).")
+    key: str
+    count: int
+
+
+class IndexRow(BaseModel):
+    period: str
+    score: float
+    n_events: int
+    by_type: dict[str, int]
+
+
+class Node(BaseModel):
+    id: str
+    label: str
+    kind: str = Field(description="state, armed_group, igo or ngo.")
+    count: int
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    count: int
+    by_type: dict[str, int]
+
+
+class Network(BaseModel):
+    nodes: list[Node]
+    edges: list[Edge]
+    truncated: bool = Field(description="Some actors were left out (see limit).")
+
+
+class ChainLink(BaseModel):
+    cluster_id: str
+    date: str
+    event_type: str
+    summary: str | None
+
+
+class Episode(BaseModel):
+    episode_id: str
+    actors: list[str]
+    start: str
+    end: str
+    chain: list[ChainLink]
+
+
 class ArticleIn(BaseModel):
     """An article to code and store (the JSONL input format of docs/formats.md)."""
 
@@ -585,10 +633,87 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     return app
 
 
-def _analysis_routes(app: FastAPI, store: Store) -> None:
-    """Series, indices, network, episodes and alerts (``harmattan.analysis``)."""
-    try:
-        from harmattan import analysis  # noqa: F401
-    except ImportError:  # pragma: no cover
-        return
+def _analysis_actor(value: str | None) -> str | None:
+    """``NER.MIL`` / ``NER:MIL`` → ``NERMIL``, the code + sector prefix analysis matches."""
+    return value.replace(".", "").replace(":", "") if value else None
 
+
+def _period(since: dt.date | None, until: dt.date | None) -> None:
+    if since and until and since > until:
+        raise _bad(f"since ({since}) is after until ({until})")
+
+
+Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD).")]
+Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD).")]
+Interval = Annotated[Literal["day", "week"], Query(description="Days, or ISO weeks (periods start on Monday).")]
+ActorQuery = Annotated[str | None, Query(pattern=ACTOR, description=(
+    "An actor in either role: a code or code prefix (NER, NER.MIL) or an actor id (ECOWAS)."))]
+
+
+def _analysis_routes(app: FastAPI, store: Store) -> None:
+    """Series, the dyadic index, the network and episodes (``harmattan.analysis``)."""
+    from harmattan import analysis
+
+    @app.get("/api/series", response_model=list[SeriesRow], tags=["analysis"], responses=BAD_REQUEST)
+    def get_series(
+        since: Since = None, until: Until = None,
+        country: Annotated[str | None, Query(pattern=ISO3)] = None,
+        admin1: Annotated[str | None, Query(max_length=100, pattern=PLAIN)] = None,
+        actor: ActorQuery = None, interval: Interval = "week",
+        by: Annotated[Literal["plover", "acled", "quad"], Query(description=(
+            "One series per PLOVER type, ACLED type or quad class (Q0–Q4)."))] = "plover",
+        unit: Annotated[Literal["cluster", "mention"], Query(description=(
+            "Count events once (cluster) or once per report (mention)."))] = "cluster",
+    ) -> Any:
+        """Events per period and per type; periods and types without events are absent.
+        Denied acts are not counted (docs/analysis.md)."""
+        _period(since, until)
+        with store.reading() as conn:
+            return analysis.series(conn, since=since, until=until, country=country.upper() if country else None,
+                                   admin1=admin1 or None, actor=_analysis_actor(actor),
+                                   interval=interval, by=by, unit=unit)
+
+    @app.get("/api/index", response_model=list[IndexRow], tags=["analysis"], responses=BAD_REQUEST)
+    def get_index(
+        a: Annotated[str, Query(pattern=ACTOR, description="One side: NER, NER.MIL, ECOWAS…")],
+        b: Annotated[str, Query(pattern=ACTOR, description="The other side.")],
+        since: Since = None, until: Until = None, interval: Interval = "week",
+        directed: Annotated[bool, Query(description="Only events from a to b.")] = False,
+    ) -> Any:
+        """The conflict–cooperation score of a pair of actors per period: the mean Goldstein-style
+        weight of their events, from −10 (most violent) to +10 (most cooperative)."""
+        _period(since, until)
+        with store.reading() as conn:
+            return analysis.dyad_index(conn, _analysis_actor(a), _analysis_actor(b), since=since,
+                                       until=until, interval=interval, directed=directed)
+
+    @app.get("/api/network", response_model=Network, tags=["analysis"], responses=BAD_REQUEST)
+    def get_network(
+        since: Since = None, until: Until = None,
+        country: Annotated[str | None, Query(pattern=ISO3)] = None,
+        min_count: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        limit: Annotated[int, Query(ge=1, le=MAX_NETWORK_NODES, description=(
+            "Keep the busiest actors (by event count) and the edges between them."))] = 100,
+    ) -> Any:
+        """Who acts on whom: actors as nodes, an edge per (source, target) pair with its
+        event count and types."""
+        _period(since, until)
+        with store.reading() as conn:
+            graph = analysis.network(conn, since=since, until=until,
+                                     country=country.upper() if country else None, min_count=min_count)
+        nodes = sorted(graph["nodes"], key=lambda n: (-n["count"], n["id"]))[:limit]
+        kept = {n["id"] for n in nodes}
+        edges = [e for e in graph["edges"] if e["source"] in kept and e["target"] in kept]
+        return {"nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges,
+                "truncated": len(nodes) < len(graph["nodes"])}
+
+    @app.get("/api/episodes", response_model=list[Episode], tags=["analysis"], responses=BAD_REQUEST)
+    def get_episodes(
+        since: Since = None, until: Until = None, actor: ActorQuery = None,
+        window_days: Annotated[int, Query(ge=1, le=365)] = 30,
+    ) -> Any:
+        """Chains of events between the same two parties, each within `window_days` of the last."""
+        _period(since, until)
+        with store.reading() as conn:
+            return analysis.episodes(conn, since=since, until=until, actor=_analysis_actor(actor),
+                                     window_days=window_days)
