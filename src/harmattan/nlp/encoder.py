@@ -11,13 +11,20 @@ from pathlib import Path
 
 import numpy as np
 
-#: Sentences per forward pass.  Sorting by length and padding each batch to its own longest
-#: sentence keeps padding waste low; 32 is where throughput flattens on two CPU cores.
-DEFAULT_BATCH_SIZE = 32
+#: Sentences per forward pass.  One: a dynamically quantised (int8) model scales its
+#: activations per input tensor, so in a batch of several sentences each one's output moves
+#: with the others and with the padding (logits by up to 1.3, one quad class in 14 flipped on
+#: InSight Crime sentences).  Alone, a sentence always gets the same output, whatever else is
+#: coded with it, and without padding it is as fast as sorted batches of 32 on one core
+#: (docs/benchmarks.md, "The sentence model reads each sentence alone").
+DEFAULT_BATCH_SIZE = 1
 
 
 class OnnxSentenceModel:
-    """A batched, deterministic runner for an ONNX sentence model.
+    """A deterministic runner for an ONNX sentence model.
+
+    With ``batch_size=1`` (the default) each text is run alone, without padding, so its output
+    depends on that text only; larger batches are sorted by length and padded per batch.
 
     The constructor only stores its arguments; :meth:`initialize` loads the session and the
     tokenizer, so building the object is cheap and loading failures happen at a named step.

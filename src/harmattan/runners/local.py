@@ -46,7 +46,36 @@ def _code_batch(batch: list[Article]) -> tuple[list[Event], list[Reject]]:
 
 
 def code_batch_safely(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], list[Reject]]:
-    """Code a batch; if it fails, code its articles one by one and reject only the culprit."""
+    """Code a batch; if it fails, code its articles one by one and reject only the culprit.
+
+    An article's events depend on that article only (the sentence model reads each sentence
+    alone), so how the input is cut into batches or partitions never changes them.  Two
+    versions of an article (same id) are coded in separate calls: the coder groups a call's
+    sentences by article id.
+    """
+    events: list[Event] = []
+    errors: list[Reject] = []
+    for group in _unique_id_groups(batch):
+        group_events, group_errors = _code_group(coder, group)
+        events.extend(group_events)
+        errors.extend(group_errors)
+    return events, errors
+
+
+def _unique_id_groups(batch: list[Article]) -> list[list[Article]]:
+    """Consecutive runs of ``batch`` in which no article id repeats."""
+    groups: list[list[Article]] = [[]]
+    seen: set[str] = set()
+    for article in batch:
+        if article.id in seen:
+            groups.append([])
+            seen = set()
+        groups[-1].append(article)
+        seen.add(article.id)
+    return [g for g in groups if g]
+
+
+def _code_group(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], list[Reject]]:
     try:
         return coder.code(batch), []
     except Exception:  # noqa: BLE001 - one bad article must not sink its batch
