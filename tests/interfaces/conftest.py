@@ -32,3 +32,56 @@ def api(sample_db: str) -> Iterator[object]:
 
     with TestClient(create_app(sample_db)) as client:
         yield client
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``harmattan serve --ingest samples/`` — the README's first command — in a subprocess on a
+    free loopback port, with a new store; yields the server's base URL once it answers."""
+    import json
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    folder = tmp_path_factory.mktemp("served")
+    port = free_port()
+    log = (folder / "server.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "harmattan.interfaces.cli", "serve", "--ingest", str(SAMPLES),
+         "--db", str(folder / "harmattan.db"), "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, cwd=folder)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    try:
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"harmattan serve exited with {proc.returncode}:\n"
+                            + (folder / "server.log").read_text())
+            try:
+                with urllib.request.urlopen(base + "/api/health", timeout=5) as response:
+                    if json.load(response)["status"] == "ok":
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("harmattan serve did not answer within 300 s:\n"
+                            + (folder / "server.log").read_text())
+            time.sleep(0.5)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()

@@ -1,0 +1,92 @@
+"""``harmattan serve``: the REST API and the dashboard over a store.
+
+``register(main)`` adds the command to the ``harmattan`` group.  The server is uvicorn running
+``harmattan.interfaces.api.create_app``; ``--ingest`` first stores articles (skipping those
+already there), so one command takes a fresh machine to a dashboard with data.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+import click
+
+from harmattan.errors import HarmattanError
+
+
+def register(main: click.Group) -> None:
+    """Add ``serve`` to the ``harmattan`` command group."""
+    main.add_command(serve)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@click.option("--db", default=None, envvar="HARMATTAN_DB", show_envvar=True,
+              help="The store: a SQLite file path or a URL (sqlite:///x.db, postgresql://user@host/db). "
+                   "Default: ./harmattan.db.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--token", default=None, envvar="HARMATTAN_API_TOKEN", show_envvar=True,
+              help="Bearer token that enables the write endpoints (POST /api/ingest); without "
+                   "one they are refused.")
+@click.option("--ingest", "inputs", multiple=True, type=click.Path(exists=True),
+              help="Store these files or folders first (articles already stored are skipped). "
+                   "Repeatable.")
+@click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors on stderr.")
+def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple[str, ...],
+          quiet: bool) -> None:
+    """Serve the dashboard at / and the REST API at /api (OpenAPI at /openapi.json).
+
+    Read endpoints are open to whoever can reach the server, so it listens on loopback
+    unless --host says otherwise.  See docs/api.md and docs/dashboard.md.
+
+    Example:
+
+        harmattan serve --ingest samples/ --port 8000
+    """
+    import uvicorn
+
+    from harmattan.interfaces.api import create_app
+    from harmattan.store import Store
+
+    try:
+        store = Store.open(db)
+    except HarmattanError as exc:
+        raise click.ClickException(str(exc)) from None
+    if inputs:
+        from harmattan.store.ingest import ingest
+
+        def on_reject(record: object) -> None:
+            if not quiet:
+                click.echo(f"rejected {record.where()}: {record.reason}", err=True)  # type: ignore[attr-defined]
+
+        try:
+            report = ingest(store, inputs, workers=1, on_reject=on_reject)
+        except HarmattanError as exc:
+            store.close()
+            raise click.ClickException(str(exc)) from None
+        if not quiet:
+            click.echo(f"{report.articles} articles stored, {report.duplicates} already there, "
+                       f"{report.events} events, {report.rejects} rejected into {store.display_url}",
+                       err=True)
+    if not _is_loopback(host):
+        click.echo(f"warning: listening on {host}: anyone who can reach it can read the store",
+                   err=True)
+    app = create_app(store=store, token=token)
+    shown = f"[{host}]" if ":" in host else host
+    if not quiet:
+        click.echo(f"Harmattan dashboard: http://{shown}:{port}/  (API: /api, stop: Ctrl+C)", err=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info",
+                    access_log=not quiet)
+    finally:
+        store.close()
