@@ -249,3 +249,41 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 _ISO_DATE = re.compile(r"\A\d{4}-\d{2}-\d{2}(?:[T ][0-9:.+\-Z]*)?\Z")
+
+
+@dataclass
+class Alert:
+    """Something in the store an analyst should look at: an anomalous count or a rule that fired.
+
+    ``alert_id`` is a hash of the rule and what it fired on (a country, type and week; a pair
+    and an event), so raising the same alert again is recognised and never stored or sent
+    twice.  ``surprise`` is −log10 of the chance of a count at least this high under the
+    baseline (anomalies); rules leave ``expected`` and ``surprise`` empty unless they have them.
+    """
+
+    alert_id: str
+    kind: str  # anomaly | rule
+    rule: str
+    title: str
+    period: str  # YYYY-MM-DD: the day, or the Monday of the week, the alert is about
+    country: str | None
+    expected: float | None
+    observed: float | None
+    surprise: float | None
+    cluster_ids: list[str]
+    created_at: dt.datetime | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @staticmethod
+    def make_id(rule: str, *key: str) -> str:
+        return hashlib.sha256("\x1f".join([rule, *key]).encode("utf-8")).hexdigest()[:32]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "alert_id": self.alert_id, "kind": self.kind, "rule": self.rule, "title": self.title,
+            "period": self.period, "country": self.country, "expected": self.expected,
+            "observed": self.observed, "surprise": self.surprise,
+            "cluster_ids": list(self.cluster_ids), "details": dict(self.details),
+            "created_at": (self.created_at.isoformat(timespec="seconds") + "Z"
+                           if self.created_at else None),
+        }

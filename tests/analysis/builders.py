@@ -63,7 +63,6 @@ def write_events(store: Store, specs: list[Spec], tag: str = "t") -> list[Event]
         ))
         articles.append(article)
     run_id = store.begin_run("test", {})
-    for article, event in zip(articles, events, strict=True):
-        store.write_batch(run_id, [article], [event])
+    store.write_batch(run_id, articles, events)
     store.finish_run(run_id, "done", {})
     return events

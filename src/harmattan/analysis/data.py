@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -86,7 +87,7 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
             .where(*where)
             .order_by(t.events.c.date, t.events.c.cluster_id, t.events.c.event_id,
                       t.articles.c.content_hash))
-    wanted_admin1 = admin1.casefold() if admin1 else None
+    wanted_admin1 = fold(admin1) if admin1 else None
     groups: dict[str, list[Occurrence]] = defaultdict(list)
     ranks: dict[str, tuple[str, float, str]] = {}
     singles: list[Occurrence] = []
@@ -98,7 +99,7 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
         if day is None:
             continue
         place_admin1 = row.admin1 or (payload.get("location") or {}).get("admin1")
-        if wanted_admin1 and (place_admin1 or "").casefold() != wanted_admin1:
+        if wanted_admin1 and fold(place_admin1 or "") != wanted_admin1:
             continue
         item = _occurrence(row, payload, day, place_admin1)
         if unit == "mention":
@@ -150,6 +151,12 @@ def _occurrence(row: Any, payload: dict[str, Any], day: dt.date, admin1: str | N
 def _actor(item: dict[str, Any]) -> ActorRef:
     return ActorRef(code=(item.get("code") or "").upper(), sector=(item.get("sector") or "").upper(),
                     actor_id=item.get("actor_id") or None)
+
+
+def fold(name: str) -> str:
+    """A place or context name for comparison: case and accents ignored (Tillabéri = tillaberi)."""
+    decomposed = unicodedata.normalize("NFKD", name.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _day(value: str | None) -> dt.date | None:

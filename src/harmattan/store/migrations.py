@@ -26,6 +26,7 @@ VERSIONS: dict[int, str] = {
     1: "runs, articles, events (bitemporal), actors, places, rejects",
     2: "near-duplicate stories (MinHash bands) and event clusters",
     3: "feed polling state (ETag, Last-Modified, failures); articles indexed by URL",
+    4: "alerts (anomalies and analyst rules) and their webhook deliveries",
 }
 HEAD = max(VERSIONS)
 _EXTRA_STEPS: dict[int, Callable[[Connection], None]] = {}

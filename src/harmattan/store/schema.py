@@ -36,6 +36,7 @@ metadata = MetaData()
 #: it.  Everything untagged is version 1.  See ``migrations.py``.
 V2 = {"since": 2}
 V3 = {"since": 3}
+V4 = {"since": 4}
 
 schema_version = Table(
     "schema_version", metadata,
@@ -198,4 +199,39 @@ feed_state = Table(
     Column("last_status", Text),
     Column("failures", Integer, nullable=False, default=0),
     info=V3,
+)
+
+# -- migration 4: alerts ---------------------------------------------------------------------
+
+#: Alerts raised by ``harmattan.analysis`` (anomalies and analyst rules).  ``alert_id`` is a
+#: hash of the rule and what it fired on, so raising the same alert again inserts nothing.
+alerts = Table(
+    "alerts", metadata,
+    Column("alert_id", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),  # anomaly | rule
+    Column("rule", String(128), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("period", String(10), nullable=False),  # day or Monday of the week it is about
+    Column("country", String(3)),
+    Column("expected", Float),
+    Column("observed", Float),
+    Column("surprise", Float),
+    Column("cluster_ids", Text, nullable=False),  # JSON list of event cluster ids
+    Column("details", Text),  # JSON: what the rule or model saw
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_alerts_period", "period"),
+    Index("ix_alerts_created_at", "created_at"),
+    info=V4,
+)
+
+#: Which alert was delivered to which webhook (``target_key``: sha256 of the URL), so that no
+#: alert is sent twice to the same place.
+alert_deliveries = Table(
+    "alert_deliveries", metadata,
+    Column("alert_id", String(64), ForeignKey("alerts.alert_id"), primary_key=True),
+    Column("target_key", String(64), primary_key=True),
+    Column("target", Text, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("delivered_at", DateTime, nullable=False),
+    info=V4,
 )
