@@ -499,6 +499,8 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
 
     app = FastAPI(
         title="Harmattan", version=__version__, lifespan=lifespan,
+        # The interactive docs pages load their scripts from a CDN; the server stays offline.
+        docs_url=None, redoc_url=None,
         description="Political and security events coded from dated news reports (PLOVER, "
                     "CAMEO, ACLED), with the sentence that states each one. See docs/api.md.",
     )
@@ -626,7 +628,7 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     if (WEB_DIR / "index.html").exists():
         app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
 
-        @app.get("/", include_in_schema=False)
+        @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
         def dashboard() -> FileResponse:
             return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 

@@ -1,0 +1,585 @@
+/* Harmattan dashboard.  Every panel reads the REST API with the same filters, which live in the
+ * page's query string (?since=…&until=…&country=…&actor=…&type=…&text=…&event=…), so a view can
+ * be shared as a link.  Text from articles is always inserted as text, never as HTML. */
+"use strict";
+
+const FILTERS = ["since", "until", "country", "actor", "type", "text"];
+const PAGE = 25;
+const QUAD_COLOURS = ["#8c959f", "#6aa84f", "#2e7d32", "#e69138", "#c0392b"];
+const PALETTE = ["#c0392b", "#e67e22", "#f1c40f", "#16a085", "#2980b9", "#8e44ad", "#2c3e50",
+                 "#d35400", "#27ae60", "#7f8c8d", "#e84393", "#00cec9", "#6c5ce7", "#b33939",
+                 "#218c74", "#84817a", "#cc8e35", "#227093"];
+const KIND_COLOURS = { state: "#2980b9", armed_group: "#c0392b", igo: "#27ae60", ngo: "#8e44ad" };
+
+const state = { filters: {}, event: null, offset: 0, generation: 0 };
+const colourOf = {};
+let map, markers, countriesLayer, admin1Layer;
+
+// -- helpers ---------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined) continue;
+    if (key === "class") node.className = value;
+    else if (key === "style") node.style.cssText = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function svg(tag, attrs = {}, ...children) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function params(extra = {}, keys = FILTERS) {
+  const query = new URLSearchParams();
+  for (const key of keys) {
+    if (state.filters[key]) query.set(key, state.filters[key]);
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value !== null && value !== undefined && value !== "") query.set(key, value);
+  }
+  return query;
+}
+
+async function api(path, query) {
+  const url = query && [...query].length ? `${path}?${query}` : path;
+  const response = await fetch(url, { headers: { Accept: "application/json" } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const body = await response.json();
+      detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail);
+    } catch (e) { /* not JSON */ }
+    const error = new Error(`${path}: ${response.status} ${detail}`);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+function colour(key) {
+  if (!(key in colourOf)) colourOf[key] = PALETTE[Object.keys(colourOf).length % PALETTE.length];
+  return colourOf[key];
+}
+
+function actorLabel(actor) {
+  if (actor.actor_id) return actor.actor_id;
+  return [actor.code, actor.sector].filter(Boolean).join(".") || actor.text || "?";
+}
+
+function actorsLabel(list) {
+  return list.length ? list.map(actorLabel).join(", ") : "—";
+}
+
+function placeLabel(event) {
+  const loc = event.location;
+  if (loc) return [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ");
+  return event.country || "—";
+}
+
+function showError(container, error) {
+  container.replaceChildren(el("p", { class: "empty" }, `Could not load: ${error.message}`));
+}
+
+// -- filters and the URL -------------------------------------------------------------------------
+
+function readUrl() {
+  const query = new URLSearchParams(window.location.search);
+  state.filters = {};
+  for (const key of FILTERS) {
+    const value = query.get(key);
+    if (value) state.filters[key] = value;
+  }
+  state.event = query.get("event");
+  state.offset = 0;
+  for (const key of FILTERS) {
+    const input = document.getElementById(`f-${key}`);
+    if (input) {
+      if (input.tagName === "SELECT" && state.filters[key] &&
+          ![...input.options].some((o) => o.value === state.filters[key])) {
+        input.append(el("option", { value: state.filters[key] }, state.filters[key]));
+      }
+      input.value = state.filters[key] || "";
+    }
+  }
+}
+
+function writeUrl(push) {
+  const query = params({ event: state.event });
+  const url = `${window.location.pathname}${[...query].length ? "?" + query : ""}`;
+  if (url !== window.location.pathname + window.location.search) {
+    if (push) window.history.pushState(null, "", url);
+    else window.history.replaceState(null, "", url);
+  }
+}
+
+function setFilters(changes) {
+  Object.assign(state.filters, changes);
+  for (const key of Object.keys(state.filters)) if (!state.filters[key]) delete state.filters[key];
+  state.offset = 0;
+  readFormFrom(state.filters);
+  writeUrl(true);
+  refresh();
+}
+
+function readFormFrom(filters) {
+  for (const key of FILTERS) {
+    const input = document.getElementById(`f-${key}`);
+    if (!input) continue;
+    if (input.tagName === "SELECT" && filters[key] &&
+        ![...input.options].some((o) => o.value === filters[key])) {
+      input.append(el("option", { value: filters[key] }, filters[key]));
+    }
+    input.value = filters[key] || "";
+  }
+}
+
+function bindForm() {
+  const form = document.getElementById("filters");
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const changes = {};
+    for (const key of FILTERS) changes[key] = form.elements[key].value.trim();
+    setFilters(changes);
+  });
+  for (const id of ["f-country", "f-type", "f-since", "f-until"]) {
+    document.getElementById(id).addEventListener("change", () => form.requestSubmit());
+  }
+  document.getElementById("f-reset").addEventListener("click", () => {
+    state.filters = {};
+    state.event = null;
+    setFilters({});
+  });
+  document.getElementById("f-share").addEventListener("click", async (event) => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      event.target.textContent = "Link copied";
+    } catch (e) {
+      window.prompt("Link to this view:", window.location.href);
+    }
+  });
+  window.addEventListener("popstate", () => { readUrl(); refresh(); });
+  document.getElementById("prev-page").addEventListener("click", () => {
+    state.offset = Math.max(0, state.offset - PAGE);
+    loadTable(state.generation);
+  });
+  document.getElementById("next-page").addEventListener("click", () => {
+    state.offset += PAGE;
+    loadTable(state.generation);
+  });
+}
+
+async function loadFacets() {
+  const facets = await api("/api/facets");
+  const country = document.getElementById("f-country");
+  const type = document.getElementById("f-type");
+  for (const c of facets.countries) country.append(el("option", { value: c.value }, `${c.value} (${c.count})`));
+  for (const t of facets.event_types) type.append(el("option", { value: t.value }, `${t.value} (${t.count})`));
+  document.getElementById("actor-list").replaceChildren(
+    ...facets.actors.map((a) => el("option", { value: a.value }, `${a.count} events`)));
+  readFormFrom(state.filters);
+}
+
+// -- the panels ------------------------------------------------------------------------------------
+
+async function refresh() {
+  const generation = ++state.generation;
+  document.body.dataset.status = "loading";
+  const query = params().toString();
+  const panels = [loadMap(generation), loadTable(generation), loadTimeline(generation),
+                  loadNetwork(generation), loadAlerts(generation)];
+  if (state.event) panels.push(showEvent(state.event, false));
+  await Promise.allSettled(panels);
+  if (generation === state.generation) {
+    document.body.dataset.query = query;
+    document.body.dataset.status = "ready";
+  }
+}
+
+async function loadStatus() {
+  const health = await api("/api/health");
+  document.getElementById("store-status").textContent =
+    `${health.events} events from ${health.articles} articles, ` +
+    `${health.first_date || "…"} to ${health.last_date || "…"}`;
+}
+
+// Map
+
+function initMap() {
+  map = L.map("map", { preferCanvas: true, worldCopyJump: false, minZoom: 2, maxZoom: 12 });
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Boundaries © Natural Earth (public domain)");
+  map.fitBounds([[2, -19], [25, 26]]);
+  markers = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  map.addLayer(markers);
+  fetch("/static/vendor/boundaries/countries.geojson").then((r) => r.json()).then((data) => {
+    countriesLayer = L.geoJSON(data, {
+      style: countryStyle, interactive: true,
+      onEachFeature: (feature, layer) => {
+        layer.bindTooltip(feature.properties.name, { sticky: true });
+        layer.on("click", () => {
+          const iso3 = feature.properties.iso3;
+          if (iso3) setFilters({ country: state.filters.country === iso3 ? "" : iso3 });
+        });
+      },
+    }).addTo(map);
+    countriesLayer.bringToBack();
+  });
+  fetch("/static/vendor/boundaries/admin1-west-africa.geojson").then((r) => r.json()).then((data) => {
+    admin1Layer = L.geoJSON(data, {
+      style: { color: "#9a8f80", weight: 0.6, dashArray: "2 3", fill: false }, interactive: false,
+    }).addTo(map);
+  });
+}
+
+function countryStyle(feature) {
+  const selected = feature.properties.iso3 && feature.properties.iso3 === state.filters.country;
+  return { color: "#7d7466", weight: selected ? 1.8 : 0.8, fillColor: selected ? "#f3d9c6" : "#f7f3ea",
+           fillOpacity: 1 };
+}
+
+async function loadMap(generation) {
+  const counter = document.getElementById("map-count");
+  try {
+    const features = [];
+    let offset = 0;
+    let total = 0;
+    do {
+      const page = await api("/api/events", params({ format: "geojson", limit: 5000, offset }));
+      total = page.total;
+      features.push(...page.features);
+      offset += 5000;
+    } while (offset < total);
+    if (generation !== state.generation) return;
+    markers.clearLayers();
+    const layers = features.map((feature) => {
+      const [lon, lat] = feature.geometry.coordinates;
+      const p = feature.properties;
+      const marker = L.circleMarker([lat, lon], {
+        radius: 6, weight: 1, color: "#333", fillOpacity: 0.85,
+        fillColor: QUAD_COLOURS[p.quad_class] || "#888",
+      });
+      marker.featureId = feature.id;
+      marker.bindPopup(() => el("div", { class: "popup" },
+        el("strong", {}, `${p.event_type} · ${p.date || "undated"}`),
+        el("div", {}, `${p.source || "?"} → ${p.target || "?"}`),
+        el("div", {}, [p.place, p.admin1, p.country].filter(Boolean).join(", ")),
+        el("p", { class: "popup-evidence" }, p.evidence),
+        el("button", { type: "button", onclick: () => selectEvent(feature.id) }, "Read in the article")));
+      return marker;
+    });
+    markers.addLayers(layers);
+    if (countriesLayer) countriesLayer.setStyle(countryStyle);
+    const shown = markers.getLayers().length;
+    counter.dataset.count = String(shown);
+    counter.dataset.total = String(total);
+    counter.textContent = `${shown} located event${shown === 1 ? "" : "s"} on the map`;
+  } catch (error) {
+    counter.textContent = `map: ${error.message}`;
+  }
+}
+
+// Events table
+
+async function loadTable(generation) {
+  const body = document.querySelector("#events tbody");
+  try {
+    const page = await api("/api/events", params({ limit: PAGE, offset: state.offset }));
+    if (generation !== state.generation) return;
+    document.getElementById("events-count").textContent = `${page.total} matching`;
+    document.getElementById("events-count").dataset.total = String(page.total);
+    body.replaceChildren(...page.events.map((event) => el("tr", {
+      "data-id": event.id, class: event.id === state.event ? "selected" : null,
+      onclick: () => selectEvent(event.id),
+    },
+      el("td", {}, event.date || "—"),
+      el("td", {}, el("span", { class: "badge", style: `--badge:${QUAD_COLOURS[event.quad_class]}` }, event.event_type)),
+      el("td", {}, `${actorsLabel(event.source)} → ${actorsLabel(event.target)}`),
+      el("td", {}, placeLabel(event)),
+      el("td", {}, String(event.n_sources)))));
+    if (!page.events.length) {
+      body.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "empty" }, "No event matches these filters.")));
+    }
+    const last = Math.min(page.total, state.offset + page.events.length);
+    document.getElementById("page-info").textContent =
+      page.total ? `${state.offset + 1}–${last} of ${page.total}` : "";
+    document.getElementById("prev-page").disabled = state.offset === 0;
+    document.getElementById("next-page").disabled = last >= page.total;
+  } catch (error) {
+    body.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "empty" }, error.message)));
+  }
+}
+
+// Event detail: the evidence sentence highlighted inside each article that reports it
+
+function selectEvent(id) {
+  state.event = id;
+  writeUrl(true);
+  for (const row of document.querySelectorAll("#events tbody tr")) {
+    row.classList.toggle("selected", row.dataset.id === id);
+  }
+  return showEvent(id, true);
+}
+
+function highlighted(text, evidence) {
+  const before = text.slice(0, evidence.start);
+  const sentence = text.slice(evidence.start, evidence.end);
+  const after = text.slice(evidence.end);
+  const mark = el("mark", { class: "evidence" });
+  const ts = evidence.trigger_start, te = evidence.trigger_end;
+  if (ts !== null && ts !== undefined && ts >= evidence.start && te <= evidence.end && te > ts) {
+    mark.append(sentence.slice(0, ts - evidence.start),
+                el("strong", {}, sentence.slice(ts - evidence.start, te - evidence.start)),
+                sentence.slice(te - evidence.start));
+  } else {
+    mark.append(sentence);
+  }
+  return el("div", { class: "article-text" }, before, mark, after);
+}
+
+async function showEvent(id, scroll) {
+  const box = document.getElementById("detail");
+  try {
+    const event = await api(`/api/events/${encodeURIComponent(id)}`);
+    const acled = event.acled;
+    const codes = [
+      ["Date", event.date || "undated"],
+      ["PLOVER", event.plover ? [event.plover.event, event.plover.mode, (event.plover.context || []).join(", ")].filter(Boolean).join(" · ") : "—"],
+      ["CAMEO", `${event.cameo_code || "—"} (quad class ${event.quad_class})`],
+      ["ACLED", acled ? [acled.event_type, acled.sub_event_type].filter(Boolean).join(" / ") : "—"],
+      ["Source", actorsLabel(event.source)],
+      ["Target", actorsLabel(event.target)],
+      ["Where", placeLabel(event)],
+      ["Fatalities", event.fatalities ? `${event.fatalities.best ?? "—"} (${event.fatalities.low ?? "?"}–${event.fatalities.high ?? "?"})` : "—"],
+      ["Reports", `${event.n_articles} article(s), ${event.n_sources} source(s)${event.disputed ? ", disputed" : ""}`],
+      ["Confidence", event.confidence.toFixed(2)],
+    ];
+    const articles = event.mentions.map((m) => el("div", { class: "article", "data-event-id": m.event_id },
+      el("h3", {}, m.article.title || m.article.id),
+      el("div", { class: "meta" }, [m.article.source, m.article.date].filter(Boolean).join(" · "),
+         m.article.url ? [" · ", el("a", { href: m.article.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
+      highlighted(m.article.text, m.evidence)));
+    box.replaceChildren(
+      el("h3", {}, `${event.event_type}: ${event.evidence.sentence}`),
+      el("dl", {}, codes.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+      ...articles);
+    box.dataset.id = event.id;
+    for (const text of box.querySelectorAll(".article-text")) {
+      const mark = text.querySelector("mark");
+      if (mark) text.scrollTop = Math.max(0, mark.offsetTop - text.offsetTop - 30);
+    }
+    if (scroll && window.innerWidth < 900) box.scrollIntoView({ behavior: "smooth" });
+  } catch (error) {
+    showError(box, error);
+  }
+}
+
+// Timeline: events per week, stacked by type (or by ACLED type)
+
+async function loadTimeline(generation) {
+  const chart = document.getElementById("timeline");
+  const legend = document.getElementById("timeline-legend");
+  try {
+    const rows = await api("/api/series", params({ interval: "week", by: "plover" },
+                                                 ["since", "until", "country", "actor"]));
+    if (generation !== state.generation) return;
+    const kept = rows.filter((r) => !state.filters.type || r.key === state.filters.type.toUpperCase());
+    drawTimeline(chart, legend, kept);
+    document.getElementById("timeline-caption").textContent =
+      `${kept.reduce((n, r) => n + r.count, 0)} events per week, by PLOVER type (denied acts left out)`;
+  } catch (error) {
+    chart.replaceChildren();
+    showError(legend, error);
+  }
+}
+
+function mondays(first, last) {
+  const out = [];
+  const day = new Date(`${first}T00:00:00Z`);
+  const end = new Date(`${last}T00:00:00Z`);
+  while (day <= end && out.length < 2000) {
+    out.push(day.toISOString().slice(0, 10));
+    day.setUTCDate(day.getUTCDate() + 7);
+  }
+  return out;
+}
+
+function drawTimeline(chart, legend, rows) {
+  chart.replaceChildren();
+  legend.replaceChildren();
+  const width = chart.clientWidth || 500, height = chart.clientHeight || 190;
+  if (!rows.length) {
+    chart.append(svg("text", { x: 10, y: 20, class: "axis" }, "No event in this selection."));
+    return;
+  }
+  const periods = mondays(rows[0].period, rows[rows.length - 1].period);
+  const index = Object.fromEntries(periods.map((p, i) => [p, i]));
+  const stacks = periods.map(() => []);
+  for (const row of rows) stacks[index[row.period]].push(row);
+  const top = Math.max(...stacks.map((s) => s.reduce((n, r) => n + r.count, 0)));
+  const left = 26, bottom = 18, plotW = width - left - 6, plotH = height - bottom - 8;
+  const barW = plotW / periods.length;
+  for (const tick of [0, Math.ceil(top / 2), top]) {
+    const y = 8 + plotH - (tick / top) * plotH;
+    chart.append(svg("line", { x1: left, x2: width - 6, y1: y, y2: y, stroke: "#eee" }),
+                 svg("text", { x: left - 4, y: y + 3, "text-anchor": "end", class: "axis" }, tick));
+  }
+  periods.forEach((period, i) => {
+    let y = 8 + plotH;
+    for (const row of stacks[i].sort((a, b) => a.key.localeCompare(b.key))) {
+      const h = (row.count / top) * plotH;
+      y -= h;
+      chart.append(svg("rect", {
+        class: "bar", x: left + i * barW + 0.5, y, width: Math.max(1, barW - 1), height: h,
+        fill: colour(row.key), "data-period": period,
+        onclick: () => {
+          const end = new Date(`${period}T00:00:00Z`);
+          end.setUTCDate(end.getUTCDate() + 6);
+          setFilters({ since: period, until: end.toISOString().slice(0, 10) });
+        },
+      }, svg("title", {}, `week of ${period}: ${row.count} ${row.key}`)));
+    }
+  });
+  const years = [...new Set(periods.map((p) => p.slice(0, 7)))];
+  const step = Math.max(1, Math.ceil(years.length / 8));
+  years.forEach((month, k) => {
+    if (k % step) return;
+    const i = periods.findIndex((p) => p.startsWith(month));
+    chart.append(svg("text", { x: left + i * barW, y: height - 4, class: "axis" }, month));
+  });
+  const keys = [...new Set(rows.map((r) => r.key))].sort();
+  legend.append(...keys.map((k) => el("span", { style: `--swatch:${colour(k)}` }, k)));
+}
+
+// Network: actors on a circle, an edge per (source, target) pair
+
+function nodeMatches(id, actor) {
+  if (!actor) return false;
+  const wanted = actor.replace(/[.:\s]/g, "").toUpperCase();
+  const compact = id.replace(/\s/g, "").toUpperCase();
+  return compact.startsWith(wanted) || id.toUpperCase().split(" ").includes(wanted);
+}
+
+function actorFilterOf(node) {
+  if (node.kind === "igo" || node.kind === "ngo") return node.id.split(" ").slice(1).join(" ") || node.id;
+  return node.id.replace(" ", ".");
+}
+
+async function loadNetwork(generation) {
+  const chart = document.getElementById("network");
+  try {
+    const graph = await api("/api/network", params({ limit: 40 }, ["since", "until", "country"]));
+    if (generation !== state.generation) return;
+    const type = state.filters.type ? state.filters.type.toUpperCase() : null;
+    let edges = graph.edges.map((e) => ({ ...e, count: type ? (e.by_type[type] || 0) : e.count }))
+      .filter((e) => e.count > 0);
+    if (state.filters.actor) {
+      edges = edges.filter((e) => nodeMatches(e.source, state.filters.actor) || nodeMatches(e.target, state.filters.actor));
+    }
+    const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
+    const nodes = graph.nodes.filter((n) => linked.has(n.id));
+    drawNetwork(chart, nodes, edges);
+    document.getElementById("network-caption").textContent =
+      `${nodes.length} actors, ${edges.length} links${graph.truncated ? " (busiest actors)" : ""}`;
+    chart.dataset.nodes = String(nodes.length);
+    chart.dataset.edges = String(edges.length);
+  } catch (error) {
+    chart.replaceChildren(svg("text", { x: 10, y: 20 }, `Could not load: ${error.message}`));
+  }
+}
+
+function drawNetwork(chart, nodes, edges) {
+  chart.replaceChildren();
+  const width = chart.clientWidth || 500, height = chart.clientHeight || 360;
+  if (!nodes.length) {
+    chart.append(svg("text", { x: 10, y: 20 }, "No actor links in this selection."));
+    return;
+  }
+  const order = [...nodes].sort((a, b) => (a.kind + a.id).localeCompare(b.kind + b.id));
+  const cx = width / 2, cy = height / 2, radius = Math.min(width, height) / 2 - 55;
+  const position = {};
+  order.forEach((node, i) => {
+    const angle = (2 * Math.PI * i) / order.length - Math.PI / 2;
+    position[node.id] = [cx + radius * Math.cos(angle), cy + radius * Math.sin(angle), angle];
+  });
+  const most = Math.max(...edges.map((e) => e.count));
+  chart.append(svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5,
+    markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" },
+    svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#999" }))));
+  for (const edge of edges) {
+    const [x1, y1] = position[edge.source], [x2, y2] = position[edge.target];
+    const types = Object.entries(edge.by_type).map(([k, v]) => `${k} ${v}`).join(", ");
+    chart.append(svg("line", {
+      x1, y1, x2, y2, stroke: "#9aa3ab", "stroke-opacity": 0.7, "marker-end": "url(#arrow)",
+      "stroke-width": 0.8 + 3 * (edge.count / most),
+    }, svg("title", {}, `${edge.source} → ${edge.target}: ${edge.count} (${types})`)));
+  }
+  const busiest = Math.max(...order.map((n) => n.count));
+  for (const node of order) {
+    const [x, y, angle] = position[node.id];
+    const selected = nodeMatches(node.id, state.filters.actor);
+    const group = svg("g", { class: "node", "data-id": node.id, onclick: () => setFilters({
+      actor: selected ? "" : actorFilterOf(node) }) },
+      svg("circle", { cx: x, cy: y, r: 4 + 8 * Math.sqrt(node.count / busiest),
+                      fill: KIND_COLOURS[node.kind] || "#777", stroke: selected ? "#000" : "#fff",
+                      "stroke-width": selected ? 2 : 1 }),
+      svg("title", {}, `${node.label}: ${node.count} events (${node.kind})`));
+    const outside = 16;
+    const lx = x + outside * Math.cos(angle), ly = y + outside * Math.sin(angle);
+    group.append(svg("text", { x: lx, y: ly + 3, "text-anchor": Math.cos(angle) < -0.2 ? "end" : Math.cos(angle) > 0.2 ? "start" : "middle" }, node.label));
+    chart.append(group);
+  }
+}
+
+// Alerts
+
+async function loadAlerts(generation) {
+  const list = document.getElementById("alerts");
+  const count = document.getElementById("alerts-count");
+  try {
+    const alerts = await api("/api/alerts", params({ limit: 100 }, ["since", "until"]));
+    if (generation !== state.generation) return;
+    const country = state.filters.country ? state.filters.country.toUpperCase() : null;
+    const kept = alerts.filter((a) => !country || a.country === country);
+    count.textContent = `${kept.length}`;
+    count.dataset.count = String(kept.length);
+    list.replaceChildren(...kept.map((alert) => el("li", { "data-id": alert.alert_id },
+      el("div", { class: "alert-title" }, alert.title),
+      el("div", { class: "meta" }, [alert.kind, alert.rule, alert.period, alert.country].filter(Boolean).join(" · ")),
+      (alert.events || []).slice(0, 5).map((event) => el("button", {
+        type: "button", onclick: () => selectEvent(event.cluster_id),
+      }, `${event.date} ${event.event_type}`)))));
+    if (!kept.length) list.replaceChildren(el("li", { class: "empty" }, "No alert for this selection."));
+  } catch (error) {
+    count.textContent = "";
+    list.replaceChildren(el("li", { class: "empty" },
+      error.status === 404 ? "Alerts are not available on this server." : `Could not load: ${error.message}`));
+  }
+}
+
+// -- start -----------------------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", async () => {
+  readUrl();
+  bindForm();
+  initMap();
+  loadStatus().catch((error) => { document.getElementById("store-status").textContent = error.message; });
+  await loadFacets().catch(() => {});
+  await refresh();
+});
