@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from harmattan.schema import PLOVER_QUAD, Actor, Article, CameoCode, Event, Evidence, Modality, PloverCode
 from harmattan.store import Store
+
+START = dt.date(2023, 1, 2)  # a Monday
 
 
 @dataclass
@@ -66,3 +71,27 @@ def write_events(store: Store, specs: list[Spec], tag: str = "t") -> list[Event]
     store.write_batch(run_id, articles, events)
     store.finish_run(run_id, "done", {})
     return events
+
+
+def flat_store_with_surge(store: Store, surge_week: int, weeks: int = 40) -> tuple[list[str], dt.date]:
+    """NER ASSAULT: 2 a week and 12 in ``surge_week``; MLI FIGHT: Poisson(3) noise; BFA
+    CONSULT: 1 a week.  Every event has its own target, so none share a cluster."""
+    rng = np.random.default_rng(5)
+    specs, surge = [], []
+    for week in range(weeks):
+        monday = START + dt.timedelta(weeks=week)
+        for i in range(12 if week == surge_week else 2):
+            name = f"n{week}-{i}"
+            specs.append(Spec((monday + dt.timedelta(days=i % 7)).isoformat(), "ASSAULT",
+                              ["NER MIL"], [f"NER CVL V{name}"], name=name))
+            if week == surge_week:
+                surge.append(name)
+        for i in range(int(rng.poisson(3))):
+            specs.append(Spec((monday + dt.timedelta(days=i % 7)).isoformat(), "FIGHT",
+                              ["MLI MIL"], [f"MLI REB G{week}-{i}"], name=f"m{week}-{i}"))
+        specs.append(Spec((monday + dt.timedelta(days=2)).isoformat(), "CONSULT",
+                          ["BFA GOV"], [f"BFA OPP P{week}"], name=f"b{week}"))
+    random.Random(1).shuffle(specs)  # storage order must not matter
+    events = write_events(store, specs)
+    ids = {e.article_id: e.event_id for e in events}
+    return sorted(ids[n] for n in surge), START + dt.timedelta(weeks=surge_week)

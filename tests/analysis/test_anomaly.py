@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import random
 
 import numpy as np
 import pytest
@@ -13,9 +12,7 @@ from harmattan.analysis import list_alerts, run_alerts
 from harmattan.analysis.anomaly import baseline, surprise_of, upper_tail
 from harmattan.store import Store
 
-from .builders import Spec, write_events
-
-START = dt.date(2023, 1, 2)  # a Monday
+from .builders import flat_store_with_surge
 
 
 def _poisson_pmf(k: int, mean: float) -> float:
@@ -68,35 +65,11 @@ def test_baseline_follows_a_trend_and_a_season() -> None:
     assert surprise_of(upper_tail(peak, float(seasonal[:peak_week].mean()))) > 2
 
 
-def _flat_store(store: Store, surge_week: int, weeks: int = 40) -> tuple[list[str], dt.date]:
-    """NER ASSAULT: 2 a week and 12 in ``surge_week``; MLI FIGHT: Poisson(3) noise; BFA
-    CONSULT: 1 a week.  Every event has its own target, so none share a cluster."""
-    rng = np.random.default_rng(5)
-    specs, surge = [], []
-    for week in range(weeks):
-        monday = START + dt.timedelta(weeks=week)
-        for i in range(12 if week == surge_week else 2):
-            name = f"n{week}-{i}"
-            specs.append(Spec((monday + dt.timedelta(days=i % 7)).isoformat(), "ASSAULT",
-                              ["NER MIL"], [f"NER CVL V{name}"], name=name))
-            if week == surge_week:
-                surge.append(name)
-        for i in range(int(rng.poisson(3))):
-            specs.append(Spec((monday + dt.timedelta(days=i % 7)).isoformat(), "FIGHT",
-                              ["MLI MIL"], [f"MLI REB G{week}-{i}"], name=f"m{week}-{i}"))
-        specs.append(Spec((monday + dt.timedelta(days=2)).isoformat(), "CONSULT",
-                          ["BFA GOV"], [f"BFA OPP P{week}"], name=f"b{week}"))
-    random.Random(1).shuffle(specs)  # storage order must not matter
-    events = write_events(store, specs)
-    ids = {e.article_id: e.event_id for e in events}
-    return sorted(ids[n] for n in surge), START + dt.timedelta(weeks=surge_week)
-
-
 @pytest.mark.parametrize(("surge_week", "model"), [(30, "glm-mean"), (12, "median")],
                          ids=["glm-baseline", "robust-baseline"])
 def test_a_flat_store_with_one_surge_raises_exactly_one_anomaly(store: Store, surge_week: int,
                                                                 model: str) -> None:
-    surge_clusters, monday = _flat_store(store, surge_week)
+    surge_clusters, monday = flat_store_with_surge(store, surge_week)
     raised = run_alerts(store)
     assert [(a.kind, a.rule, a.country, a.period) for a in raised] == [
         ("anomaly", "anomaly", "NER", monday.isoformat())]
@@ -121,7 +94,7 @@ def test_a_flat_store_with_one_surge_raises_exactly_one_anomaly(store: Store, su
 
 
 def test_since_and_until_bound_the_weeks_alerted(sqlite_store: Store) -> None:
-    _, monday = _flat_store(sqlite_store, 30)
+    _, monday = flat_store_with_surge(sqlite_store, 30)
     assert run_alerts(sqlite_store, since=monday + dt.timedelta(days=7)) == []
     assert run_alerts(sqlite_store, until=monday - dt.timedelta(days=1)) == []
     assert [a.period for a in run_alerts(sqlite_store, since=monday, until=monday)] == [monday.isoformat()]

@@ -100,8 +100,8 @@ def test_a_directed_sequence_needs_the_same_direction(tmp_path: Path, sqlite_sto
     ("rules:\n  - {name: x, kind: sequence, then: ASSAULT}\n", "'first' is required"),
     ("rules:\n  - {name: x, kind: threshold, above: 2}\n", "needs an admin1 or a country"),
     ("rules:\n  - {name: x, kind: threshold, above: -1, country: NER}\n", "'above' must be a whole number"),
-    ("rules:\n  - {name: x, kind: threshold, above: 1, country: NER}\n"
-     "  - {name: x, kind: threshold, above: 2, country: MLI}\n", "names two rules x"),
+    (("rules:\n  - {name: x, kind: threshold, above: 1, country: NER}\n"
+      "  - {name: x, kind: threshold, above: 2, country: MLI}\n"), "names two rules x"),
     ("rules: [\n", "not valid YAML"),
 ])
 def test_mistakes_in_a_rule_file_are_named(tmp_path: Path, text: str, message: str) -> None:

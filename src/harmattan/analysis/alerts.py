@@ -21,8 +21,7 @@ from harmattan.analysis.anomaly import anomalies
 from harmattan.analysis.data import occurrences
 from harmattan.analysis.rules import evaluate, load_rules
 from harmattan.schema import Alert
-from harmattan.store import Store
-from harmattan.store import read
+from harmattan.store import Store, read
 from harmattan.store import schema as t
 from harmattan.store.store import utcnow
 

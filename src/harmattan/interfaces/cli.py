@@ -394,11 +394,12 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
 
 def _register_extensions() -> None:
     """Commands that live next to their stage: geoparsing, the store."""
-    from harmattan.interfaces import cli_geo, cli_serve, cli_store
+    from harmattan.interfaces import cli_alerts, cli_geo, cli_serve, cli_store
 
     cli_geo.register(main)
     cli_store.register(main)
     cli_serve.register(main)
+    cli_alerts.register(main)
 
 
 _register_extensions()
