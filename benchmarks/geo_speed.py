@@ -2,7 +2,7 @@
 
 Runs in a fresh process so that the figures include loading the gazetteer, as a user sees it:
 
-* ``load_s``: building the in-memory index from the shipped gazetteer and place files;
+* ``load_s``: opening the gazetteer (its SQLite cache once built) and reading the place files;
 * ``articles_per_s``: ``Geoparser.parse`` over every article (loading excluded);
 * ``peak_rss_mb``: the process's peak resident memory (``ru_maxrss``) at the end.
 

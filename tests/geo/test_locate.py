@@ -41,7 +41,8 @@ def test_event_location(geoparser: Geoparser, case_id: str, text: str, sentence:
     assert text[location["start"]:location["end"]] == expected_text
     assert location["precision"] == precision
     assert set(location) == {"text", "start", "end", "geonameid", "name", "lat", "lon",
-                             "country", "admin1", "admin2", "precision"}
+                             "country", "admin1", "admin2", "precision", "basis"}
+    assert location["basis"] == "sentence"
 
 
 def test_no_place_in_sentence_gives_none(geoparser: Geoparser) -> None:
@@ -56,3 +57,17 @@ def test_accepts_place_dicts() -> None:
                "lon": -0.04, "country": "ML", "admin1": "Gao", "admin2": "",
                "feature_code": "PPLA", "cue": "near"}]
     assert event_location(places, 0, 30)["precision"] == 2
+
+
+def test_article_country_is_the_country_named_most() -> None:
+    from harmattan.geo import Geoparser, article_country
+
+    text = ("Gunmen attacked a village near Djibo. Burkina Faso's army said it had repelled them. "
+            "Mali closed its border. Burkinabe officials gave no toll.")
+    places = Geoparser().initialize().parse_text(text)
+    location = article_country(places)
+    assert location is not None
+    assert (location["country"], location["text"], location["precision"], location["basis"]) == \
+        ("BF", "Burkina Faso", 3, "article")
+    assert text[location["start"]:location["end"]] == "Burkina Faso"
+    assert article_country([]) is None

@@ -1,6 +1,6 @@
 """Place mentions → gazetteer entries → event location and precision (offline, GeoNames)."""
 
-from harmattan.geo.locate import event_location
+from harmattan.geo.locate import article_country, event_location
 from harmattan.geo.parser import Geoparser, Place
 
-__all__ = ["Geoparser", "Place", "event_location"]
+__all__ = ["Geoparser", "Place", "article_country", "event_location"]

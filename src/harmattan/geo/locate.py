@@ -11,8 +11,10 @@ Precision follows ACLED's ``geo_precision``:
   (for country aggregates) and its precision warns against mapping it.
 
 Only places inside the event's evidence sentence count: an article names many places and
-most of them are not where this event happened.  No place in the sentence → None (the caller
-may fall back to the article's main country, with precision 3, if it wants to).
+most of them are not where this event happened.  No place in the sentence → None; the coder
+then falls back to the country the article is about (``article_country``), with precision 3
+and ``"basis": "article"`` instead of ``"sentence"``, so that country counts and maps still
+see the event and nobody mistakes it for a located one.
 """
 
 from __future__ import annotations
@@ -87,4 +89,35 @@ def event_location(places_in_article: Sequence[Place | dict[str, Any]], evidence
         "geonameid": _get(best, "geonameid"), "name": _get(best, "name"),
         "lat": _get(best, "lat"), "lon": _get(best, "lon"), "country": _get(best, "country"),
         "admin1": _get(best, "admin1"), "admin2": _get(best, "admin2"), "precision": precision,
+        "basis": "sentence",
+    }
+
+
+def article_country(places_in_article: Sequence[Place | dict[str, Any]]) -> dict[str, Any] | None:
+    """The country an article is about, as a location with precision 3, or None.
+
+    The country named most often (by its name or a demonym, or as the country of the article's
+    towns and regions) wins; ties go to the one named first.  Its first mention by name gives
+    ``text`` and the coordinates; an article whose main country is never named as such (only
+    its towns are) gives None rather than a place the text does not state.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for k, place in enumerate(places_in_article):
+        country = _get(place, "country")
+        if country:
+            counts[country] = counts.get(country, 0) + 1
+            first.setdefault(country, k)
+    if not counts:
+        return None
+    top = min(counts, key=lambda c: (-counts[c], first[c]))
+    named = [p for p in places_in_article if _get(p, "country") == top and _tier(p) == 3]
+    if not named:
+        return None
+    place = named[0]
+    return {
+        "text": _get(place, "text"), "start": _get(place, "start"), "end": _get(place, "end"),
+        "geonameid": _get(place, "geonameid"), "name": _get(place, "name"),
+        "lat": _get(place, "lat"), "lon": _get(place, "lon"), "country": top,
+        "admin1": "", "admin2": "", "precision": 3, "basis": "article",
     }

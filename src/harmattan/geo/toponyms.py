@@ -277,7 +277,7 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     start, stop = first.start, last_tok.end
 
     demonym_entry = gazetteer.demonym_key(key)
-    candidates = gazetteer.lookup_key(key) if key in gazetteer.names_ else []
+    candidates = gazetteer.lookup_key(key) if gazetteer.has_name(key) else []
     if demonym_entry is not None and n_words == 1:
         candidates = []  # "Spanish", "Canadian": the adjective, not the towns so named
     if not candidates and demonym_entry is None:
