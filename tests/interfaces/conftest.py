@@ -8,17 +8,21 @@ from pathlib import Path
 import pytest
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+RULES = Path(__file__).resolve().parents[2] / "src/harmattan/resources/alerts/rules.example.yaml"
 
 
 @pytest.fixture(scope="session")
 def sample_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A SQLite store holding every article of samples/, coded by the real coder."""
+    """A SQLite store holding every article of samples/, coded by the real coder, and the
+    alerts the shipped example rules and the anomaly baselines raise on them."""
+    from harmattan.analysis import run_alerts
     from harmattan.store import Store
     from harmattan.store.ingest import ingest
 
     path = tmp_path_factory.mktemp("store") / "samples.db"
     with Store.open(str(path)) as store:
         report = ingest(store, [SAMPLES], workers=1)
+        run_alerts(store, rules=RULES)
     assert report.articles >= 11 and report.events > 0 and report.rejects == 0
     return str(path)
 

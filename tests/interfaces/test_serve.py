@@ -33,6 +33,8 @@ def test_serve_stores_the_samples_and_answers(served: str) -> None:
     assert health["writes_enabled"] is False
     status, _, body = get(served + "/api/events?limit=1")
     assert status == 200 and json.loads(body)["total"] == health["events"]
+    status, _, body = get(served + "/api/alerts")
+    assert status == 200 and json.loads(body), "serve --ingest raised no alert on the samples"
     status, _, body = get(served + "/openapi.json")
     assert status == 200 and "/api/events" in json.loads(body)["paths"]
 

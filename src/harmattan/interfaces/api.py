@@ -291,6 +291,39 @@ class Episode(BaseModel):
     chain: list[ChainLink]
 
 
+class AlertEvidence(BaseModel):
+    sentence: str
+    article_id: str
+    source: str | None
+    url: str | None
+
+
+class AlertEvent(BaseModel):
+    cluster_id: str
+    date: str | None
+    event_type: str | None
+    country: str | None
+    evidence: list[AlertEvidence]
+
+
+class AlertOut(BaseModel):
+    """An anomalous count or an analyst rule that fired, with the events that raised it."""
+
+    alert_id: str
+    kind: str = Field(description="anomaly or rule.")
+    rule: str
+    title: str
+    period: str = Field(description="The day, or the Monday of the week, the alert is about.")
+    country: str | None
+    expected: float | None
+    observed: float | None
+    surprise: float | None = Field(description="−log10 of the chance of a count this high under the baseline.")
+    cluster_ids: list[str]
+    details: dict[str, Any]
+    created_at: str | None
+    events: list[AlertEvent]
+
+
 class ArticleIn(BaseModel):
     """An article to code and store (the JSONL input format of docs/formats.md)."""
 
@@ -454,6 +487,10 @@ def event_filter(
 
 Filters = Annotated[q.EventFilter, Depends(event_filter)]
 BAD_REQUEST = {400: {"model": Problem, "description": "A filter is out of range or inconsistent."}}
+WRITE_ERRORS = {**BAD_REQUEST,
+                401: {"model": Problem, "description": "No or wrong bearer token."},
+                403: {"model": Problem, "description": "Writes are disabled (no token set)."},
+                413: {"model": Problem, "description": "Request body too large."}}
 
 
 # -- the app ---------------------------------------------------------------------------------------
@@ -481,11 +518,12 @@ class TokenCheck:
 
 
 
-def create_app(db: str | None = None, token: str | None = None, *, store: Store | None = None) -> FastAPI:
-    """The API (``/api/…``) and the dashboard (``/``) over the store ``db``.
+def create_app(db: str | None = None, token: str | None = None, *, store: Store | None = None,
+               rules: str | None = None) -> FastAPI:
+    """The API (``/api/…``) and the dashboard (``/``) over the store ``db`` (or an open ``store``).
 
     ``token`` enables the write endpoints for requests that send it as a bearer token; without
-    it they answer 403.
+    it they answer 403.  ``rules`` is the analyst rule file ``POST /api/alerts/run`` checks.
     """
     own_store = store is None
     store = store or Store.open(db)
@@ -596,10 +634,7 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         return [h.to_dict() for h in default_resolver().who(code.upper(), sector.upper(), on)]
 
     @app.post("/api/ingest", response_model=IngestResult, tags=["write"],
-              dependencies=[Depends(require_token)],
-              responses={401: {"model": Problem, "description": "No or wrong bearer token."},
-                         403: {"model": Problem, "description": "Writes are disabled (no token set)."},
-                         413: {"model": Problem, "description": "Request body too large."}})
+              dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
     def ingest_articles(body: IngestRequest) -> Any:
         """Code articles and store them (the same path as `harmattan ingest`).
 
@@ -620,6 +655,22 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         with ingest_lock:
             report = ingest(store, records=records, workers=1, on_reject=on_reject, command="api-ingest")
         return {**report.to_dict(), "rejected": rejected}
+
+    @app.post("/api/alerts/run", response_model=list[AlertOut], tags=["write", "alerts"],
+              dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
+    def run_alerts(since: Since = None, until: Until = None) -> Any:
+        """Check the anomaly baselines and the server's rules (`serve --rules`); store and
+        return the new alerts.  `since`/`until` bound the events an alert may be about."""
+        from harmattan import analysis
+
+        _period(since, until)
+        with ingest_lock:
+            raised = analysis.run_alerts(store, rules=rules, since=since, until=until)
+        if not raised:
+            return []
+        with store.reading() as conn:
+            stored = {a["alert_id"]: a for a in analysis.list_alerts(conn, limit=None)}
+        return [stored[a.alert_id] for a in raised if a.alert_id in stored]
 
     _analysis_routes(app, store)
 
@@ -650,6 +701,17 @@ Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD
 Interval = Annotated[Literal["day", "week"], Query(description="Days, or ISO weeks (periods start on Monday).")]
 ActorQuery = Annotated[str | None, Query(pattern=ACTOR, description=(
     "An actor in either role: a code or code prefix (NER, NER.MIL) or an actor id (ECOWAS)."))]
+
+
+def _alerts(conn: Any, since: dt.date | None, until: dt.date | None, country: str | None,
+            limit: int) -> list[dict[str, Any]]:
+    from harmattan import analysis
+
+    if not country:
+        return analysis.list_alerts(conn, since=since, until=until, limit=limit)
+    wanted = country.upper()
+    return [a for a in analysis.list_alerts(conn, since=since, until=until, limit=None)
+            if a["country"] == wanted][:limit]
 
 
 def _analysis_routes(app: FastAPI, store: Store) -> None:
@@ -708,6 +770,55 @@ def _analysis_routes(app: FastAPI, store: Store) -> None:
         edges = [e for e in graph["edges"] if e["source"] in kept and e["target"] in kept]
         return {"nodes": sorted(nodes, key=lambda n: n["id"]), "edges": edges,
                 "truncated": len(nodes) < len(graph["nodes"])}
+
+    @app.get("/api/alerts", response_model=list[AlertOut], tags=["alerts"], responses=BAD_REQUEST)
+    def get_alerts(
+        since: Since = None, until: Until = None,
+        country: Annotated[str | None, Query(pattern=ISO3)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    ) -> Any:
+        """Stored alerts (anomalies and rules that fired), newest period first, each with the
+        events that raised it and their evidence.  `since`/`until` bound the alert's period."""
+        _period(since, until)
+        with store.reading() as conn:
+            return _alerts(conn, since, until, country, limit)
+
+    @app.get("/api/alerts.atom", tags=["alerts"], response_class=Response, responses={
+        **BAD_REQUEST,
+        200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}},
+              "description": "An Atom 1.0 feed, one entry per alert (for feed readers)."}})
+    def get_alerts_atom(
+        request: Request, since: Since = None, until: Until = None,
+        country: Annotated[str | None, Query(pattern=ISO3)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+    ) -> Response:
+        """The same alerts as an Atom feed; entries link to `/api/alerts/{alert_id}`."""
+        from harmattan.analysis.delivery import atom_feed
+
+        _period(since, until)
+        with store.reading() as conn:
+            alerts = _alerts(conn, since, until, country, limit)
+        return Response(atom_feed(alerts, base_url=str(request.base_url)),
+                        media_type="application/atom+xml")
+
+    @app.get("/api/alerts/{alert_id}", response_model=AlertOut, tags=["alerts"],
+             responses={404: {"model": Problem, "description": "No such alert."}})
+    def get_alert(alert_id: Annotated[str, PathParam(max_length=64, pattern=r"^[0-9a-f]+$")]) -> Any:
+        """One alert with its events."""
+        from sqlalchemy import select
+
+        from harmattan.store import schema as t
+
+        with store.reading() as conn:
+            period = conn.execute(select(t.alerts.c.period)
+                                  .where(t.alerts.c.alert_id == alert_id)).scalar()
+            found = [] if period is None else [
+                a for a in analysis.list_alerts(conn, since=dt.date.fromisoformat(period),
+                                                until=dt.date.fromisoformat(period), limit=None)
+                if a["alert_id"] == alert_id]
+        if not found:
+            raise HTTPException(404, detail=f"no alert {alert_id!r} in the store")
+        return found[0]
 
     @app.get("/api/episodes", response_model=list[Episode], tags=["analysis"], responses=BAD_REQUEST)
     def get_episodes(

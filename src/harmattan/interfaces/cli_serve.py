@@ -2,7 +2,8 @@
 
 ``register(main)`` adds the command to the ``harmattan`` group.  The server is uvicorn running
 ``harmattan.interfaces.api.create_app``; ``--ingest`` first stores articles (skipping those
-already there), so one command takes a fresh machine to a dashboard with data.
+already there) and raises the alerts they call for, so one command takes a fresh machine to a
+dashboard with data.
 """
 
 from __future__ import annotations
@@ -41,13 +42,17 @@ def _is_loopback(host: str) -> bool:
 @click.option("--ingest", "inputs", multiple=True, type=click.Path(exists=True),
               help="Store these files or folders first (articles already stored are skipped). "
                    "Repeatable.")
+@click.option("--rules", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Analyst alert rules (YAML, docs/alerts.md) checked with the anomaly baselines "
+                   "after --ingest and by POST /api/alerts/run.")
 @click.option("--quiet", "-q", is_flag=True, help="Only warnings and errors on stderr.")
 def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple[str, ...],
-          quiet: bool) -> None:
+          rules: str | None, quiet: bool) -> None:
     """Serve the dashboard at / and the REST API at /api (OpenAPI at /openapi.json).
 
-    Read endpoints are open to whoever can reach the server, so it listens on loopback
-    unless --host says otherwise.  See docs/api.md and docs/dashboard.md.
+    --ingest stores articles first (skipping those already stored) and raises the alerts
+    they call for.  Read endpoints are open to whoever can reach the server, so it listens
+    on loopback unless --host says otherwise.  See docs/api.md and docs/dashboard.md.
 
     Example:
 
@@ -74,14 +79,17 @@ def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple
         except HarmattanError as exc:
             store.close()
             raise click.ClickException(str(exc)) from None
+        from harmattan.analysis import run_alerts
+
+        raised = run_alerts(store, rules=rules)
         if not quiet:
             click.echo(f"{report.articles} articles stored, {report.duplicates} already there, "
-                       f"{report.events} events, {report.rejects} rejected into {store.display_url}",
-                       err=True)
+                       f"{report.events} events, {report.rejects} rejected into {store.display_url}; "
+                       f"{len(raised)} new alerts", err=True)
     if not _is_loopback(host):
         click.echo(f"warning: listening on {host}: anyone who can reach it can read the store",
                    err=True)
-    app = create_app(store=store, token=token)
+    app = create_app(store=store, token=token, rules=rules)
     shown = f"[{host}]" if ":" in host else host
     if not quiet:
         click.echo(f"Harmattan dashboard: http://{shown}:{port}/  (API: /api, stop: Ctrl+C)", err=True)
