@@ -401,8 +401,10 @@ async function loadTimeline(generation) {
     if (generation !== state.generation) return;
     const kept = rows.filter((r) => !state.filters.type || r.key === state.filters.type.toUpperCase());
     drawTimeline(chart, legend, kept);
-    document.getElementById("timeline-caption").textContent =
-      `${kept.reduce((n, r) => n + r.count, 0)} events per week, by PLOVER type (denied acts left out)`;
+    const caption = document.getElementById("timeline-caption");
+    const total = kept.reduce((n, r) => n + r.count, 0);
+    caption.textContent = `${total} events per week, by PLOVER type (denied acts left out)`;
+    caption.dataset.total = String(total);
   } catch (error) {
     chart.replaceChildren();
     showError(legend, error);
@@ -434,7 +436,7 @@ function drawTimeline(chart, legend, rows) {
   for (const row of rows) stacks[index[row.period]].push(row);
   const top = Math.max(...stacks.map((s) => s.reduce((n, r) => n + r.count, 0)));
   const left = 26, bottom = 18, plotW = width - left - 6, plotH = height - bottom - 8;
-  const barW = plotW / periods.length;
+  const barW = Math.min(plotW / periods.length, 36);
   for (const tick of [0, Math.ceil(top / 2), top]) {
     const y = 8 + plotH - (tick / top) * plotH;
     chart.append(svg("line", { x1: left, x2: width - 6, y1: y, y2: y, stroke: "#eee" }),
@@ -553,15 +555,13 @@ async function loadAlerts(generation) {
   const list = document.getElementById("alerts");
   const count = document.getElementById("alerts-count");
   try {
-    const alerts = await api("/api/alerts", params({ limit: 100 }, ["since", "until"]));
+    const kept = await api("/api/alerts", params({ limit: 100 }, ["since", "until", "country"]));
     if (generation !== state.generation) return;
-    const country = state.filters.country ? state.filters.country.toUpperCase() : null;
-    const kept = alerts.filter((a) => !country || a.country === country);
     count.textContent = `${kept.length}`;
     count.dataset.count = String(kept.length);
     list.replaceChildren(...kept.map((alert) => el("li", { "data-id": alert.alert_id },
       el("div", { class: "alert-title" }, alert.title),
-      el("div", { class: "meta" }, [alert.kind, alert.rule, alert.period, alert.country].filter(Boolean).join(" · ")),
+      el("div", { class: "meta" }, [...new Set([alert.kind, alert.rule])].concat([alert.period, alert.country]).filter(Boolean).join(" · ")),
       (alert.events || []).slice(0, 5).map((event) => el("button", {
         type: "button", onclick: () => selectEvent(event.cluster_id),
       }, `${event.date} ${event.event_type}`)))));
