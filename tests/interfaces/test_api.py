@@ -341,3 +341,12 @@ def test_alerts_as_an_atom_feed(api: TestClient) -> None:
     link = entries[0].find("a:link", ns).get("href")
     assert link.endswith(f"/api/alerts/{listed[0]['alert_id']}")
     assert api.get(link.replace("http://testserver", "")).json()["alert_id"] == listed[0]["alert_id"]
+
+
+def test_facets_take_every_filter(api: TestClient) -> None:
+    # Place and actor filters inside the facets' own joins with places and actors.
+    for params in ({"admin1": "Tillabéri"}, {"bbox": "-6,10,4,16"}, {"actor": "NER.MIL"}):
+        response = api.get("/api/facets", params=params)
+        assert response.status_code == 200, response.text
+        events = api.get("/api/events", params=params).json()["total"]
+        assert sum(c["count"] for c in response.json()["event_types"]) == events

@@ -54,18 +54,24 @@ def _json_text(conn: Connection, *path: str) -> Any:
     return func.json_extract(t.events.c.payload, "$." + ".".join(path))
 
 
+# The filters' subqueries read their own aliases of places and actors, so that they stay
+# correct inside a statement that joins those tables itself (the facets do).
+_P = t.places.alias("filter_places")
+_A = t.actors.alias("filter_actors")
+
+
 def _place_exists(*where: Any) -> Any:
-    return exists().where(t.places.c.row_id == t.events.c.row_id, *where)
+    return exists().where(_P.c.row_id == t.events.c.row_id, *where)
 
 
 def _actor_clause(value: str) -> Any:
     code, sep, sector = value.replace(".", ":").partition(":")
     code, sector = code.strip().upper(), sector.strip().upper()
     if sep and sector:
-        match = and_(t.actors.c.code == code, t.actors.c.sector == sector)
+        match = and_(_A.c.code == code, _A.c.sector == sector)
     else:
-        match = or_(t.actors.c.code == code, func.upper(t.actors.c.actor_id) == code)
-    return exists().where(t.actors.c.row_id == t.events.c.row_id, match)
+        match = or_(_A.c.code == code, func.upper(_A.c.actor_id) == code)
+    return exists().where(_A.c.row_id == t.events.c.row_id, match)
 
 
 def where_clauses(conn: Connection, f: EventFilter) -> list[Any]:
@@ -82,17 +88,17 @@ def where_clauses(conn: Connection, f: EventFilter) -> list[Any]:
     if f.acled_type:
         where.append(func.lower(_json_text(conn, "acled", "event_type")) == f.acled_type.lower())
     if f.admin1:
-        where.append(_place_exists(func.lower(t.places.c.admin1) == f.admin1.lower()))
+        where.append(_place_exists(func.lower(_P.c.admin1) == f.admin1.lower()))
     if f.actor:
         where.append(_actor_clause(f.actor))
     if f.bbox is not None:
         west, south, east, north = f.bbox
-        lon = t.places.c.longitude
+        lon = _P.c.longitude
         # A box across the antimeridian (west > east) wraps around.
         lon_ok = lon.between(west, east) if west <= east else or_(lon >= west, lon <= east)
-        where.append(_place_exists(t.places.c.latitude.between(south, north), lon_ok))
+        where.append(_place_exists(_P.c.latitude.between(south, north), lon_ok))
     if f.located is not None:
-        located = _place_exists(t.places.c.latitude.is_not(None), t.places.c.longitude.is_not(None))
+        located = _place_exists(_P.c.latitude.is_not(None), _P.c.longitude.is_not(None))
         where.append(located if f.located else ~located)
     if f.text:
         needle = f.text.lower()
