@@ -43,6 +43,7 @@ from harmattan.schema import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+    from harmattan.geo import Geoparser
 
     from harmattan.actors.resolver import ActorResolver
     from harmattan.events.classifier import EventClassifier, SentencePrediction
@@ -91,6 +92,8 @@ class CoderSettings:
     #: Only sentences that name a known actor go to the sentence model (faster; see
     #: docs/benchmarks.md for what it costs in accuracy).
     require_actor: bool = True
+    #: Give each event the place where it happened (geo/locate.py).
+    locate: bool = True
 
 
 @dataclass
@@ -115,8 +118,10 @@ class EventCoder:
         classifier: EventClassifier | None = None,
         settings: CoderSettings | None = None,
         threads: int = 1,
+        geoparser: Geoparser | None = None,
     ) -> None:
         self.resolver = resolver
+        self.geoparser = geoparser
         self.verbs = verbs
         self.classifier = classifier
         self.settings = settings or CoderSettings()
@@ -137,6 +142,12 @@ class EventCoder:
             self.classifier = EventClassifier(threads=self.threads)
         self.classifier.initialize()
         self.triggers_ = trigger_lexicon()
+        if self.settings.locate:
+            from harmattan.geo import Geoparser
+
+            if self.geoparser is None:
+                self.geoparser = Geoparser()
+            self.geoparser.initialize()
         from harmattan.nlp.parser import load_spacy
 
         self.nlp_ = load_spacy()
@@ -178,8 +189,23 @@ class EventCoder:
             _carry_targets(article_events, self.settings.discourse_window)
             article_events.extend(self._acled_only(items))
             article_events.sort(key=lambda e: e.evidence.start)
+            if article_events and self.settings.locate:
+                self._locate(article, article_events)
             events.extend(article_events)
         return events
+
+    def _locate(self, article: Article, events: list[Event]) -> None:
+        """Set each event's location: the place its sentence names where the act happened,
+        else the country the article is about (precision 3), else None."""
+        from harmattan.geo import article_country, event_location
+
+        assert self.geoparser is not None
+        places = self.geoparser.parse(article)
+        fallback = article_country(places)
+        for event in events:
+            found = event_location(places, event.evidence.start, event.evidence.end,
+                                   event.evidence.trigger_start)
+            event.location = found if found is not None else (dict(fallback) if fallback else None)
 
     def _acled_only(self, items: list[_Candidate]) -> list[Event]:
         """Events with ACLED codes only, for sentences that report political violence, a
