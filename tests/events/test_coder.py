@@ -144,3 +144,20 @@ def test_sahel_cases_reach_80_percent(sahel_results) -> None:
     passed = sum(ok for ok, _ in sahel_results.values())
     failures = {k: why for k, (ok, why) in sahel_results.items() if not ok}
     assert passed / len(SAHEL) >= 0.8, failures
+
+
+def test_events_carry_the_place_where_they_happened() -> None:
+    text = ("Hundreds of JNIM fighters attacked a military base in Djibo on Sunday. "
+            "The army said the attackers were repelled. Burkina Faso's government declared "
+            "three days of mourning.")
+    article = Article(id="djibo", date=parse_date("2023-11-26"), text=text)
+    events = code_articles([article])
+    attack = next(e for e in events if e.evidence.sentence.startswith("Hundreds"))
+    loc = attack.location
+    assert (loc["text"], loc["name"], loc["country"], loc["admin1"], loc["precision"],
+            loc["basis"]) == ("Djibo", "Djibo", "BF", "Sahel", 1, "sentence")
+    assert text[loc["start"]:loc["end"]] == "Djibo"
+    assert abs(loc["lat"] - 14.1) < 0.2 and abs(loc["lon"] + 1.63) < 0.2
+    for event in events:
+        if event.location and event.location["basis"] == "article":
+            assert (event.location["country"], event.location["precision"]) == ("BF", 3)
