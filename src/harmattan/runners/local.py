@@ -34,13 +34,23 @@ def _make_default_coder() -> EventCoder:
     return local_coder()
 
 
+_WORKER_ERROR: BaseException | None = None
+
+
 def _init_worker(factory: Callable[[], EventCoder]) -> None:
-    global _WORKER_CODER
+    # A failing pool initializer would make multiprocessing start new workers for ever: keep
+    # the error and raise it with the first batch instead, in the parent.
+    global _WORKER_CODER, _WORKER_ERROR
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    _WORKER_CODER = factory()
+    try:
+        _WORKER_CODER = factory()
+    except Exception as exc:  # noqa: BLE001 - re-raised by _code_batch
+        _WORKER_ERROR = exc
 
 
 def _code_batch(batch: list[Article]) -> tuple[list[Event], list[Reject]]:
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     assert _WORKER_CODER is not None
     return code_batch_safely(_WORKER_CODER, batch)
 
