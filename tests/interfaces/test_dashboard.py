@@ -3,7 +3,8 @@
 
 Chromium comes from ``scripts/chromium.sh`` (``HARMATTAN_TEST_CHROMIUM``).  Without it the
 tests are skipped on a workstation and fail under ``CI``, so they cannot silently stop running.
-A screenshot of the page is saved to ``test-artifacts/dashboard.png``.
+Screenshots of the page are saved to ``test-artifacts/`` (``dashboard.png``: everything, one
+event open).
 """
 
 from __future__ import annotations
@@ -130,6 +131,11 @@ def test_dashboard_loads_the_sample_data_offline(page: Any, served: str) -> None
         "() => document.querySelectorAll('#map canvas').length") > 0
     assert page.outside == [], f"the page fetched from outside the server: {page.outside}"
     assert page.errors == []
+    page.locator("#events tbody tr[data-id]").first.click()
+    page.wait_for_selector("#detail mark.evidence")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+    assert (ARTIFACTS / "dashboard.png").stat().st_size > 50_000
 
 
 def test_map_shows_as_many_events_as_the_api_locates(page: Any, served: str) -> None:
@@ -159,8 +165,7 @@ def test_clicking_an_event_shows_its_evidence_in_the_article(page: Any, served: 
     assert "SANCTION" in page.inner_text("#detail dl")
     assert f"event={event_id}" in page.url and "type=SANCTION" in page.url
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
-    assert (ARTIFACTS / "dashboard.png").stat().st_size > 50_000
+    page.screenshot(path=str(ARTIFACTS / "dashboard-event.png"), full_page=True)
 
 
 def test_changing_a_filter_updates_every_panel(page: Any, served: str) -> None:

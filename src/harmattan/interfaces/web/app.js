@@ -89,7 +89,7 @@ function actorsLabel(list) {
 
 function placeLabel(event) {
   const loc = event.location;
-  if (loc) return [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ");
+  if (loc) return [...new Set([loc.name, loc.admin1, loc.country].filter(Boolean))].join(", ");
   return event.country || "—";
 }
 
@@ -458,13 +458,14 @@ function drawTimeline(chart, legend, rows) {
       }, svg("title", {}, `week of ${period}: ${row.count} ${row.key}`)));
     }
   });
-  const years = [...new Set(periods.map((p) => p.slice(0, 7)))];
-  const step = Math.max(1, Math.ceil(years.length / 8));
-  years.forEach((month, k) => {
-    if (k % step) return;
-    const i = periods.findIndex((p) => p.startsWith(month));
-    chart.append(svg("text", { x: left + i * barW, y: height - 4, class: "axis" }, month));
-  });
+  const months = [...new Set(periods.map((p) => p.slice(0, 7)))];
+  let lastLabel = -Infinity;
+  for (const month of months) {
+    const x = left + periods.findIndex((p) => p.startsWith(month)) * barW;
+    if (x - lastLabel < 50) continue;  // labels never overlap
+    chart.append(svg("text", { x, y: height - 4, class: "axis" }, month));
+    lastLabel = x;
+  }
   const keys = [...new Set(rows.map((r) => r.key))].sort();
   legend.append(...keys.map((k) => el("span", { style: `--swatch:${colour(k)}` }, k)));
 }
