@@ -54,11 +54,23 @@ def batches(records: Iterable[Article | Reject], size: int,
 
 def code_records(records: Iterable[Article | Reject], on_reject: callable,
                  workers: int | None = None, batch_size: int = DEFAULT_BATCH_SIZE,
-                 coder_factory: callable | None = None) -> Iterator[BatchResult]:
+                 coder_factory: callable | None = None, cluster: str | None = None,
+                 partition_size: int | None = None) -> Iterator[BatchResult]:
     """Code every article of ``records``; yield results batch by batch, in input order.
 
     ``workers`` > 1 runs the coder in that many processes (each loads the models once).
+    ``cluster`` (``local:N`` or a scheduler address ``tcp://host:port``) runs it on a Dask
+    cluster instead, one result per partition (articles of one file and one date).  The events
+    are the same either way.
     """
+    if cluster:
+        from harmattan.runners import dask as dask_runner
+
+        size = partition_size or dask_runner.DEFAULT_PARTITION_SIZE
+        with dask_runner.dask_client(cluster) as client:
+            yield from dask_runner.run_partitions(
+                dask_runner.partitions(records, size, on_reject), client, coder_factory)
+        return
     from harmattan.runners.local import run_batches
 
     workers = default_workers() if workers is None else workers

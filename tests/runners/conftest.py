@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from harmattan.ingest.readers import read_inputs
+from harmattan.runners.local import local_coder
 from harmattan.schema import Article, Event
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,12 +34,13 @@ def _insightcrime_lines() -> list[str]:
 @pytest.fixture(scope="session")
 def runner_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Two input files: the samples and the InSight Crime slice, which gets dates spread over
-    three days (the originals are undated) so that partitioning by date has something to do."""
+    three days, eight articles each (the originals are undated), so that partitioning by date
+    has something to do."""
     folder = tmp_path_factory.mktemp("runner-inputs")
     dated = []
     for i, line in enumerate(_insightcrime_lines()):
         record = json.loads(line)
-        record["date"] = f"2024-03-0{1 + i % 3}"
+        record["date"] = f"2024-03-0{1 + i // 8}"
         dated.append(json.dumps(record, ensure_ascii=False))
     news = folder / "insightcrime.jsonl"
     news.write_text("\n".join(dated) + "\n", encoding="utf-8")
@@ -48,6 +50,13 @@ def runner_inputs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 @pytest.fixture(scope="session")
 def runner_articles(runner_inputs: list[Path]) -> list[Article]:
     return [r for r in read_inputs(runner_inputs) if isinstance(r, Article)]
+
+
+@pytest.fixture(scope="session")
+def reference_events(runner_articles: list[Article]) -> list[Event]:
+    """Every article coded alone, in this process: what every runner must give."""
+    coder = local_coder()
+    return [event for article in runner_articles for event in coder.code([article])]
 
 
 def events_by_article(events: list[Event]) -> dict[str, list[dict]]:

@@ -18,9 +18,8 @@ pytestmark = [pytest.mark.models, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def one_by_one(runner_articles: list[Article]) -> list[Event]:
-    coder = local_coder()
-    return [event for article in runner_articles for event in coder.code([article])]
+def one_by_one(reference_events: list[Event]) -> list[Event]:
+    return reference_events
 
 
 def test_the_reference_run_codes_events(runner_articles: list[Article], one_by_one: list[Event]) -> None:

@@ -17,6 +17,7 @@ import click
 
 from harmattan import __version__
 from harmattan.errors import HarmattanError
+from harmattan.interfaces.cli_cluster import cluster_options, cluster_spec
 from harmattan.schema import Event, Reject, parse_date
 
 EXIT_REJECTS = 3
@@ -53,9 +54,11 @@ def main() -> None:
 @click.option("--workers", type=int, default=None,
               help="Worker processes (default: the machine's cores).")
 @click.option("--batch-size", type=int, default=16, show_default=True, help="Articles per batch.")
+@cluster_options
 @_quiet_option
 def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
-         workers: int | None, batch_size: int, quiet: bool) -> None:
+         workers: int | None, batch_size: int, scheduler: str | None, dask_local: str | None,
+         quiet: bool) -> None:
     """Code articles into events, one JSON object per line.
 
     INPUTS are .jsonl, .csv or .txt files, folders of these, or - for JSONL on stdin.
@@ -67,9 +70,13 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
         harmattan code samples/ --format table
 
         harmattan code articles.jsonl -o events.jsonl --rejects rejects.jsonl
+
+        harmattan code archive/ -o events.jsonl --scheduler tcp://10.0.0.5:8786
     """
     from harmattan.ingest.readers import read_inputs
     from harmattan.pipeline import code_records
+
+    cluster = cluster_spec(scheduler, dask_local)
 
     n_articles = n_events = 0
     table_rows: list[Event] = []
@@ -77,7 +84,7 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
         with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
                 _progress(quiet) as progress:
             for result in code_records(read_inputs(inputs), on_reject, workers=workers,
-                                       batch_size=batch_size):
+                                       batch_size=batch_size, cluster=cluster):
                 for error in result.errors:
                     on_reject(error)
                 n_articles += len(result.articles)

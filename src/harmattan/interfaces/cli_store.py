@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from harmattan.errors import HarmattanError
+from harmattan.interfaces.cli_cluster import cluster_options, cluster_spec
 from harmattan.schema import Reject, parse_date
 
 EXIT_REJECTS = 3
@@ -87,9 +88,11 @@ def register(main: click.Group) -> None:
               help="Code articles already stored again; changed events are revised, not overwritten.")
 @click.option("--allow-undated", is_flag=True,
               help="Store articles without a date (partition 'undated') instead of rejecting them.")
+@cluster_options
 @_quiet_option
 def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_size: int,
-           recode: bool, allow_undated: bool, quiet: bool) -> None:
+           recode: bool, allow_undated: bool, scheduler: str | None, dask_local: str | None,
+           quiet: bool) -> None:
     """Store and code articles from files and folders (.jsonl, .csv, .txt, .html).
 
     An article already in the store (same text) is skipped, so running the same command
@@ -99,9 +102,12 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
     Example:
 
         harmattan ingest samples/ pages/ --db harmattan.db
+
+        harmattan ingest archive/ --db postgresql://harmattan@db/events --dask local:2
     """
     from harmattan.store.ingest import ingest as run_ingest
 
+    cluster = cluster_spec(scheduler, dask_local)
     store = _open(db)
 
     def on_reject(record: Reject) -> None:
@@ -110,7 +116,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
 
     try:
         report = run_ingest(store, inputs, workers=workers, batch_size=batch_size, recode=recode,
-                            allow_undated=allow_undated, on_reject=on_reject)
+                            allow_undated=allow_undated, on_reject=on_reject, cluster=cluster)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     finally:

@@ -161,12 +161,15 @@ def ingest(store: Store, inputs: Iterable[str | Path] = (), *, records: Iterable
            workers: int | None = None, batch_size: int = 16, recode: bool = False,
            allow_undated: bool = False, on_reject: Callable[[Reject], None] | None = None,
            on_batch: Callable[[IngestReport], None] | None = None,
-           coder_factory: Callable[[], Any] | None = None, command: str = "ingest") -> IngestReport:
+           coder_factory: Callable[[], Any] | None = None, command: str = "ingest",
+           cluster: str | None = None) -> IngestReport:
     """Read, check, code and store ``inputs`` (or ``records``); return what was done."""
     from harmattan.pipeline import code_records
 
     config = {"inputs": [str(i) for i in inputs], "workers": workers, "batch_size": batch_size,
               "recode": recode, "allow_undated": allow_undated}
+    if cluster:
+        config["cluster"] = cluster
     report = IngestReport(run_id=store.begin_run(command, config))
     started = time.perf_counter()
     pending: list[Reject] = []
@@ -180,8 +183,9 @@ def ingest(store: Store, inputs: Iterable[str | Path] = (), *, records: Iterable
     fresh = skip_stored(store, checked(source, allow_undated=allow_undated), recode, report)
     status = "failed"
     try:
+        # With a cluster, a batch is a partition (one file, one date): committed whole or not.
         for result in code_records(fresh, reject, workers=workers, batch_size=batch_size,
-                                   coder_factory=coder_factory):
+                                   coder_factory=coder_factory, cluster=cluster):
             for error in result.errors:
                 if on_reject:
                     on_reject(error)
