@@ -79,7 +79,9 @@ _ACCIDENT = _rx(r"crash(?:ed|es)?\b", r"collided", r"collision", r"capsized?", r
                 r"collapsed", r"stampede", r"drown", r"electrocuted", r"boiler",
                 r"(?:factory|plant|refinery|warehouse|depot|pipeline) (?:explosion|fire|blast)",
                 r"explosion at (?:a|an|the) (?:chemical |fireworks |gas )?(?:factory|plant|refinery|warehouse|depot)",
-                r"unexploded ordnance from (?:a|the) (?:past|previous)")
+                r"unexploded ordnance from (?:a|the) (?:past|previous)", r"plunged (?:\w+ ){0,3}(?:into|off)",
+                r"ravine", r"leak\b", r"fireworks", r"poor storage", r"overturned",
+                r"(?:crocodile|hippo(?:potamus)?|elephant|lion|snake|hyena|leopard|shark)s?\b")
 _CRIME = _rx(r"robber(?:y|ies|s)?\b", r"armed robbers", r"thie(?:f|ves)\b", r"theft", r"burglar",
              r"stole\b", r"stolen", r"fraud", r"embezzl", r"corruption", r"drug (?:traffick|deal|smuggl|gang|cartel)",
              r"traffickers?\b", r"smuggl", r"cocaine", r"heroin", r"narcotic", r"his wife", r"her husband",
@@ -87,7 +89,8 @@ _CRIME = _rx(r"robber(?:y|ies|s)?\b", r"armed robbers", r"thie(?:f|ves)\b", r"th
              r"land dispute between (?:two )?(?:neighbo|brothers|families)", r"murder suspect",
              r"serial killer", r"homicide", r"stabbed (?:his|her)", r"ritual",
              r"pickpocket", r"carjack", r"cattle rustl(?:ing|ers) (?:were|was) (?:arrested|charged)",
-             r"money laundering", r"bribe", r"counterfeit", r"poach")
+             r"money laundering", r"bribe", r"counterfeit", r"poach", r"mugg(?:er|ers|ing|ed)\b",
+             r"robb(?:ing|ed)\b", r"scam", r"syndicate", r"bureau de change", r"ransom(?:ed)? (?:\w+ ){0,2}(?:business|trader)")
 _DIPLOMACY = _rx(r"condemn", r"denounc", r"deplor", r"urged?\b", r"urging", r"called (?:on|for)",
                  r"calls (?:on|for)", r"expressed (?:concern|condolences|solidarity|sympathy)",
                  r"offered (?:its |his |her )?condolences", r"welcomed", r"held talks", r"met (?:with )?",
@@ -100,17 +103,21 @@ _DIPLOMACY = _rx(r"condemn", r"denounc", r"deplor", r"urged?\b", r"urging", r"ca
                  r"opened (?:a|an) (?:investigation|inquiry)", r"denied")
 _CLAIM = _rx(r"claimed (?:responsibility|the attack|the bombing|the killing|the ambush|credit)",
              r"claims? of responsibility", r"claiming responsibility", r"took responsibility",
-             r"responsibility for the",
+             r"responsibility for the", r"(?:still )?investigating the (?:\w+ ){0,2}(?:attack|air ?strike|strike|bombing|killings?|massacre)",
+             r"released (?:a )?(?:video|footage|images) (?:\w+ ){0,4}(?:showing|of)",
              r"said (?:its|it|they|their) (?:\w+ ){0,2}(?:carried out|was behind|were behind|staged|conducted) (?:the|an|a) (?:\w+ )?(?:attack|bombing|ambush|killing|raid)")
 
 # Weapons and methods.
 _CHEMICAL = _rx(r"chemical (?:weapons?|attack|agents?|munitions?)", r"chlorine (?:gas|attack|bomb|barrel)",
-                r"sarin", r"nerve agent", r"mustard gas", r"poison(?:ous)? gas", r"toxic gas attack")
+                r"sarin", r"nerve agent", r"mustard gas", r"poison(?:ous)? gas", r"toxic gas attack",
+                r"cs gas", r"chloropicrin", r"(?:filled with|containing) (?:\w+ ){0,2}(?:gas|chemicals?|toxic)")
 _AIR = _rx(r"air ?strikes?", r"air raids?", r"drone (?:strikes?|attacks?)", r"drones? (?:struck|hit|bombed|targeted|attacked)",
            r"(?:armed|combat|attack) drones?", r"warplanes?", r"fighter jets?", r"jets? (?:struck|bombed|pounded|hit)",
            r"helicopter gunships?", r"gunships?", r"aerial (?:bombardment|bombing|strikes?|attacks?)",
            r"bombed from the air", r"bombing raids?", r"(?:air force|aircraft) (?:struck|bombed|hit|targeted|pounded)",
            r"barrel bombs?", r"uav strikes?", r"struck from the air",
+           r"(?:jets?|warplanes?|aircraft|helicopters?|planes?) (?:\w+ ){0,3}(?:struck|bombed|hit|destroyed|fired on|fired at|dropped|pounded|strafed|targeted)",
+           r"aerial bombs?", r"guided (?:aerial )?bombs?", r"drones? (?:\w+ ){0,4}(?:struck|hit|bombed|targeted|attacked|dropped)",
            r"(?<!on )(?<!general )(?<!hunger )strikes? (?:on|against|targeting|hit|in)\b(?! (?:protest|solidarity|support))")
 _SUICIDE = _rx(r"suicide (?:bomb|attack|vest|car|truck|blast|explosion)", r"blew (?:himself|herself|themselves) up",
                r"self-detonat", r"detonated (?:his|her|their) (?:explosive )?(?:vest|belt)", r"vbied",
@@ -138,45 +145,62 @@ _DISRUPTED = _rx(r"defus", r"deactivat", r"disarmed (?:a|an|the|two|three|severa
 # Demonstrations.
 _PROTEST = _rx(r"protest(?:ers?|ors?|s|ed|ing)?\b", r"demonstrat(?:ors?|ions?|ed|ing)", r"rall(?:y|ies|ied)\b",
                r"(?-i:march)(?:ed|ers|es)?\b", r"(?-i:March)(?:ed|ers)\b", r"took to the streets", r"sit-ins?", r"picket", r"strik(?:e|es|ing) (?:workers|teachers|doctors|nurses|drivers)",
-               r"went on strike", r"general strike", r"boycott", r"vigil")
+               r"went on strike", r"general strike", r"boycott", r"vigil",
+               r"(?:supporters|people|residents|thousands|hundreds|crowds?|women|students|relatives|members) (?:\w+ ){0,3}(?:gathered|assembled)",
+               r"gathered (?:peacefully|to (?:protest|demand|denounce|call))")
 _RIOTER = _rx(r"riot(?:s|ers|ed|ing)?\b(?!\s+(?:police|gear|squad|control|act))", r"looters")
 _MOB = _rx(r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"angry (?:crowd|residents|youths|villagers|mob)",
            r"(?:crowd|residents|youths|villagers) (?:beat|burned|set fire to|stoned|lynched|attacked|killed)",
            r"burn(?:ed|t) (?:him|her|them|the suspects?) (?:alive|to death)", r"set (?:him|her|them) ablaze",
-           r"stoned (?:him|her|them|a|an|the)")
-_MOB_STRONG = _rx(r"angry (?:crowd|mob|residents|youths|villagers) (?:\w+ ){0,2}(?:beat|lynched|burned|stoned|killed|set)", r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"burn(?:ed|t) (?:him|her|them|the suspects?|\w+ \w+) alive")
+           r"stoned (?:him|her|them|a|an|the)",
+           r"(?:crowds?|residents|youths|villagers|locals|mob) (?:\w+ ){0,4}(?:beat|lynched|stoned|tied up|set upon|hacked)",
+           r"beat (?:\w+ ){0,3}to death (?:\w+ ){0,3}(?:suspected|accused)", r"threw stones at each other",
+           r"(?:clashed|fought) with (?:sticks|stones|machetes|clubs)", r"sticks and stones", r"machetes and sticks",
+           r"rival (?:communities|groups of (?:youths|supporters))", r"(?:hindu|muslim|christian) (?:and \w+ )?(?:crowds|mobs|groups)")
+_MOB_STRONG = _rx(r"angry (?:crowd|mob|residents|youths|villagers) (?:\w+ ){0,2}(?:beat|lynched|burned|stoned|killed|set)",
+                  r"(?:crowds?|residents|youths|villagers|locals) (?:\w+ ){0,4}(?:lynched|stoned|tied up|set upon|beat (?:\w+ ){0,3}to death)",
+                  r"threw stones at each other", r"(?:clashed|fought) with (?:sticks|stones|machetes|clubs)", r"sticks and stones",
+                  r"rival (?:communities|groups of (?:youths|supporters))", r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"burn(?:ed|t) (?:him|her|them|the suspects?|\w+ \w+) alive")
 _VIOLENT_DEMO = _rx(r"(?:threw|hurled|hurling|throwing) (?:\w+ ){0,2}(?:stones|rocks|petrol bombs|molotov|bottles|projectiles)", r"pelted", r"stone-throwing", r"molotov",
                     r"torched", r"set fire", r"set ablaze", r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|shops|a police|the police|police)",
                     r"vandali[sz]", r"looted", r"looting", r"smashed", r"ransacked", r"clash(?:ed|es)? with (?:police|security|the police|soldiers|troops|riot police|gendarmes)",
                     r"barricades? (?:were )?(?:set alight|burning|burned)", r"attacked (?:police|security|a police|the police|officers|government buildings)",
-                    r"stormed (?:the|a) (?:parliament|police|government|palace|building)")
+                    r"stormed (?:the|a) (?:parliament|police|government|palace|building)",
+                    r"stormed (?:a |the )?(?:\w+ ){0,3}(?:residence|office|headquarters|station|building)s?",
+                    r"set (?:\w+ ){0,3}on fire", r"set it (?:on fire|ablaze)")
 _EXCESSIVE = _rx(r"live (?:ammunition|rounds|fire|bullets)", r"opened fire on (?:the )?(?:protesters|demonstrators|crowd|marchers)",
                  r"fired (?:live rounds |live ammunition |shots )?(?:on|at|into) (?:the )?(?:protesters|demonstrators|crowd|marchers)",
                  r"shot (?:dead|and killed) (?:\w+ ){0,3}(?:protesters|demonstrators|marchers)",
                  r"(?:protesters|demonstrators|marchers) (?:were|was) (?:shot|killed)",
                  r"killing (?:\w+ ){0,3}(?:protesters|demonstrators|marchers)",
                  r"killed (?:\w+ ){0,3}(?:protesters|demonstrators|marchers)",
-                 r"(?:protester|demonstrator)s? (?:\w+ ){0,3}(?:died|killed|dead)")
+                 r"(?:protester|demonstrator)s? (?:\w+ ){0,3}(?:died|killed|dead)",
+                 r"(?:opened fire|fired (?:\w+ )?(?:birdshot|pellets|live \w+)?) (?:on|at|into) (?:\w+ ){0,3}(?:protesters|demonstrators|crowds?|marchers|mourners)",
+                 r"fired (?:birdshot|pellets|live rounds)", r"seriously (?:injur|wound)")
 _INTERVENTION = _rx(r"dispers", r"tear ?gas", r"water cannons?", r"rubber bullets", r"baton", r"broke up", r"break up",
                     r"arrest", r"detain", r"rounded up", r"beat (?:the )?(?:protesters|demonstrators)", r"charged (?:at )?(?:the )?(?:protesters|demonstrators|crowd)",
                     r"cracked down", r"crackdown", r"blocked (?:the )?(?:march|protesters|demonstrators)", r"prevented", r"forcibly removed", r"evicted",
-                    r"warning shots", r"stun grenades?", r"fired shots in the air")
+                    r"warning shots", r"stun grenades?", r"fired (?:shots )?into the air", r"fired shots in the air", r"\bbeat\b")
 
 # Battles and violence against civilians.
 _RETAKE = _rx(r"recaptur", r"retook", r"retake", r"retaken", r"regain(?:ed|s)? (?:control|the)", r"liberat(?:ed|ion)",
               r"reclaim", r"won back", r"back under (?:government|army|state) control", r"pushed (?:them|the \w+) out of",
               r"drove (?:\w+ ){0,3}out of", r"dislodg", r"flushed out")
 _TAKE = _rx(r"seiz(?:ed|es|ing) (?:control|the (?:town|city|village|base|camp|district|area|airport|port|border)|\w+ town)",
+            r"seiz(?:ed|es|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|city|village|base|camp|district|airport|port|garrison|outpost)\b",
+            r"captur(?:ed|es|ing) (?:[\w-]+ ){1,3}(?:\([^)]*\) )?from (?:the )?(?:\w+ ){0,2}(?:army|military|government|forces|troops|soldiers)",
             r"took (?:over|control)", r"taken (?:over|control)", r"captur(?:ed|es|ing) (?:the |a |an )?(?:\w+ ){0,2}(?:town|city|village|base|camp|district|area|airport|port|border post|garrison|localities|locality|military post|outpost|strategic)",
-            r"overr(?:an|un)", r"fell to", r"fallen to", r"under (?:the )?(?:control|the control) of (?:the )?(?:rebels|jihadists|militants|insurgents)",
+            r"overr(?:an|un)", r"(?:fell|fallen) to (?:the )?(?:\w+ ){0,2}(?:rebels|jihadists|militants|insurgents|fighters|forces|militia)", r"under (?:the )?(?:control|the control) of (?:the )?(?:rebels|jihadists|militants|insurgents)",
             r"in (?:rebel|jihadist|militant|insurgent) hands", r"now control", r"gained control", r"occupied")
 _SEXUAL = _rx(r"rap(?:e|ed|es|ing)\b", r"sexual(?:ly)? (?:violence|assault|abuse|slavery|exploitation|assaulted|abused)",
               r"gang-rap", r"sexual violence", r"forced marriage")
 _ABDUCT = _rx(r"kidnap", r"abduct", r"taken hostage", r"took (?:\w+ ){0,3}hostage", r"held hostage", r"seized (?:\w+ ){0,3}hostages?",
               r"forcibly disappeared", r"enforced disappearance", r"forced disappearance", r"went missing after (?:being )?(?:taken|seized)",
-              r"taken away by", r"whisked away by", r"carried off",
+              r"taken away by", r"whisked away by", r"carried off", r"whereabouts (?:\w+ ){0,2}unknown",
+              r"(?:not|never) been told where", r"whereabouts (?:have|has) not been",
               r"seized (?:\w+ ){0,3}(?:aid workers|workers|civilians|women|girls|passengers|travell?ers|villagers|students|pupils|people|nationals|engineers|tourists)")
 _CLASH = _rx(r"clash(?:ed|es|ing)?\b", r"fighting\b", r"fought", r"gun ?battles?", r"gunfights?", r"firefights?", r"exchanged? (?:of )?fire",
+             r"(?:traded|exchanged|trading|exchanging) (?:heavy )?(?:gun)?fire", r"shoot-?outs?",
              r"exchange of fire", r"battl(?:e|ed|es|ing)\b", r"ambush", r"repell?(?:ed)? (?:an? |the )?(?:attack|assault|offensive)",
              r"repuls", r"offensive", r"skirmish", r"engaged (?:in )?(?:combat|fighting)", r"combat\b", r"counter-?attack", r"assault on (?:a|an|the) (?:military|army|police|base|camp|barracks|post|garrison)",
              r"besieg", r"under siege", r"infighting", r"fierce fighting", r"heavy fighting")
@@ -207,7 +231,7 @@ _TRANSFER = _rx(r"withdr[ae]w (?:\w+ ){0,3}from", r"withdrawn from", r"pull(?:ed
                 r"handed over (?:\w+ ){0,4}(?:control|base|camp|town|city|positions?|territory|area)", r"handover of (?:the )?(?:\w+ ){0,2}(?:base|camp|town|city|territory|area|positions?)",
                 r"handed (?:\w+ ){0,3}(?:base|camp|town|city|territory|positions?) (?:\w+ ){0,3}to", r"without (?:a fight|resistance|firing a shot|any fighting|a shot)",
                 r"vacated", r"abandoned (?:\w+ ){0,2}(?:positions?|base|camp|town|posts?)", r"evacuated (?:the|its|their) (?:base|camp|positions?)",
-                r"retreated from", r"ceded", r"transferred control")
+                r"retreated from", r"ceded", r"transferred control", r"entered (?:\w+ ){0,3}after (?:\w+ ){0,4}(?:withdrew|retreated|pulled out|left)")
 _CHANGE = _rx(r"(?:formed|founded|launched|created|announced the (?:creation|formation)|announced the launch of) (?:a |an |the )?(?:new )?(?:\w+ ){0,3}(?:group|militia|movement|coalition|alliance|front|brigade|armed wing|force)",
               r"formation of (?:a |an |the )?(?:new )?(?:\w+ ){0,2}(?:group|militia|movement|coalition|alliance|front|force)",
               r"merg(?:ed|er|e)\b", r"split from", r"splinter", r"defect(?:ed|ion|ions|ors)?", r"(?:named|appointed|elected|chose) (?:a |its |their )?new (?:leader|commander|chief|emir)",
@@ -215,17 +239,21 @@ _CHANGE = _rx(r"(?:formed|founded|launched|created|announced the (?:creation|for
               r"recruit(?:ed|ing|ment)\b", r"deploy(?:ed|s|ment)\b", r"reinforcements?", r"sent (?:\w+ ){0,3}(?:troops|soldiers|reinforcements)",
               r"mobili[sz](?:ed|ation)", r"disband", r"dissolv", r"proscrib", r"designated (?:\w+ ){0,3}(?:terrorist|as a terrorist)",
               r"joined (?:the )?(?:ranks|group|rebels|militants|jihadists)", r"training (?:camp|exercise)", r"military exercises?",
-              r"(?:troops|soldiers|forces|fighters) (?:massed|gathered|amassed)", r"build-?up of (?:troops|forces)")
-_LOOTING = _rx(r"loot(?:ed|ing|s)?\b", r"pillag", r"plunder", r"ransack", r"(?:burn(?:ed|t)|torched|razed|destroyed|set fire to|set ablaze|demolished|bulldozed) (?:\w+ ){0,3}(?:houses|homes|huts|shops|granaries|crops|vehicles|property|properties|market|village|school|church|mosque|clinic|buildings|stalls|warehouse|fields|livestock|granary|telecom|mast|masts|bridge)",
+              r"(?:troops|soldiers|forces|fighters) (?:massed|gathered|amassed)", r"build-?up of (?:troops|forces)",
+              r"curfew", r"state of emergency", r"martial law", r"banned (?:the )?(?:movement|use|sale) of", r"internal armed conflict",
+              r"surrendered (?:\w+ ){0,4}(?:handing|handed|with their)", r"handing over their (?:weapons|rifles|arms)")
+_LOOTING = _rx(r"loot(?:ed|ing|s)?\b", r"pillag", r"plunder", r"ransack", r"(?:burn(?:ed|t)|torched|razed|destroyed|set fire to|set ablaze|demolished|bulldozed) (?:\w+ ){0,3}(?:houses|homes|huts|shops|granaries|crops|vehicles|property|properties|market|village|school|church|mosque|clinic|buildings|stalls|warehouse|fields|livestock|granary|telecom|mast|masts|bridge|tower|health (?:centre|center)|hospital|offices?|town hall|police station|pylons?)",
+               r"made off with", r"carted away",
                r"(?:houses|homes|shops|property|villages?) (?:were|was) (?:burned|torched|razed|destroyed|looted|set ablaze)",
                r"stole (?:\w+ ){0,3}(?:cattle|livestock|goods|food)", r"rustled", r"cattle rustling", r"seized (?:\w+ ){0,2}(?:cattle|livestock|goods)",
                r"vandali[sz]", r"sabotag", r"blew up (?:a |the |an )?(?:\w+ ){0,2}(?:bridge|pipeline|mast|tower|power line|railway)")
-_COUP = _rx(r"\bcoup\b", r"seized power", r"overthr", r"ousted")
+_COUP = _rx(r"\bcoup\b", r"seized power", r"overthr", r"ousted", r"(?:taken|took|seize[ds]?) power",
+            r"announced the (?:removal|dismissal|overthrow) of", r"deposed")
 _OTHER = _rx(r"\bcoup\b", r"seized power", r"overthr", r"ousted", r"curfew", r"state of emergency", r"martial law", r"blockade",
              r"warning shots", r"laid siege", r"internet (?:shutdown|blackout)", r"shut down the internet", r"fired (?:shots )?into the air",
              r"reconnaissance", r"surveillance flights?", r"overflew", r"banned (?:all )?(?:protests|demonstrations|gatherings)",
              r"roadblocks?", r"checkpoints? (?:were|was) (?:set up|erected)", r"extort", r"levied (?:a |an )?(?:tax|zakat)", r"imposed (?:a |an )?(?:tax|zakat)",
-             r"displaced", r"fled (?:their|the) (?:homes|village|town)", r"mass grave", r"bodies (?:were|was) (?:found|discovered|recovered)",
+             r"displaced", r"fled (?:their|the) (?:homes|village|town)", r"fled (?:\w+ ){0,2}(?:villages|homes|towns)", r"mass grave", r"bodies (?:were|was) (?:found|discovered|recovered)",
              r"threat(?:s|ened)? (?:to|against)", r"leaflets", r"ultimatum", r"evacuat")
 
 # Actor words, for sentences whose actors the dictionaries miss (and for the generic agents).
@@ -258,6 +286,7 @@ _REBEL_SECTORS = {"REB", "SEP", "INS", "RAD"}
 _CIVILIAN_SECTORS = {"CVL", "CIV", "EDU", "MED", "JRN", "REL", "BUS", "LAB", "AGR", "HRI", "REF", "HLH", "ELI",
                      "DEV", "ENV", "AMN", "IRC", "OPP", "PTY", "MOD"}
 _ARMED = {1, 2, 3, 4, 8}
+_UNARMED_STATE = {"GOV", "JUD", "LEG"}
 
 
 def inter_code(actor: Actor, country: str | None = None) -> int | None:
@@ -466,11 +495,17 @@ def acled_keywords(text: str) -> bool:
     return _ATTACK.search(text) is not None or any(p.search(text) for p in _ACT_PATTERNS)
 
 
+_ACCUSED_OF_ACT = _rx(r"accus(?:ed|ing|es) (?:\w+ ){1,4}of (?:killing|attacking|abducting|kidnapping|shelling|bombing|"
+                      r"burning|looting|executing|massacring|raping|torturing|shooting)")
+
+
 def _statement_only(text: str, sentence: Doc | Span | str) -> bool:
     """A diplomatic statement about violence ("the UN condemned the attack"), not the violence."""
     dip = _DIPLOMACY.search(text)
     if dip is None:
         return False
+    if _ACCUSED_OF_ACT.search(text):
+        return False  # "accused the militia of killing 20 civilians": the killing is the news
     if not isinstance(sentence, str):
         root = next((t for t in sentence if t.dep_ == "ROOT"), None)
         if root is not None and root.lemma_.lower() in {"kill", "attack", "clash", "abduct", "kidnap", "seize", "capture",
@@ -520,16 +555,24 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         return "Strategic developments", "Disrupted weapons use"
     # 3. Demonstrations.
     protest = _PROTEST.search(text)
+    if protest and _PROTEST_MODIFIER.search(text) and not _PROTEST.search(text, protest.end()) \
+            and _ATTACK.search(text):
+        protest = None  # "gunmen assassinated a protest activist": an attack on a person
+    crowd = _CROWD.search(text)
+    if not protest and crowd and _VIOLENT_DEMO.search(text) and weapon is None:
+        return "Riots", "Violent demonstration"  # "supporters burned tyres and threw stones"
     lodged = re.search(r"\b(?:lodged|formally protested|diplomatic protest|protest note|summoned)\b", text, re.IGNORECASE)
     if (_RIOTER.search(text) or (protest and not lodged)) and weapon not in (_AIR, _CHEMICAL, _SUICIDE, _IED):
-        if _EXCESSIVE.search(text):
+        if _EXCESSIVE.search(text) or (1 in words and _LETHAL_FORCE.search(text)
+                                        and not _RIOTER.search(text) and not _VIOLENT_DEMO.search(text)):
             return "Protests", "Excessive force against protesters"
         if _RIOTER.search(text) or _VIOLENT_DEMO.search(text):
             return "Riots", "Violent demonstration"
         if _INTERVENTION.search(text):
             return "Protests", "Protest with intervention"
         # A boycott or a vigil alone is not a demonstration in the street.
-        if not (protest and re.search(r"\b(?:boycott|vigil)\b", protest.group(0), re.IGNORECASE)):
+        if not (protest and re.search(r"\b(?:boycott|vigil)\b", protest.group(0), re.IGNORECASE)
+                and not re.search(r"\b(?:demand|calling for|against|protest)", text, re.IGNORECASE)):
             return "Protests", "Peaceful protest"
     if _MOB.search(text) and not (set(words) & {2}):
         return "Riots", "Mob violence"
@@ -555,7 +598,10 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
     if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", text, re.IGNORECASE):
         return "Strategic developments", "Non-violent transfer of territory"
     if _RETAKE.search(text) and not _TRANSFER.search(text):
-        if 1 in source_inters or (not non_state) or state:
+        taken_from = re.search(r"\bfrom (?:the )?(.{0,40})", text[_RETAKE.search(text).end():])
+        from_non_state = bool(taken_from and set(_text_inters(taken_from.group(1))) & {2, 3, 4}) or bool(
+            taken_from and re.search(r"\b(?:al[- ]?shabaab|jnim|iswap|boko haram|is\b|isis|islamic state|m23)", taken_from.group(1), re.IGNORECASE))
+        if 1 in source_inters or (not non_state) or state or from_non_state:
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
     if _TAKE.search(text) and not re.search(r"\bwithout (?:a fight|resistance|a shot|firing)", text, re.IGNORECASE):
@@ -580,7 +626,10 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         civilian_victim = 7 in target_inters or (not target_inters and 7 in words)
         only_property = _LOOTING.search(text) and not re.search(r"\b(?:killed|killing|dead|wounded)\b", text, re.IGNORECASE)
         between = re.search(r"\bclash(?:es|ed)? between\b|\bfighting between\b", text, re.IGNORECASE)
-        if clash and (between or len(armed_sides) >= 2 or armed_target or not civilian_victim) and not only_property:
+        reciprocal = re.search(r"\b(?:traded|exchanged|trading|exchanging) (?:heavy )?(?:gun)?fire|\bclashed with\b|\bgun ?battle",
+                               text, re.IGNORECASE)
+        if clash and (between or len(armed_sides) >= 2 or armed_target or not civilian_victim
+                      or (reciprocal and armed_sides)) and not only_property:
             return "Battles", "Armed clash"
         if attack:
             if armed_target and not (civilian_victim and not (set(target_inters) & _ARMED)
@@ -591,7 +640,7 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
             if civilian_victim or armed_named or state or re.search(r"\b(?:killed|killing|dead|massacr|executed|shot)\b", text, re.IGNORECASE):
                 return "Violence against civilians", "Attack"
     # 7. Strategic developments.
-    if _AGREEMENT.search(text):
+    if _AGREEMENT.search(text) and not _BUSINESS.search(text):
         return "Strategic developments", "Agreement"
     if _BASE.search(text):
         return "Strategic developments", "Headquarters or base established"
@@ -612,11 +661,20 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
     return None
 
 
-_VICTIM_SPLIT = re.compile(r"\b(?:killing|killed|attacked|targeted|against|on)\b", re.IGNORECASE)
+_PROTEST_MODIFIER = _rx(r"protest (?:activist|leader|organi[sz]er|movement|figure|singer|poet)s?")
+_CROWD = _rx(r"supporters", r"youths", r"crowds?", r"demonstrators", r"protesters", r"residents angry", r"angry residents")
+_LETHAL_FORCE = _rx(r"opened fire", r"killing (?:\w+ ){0,3}(?:more than |at least |about )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|scores)",
+                    r"shot dead", r"live (?:ammunition|rounds)", r"were killed", r"(?:\d+|dozens of|several) (?:\w+ )?(?:were|was) killed")
+_BUSINESS = _rx(r"compan(?:y|ies)", r"firm\b", r"investors?", r"refinery", r"trade (?:deal|agreement)", r"loan", r"contract\b",
+                r"mining (?:deal|licen)", r"bank\b", r"imf\b")
+_VICTIM_VERB = re.compile(r"\b(?:killing|killed|attacked|targeted|executed|shot|assassinated|abducted|kidnapped)\b",
+                          re.IGNORECASE)
+_VICTIM_SPLIT = re.compile(r"\b(?:against|on)\b(?! \d)", re.IGNORECASE)
 
 
 def _victim_part(text: str) -> str:
-    m = _VICTIM_SPLIT.search(text)
+    """The words after the act ("killed five civilians …"): who suffered it."""
+    m = _VICTIM_VERB.search(text) or _VICTIM_SPLIT.search(text)
     return text[m.end():] if m else ""
 
 
@@ -634,7 +692,10 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
         return None
     text = _text_of(sentence)
     src = _inter_of(source, country)
-    tgt = _inter_of(target, country)
+    # Unarmed officials (a minister, a judge, a "social leader" the dictionary calls GOV) are
+    # civilians when they suffer the act, as ACLED codes them.
+    tgt = [7 if code == 1 and actor.sector in _UNARMED_STATE and not _words_inter(actor.text or "") == 1 else code
+           for actor, code in ((a, inter_code(a, country)) for a in target) if code is not None]
     coded = classify(text, sentence, event_type, src, tgt)
     if coded is None:
         return None
@@ -780,3 +841,48 @@ def _trigger(text: str, sub: str) -> tuple[int, int] | None:
     if m is None and sub == "Armed clash":
         m = _ATTACK.search(text)
     return (m.start(), m.end()) if m else None
+
+
+# -- one incident told over two sentences ---------------------------------------------------------
+
+_CASUALTY_PHRASE = re.compile(
+    r"\b(?:(?:were|was|have been|had been|are|is)(?: \w+)? (?:killed|wounded|injured|hurt|dead)|died|dead|"
+    r"death toll|toll (?:rose|stood|climbed)|lost their lives|killed in the (?:attack|clash(?:es)?|fighting|raid|ambush|"
+    r"blast|explosion|strike|assault)|casualties|bodies)\b", re.IGNORECASE)
+
+
+def casualty_report(text: str) -> bool:
+    """A sentence that only counts the dead or wounded ("Two policemen were killed."): it
+    belongs to the incident the sentence before it reports."""
+    if not _CASUALTY_PHRASE.search(text):
+        return False
+    rest = _CASUALTY_PHRASE.sub(" ", text)
+    rest = re.sub(r"\b(?:killed|killing|wounded|injured)\b", " ", rest, flags=re.IGNORECASE)
+    return not any(p.search(rest) for p in (*_ACT_PATTERNS, _ATTACK))
+
+
+def merge_incidents(events: list[Any]) -> None:
+    """ACLED terms of a casualty-only sentence follow the incident just before it.
+
+    ``events`` are one article's events in text order.  A sentence such as "Two policemen were
+    killed." after "An IED detonated under a police vehicle in Quetta." takes the earlier
+    event's type and sub-type (keeping its own toll), and the earlier event takes the toll
+    when it had none.
+    """
+    previous = None
+    for event in events:
+        acled = event.acled
+        if not acled:
+            continue
+        if previous is not None and previous is not event and previous.evidence.end <= event.evidence.start \
+                and casualty_report(event.evidence.sentence) and previous.acled["event_type"] in VIOLENCE_TYPES \
+                and event.evidence.start - previous.evidence.end <= 2:
+            lead = previous.acled
+            for key in ("event_type", "sub_event_type", "inter1", "inter2", "interaction", "civilian_targeting"):
+                acled[key] = lead[key]
+            if acled.get("fatalities") and not lead.get("fatalities"):
+                for key, value in acled.items():
+                    if key.startswith("fatalities"):
+                        lead[key] = value
+            continue
+        previous = event

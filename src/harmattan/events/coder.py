@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
-from harmattan.events.acled import acled_keywords, acled_only_event, code_acled
+from harmattan.events.acled import acled_keywords, acled_only_event, code_acled, merge_incidents
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
@@ -189,6 +189,7 @@ class EventCoder:
             _carry_targets(article_events, self.settings.discourse_window)
             article_events.extend(self._acled_only(items))
             article_events.sort(key=lambda e: e.evidence.start)
+            merge_incidents(article_events)
             if article_events and self.settings.locate:
                 self._locate(article, article_events)
             events.extend(article_events)
