@@ -2,7 +2,8 @@
 
 Each measurement runs ``harmattan code`` in a fresh process (so model loading is included, as
 it is for a user) and samples the resident memory of that process and all its workers from
-``/proc`` every 50 ms: ``peak_rss_mb`` is the peak of their sum.
+``/proc`` every 50 ms: ``peak_rss_mb`` is the peak of their sum.  The share of time of each
+stage comes from the run's own counters (``harmattan.perf``), summed over its processes.
 """
 
 from __future__ import annotations
@@ -49,40 +50,85 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def measure_command(argv: list[str]) -> tuple[float, float, int]:
-    """Run a command; return (seconds, peak tree RSS in MB, exit code)."""
+def measure_command(argv: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """Run a command (with ``env`` added to the environment); return (seconds, peak tree RSS
+    in MB, exit code)."""
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, _tree_rss_kb(process.pid))
-        time.sleep(0.05)
-    seconds = time.perf_counter() - start
-    if process.returncode not in (0, 3):
-        raise RuntimeError(f"{' '.join(argv)} failed: {process.stderr.read().decode()[-2000:]}")
+    # stderr to a file, not a pipe: a chatty child must never block on a full pipe.
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=errors,
+                                   env={**os.environ, **(env or {})})
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_kb(process.pid))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        if process.returncode not in (0, 3):
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(argv)} failed: {errors.read().decode()[-2000:]}")
     return seconds, peak / 1024, process.returncode
 
 
-def run_speed_benchmark(path: Path, limit: int | None = None, workers: int | None = None) -> dict[str, Any]:
-    """Code ``path`` (its first ``limit`` articles) with ``workers`` processes; report speed."""
-    workers = default_workers() if workers is None else workers
+def bench_lines(path: Path, limit: int | None = None, scale: int = 1) -> list[str]:
+    """The first ``limit`` articles of ``path`` (all by default), ``scale`` times as many:
+    further articles of the file while there are any, then the file again with new ids."""
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if limit:
-        lines = lines[:limit]
+    wanted = (limit or len(lines)) * scale
+    out = lines[:wanted]
+    round_ = 1
+    while len(out) < wanted:
+        for line in lines[: wanted - len(out)]:
+            record = json.loads(line)
+            record["id"] = f"{record.get('id', '')}#{round_}"
+            out.append(json.dumps(record, ensure_ascii=False))
+        round_ += 1
+    return out
+
+
+def run_speed_benchmark(path: Path, limit: int | None = None, workers: int | None = None,
+                        cluster: str | None = None, scale: int = 1) -> dict[str, Any]:
+    """Code ``path`` (its first ``limit`` articles, × ``scale``) with ``workers`` processes or
+    on ``cluster`` (``local:N``); report speed, memory and the share of time of each stage."""
+    workers = default_workers() if workers is None else workers
+    lines = bench_lines(path, limit, scale)
     tokens = sum(len(json.loads(line).get("text", "").split()) for line in lines)
     with tempfile.TemporaryDirectory() as tmp:
         sample = Path(tmp) / "articles.jsonl"
         sample.write_text("\n".join(lines) + "\n", encoding="utf-8")
         out = Path(tmp) / "events.jsonl"
+        times = Path(tmp) / "stages.json"
         argv = [sys.executable, "-m", "harmattan.interfaces.cli", "code", str(sample), "-o", str(out),
-                "--quiet", "--workers", str(workers)]
-        seconds, peak_mb, _ = measure_command(argv)
+                "--quiet", *(["--dask", cluster] if cluster else ["--workers", str(workers)])]
+        seconds, peak_mb, _ = measure_command(argv, env={"HARMATTAN_STAGE_TIMES": str(times)})
         events = sum(1 for _ in out.open(encoding="utf-8"))
+        stage_seconds = json.loads(times.read_text(encoding="utf-8"))["stage_seconds"]
+    total = sum(stage_seconds.values()) or 1.0
     return {
-        "input": str(path), "articles": len(lines), "tokens": tokens, "workers": workers,
+        "input": str(path), "articles": len(lines), "tokens": tokens,
+        "workers": f"dask {cluster}" if cluster else workers, "scale": scale,
         "seconds": seconds, "articles_per_s": len(lines) / seconds, "tokens_per_s": tokens / seconds,
         "events": events, "peak_rss_mb": peak_mb, "cpu_count": os.cpu_count(),
+        "stage_seconds": {k: round(v, 2) for k, v in sorted(stage_seconds.items(), key=lambda kv: -kv[1])},
+        "stage_shares": {k: round(v / total, 3) for k, v in sorted(stage_seconds.items(), key=lambda kv: -kv[1])},
     }
+
+
+def run_memory_benchmark(path: Path, limit: int, workers: int | None = None, scale: int = 10,
+                         cluster: str | None = None) -> dict[str, Any]:
+    """Peak RSS for ``limit`` articles and for ``scale`` times as many: flat memory means a
+    ratio close to 1."""
+    small = run_speed_benchmark(path, limit, workers, cluster=cluster)
+    large = run_speed_benchmark(path, limit, workers, cluster=cluster, scale=scale)
+    return {"articles": [small["articles"], large["articles"]], "workers": small["workers"],
+            "peak_rss_mb": [round(small["peak_rss_mb"]), round(large["peak_rss_mb"])],
+            "rss_ratio": round(large["peak_rss_mb"] / small["peak_rss_mb"], 3),
+            "articles_per_s": [round(small["articles_per_s"], 2), round(large["articles_per_s"], 2)]}
+
+
+def render_stages(result: dict[str, Any]) -> str:
+    """``model 47%, parse 30%, …`` — the share of time of each stage, largest first."""
+    shares = result.get("stage_shares") or {}
+    return ", ".join(f"{name} {100 * share:.0f}%" for name, share in shares.items() if share >= 0.005)
 
 
 def run_spacy_baseline(path: Path, limit: int | None = None) -> dict[str, Any]:

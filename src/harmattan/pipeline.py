@@ -13,10 +13,12 @@ package spreads the same batches over processes.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from harmattan import perf
 from harmattan.schema import Article, Event, Reject
 
 DEFAULT_BATCH_SIZE = 16
@@ -30,6 +32,8 @@ class BatchResult:
     events: list[Event] = field(default_factory=list)
     #: Articles that could be read but not coded, with the reason.
     errors: list[Reject] = field(default_factory=list)
+    #: Seconds spent in each stage on this batch, wherever it ran (``harmattan.perf``).
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
 
 def default_workers() -> int:
@@ -62,7 +66,28 @@ def code_records(records: Iterable[Article | Reject], on_reject: callable,
     ``cluster`` (``local:N`` or a scheduler address ``tcp://host:port``) runs it on a Dask
     cluster instead, one result per partition (articles of one file and one date).  The events
     are the same either way.
+
+    Each result carries the seconds its batch spent in each stage; reading the input and what
+    the caller does with each result (writing, storing) are counted too, as "read" and "write".
+    With ``HARMATTAN_STAGE_TIMES=FILE`` the run's totals are written to FILE (JSON).
     """
+    records = perf.timed_iter("read", records)
+    totals: dict[str, float] = {}
+    for result in _run(records, on_reject, workers, batch_size, coder_factory, cluster,
+                       partition_size):
+        perf.add(totals, result.stage_seconds)
+        with perf.stage("write"):
+            yield result
+    perf.add(totals, perf.take())
+    path = os.environ.get("HARMATTAN_STAGE_TIMES")
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"stage_seconds": totals}, handle, indent=2, sort_keys=True)
+
+
+def _run(records: Iterable[Article | Reject], on_reject: callable, workers: int | None,
+         batch_size: int, coder_factory: callable | None, cluster: str | None,
+         partition_size: int | None) -> Iterator[BatchResult]:
     if cluster:
         from harmattan.runners import dask as dask_runner
 

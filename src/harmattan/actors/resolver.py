@@ -33,6 +33,7 @@ from harmattan.actors.dictionary import (
     normalize,
     tokenize,
 )
+from harmattan.perf import timed
 from harmattan.schema import Actor
 
 Role = tuple[str, str, "str | None", "int | None", "int | None"]
@@ -160,6 +161,7 @@ class ActorResolver:
         return index
 
     # ------------------------------------------------------------------ public API
+    @timed("actors")
     def find_actors(self, text: str, on: dt.date | None, offset: int = 0,
                     context_country: str | None = None) -> list[Actor]:
         """The actors ``text`` (one sentence) names, coded as of ``on``.

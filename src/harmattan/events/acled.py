@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from harmattan.perf import timed
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -489,6 +491,7 @@ _ACT_PATTERNS = (
 )
 
 
+@timed("acled")
 def acled_keywords(text: str) -> bool:
     """A cheap test: could this sentence hold an ACLED event?  (For sentences the PLOVER
     coder did not turn into an event.)"""
@@ -678,6 +681,7 @@ def _victim_part(text: str) -> str:
     return text[m.end():] if m else ""
 
 
+@timed("acled")
 def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | Span | str,
                source: list[Actor], target: list[Actor], modality: Modality | None,
                offset: int = 0, country: str | None = None) -> dict[str, Any] | None:
@@ -775,6 +779,7 @@ _ANNOUNCED = _rx(r"(?:will|would|could|might|may|plans? to|planned to|threaten(?
 ACLED_ONLY_CONFIDENCE = 0.3
 
 
+@timed("acled")
 def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                      doc: Doc | Span | None = None, country: str | None = None,
                      ordinal: int = 0) -> Event | None:

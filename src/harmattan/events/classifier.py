@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from harmattan.nlp.encoder import OnnxSentenceModel
+from harmattan.perf import stage
 from harmattan.schema import PLOVER_EVENTS, QUAD_CLASSES
 
 SHIPPED_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-classifier"
@@ -101,7 +102,8 @@ class EventClassifier:
             return []
         if not hasattr(self, "model_"):
             raise RuntimeError("EventClassifier.predict called before initialize()")
-        outputs = self.model_.run(list(sentences))
+        with stage("model"):
+            outputs = self.model_.run(list(sentences))
         quad = _softmax(outputs["quad_logits"])
         plover = _softmax(outputs["plover_logits"])
         context_logits = outputs.get("context_logits")

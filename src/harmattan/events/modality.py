@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from harmattan.perf import timed
 from harmattan.schema import Modality
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ def _chain(token: Token, depth: int = 3) -> list[Token]:
     return chain
 
 
+@timed("modality")
 def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Modality:
     trigger = doc[trigger_i]
     negated = hypothetical = future = False

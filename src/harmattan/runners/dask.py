@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from harmattan import perf
 from harmattan.errors import HarmattanError
 from harmattan.schema import Article, Event, Reject
 
@@ -118,11 +119,15 @@ def _factory_key(factory: Callable[..., Any]) -> str:
 
 
 def code_partition(articles: list[Article], factory: Callable[[], EventCoder] | None = None
-                   ) -> tuple[list[Event], list[Reject]]:
-    """Code one partition on a worker: its events in input order, and the articles that failed."""
+                   ) -> tuple[list[Event], list[Reject], dict[str, float]]:
+    """Code one partition on a worker: its events in input order, the articles that failed,
+    and the seconds spent in each stage (``harmattan.perf``)."""
     from harmattan.runners.local import code_batch_safely
 
-    return code_batch_safely(_coder(factory), articles)
+    coder = _coder(factory)
+    perf.take()  # loading the models is not a stage of this partition
+    events, errors = code_batch_safely(coder, articles)
+    return events, errors, perf.take()
 
 
 # -- on the client -------------------------------------------------------------------------------
@@ -199,7 +204,7 @@ def run_partitions(parts: Iterable[Partition], client: Any,
             return
         part, future = pending.popleft()
         try:
-            events, errors = future.result()
+            events, errors, seconds = future.result()
         except Exception as exc:  # noqa: BLE001 - reported with the partition that failed
             for _, other in pending:
                 other.cancel()
@@ -210,4 +215,4 @@ def run_partitions(parts: Iterable[Partition], client: Any,
                     "again, code that file with --workers to see the error",
             ) from exc
         future.release()
-        yield BatchResult(part.articles, events, errors)
+        yield BatchResult(part.articles, events, errors, seconds)

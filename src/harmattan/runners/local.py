@@ -14,6 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from harmattan import perf
 from harmattan.schema import Article, Event, Reject
 
 if TYPE_CHECKING:
@@ -48,11 +49,12 @@ def _init_worker(factory: Callable[[], EventCoder]) -> None:
         _WORKER_ERROR = exc
 
 
-def _code_batch(batch: list[Article]) -> tuple[list[Event], list[Reject]]:
+def _code_batch(batch: list[Article]) -> tuple[list[Event], list[Reject], dict[str, float]]:
     if _WORKER_ERROR is not None:
         raise _WORKER_ERROR
     assert _WORKER_CODER is not None
-    return code_batch_safely(_WORKER_CODER, batch)
+    events, errors = code_batch_safely(_WORKER_CODER, batch)
+    return events, errors, perf.take()
 
 
 def code_batch_safely(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], list[Reject]]:
@@ -85,6 +87,7 @@ def _unique_id_groups(batch: list[Article]) -> list[list[Article]]:
     return [g for g in groups if g]
 
 
+@perf.timed("other")
 def _code_group(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], list[Reject]]:
     try:
         return coder.code(batch), []
@@ -109,7 +112,7 @@ def run_batches(batches: Iterable[list[Article]], workers: int = 1,
         coder = factory()
         for batch in batches:
             events, errors = code_batch_safely(coder, batch)
-            yield BatchResult(batch, events, errors)
+            yield BatchResult(batch, events, errors, perf.take())
         return
     context = mp.get_context("forkserver" if os.name == "posix" else "spawn")
     with context.Pool(workers, initializer=_init_worker, initargs=(factory,)) as pool:
@@ -127,5 +130,5 @@ def run_batches(batches: Iterable[list[Article]], workers: int = 1,
             if not pending:
                 break
             batch, result = pending.popleft()
-            events, errors = result.get()
-            yield BatchResult(batch, events, errors)
+            events, errors, seconds = result.get()
+            yield BatchResult(batch, events, errors, seconds)
