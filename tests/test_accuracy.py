@@ -42,17 +42,18 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 @pytest.mark.parametrize(("name", "floor_f1", "max_false_alarms"), [
-    # Measured 0.979 / 0.000 on the half the rules were revised on, 0.862 / 0.114 on the
-    # half scored once afterwards (docs/acled.md).
-    ("notes_dev.jsonl", 0.95, 0.03),
-    ("notes_test.jsonl", 0.84, 0.13),
+    # Measured 0.985 / 0.000 and 0.944 / 0.000 on the files the rules were revised on,
+    # 0.864 / 0.029 on the half whose errors were never looked at (docs/acled.md).
+    ("notes_dev.jsonl", 0.96, 0.02),
+    ("notes_tune.jsonl", 0.92, 0.02),
+    ("notes_test.jsonl", 0.84, 0.06),
 ])
 def test_acled_on_snippets_written_blind(name: str, floor_f1: float, max_false_alarms: float) -> None:
     from harmattan.events.acled_eval import evaluate_acled, load_acled_gold
     from harmattan.pipeline import code_articles
 
     report = evaluate_acled(load_acled_gold(BENCH / "acled" / name), code_articles)
-    assert report.n == 308
+    assert report.n == {"notes_tune.jsonl": 270}.get(name, 308)
     assert report.totals["sub_event_weighted_f1"] >= floor_f1, report.totals
     assert report.totals["violence_false_alarm_rate"] <= max_false_alarms, report.totals
 

@@ -69,7 +69,7 @@ def _rx(*parts: str) -> re.Pattern[str]:
 _NUM_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|scores|hundreds|many)"
 
 # Not recorded by ACLED.
-_DISASTER = _rx(r"earthquakes?\b", r"quake\b", r"floods?\b", r"flooding", r"flash floods?",
+_DISASTER = _rx(r"floodwaters?", r"earthquakes?\b", r"quake\b", r"floods?\b", r"flooding", r"flash floods?",
                 r"cyclone", r"hurricane", r"typhoon", r"tornado", r"storms?\b", r"landslides?",
                 r"mudslides?", r"drought", r"wildfires?", r"bushfires?", r"forest fires?",
                 r"volcan", r"eruption", r"tsunami", r"heat ?wave", r"cholera", r"epidemic",
@@ -83,8 +83,25 @@ _ACCIDENT = _rx(r"crash(?:ed|es)?\b", r"collided", r"collision", r"capsized?", r
                 r"explosion at (?:a|an|the) (?:chemical |fireworks |gas )?(?:factory|plant|refinery|warehouse|depot)",
                 r"unexploded ordnance from (?:a|the) (?:past|previous)", r"plunged (?:\w+ ){0,3}(?:into|off)",
                 r"ravine", r"leak\b", r"fireworks", r"poor storage", r"overturned",
-                r"(?:crocodile|hippo(?:potamus)?|elephant|lion|snake|hyena|leopard|shark)s?\b")
-_CRIME = _rx(r"robber(?:y|ies|s)?\b", r"armed robbers", r"thie(?:f|ves)\b", r"theft", r"burglar",
+                r"methane", r"coal mine", r"mine (?:explosion|collapse)", r"(?:electrical|factory|market|warehouse|depot) fire",
+                r"fire (?:at|in|broke out in) (?:a|an|the) (?:\w+ ){0,2}(?:factory|market|warehouse|depot|building|shed|plant|mine)",
+                r"gas (?:blast|explosion|cylinders?)", r"cylinder exploded", r"faulty", r"crush\b", r"controlled demolition",
+                r"demolition", r"to clear rocks", r"quarry", r"chimney", r"firecrackers?", r"caused by (?:a )?(?:fire|leak|fault|spark)",
+                r"ruled out (?:an? |any )?(?:attack|sabotage|foul play)")
+_ACCIDENT_CAUSE = _rx(r"faulty", r"caused by (?:a )?(?:fire|leak|fault|spark)", r"ruled out (?:an? |any )?(?:attack|sabotage|foul play)",
+                     r"gas (?:blast|explosion|cylinders?|leak)", r"cylinder exploded", r"methane", r"boiler")
+_ANIMAL = _rx(r"(?:crocodile|hippo(?:potamus)?|elephant|lion|snake|hyena|leopard|shark|wild animal)s?\b")
+_SPORT = _rx(r"penalties", r"cup of nations", r"world cup", r"championship", r"\bleague\b", r"tournament", r"\bscored\b")
+_ECONOMY = _rx(r"price of", r"prices", r"inflation", r"currency", r"exchange rate", r"shilling", r"naira", r"stock market")
+_RETROSPECTIVE = _rx(r"anniversar", r"memorial", r"commemorat", r"sentenced", r"acquitted", r"convicted", r"on trial", r"trial of",
+                     r"charged with (?:the )?(?:killing|murder|attack)", r"annual report", r"report (?:by|from) ", r"(?:a|the) survey",
+                     r"\d+ years ago", r"death toll (?:from|of) (?:[\w']+ ){0,8}(?:rose|climbed|has risen|risen)",
+                     r"responsible for (?:last|the) (?:\w+ ){0,2}(?:year|month|week)'s", r"(?:last (?:week|month|year))'s",
+                     r"crimes against humanity", r"in the (?:19|20)\d0s", r"(?:attacks|violence) killed (?:more than |over |some )?[\d,]+ (?:\w+ ){0,3}(?:last year|in (?:19|20)\d\d)",
+                     r"had been assembled", r"security alert", r"warning of (?:possible|potential|imminent)")
+_CRIME = _rx(r"quarrel", r"\bdebt\b", r"unpaid", r"dispute over (?:a |an )?(?:plot|land|money|debt|inheritance|loan)",
+             r"killed his (?:brother|father|mother|wife|son|daughter|uncle|cousin|neighbou?r)", r"cannabis", r"marijuana",
+             r"\d+ ?kg of", r"(?:murder|killing) of a businessman", r"ivory", r"robber(?:y|ies|s)?\b", r"armed robbers", r"thie(?:f|ves)\b", r"theft", r"burglar",
              r"stole\b", r"stolen", r"fraud", r"embezzl", r"corruption", r"drug (?:traffick|deal|smuggl|gang|cartel)",
              r"traffickers?\b", r"smuggl", r"cocaine", r"heroin", r"narcotic", r"his wife", r"her husband",
              r"girlfriend", r"boyfriend", r"domestic (?:dispute|violence)", r"family dispute",
@@ -112,7 +129,7 @@ _CLAIM = _rx(r"claimed (?:responsibility|the attack|the bombing|the killing|the 
 # Weapons and methods.
 _CHEMICAL = _rx(r"chemical (?:weapons?|attack|agents?|munitions?)", r"chlorine (?:gas|attack|bomb|barrel)",
                 r"sarin", r"nerve agent", r"mustard gas", r"poison(?:ous)? gas", r"toxic gas attack",
-                r"cs gas", r"chloropicrin", r"(?:filled with|containing) (?:\w+ ){0,2}(?:gas|chemicals?|toxic)")
+                r"cs gas", r"chloropicrin", r"toxic gas", r"chlorine", r"(?:filled with|containing) (?:\w+ ){0,2}(?:gas|chemicals?|toxic)")
 _AIR = _rx(r"air ?strikes?", r"air raids?", r"drone (?:strikes?|attacks?)", r"drones? (?:struck|hit|bombed|targeted|attacked)",
            r"(?:armed|combat|attack) drones?", r"warplanes?", r"fighter jets?", r"jets? (?:struck|bombed|pounded|hit)",
            r"helicopter gunships?", r"gunships?", r"aerial (?:bombardment|bombing|strikes?|attacks?)",
@@ -142,14 +159,16 @@ _DISRUPTED = _rx(r"defus", r"deactivat", r"disarmed (?:a|an|the|two|three|severa
                  r"(?:intercepted|shot down|downed|jammed|neutrali[sz]ed) (?:a |an |the |two |three |several |\d+ )?(?:\w+ ){0,2}(?:drones?|missiles?|rockets?|uavs?|projectiles?)",
                  r"(?:arms|weapons) caches?", r"controlled (?:explosion|detonation)", r"bomb disposal",
                  r"(?:foiled|thwarted) (?:a|an|the) (?:\w+ ){0,2}(?:attack|bombing|plot)",
-                 r"air defen[cs]es? (?:intercepted|shot down|downed)")
+                 r"air defen[cs]es? (?:intercepted|shot down|downed)",
+                 r"(?:intercepted|neutrali[sz]ed|stopped) (?:a |an |the )?(?:would-be |female |male )?suicide bombers?", r"safely detonated")
 
 # Demonstrations.
 _PROTEST = _rx(r"protest(?:ers?|ors?|s|ed|ing)?\b", r"demonstrat(?:ors?|ions?|ed|ing)", r"rall(?:y|ies|ied)\b",
                r"(?-i:march)(?:ed|ers|es)?\b", r"(?-i:March)(?:ed|ers)\b", r"took to the streets", r"sit-ins?", r"picket", r"strik(?:e|es|ing) (?:workers|teachers|doctors|nurses|drivers)",
                r"went on strike", r"general strike", r"boycott", r"vigil",
                r"(?:supporters|people|residents|thousands|hundreds|crowds?|women|students|relatives|members) (?:\w+ ){0,3}(?:gathered|assembled)",
-               r"gathered (?:peacefully|to (?:protest|demand|denounce|call))")
+               r"gathered (?:peacefully|to (?:protest|demand|denounce|call))",
+               r"activists (?:\w+ ){0,3}(?:blocked|occupied|chained)", r"sitting down on", r"staged a sit")
 _RIOTER = _rx(r"riot(?:s|ers|ed|ing)?\b(?!\s+(?:police|gear|squad|control|act))", r"looters")
 _MOB = _rx(r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"angry (?:crowd|residents|youths|villagers|mob)",
            r"(?:crowd|residents|youths|villagers) (?:beat|burned|set fire to|stoned|lynched|attacked|killed)",
@@ -161,7 +180,9 @@ _MOB = _rx(r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"a
            r"rival (?:communities|groups of (?:youths|supporters))", r"(?:hindu|muslim|christian) (?:and \w+ )?(?:crowds|mobs|groups)")
 _MOB_STRONG = _rx(r"angry (?:crowd|mob|residents|youths|villagers) (?:\w+ ){0,2}(?:beat|lynched|burned|stoned|killed|set)",
                   r"(?:crowds?|residents|youths|villagers|locals) (?:\w+ ){0,4}(?:lynched|stoned|tied up|set upon|beat (?:\w+ ){0,3}to death)",
-                  r"threw stones at each other", r"(?:clashed|fought) with (?:sticks|stones|machetes|clubs)", r"sticks and stones",
+                  r"threw stones at each other", r"(?:clashed|fought) with (?:sticks|stones|machetes|clubs|knives)", r"sticks and stones",
+                  r"(?:crowd|mob|residents|villagers) (?:\w+ ){0,9}(?:accused|suspected) of (?:blasphemy|witchcraft|theft|stealing|kidnapping|sorcery)",
+                  r"fans (?:fought|clashed|attacked)", r"(?:allegations|accusations?|rumou?rs) of blasphemy",
                   r"rival (?:communities|groups of (?:youths|supporters))", r"mob\b", r"mobs\b", r"lynch", r"jungle justice", r"mob justice", r"burn(?:ed|t) (?:him|her|them|the suspects?|\w+ \w+) alive")
 _VIOLENT_DEMO = _rx(r"(?:threw|hurled|hurling|throwing) (?:\w+ ){0,2}(?:stones|rocks|petrol bombs|molotov|bottles|projectiles)", r"pelted", r"stone-throwing", r"molotov",
                     r"torched", r"set fire", r"set ablaze", r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|shops|a police|the police|police)",
@@ -180,16 +201,19 @@ _EXCESSIVE = _rx(r"live (?:ammunition|rounds|fire|bullets)", r"opened fire on (?
                  r"(?:opened fire|fired (?:\w+ )?(?:birdshot|pellets|live \w+)?) (?:on|at|into) (?:\w+ ){0,3}(?:protesters|demonstrators|crowds?|marchers|mourners)",
                  r"fired (?:birdshot|pellets|live rounds)", r"seriously (?:injur|wound)")
 _INTERVENTION = _rx(r"dispers", r"tear ?gas", r"water cannons?", r"rubber bullets", r"baton", r"broke up", r"break up",
-                    r"arrest", r"detain", r"rounded up", r"beat (?:the )?(?:protesters|demonstrators)", r"charged (?:at )?(?:the )?(?:protesters|demonstrators|crowd)",
+                    r"(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists|marchers|participants|them|students|people|women)",
+                    r"(?:protesters|demonstrators|activists|marchers) (?:were|was) (?:arrested|detained)", r"rounded up",
+                    r"(?:arrested|detained) (?:[\w-]+ ){0,4}(?:who had|as they|while they)", r"beat (?:the )?(?:protesters|demonstrators)", r"charged (?:at )?(?:the )?(?:protesters|demonstrators|crowd)",
                     r"cracked down", r"crackdown", r"blocked (?:the )?(?:march|protesters|demonstrators)", r"prevented", r"forcibly removed", r"evicted",
                     r"warning shots", r"stun grenades?", r"fired (?:shots )?into the air", r"fired shots in the air", r"\bbeat\b")
 
 # Battles and violence against civilians.
-_RETAKE = _rx(r"recaptur", r"retook", r"retake", r"retaken", r"regain(?:ed|s)? (?:control|the)", r"liberat(?:ed|ion)",
+_RETAKE = _rx(r"fought (?:their|its) way (?:back )?into", r"recaptur", r"retook", r"retake", r"retaken", r"regain(?:ed|s)? (?:control|the)", r"liberat(?:ed|ion)",
               r"reclaim", r"won back", r"back under (?:government|army|state) control", r"pushed (?:them|the \w+) out of",
               r"drove (?:\w+ ){0,3}out of", r"dislodg", r"flushed out")
 _TAKE = _rx(r"seiz(?:ed|es|ing) (?:control|the (?:town|city|village|base|camp|district|area|airport|port|border)|\w+ town)",
-            r"seiz(?:ed|es|ing) (?:the |a )?(?:\w+ ){0,2}(?:town|city|village|base|camp|district|airport|port|garrison|outpost)\b",
+            r"seiz(?:ed|es|ing) (?:the |a |an )?(?:\w+ ){0,3}(?:town|city|village|base|camp|district|airport|port|garrison|outpost|headquarters|positions?)\b",
+            r"(?-i:captured [A-Z][\w'-]+(?: [A-Z][\w'-]+)?,)",
             r"captur(?:ed|es|ing) (?:[\w-]+ ){1,3}(?:\([^)]*\) )?from (?:the )?(?:\w+ ){0,2}(?:army|military|government|forces|troops|soldiers)",
             r"took (?:over|control)", r"taken (?:over|control)", r"captur(?:ed|es|ing) (?:the |a |an )?(?:\w+ ){0,2}(?:town|city|village|base|camp|district|area|airport|port|border post|garrison|localities|locality|military post|outpost|strategic)",
             r"overr(?:an|un)", r"(?:fell|fallen) to (?:the )?(?:\w+ ){0,2}(?:rebels|jihadists|militants|insurgents|fighters|forces|militia)", r"under (?:the )?(?:control|the control) of (?:the )?(?:rebels|jihadists|militants|insurgents)",
@@ -199,7 +223,9 @@ _SEXUAL = _rx(r"rap(?:e|ed|es|ing)\b", r"sexual(?:ly)? (?:violence|assault|abuse
 _ABDUCT = _rx(r"kidnap", r"abduct", r"taken hostage", r"took (?:\w+ ){0,3}hostage", r"held hostage", r"seized (?:\w+ ){0,3}hostages?",
               r"forcibly disappeared", r"enforced disappearance", r"forced disappearance", r"went missing after (?:being )?(?:taken|seized)",
               r"taken away by", r"whisked away by", r"carried off", r"whereabouts (?:\w+ ){0,2}unknown",
-              r"(?:not|never) been told where", r"whereabouts (?:have|has) not been",
+              r"(?:not|never) been told where", r"(?:demanding|for|demanded) (?:a )?ransom", r"(?:has|have) not heard from (?:him|her|them)",
+              r"took (?:a |an |the )?(?:[\w-]+ ){0,3}(?:activist|journalist|priest|pastor|chief|teacher) from (?:his|her|their) home",
+              r"seized (?:a |an |the )?(?:[\w-]+ ){0,2}(?:priest|pastor|imam|journalist|activist|chief|teacher|doctor|nurse)s?", r"whereabouts (?:have|has) not been",
               r"seized (?:\w+ ){0,3}(?:aid workers|workers|civilians|women|girls|passengers|travell?ers|villagers|students|pupils|people|nationals|engineers|tourists)")
 _CLASH = _rx(r"clash(?:ed|es|ing)?\b", r"fighting\b", r"fought", r"gun ?battles?", r"gunfights?", r"firefights?", r"exchanged? (?:of )?fire",
              r"(?:traded|exchanged|trading|exchanging) (?:heavy )?(?:gun)?fire", r"shoot-?outs?",
@@ -217,7 +243,7 @@ _ARMED_TARGET = _rx(r"soldiers?", r"troops?", r"army\b", r"military (?:base|camp
                     r"hideouts?", r"fighters", r"peacekeepers", r"troops", r"officers", r"vdp\b", r"volunteers for the defen[cs]e")
 
 # Strategic developments.
-_AGREEMENT = _rx(r"(?:sign|reach|agre|broker|conclud|accept|declar|announc)\w* (?:\w+ ){0,4}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|accord|deal|agreement|armistice|pact)",
+_AGREEMENT = _rx(r"(?:sign|reach|agre|broker|conclud|accept|declar|announc)\w* (?:[\w-]+ ){0,4}(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord|pact)|accord|deal|agreement|armistice|pact)",
                  r"(?:ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)) (?:was |has been )?(?:signed|agreed|reached|brokered|announced|took effect)",
                  r"prisoners? (?:exchange|swap)", r"exchanged (?:\w+ ){0,3}prisoners", r"swap(?:ped)? (?:\w+ ){0,3}prisoners",
                  r"(?:released|freed) (?:\w+ ){0,4}(?:hostages|prisoners|captives|detainees|abductees|soldiers|schoolgirls|students)",
@@ -233,14 +259,16 @@ _TRANSFER = _rx(r"withdr[ae]w (?:\w+ ){0,3}from", r"withdrawn from", r"pull(?:ed
                 r"handed over (?:\w+ ){0,4}(?:control|base|camp|town|city|positions?|territory|area)", r"handover of (?:the )?(?:\w+ ){0,2}(?:base|camp|town|city|territory|area|positions?)",
                 r"handed (?:\w+ ){0,3}(?:base|camp|town|city|territory|positions?) (?:\w+ ){0,3}to", r"without (?:a fight|resistance|firing a shot|any fighting|a shot)",
                 r"vacated", r"abandoned (?:\w+ ){0,2}(?:positions?|base|camp|town|posts?)", r"evacuated (?:the|its|their) (?:base|camp|positions?)",
-                r"retreated from", r"ceded", r"transferred control", r"entered (?:\w+ ){0,3}after (?:\w+ ){0,4}(?:withdrew|retreated|pulled out|left)")
+                r"retreated from", r"ceded", r"transferred control", r"withdrawal from", r"handed (?:it|them) over",
+                r"withdrew (?:under|after|following|as part of)", r"without incident", r"without fighting", r"entered (?:\w+ ){0,3}after (?:\w+ ){0,4}(?:withdrew|retreated|pulled out|left)")
 _CHANGE = _rx(r"(?:formed|founded|launched|created|announced the (?:creation|formation)|announced the launch of) (?:a |an |the )?(?:new )?(?:\w+ ){0,3}(?:group|militia|movement|coalition|alliance|front|brigade|armed wing|force)",
               r"formation of (?:a |an |the )?(?:new )?(?:\w+ ){0,2}(?:group|militia|movement|coalition|alliance|front|force)",
               r"merg(?:ed|er|e)\b", r"split from", r"splinter", r"defect(?:ed|ion|ions|ors)?", r"(?:named|appointed|elected|chose) (?:a |its |their )?new (?:leader|commander|chief|emir)",
               r"new (?:leader|commander|emir) of", r"changed (?:its|their) name", r"renamed", r"pledged allegiance", r"swore allegiance",
-              r"recruit(?:ed|ing|ment)\b", r"deploy(?:ed|s|ment)\b", r"reinforcements?", r"sent (?:\w+ ){0,3}(?:troops|soldiers|reinforcements)",
+              r"end(?:ed|ing|s)? (?:its|their) (?:operations|mission|presence)", r"handing (?:its|their) (?:tasks|operations|role|duties) over",
+              r"deploy(?:ed|s|ment)\b", r"reinforcements?", r"sent (?:\w+ ){0,3}(?:troops|soldiers|reinforcements)",
               r"mobili[sz](?:ed|ation)", r"disband", r"dissolv", r"proscrib", r"designated (?:\w+ ){0,3}(?:terrorist|as a terrorist)",
-              r"joined (?:the )?(?:ranks|group|rebels|militants|jihadists)", r"training (?:camp|exercise)", r"military exercises?",
+              r"joined (?:the )?(?:ranks|group|rebels|militants|jihadists)", r"training camp",
               r"(?:troops|soldiers|forces|fighters) (?:massed|gathered|amassed)", r"build-?up of (?:troops|forces)",
               r"curfew", r"state of emergency", r"martial law", r"banned (?:the )?(?:movement|use|sale) of", r"internal armed conflict",
               r"surrendered (?:\w+ ){0,4}(?:handing|handed|with their)", r"handing over their (?:weapons|rifles|arms)")
@@ -255,7 +283,7 @@ _OTHER = _rx(r"\bcoup\b", r"seized power", r"overthr", r"ousted", r"curfew", r"s
              r"warning shots", r"laid siege", r"internet (?:shutdown|blackout)", r"shut down the internet", r"fired (?:shots )?into the air",
              r"reconnaissance", r"surveillance flights?", r"overflew", r"banned (?:all )?(?:protests|demonstrations|gatherings)",
              r"roadblocks?", r"checkpoints? (?:were|was) (?:set up|erected)", r"extort", r"levied (?:a |an )?(?:tax|zakat)", r"imposed (?:a |an )?(?:tax|zakat)",
-             r"displaced", r"fled (?:their|the) (?:homes|village|town)", r"fled (?:\w+ ){0,2}(?:villages|homes|towns)", r"mass grave", r"bodies (?:were|was) (?:found|discovered|recovered)",
+             r"fled (?:their|the) (?:homes|village|town)", r"fled (?:\w+ ){0,2}(?:villages|homes|towns)", r"mass grave", r"bodies (?:were|was) (?:found|discovered|recovered)",
              r"threat(?:s|ened)? (?:to|against)", r"leaflets", r"ultimatum", r"evacuat")
 
 # Actor words, for sentences whose actors the dictionaries miss (and for the generic agents).
@@ -289,6 +317,13 @@ _CIVILIAN_SECTORS = {"CVL", "CIV", "EDU", "MED", "JRN", "REL", "BUS", "LAB", "AG
                      "DEV", "ENV", "AMN", "IRC", "OPP", "PTY", "MOD"}
 _ARMED = {1, 2, 3, 4, 8}
 _UNARMED_STATE = {"GOV", "JUD", "LEG"}
+
+
+def _is_person_noun(text: str) -> bool:
+    """"a social leader", "the minister": a person, not a capital standing for its government
+    ("Khartoum") nor armed men."""
+    words = text.split()
+    return bool(words) and words[-1][:1].islower() and _words_inter(text) != 1
 
 
 def inter_code(actor: Actor, country: str | None = None) -> int | None:
@@ -542,10 +577,20 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
     weapon = next((p for p in (_CHEMICAL, _AIR, _SUICIDE, _IED, _GRENADE) if p.search(text)), None)
     attack_verb = _first(_ATTACK, text) is not None or _first(_CLASH, text) is not None
     # 1. What ACLED does not record.
-    if _CLAIM.search(text):
-        return None
+    if _CLAIM.search(text) or (_RETROSPECTIVE.search(text) and not _PROTEST.search(text)):
+        return None  # a claim, a trial, an anniversary or a yearly count: not a new event
     if _statement_only(text, sentence):
         return None
+    if _ACCIDENT_CAUSE.search(text) and not (armed_named and attack_verb):
+        return None  # "a gas blast …; officials said a faulty boiler was the cause"
+    if _ANIMAL.search(text) and weapon is None:
+        return None
+    fighting_words = re.search(r"\b(?:fought|clashed|attacked|stabbed|killed|injur\w*|wounded)\b", text, re.IGNORECASE)
+    if (_SPORT.search(text) or _ECONOMY.search(text)) and not fighting_words and not _PROTEST.search(text) \
+            and not _VIOLENT_DEMO.search(text):
+        return None
+    if re.search(r"\bmass graves?\b", text, re.IGNORECASE):
+        return "Strategic developments", "Other"
     if (_DISASTER.search(text) or _ACCIDENT.search(text)) and weapon is None and not (
             armed_named and attack_verb) and not _PROTEST.search(text):
         return None
@@ -598,7 +643,8 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
     # 5. Territory, sexual violence, abduction.
     non_state = set(source_inters) & {2, 3, 4} or (not source_inters and set(words) & {2, 3, 4})
     state = 1 in source_inters or (not source_inters and 1 in words)
-    if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", text, re.IGNORECASE):
+    calm = re.sub(r"\bwithout (?:a fight|fighting|resistance|a shot|firing a shot|any fighting|incident)", " ", text, flags=re.IGNORECASE)
+    if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", calm, re.IGNORECASE):
         return "Strategic developments", "Non-violent transfer of territory"
     if _RETAKE.search(text) and not _TRANSFER.search(text):
         taken_from = re.search(r"\bfrom (?:the )?(.{0,40})", text[_RETAKE.search(text).end():])
@@ -607,7 +653,7 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         if 1 in source_inters or (not non_state) or state or from_non_state:
             return "Battles", "Government regains territory"
         return "Battles", "Non-state actor overtakes territory"
-    if _TAKE.search(text) and not re.search(r"\bwithout (?:a fight|resistance|a shot|firing)", text, re.IGNORECASE):
+    if _TAKE.search(text) and not re.search(r"\bwithout (?:a fight|resistance|a shot|firing|fighting)", text, re.IGNORECASE):
         if 1 in source_inters and not set(source_inters) & {2, 3, 4}:
             return "Battles", "Government regains territory"
         if non_state or not state:
@@ -668,7 +714,7 @@ _PROTEST_MODIFIER = _rx(r"protest (?:activist|leader|organi[sz]er|movement|figur
 _CROWD = _rx(r"supporters", r"youths", r"crowds?", r"demonstrators", r"protesters", r"residents angry", r"angry residents")
 _LETHAL_FORCE = _rx(r"opened fire", r"killing (?:\w+ ){0,3}(?:more than |at least |about )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozens|several|scores)",
                     r"shot dead", r"live (?:ammunition|rounds)", r"were killed", r"(?:\d+|dozens of|several) (?:\w+ )?(?:were|was) killed")
-_BUSINESS = _rx(r"compan(?:y|ies)", r"firm\b", r"investors?", r"refinery", r"trade (?:deal|agreement)", r"loan", r"contract\b",
+_BUSINESS = _rx(r"exports?\b", r"\boil\b", r"pipeline", r"investment", r"compan(?:y|ies)", r"firm\b", r"investors?", r"refinery", r"trade (?:deal|agreement)", r"loan", r"contract\b",
                 r"mining (?:deal|licen)", r"bank\b", r"imf\b")
 _VICTIM_VERB = re.compile(r"\b(?:killing|killed|attacked|targeted|executed|shot|assassinated|abducted|kidnapped)\b",
                           re.IGNORECASE)
@@ -678,7 +724,8 @@ _VICTIM_SPLIT = re.compile(r"\b(?:against|on)\b(?! \d)", re.IGNORECASE)
 def _victim_part(text: str) -> str:
     """The words after the act ("killed five civilians …"): who suffered it."""
     m = _VICTIM_VERB.search(text) or _VICTIM_SPLIT.search(text)
-    return text[m.end():] if m else ""
+    victims = text[m.end():] if m else ""
+    return re.split(r"\b(?:accused|suspected|for|who|because|after)\b", victims, maxsplit=1)[0]
 
 
 @timed("acled")
@@ -698,7 +745,7 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
     src = _inter_of(source, country)
     # Unarmed officials (a minister, a judge, a "social leader" the dictionary calls GOV) are
     # civilians when they suffer the act, as ACLED codes them.
-    tgt = [7 if code == 1 and actor.sector in _UNARMED_STATE and not _words_inter(actor.text or "") == 1 else code
+    tgt = [7 if code == 1 and actor.sector in _UNARMED_STATE and _is_person_noun(actor.text or "") else code
            for actor, code in ((a, inter_code(a, country)) for a in target) if code is not None]
     coded = classify(text, sentence, event_type, src, tgt)
     if coded is None:
