@@ -85,3 +85,15 @@ def test_place_to_dict_has_the_contract_keys() -> None:
     place = Place("Gao", 0, 3, 2457161, "Gao", 16.27, -0.04, "ML", "Gao", "", "PPLA", 1.0, "in")
     assert list(place.to_dict()) == ["text", "start", "end", "geonameid", "name", "lat", "lon",
                                      "country", "admin1", "admin2", "feature_code", "score"]
+
+
+def test_us_state_abbreviations_after_a_town(geoparser) -> None:
+    text = "A tornado hit Joplin, Mo., and Jackson, Miss. Miss. Smith moved to Troy, N.Y. last May."
+    found = [(p.text, p.name, p.admin1, p.feature_code) for p in geoparser.parse_text(text)]
+    assert ("Joplin", "Joplin", "Missouri", "PPL") in found
+    assert ("Mo.", "Missouri", "Missouri", "ADM1") in found
+    assert ("Jackson", "Jackson", "Mississippi", "PPL") in found
+    assert ("Troy", "Troy", "New York", "PPL") in found
+    assert ("N.Y.", "New York", "New York", "ADM1") in found
+    # "Miss." as a title, not after a town, is not a place.
+    assert sum(1 for p in geoparser.parse_text(text) if p.text == "Miss.") == 1

@@ -171,8 +171,62 @@ def _glued(text: str, left: _Token, right: _Token) -> bool:
     return gap in (" ", "-", " - ") or (gap == ". " and left.text in {"St", "Ste", "Mt", "Ft"})
 
 
+#: AP-style abbreviations of US states, as US news writes them after a town ("Joplin, Mo.").
+#: Only read after "Town, " (many are words or titles elsewhere: "Miss.", "Ill.", "Mass.").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina",
+    "S.D.": "South Dakota", "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont",
+    "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia", "W. Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}
+_STATE_AFTER_TOWN = re.compile(
+    r",\s*(" + "|".join(re.escape(k) for k in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w.])")
+
+
+def state_abbreviation(after: str) -> tuple[str, int, int] | None:
+    """``(state name, start, end)`` of an AP abbreviation right after a place (", Mo.")."""
+    match = _STATE_AFTER_TOWN.match(after)
+    if match is None:
+        return None
+    return US_STATE_ABBREVIATIONS[match.group(1)], match.start(1), match.end(1)
+
+
+def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions for "Mo." in "Joplin, Mo.": the state, as a first-level division of the US."""
+    added = []
+    for mention in mentions:
+        found = state_abbreviation(text[mention.end:mention.end + 8])
+        if found is None:
+            continue
+        name, start, end = found
+        states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
+        if states:
+            added.append(Mention(text[mention.end + start:mention.end + end], mention.end + start,
+                                 mention.end + end, fold(name), states[:1],
+                                 reasons=["US state abbreviation after a place"]))
+    return added
+
+
 def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Every span of ``text`` that names a place, with its candidate entries."""
+    mentions = _find_mentions(text, gazetteer)
+    states = _state_mentions(text, mentions, gazetteer)
+    if states:
+        taken = {(m.start, m.end) for m in mentions}
+        mentions = sorted(mentions + [m for m in states if (m.start, m.end) not in taken],
+                          key=lambda m: m.start)
+    return mentions
+
+
+def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     tokens = tokenize(text)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_like = _name_parts(text, tokens, gazetteer)
@@ -317,8 +371,11 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         cue = prev2_word
     qualifier = ""
     after = text[stop:stop + 60]
+    state = state_abbreviation(after)
     match = re.match(r",\s*((?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})", after)
-    if match:
+    if state is not None:
+        qualifier = fold(state[0])
+    elif match:
         qualifier = fold(match.group(1))
     next_word = nxt.text.lower() if nxt else ""
     next_glued = nxt is not None and _glued(text, last_tok, nxt) and nxt.capitalised
