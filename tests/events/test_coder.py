@@ -161,3 +161,14 @@ def test_events_carry_the_place_where_they_happened() -> None:
     for event in events:
         if event.location and event.location["basis"] == "article":
             assert (event.location["country"], event.location["precision"]) == ("BF", 3)
+
+
+def test_two_versions_of_one_article_in_a_batch_keep_their_own_events() -> None:
+    first = Article(id="same", date=parse_date("2023-07-31"),
+                    text="ECOWAS imposed sanctions on Niger on Sunday.")
+    second = Article(id="same", date=parse_date("2023-07-31"),
+                     text="Protesters rallied in Niamey in support of the junta.")
+    together = code_articles([first, second])
+    alone = code_articles([first]) + code_articles([second])
+    assert [e.to_dict() for e in together] == [e.to_dict() for e in alone]
+    assert {e.evidence.sentence for e in together} == {first.text, second.text}

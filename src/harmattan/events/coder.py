@@ -180,11 +180,13 @@ class EventCoder:
         for candidate, doc in zip(kept, docs):
             candidate.events = self._code_sentence(candidate, doc)
         events: list[Event] = []
-        by_article: dict[str, list[_Candidate]] = {}
+        # Keyed by the article object, not its id: two versions of one article (same id) in a
+        # batch keep their own events.
+        by_article: dict[int, list[_Candidate]] = {}
         for item in sentences:
-            by_article.setdefault(item.article.id, []).append(item)
+            by_article.setdefault(id(item.article), []).append(item)
         for article in articles:
-            items = by_article.get(article.id, [])
+            items = by_article.get(id(article), [])
             article_events = [e for c in items for e in c.events]
             _carry_targets(article_events, self.settings.discourse_window)
             article_events.extend(self._acled_only(items))
