@@ -41,3 +41,17 @@ def test_geoparse_help_has_an_example() -> None:
     result = CliRunner().invoke(_group(), ["geoparse", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_geoparse_gives_the_same_lines_with_one_or_two_workers(tmp_path: Path) -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out-{workers}.jsonl"
+        result = CliRunner().invoke(_group(), ["geoparse", str(samples), "-o", str(out),
+                                               "--workers", workers, "--quiet"])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1]
+    lines = [json.loads(line) for line in outputs[0].splitlines()]
+    assert len(lines) >= 37 and sum(len(line["places"]) for line in lines) > 100

@@ -10,6 +10,9 @@ Example::
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,3 +99,48 @@ class Geoparser:
         """``(article, places)`` for each article, in order."""
         for article in articles:
             yield article, self.parse(article)
+
+
+# -- several processes -----------------------------------------------------------------------
+
+_WORKER: Geoparser | None = None
+
+
+def _init_worker(user_places: str | Path | None) -> None:
+    global _WORKER
+    _WORKER = Geoparser(user_places=user_places).initialize()
+
+
+def _parse_batch(batch: list[Article]) -> list[list[Place]]:
+    assert _WORKER is not None
+    return [_WORKER.parse(article) for article in batch]
+
+
+def parse_articles(articles: Iterable[Article], workers: int = 1,
+                   user_places: str | Path | None = None, batch_size: int = 32,
+                   ) -> Iterator[tuple[Article, list[Place]]]:
+    """``(article, places)`` for each article, in input order, over ``workers`` processes.
+
+    Each worker opens the gazetteer once; at most ``2 × workers`` batches are in flight, so
+    memory does not grow with the input.  One process when ``workers`` is 1.
+    """
+    if workers <= 1:
+        yield from Geoparser(user_places=user_places).initialize().parse_many(articles)
+        return
+    context = mp.get_context("forkserver" if os.name == "posix" else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(user_places,)) as pool:
+        pending: deque = deque()
+        iterator = iter(articles)
+        batch: list[Article] = []
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < 2 * workers:
+                batch = [a for _, a in zip(range(batch_size), iterator)]
+                if not batch:
+                    exhausted = True
+                    break
+                pending.append((batch, pool.apply_async(_parse_batch, (batch,))))
+            if not pending:
+                break
+            done, result = pending.popleft()
+            yield from zip(done, result.get())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -29,9 +30,11 @@ def register(main: click.Group) -> None:
               help="Write rejected records here as JSONL, with their reason.")
 @click.option("--places", "places_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A places.yaml of your own places (default: $HARMATTAN_GEO_PLACES).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that geoparse in parallel (default: the machine's cores).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
-             places_file: str | None, quiet: bool) -> None:
+             places_file: str | None, workers: int | None, quiet: bool) -> None:
     """Find and resolve the places each article names, one JSON object per line.
 
     Each line is {"article_id", "places": [{"text", "start", "end", "geonameid", "name",
@@ -42,23 +45,28 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
 
     Example:
 
-        harmattan geoparse articles.jsonl -o places.jsonl --rejects rejects.jsonl
+        harmattan geoparse articles.jsonl -o places.jsonl --rejects rejects.jsonl --workers 2
     """
-    from harmattan.geo.parser import Geoparser
+    from harmattan.geo.parser import Geoparser, parse_articles
     from harmattan.ingest.readers import read_inputs
     from harmattan.interfaces.cli import RejectSink, _open_output, _progress
+    from harmattan.pipeline import default_workers
 
     n_articles = n_places = 0
     try:
-        geoparser = Geoparser(user_places=places_file).initialize()
+        Geoparser(user_places=places_file).initialize()  # a bad places file fails here, once
         with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
                 _progress(quiet) as progress:
-            for record in read_inputs(inputs):
-                if isinstance(record, Reject):
-                    on_reject(record)
-                    continue
-                assert isinstance(record, Article)
-                places = geoparser.parse(record)
+
+            def articles() -> Iterator[Article]:
+                for record in read_inputs(inputs):
+                    if isinstance(record, Reject):
+                        on_reject(record)
+                    else:
+                        yield record
+
+            for record, places in parse_articles(articles(), workers or default_workers(),
+                                                 user_places=places_file):
                 n_articles += 1
                 n_places += len(places)
                 progress(1)
