@@ -98,3 +98,14 @@ def test_since_and_until_bound_the_weeks_alerted(sqlite_store: Store) -> None:
     assert run_alerts(sqlite_store, since=monday + dt.timedelta(days=7)) == []
     assert run_alerts(sqlite_store, until=monday - dt.timedelta(days=1)) == []
     assert [a.period for a in run_alerts(sqlite_store, since=monday, until=monday)] == [monday.isoformat()]
+
+
+def test_upper_tail_ends_far_in_the_tail() -> None:
+    # Every term below the smallest float: the sum must still end, at 0, and the surprise cap.
+    assert upper_tail(500, 0.5) == 0.0
+    assert 0.0 < upper_tail(200, 0.5, dispersion=1.5) < 1e-50
+    assert upper_tail(5000, 0.5, dispersion=1.5) == 0.0
+    assert surprise_of(upper_tail(500, 0.5)) == 300.0
+    # Where floats still hold it, the tail agrees with the exact Poisson sum.
+    exact = math.fsum(math.exp(k * math.log(0.5) - 0.5 - math.lgamma(k + 1)) for k in range(150, 400))
+    assert math.isclose(upper_tail(150, 0.5), exact, rel_tol=1e-9)

@@ -169,7 +169,10 @@ def upper_tail(observed: int, expected: float, dispersion: float = 1.0) -> float
 
 
 def _tail_sum(observed: int, expected: float, dispersion: float) -> float:
-    total, k = 0.0, observed
+    """P(X >= observed) summed term by term in log space: far in the tail every term may be
+    below the smallest float, and the sum must still end (it is then 0.0)."""
+    log_total = -math.inf
+    k = observed
     while True:
         if dispersion <= 1.0 + 1e-9:
             log_pmf = k * math.log(expected) - expected - math.lgamma(k + 1)
@@ -178,10 +181,11 @@ def _tail_sum(observed: int, expected: float, dispersion: float) -> float:
             p = size / (size + expected)
             log_pmf = (math.lgamma(k + size) - math.lgamma(size) - math.lgamma(k + 1)
                        + size * math.log(p) + k * math.log1p(-p))
-        term = math.exp(log_pmf)
-        total += term
-        if k > expected and term < total * 1e-12:
-            return total
+        high, low = max(log_total, log_pmf), min(log_total, log_pmf)
+        log_total = high + math.log1p(math.exp(low - high)) if low > -math.inf else high
+        # Terms fall once k passes the mean; stop when they no longer change the sum.
+        if k > expected and (log_pmf < log_total - 28.0 or k - observed > 100_000):
+            return math.exp(log_total) if log_total > -745.0 else 0.0
         k += 1
 
 
