@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -130,6 +131,34 @@ def test_atom_feed_has_one_entry_per_alert(alerted: Store) -> None:
     assert "Event n" in anomaly.summary  # an evidence sentence
     assert json.loads(anomaly.content[0].value)["kind"] == "anomaly"
     assert feedparser.parse(atom_feed([], base_url="http://x")).entries == []
+    assert feed.feed.id == "https://harmattan.example.org/api/alerts.atom"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == \
+        ["https://harmattan.example.org/api/alerts.atom"]
+
+
+def test_two_runs_at_once_send_each_alert_once(alerted: Store) -> None:
+    """Overlapping runs (two cron jobs, a slow receiver): the claim before each send keeps
+    every alert to one POST."""
+    with alerted.reading() as conn:
+        stored = list_alerts(conn, limit=None)
+    with Receiver([]) as receiver:
+        original = receiver.server.RequestHandlerClass.do_POST
+
+        def slow_post(handler) -> None:
+            time.sleep(0.05)
+            original(handler)
+
+        receiver.server.RequestHandlerClass.do_POST = slow_post
+        reports = []
+        runs = [threading.Thread(target=lambda: reports.append(
+            deliver_webhook(alerted, receiver.url, backoff=0.01))) for _ in range(2)]
+        for run in runs:
+            run.start()
+        for run in runs:
+            run.join()
+    assert sorted(receiver.delivered()) == sorted(a["alert_id"] for a in stored)
+    assert sorted(i for r in reports for i in r.delivered) == sorted(a["alert_id"] for a in stored)
+    assert all(r.failed == {} for r in reports)
 
 
 @pytest.fixture

@@ -2,11 +2,12 @@
 
 ``deliver_webhook`` POSTs every stored alert not yet delivered to that URL as JSON (the
 record ``list_alerts`` gives, with its events and evidence), retrying a timeout, a refused
-connection, a 5xx or a 429 with exponential backoff.  Each success is recorded in
-``alert_deliveries`` at once, in its own transaction, so a rerun — or a crash halfway — never
-sends an alert twice to the same URL.  (The one gap: a crash between the receiver's answer and
-the record.  Each request carries the alert id in ``X-Harmattan-Alert-Id`` so a receiver can
-drop a repeat.)
+connection, a 5xx or a 429 with exponential backoff.  Each alert is claimed in
+``alert_deliveries`` before it is sent (the table's primary key makes the claim atomic), so
+neither a rerun nor two runs at once send an alert twice to the same URL; a failed send
+removes the claim, and a claim left by a run that died before sending expires after 15
+minutes.  (The one gap: a crash between the receiver's answer and the record.  Each request
+carries the alert id in ``X-Harmattan-Alert-Id`` so a receiver can drop a repeat.)
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from harmattan import __version__
 from harmattan.analysis.alerts import list_alerts
@@ -42,11 +44,11 @@ def atom_feed(alerts: list[dict[str, Any]], *, base_url: str) -> str:
     base = base_url.rstrip("/")
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "id", f"{base}/alerts.atom")
+    _text(feed, "id", f"{base}/api/alerts.atom")
     _text(feed, "title", "Harmattan alerts")
     stamps = [a["created_at"] for a in alerts if a.get("created_at")]
     _text(feed, "updated", max(stamps) if stamps else "1970-01-01T00:00:00Z")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=f"{base}/alerts.atom", rel="self")
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=f"{base}/api/alerts.atom", rel="self")
     _text(feed, "generator", "Harmattan").set("version", __version__)
     for alert in alerts:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
@@ -101,22 +103,49 @@ def deliver_webhook(store: Store, url: str, *, retries: int = 3, timeout: float 
     """
     key = target_key(url)
     with store.reading() as conn:
-        done = set(conn.execute(select(t.alert_deliveries.c.alert_id)
-                                .where(t.alert_deliveries.c.target_key == key)).scalars())
-        pending = [a for a in reversed(list_alerts(conn, since=since, limit=None))
-                   if a["alert_id"] not in done]
+        pending = [a for a in reversed(list_alerts(conn, since=since, limit=None))]
     report = DeliveryReport(url)
     for alert in pending:
+        if not _claim(store, alert["alert_id"], key, url):
+            continue  # delivered already, or being sent by another run right now
         attempts, error = _post(url, alert, retries=retries, timeout=timeout, backoff=backoff)
+        cell = (t.alert_deliveries.c.alert_id == alert["alert_id"]) & (t.alert_deliveries.c.target_key == key)
+        with store.writing() as conn:
+            if error is not None:
+                conn.execute(t.alert_deliveries.delete().where(cell))
+            else:
+                conn.execute(t.alert_deliveries.update().where(cell).values(
+                    attempts=attempts, delivered_at=utcnow()))
         if error is not None:
             report.failed[alert["alert_id"]] = error
-            continue
-        with store.writing() as conn:
-            conn.execute(t.alert_deliveries.insert().values(
-                alert_id=alert["alert_id"], target_key=key, target=url, attempts=attempts,
-                delivered_at=utcnow()))
-        report.delivered.append(alert["alert_id"])
+        else:
+            report.delivered.append(alert["alert_id"])
     return report
+
+
+#: A claim (a row with no attempt recorded) older than this was left by a run that died
+#: before sending: the alert may be claimed again.
+STALE_CLAIM = dt.timedelta(minutes=15)
+
+
+def _claim(store: Store, alert_id: str, key: str, url: str) -> bool:
+    """Record that this run is sending ``alert_id`` to ``url``, before it does; False when
+    another run has delivered it or is sending it.  The primary key makes the claim atomic,
+    so two runs at once never both send an alert."""
+    cell = (t.alert_deliveries.c.alert_id == alert_id) & (t.alert_deliveries.c.target_key == key)
+    try:
+        with store.writing() as conn:
+            held = conn.execute(select(t.alert_deliveries.c.attempts, t.alert_deliveries.c.delivered_at)
+                                .where(cell)).first()
+            if held is not None:
+                if held.attempts > 0 or utcnow() - held.delivered_at < STALE_CLAIM:
+                    return False
+                conn.execute(t.alert_deliveries.delete().where(cell))
+            conn.execute(t.alert_deliveries.insert().values(
+                alert_id=alert_id, target_key=key, target=url, attempts=0, delivered_at=utcnow()))
+        return True
+    except IntegrityError:
+        return False
 
 
 def _post(url: str, alert: dict[str, Any], *, retries: int, timeout: float,
