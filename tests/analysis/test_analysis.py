@@ -160,6 +160,8 @@ def test_episodes_chain_threat_talks_deadline_outcome(store: Store) -> None:
         narrow = episodes(conn, window_days=5)
         mali = episodes(conn, actor="MLI")
         niger = episodes(conn, actor="NER")
+        ecowas = episodes(conn, actor="ECOWAS")
+        by_code = episodes(conn, actor="IGO")
     assert [[link["cluster_id"] for link in e["chain"]] for e in found] == [
         [events[n] for n in ("threat", "talks", "deadline", "outcome")],
         [events["threat2"], events["reject2"]],
@@ -175,3 +177,6 @@ def test_episodes_chain_threat_talks_deadline_outcome(store: Store) -> None:
         [events["threat2"], events["reject2"]]]
     assert mali == []
     assert niger == found
+    # An IGO by its id or by its code: both episodes are ECOWAS's.
+    assert [e["episode_id"] for e in ecowas] == [e["episode_id"] for e in by_code] == \
+        [e["episode_id"] for e in found]

@@ -75,7 +75,7 @@ def episodes(conn: Connection, *, since: dt.date | None = None, until: dt.date |
     wanted = actor.replace(" ", "").upper() if actor else None
     for item in occurrences(conn, since=since, until=until):
         for pair in sorted(pairs_of(item)):
-            if wanted and not any(p.replace(" ", "").upper().startswith(wanted) for p in pair):
+            if wanted and not any(_party_matches(p, wanted) for p in pair):
                 continue
             episode = open_by_pair.get(pair)
             if episode is None or not _continues(episode, item, window):
@@ -88,6 +88,12 @@ def episodes(conn: Connection, *, since: dt.date | None = None, until: dt.date |
     result = [_record(e) for e in done if len(e.items) >= 2]
     result.sort(key=lambda e: (e["start"], e["episode_id"]))
     return result
+
+
+def _party_matches(party: str, wanted: str) -> bool:
+    """"NER" matches "NER MIL"; "ECOWAS" matches "IGO ECOWAS" (the id after the code)."""
+    parts = party.upper().split()
+    return "".join(parts).startswith(wanted) or any(part.startswith(wanted) for part in parts[1:])
 
 
 def _record(episode: _Open) -> dict:
