@@ -180,3 +180,18 @@ def test_episodes_chain_threat_talks_deadline_outcome(store: Store) -> None:
     # An IGO by its id or by its code: both episodes are ECOWAS's.
     assert [e["episode_id"] for e in ecowas] == [e["episode_id"] for e in by_code] == \
         [e["episode_id"] for e in found]
+
+
+def test_a_cluster_reported_across_two_weeks_counts_once_in_its_leads_week(store: Store) -> None:
+    # Sunday's report and Monday's report of one clash: one cluster, whose lead is Sunday's.
+    specs = [Spec("2024-05-05", "FIGHT", ["MLI MIL"], ["MLI REB"], name="sunday", report_of="clash"),
+             Spec("2024-05-06", "FIGHT", ["MLI MIL"], ["MLI REB"], name="monday", report_of="clash")]
+    write_events(store, specs)
+    with store.reading() as conn:
+        both = series(conn, country="MLI", since=dt.date(2024, 4, 29), until=dt.date(2024, 5, 12))
+        first = series(conn, country="MLI", since=dt.date(2024, 4, 29), until=dt.date(2024, 5, 5))
+        second = series(conn, country="MLI", since=dt.date(2024, 5, 6), until=dt.date(2024, 5, 12))
+        mentions = series(conn, country="MLI", unit="mention")
+    assert both == first == [{"period": "2024-04-29", "key": "FIGHT", "count": 1}]
+    assert second == []
+    assert sum(row["count"] for row in mentions) == 2

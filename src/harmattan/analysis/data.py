@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from harmattan.store import read
 from harmattan.store import schema as t
@@ -67,7 +67,12 @@ class Occurrence:
 def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.date | None = None,
                 country: str | None = None, admin1: str | None = None,
                 unit: str = "cluster") -> list[Occurrence]:
-    """Events in force, dated and not denied, sorted by (date, cluster id, event id)."""
+    """Events in force, dated and not denied, sorted by (date, cluster id, event id).
+
+    With ``unit="cluster"`` the filters apply to each cluster's lead mention (its date,
+    country and place), chosen among all its mentions in force: a cluster whose reports
+    straddle two weeks counts once, in its lead's week, whatever the period asked.
+    """
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (expected one of: {', '.join(UNITS)})")
     where = [read.current_at(None), t.events.c.date.is_not(None)]
@@ -77,21 +82,36 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
         where.append(t.events.c.date <= until.isoformat())
     if country:
         where.append(t.events.c.country == country.upper())
-    stmt = (select(t.events.c.event_id, t.events.c.cluster_id, t.events.c.date,
-                   t.events.c.event_type, t.events.c.quad_class, t.events.c.country,
-                   t.events.c.confidence, t.events.c.payload,
-                   t.articles.c.date.label("article_date"), t.articles.c.content_hash,
-                   t.places.c.admin1)
-            .join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
-            .outerjoin(t.places, t.places.c.row_id == t.events.c.row_id)
-            .where(*where)
-            .order_by(t.events.c.date, t.events.c.cluster_id, t.events.c.event_id,
-                      t.articles.c.content_hash))
+    cluster_key = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
+    columns = (t.events.c.event_id, t.events.c.cluster_id, t.events.c.date,
+               t.events.c.event_type, t.events.c.quad_class, t.events.c.country,
+               t.events.c.confidence, t.events.c.payload,
+               t.articles.c.date.label("article_date"), t.articles.c.content_hash,
+               t.places.c.admin1)
+    order = (t.events.c.date, t.events.c.cluster_id, t.events.c.event_id, t.articles.c.content_hash)
+
+    def query(*conditions: Any) -> Any:
+        return (select(*columns)
+                .join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
+                .outerjoin(t.places, t.places.c.row_id == t.events.c.row_id)
+                .where(*conditions).order_by(*order))
+
     wanted_admin1 = fold(admin1) if admin1 else None
+    filtered = len(where) > 2
+    if unit == "mention" or not filtered:
+        rows = list(conn.execute(query(*where)))
+    else:
+        # Every mention in force of the clusters that have one matching mention.
+        chosen = sorted(set(conn.execute(select(cluster_key).where(*where)).scalars()))
+        rows = []
+        for first in range(0, len(chosen), 500):
+            rows.extend(conn.execute(query(read.current_at(None), t.events.c.date.is_not(None),
+                                           cluster_key.in_(chosen[first:first + 500]))))
+        rows.sort(key=lambda r: (r.date, r.cluster_id or "", r.event_id, r.content_hash))
     groups: dict[str, list[Occurrence]] = defaultdict(list)
     ranks: dict[str, tuple[str, float, str]] = {}
     singles: list[Occurrence] = []
-    for row in conn.execute(stmt):
+    for row in rows:
         payload = json.loads(row.payload)
         if (payload.get("modality") or {}).get("negated"):
             continue
@@ -99,10 +119,10 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
         if day is None:
             continue
         place_admin1 = row.admin1 or (payload.get("location") or {}).get("admin1")
-        if wanted_admin1 and fold(place_admin1 or "") != wanted_admin1:
-            continue
         item = _occurrence(row, payload, day, place_admin1)
         if unit == "mention":
+            if wanted_admin1 and fold(place_admin1 or "") != wanted_admin1:
+                continue
             singles.append(item)
             continue
         cluster = row.cluster_id or row.event_id
@@ -115,6 +135,13 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
             groups[cluster].insert(0, groups[cluster].pop())
     if unit == "mention":
         return singles
+
+    def lead_matches(lead: Occurrence) -> bool:
+        return ((since is None or lead.date >= since) and (until is None or lead.date <= until)
+                and (not country or (lead.country or "") == country.upper())
+                and (not wanted_admin1 or fold(lead.admin1 or "") == wanted_admin1))
+
+    groups = {cluster: items for cluster, items in groups.items() if lead_matches(items[0])}
     result = []
     for cluster, items in groups.items():
         lead = items[0]
