@@ -423,6 +423,16 @@ CSV_COLUMNS = ["id", "date", "event_type", "quad_class", "cameo_code", "acled_ev
                "evidence"]
 
 
+#: A text cell starting with one of these is a formula to a spreadsheet: it gets a leading '.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(records: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -430,7 +440,7 @@ def _csv(records: list[dict[str, Any]]) -> str:
     for r in records:
         event, loc = r["event"], r["location"] or {}
         acled = event.get("acled") or {}
-        writer.writerow([
+        writer.writerow(_cell(v) for v in [
             r["cluster_id"], r["date"], r["event_type"], event["cameo"]["quad_class"],
             event["cameo"].get("code"), acled.get("event_type"), acled.get("sub_event_type"),
             r["country"], loc.get("admin1"), loc.get("name"), loc.get("lat"), loc.get("lon"),

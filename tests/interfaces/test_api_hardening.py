@@ -1,0 +1,41 @@
+"""Hardening of the REST API: CSV cells, legacy rows, body limits, rules, article links."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from harmattan.interfaces.api import create_app
+
+pytestmark = pytest.mark.models
+
+
+def copy_store(sample_db: str, tmp_path: Path) -> str:
+    db = tmp_path / "copy.db"
+    with sqlite3.connect(sample_db) as source, sqlite3.connect(db) as target:
+        source.backup(target)
+    return str(db)
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(sample_db: str, tmp_path: Path) -> None:
+    db = copy_store(sample_db, tmp_path)
+    with sqlite3.connect(db) as conn:
+        row_id, payload = conn.execute("SELECT row_id, payload FROM events ORDER BY row_id LIMIT 1").fetchone()
+        event = json.loads(payload)
+        event["evidence"]["sentence"] = '=HYPERLINK("http://evil.example","x")'
+        conn.execute("UPDATE events SET payload = ? WHERE row_id = ?", (json.dumps(event), row_id))
+        cluster = conn.execute("SELECT cluster_id FROM events WHERE row_id = ?", (row_id,)).fetchone()[0]
+    with TestClient(create_app(db)) as client:
+        body = client.get("/api/events", params={"format": "csv", "limit": 5000}).text
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(body))}
+    assert rows[cluster]["evidence"] == '\'=HYPERLINK("http://evil.example","x")'
+    numbers = {"latitude", "longitude"}  # numbers stay numbers (a negative longitude is no formula)
+    for r in rows.values():
+        for column, value in r.items():
+            assert column in numbers or not value.startswith(("=", "+", "-", "@", "\t", "\r"))
