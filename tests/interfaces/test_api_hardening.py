@@ -39,3 +39,25 @@ def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(sample_db: str, tmp_
     for r in rows.values():
         for column, value in r.items():
             assert column in numbers or not value.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+def test_rows_without_a_cluster_are_listed_and_found(sample_db: str, tmp_path: Path) -> None:
+    """Stores upgraded from schema v1 hold rows with no cluster id: each stands alone."""
+    db = copy_store(sample_db, tmp_path)
+    with sqlite3.connect(db) as conn:
+        orphans = [r[0] for r in conn.execute(
+            "SELECT event_id FROM events WHERE valid_to IS NULL ORDER BY row_id LIMIT 3")]
+        conn.execute(f"UPDATE events SET cluster_id = NULL WHERE event_id IN ({','.join('?' * len(orphans))})",
+                     orphans)
+    with TestClient(create_app(db)) as client:
+        listed = client.get("/api/events", params={"limit": 500})
+        assert listed.status_code == 200, listed.text
+        ids = [e["id"] for e in listed.json()["events"]]
+        assert set(orphans) <= set(ids) and len(ids) == len(set(ids)) == listed.json()["total"]
+        for event_id in orphans:
+            found = client.get(f"/api/events/{event_id}")
+            assert found.status_code == 200, found.text
+            assert found.json()["id"] == event_id
+            assert [m["event_id"] for m in found.json()["mentions"]] == [event_id]
+        assert client.get("/api/events", params={"format": "csv", "limit": 5000}).status_code == 200
+        assert client.get("/api/facets").status_code == 200

@@ -109,13 +109,18 @@ def where_clauses(conn: Connection, f: EventFilter) -> list[Any]:
     return where
 
 
+#: An event's cluster: rows stored before clusters existed (schema v1) have none and stand
+#: alone, under their own event id.
+CLUSTER = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
+
+
 def _matching_clusters(conn: Connection, f: EventFilter) -> Any:
     """``(cluster_id, date)`` of every selected cluster: its earliest matching mention's date."""
-    return (select(t.events.c.cluster_id.label("cluster_id"),
+    return (select(CLUSTER.label("cluster_id"),
                    func.min(t.events.c.date).label("date"))
             .select_from(t.events.join(t.articles, t.articles.c.article_pk == t.events.c.article_pk))
             .where(*where_clauses(conn, f))
-            .group_by(t.events.c.cluster_id))
+            .group_by(CLUSTER))
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
@@ -136,7 +141,7 @@ def event_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0,
 
 
 _COLUMNS = (
-    t.events.c.row_id, t.events.c.event_id, t.events.c.cluster_id, t.events.c.payload,
+    t.events.c.row_id, t.events.c.event_id, CLUSTER.label("cluster_id"), t.events.c.payload,
     t.events.c.country, t.events.c.valid_from, t.articles.c.article_id, t.articles.c.source,
     t.articles.c.url, t.articles.c.title, t.articles.c.date.label("article_date"),
     t.articles.c.story_id, t.places.c.name.label("place_name"),
@@ -156,7 +161,9 @@ def clusters_by_id(conn: Connection, cluster_ids: list[str],
                 .select_from(t.events
                              .join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
                              .outerjoin(t.places, t.places.c.row_id == t.events.c.row_id))
-                .where(current_at(None), t.events.c.cluster_id.in_(chunk))
+                .where(current_at(None),
+                       or_(t.events.c.cluster_id.in_(chunk),
+                           and_(t.events.c.cluster_id.is_(None), t.events.c.event_id.in_(chunk))))
                 .order_by(t.events.c.event_id, t.articles.c.content_hash))
         for row in conn.execute(stmt):
             members[row.cluster_id].append(_member(row, with_text))
@@ -197,11 +204,11 @@ def find_event(conn: Connection, event_or_cluster_id: str) -> dict[str, Any] | N
     """The cluster with this id, or the one holding the mention with this event id; each
     mention carries its article's text."""
     cluster_id = conn.execute(
-        select(t.events.c.cluster_id)
+        select(CLUSTER)
         .where(current_at(None),
                or_(t.events.c.cluster_id == event_or_cluster_id,
                    t.events.c.event_id == event_or_cluster_id))
-        .order_by((t.events.c.cluster_id != event_or_cluster_id), t.events.c.cluster_id).limit(1)
+        .order_by((CLUSTER != event_or_cluster_id), CLUSTER).limit(1)
     ).scalar()
     if cluster_id is None:
         return None
@@ -215,7 +222,7 @@ def facets(conn: Connection, f: EventFilter, *, top: int = 50) -> dict[str, Any]
     where = where_clauses(conn, f)
 
     def counted(column: Any, source: Any = base, *extra: Any) -> list[dict[str, Any]]:
-        n = func.count(func.distinct(t.events.c.cluster_id)).label("n")
+        n = func.count(func.distinct(CLUSTER)).label("n")
         rows = conn.execute(select(column.label("value"), n).select_from(source)
                             .where(*where, column.is_not(None), column != "", *extra)
                             .group_by(column).order_by(n.desc(), column).limit(top))
