@@ -61,3 +61,31 @@ def test_rows_without_a_cluster_are_listed_and_found(sample_db: str, tmp_path: P
             assert [m["event_id"] for m in found.json()["mentions"]] == [event_id]
         assert client.get("/api/events", params={"format": "csv", "limit": 5000}).status_code == 200
         assert client.get("/api/facets").status_code == 200
+
+
+def test_articles_without_a_source_count_by_host_as_the_export_does(sample_db: str, tmp_path: Path) -> None:
+    from harmattan.store import Store, read
+
+    db = copy_store(sample_db, tmp_path)
+    with sqlite3.connect(db) as conn:
+        # One event reported by two articles: the first two articles' first events, merged.
+        (cluster, _), (_, second) = conn.execute(
+            "SELECT min(cluster_id), article_pk FROM events WHERE valid_to IS NULL "
+            "GROUP BY article_pk ORDER BY article_pk LIMIT 2").fetchall()
+        conn.execute("UPDATE events SET cluster_id = ? WHERE article_pk = ? AND cluster_id = "
+                     "(SELECT min(cluster_id) FROM events WHERE article_pk = ?)", (cluster, second, second))
+        pks = [r[0] for r in conn.execute(
+            "SELECT DISTINCT article_pk FROM events WHERE cluster_id = ? ORDER BY article_pk", (cluster,))]
+        for n, pk in enumerate(pks):
+            conn.execute("UPDATE articles SET source = NULL, url = ? WHERE article_pk = ?",
+                         (f"https://news.example.org/story-{n}", pk))
+    with Store.open(db) as store, store.reading() as conn:
+        exported = next(c for c in read.clusters(conn) if c["cluster_id"] == cluster)
+    with TestClient(create_app(db)) as client:
+        listed = next(e for e in client.get("/api/events", params={"limit": 500}).json()["events"]
+                      if e["id"] == cluster)
+        detail = client.get(f"/api/events/{cluster}").json()
+    assert exported["sources"] == ["news.example.org"] and exported["n_sources"] == 1
+    assert listed["sources"] == exported["sources"] and listed["n_sources"] == exported["n_sources"]
+    assert detail["n_sources"] == 1
+    assert {m["article"]["source"] for m in detail["mentions"]} == {"news.example.org"}

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, or_, select
 
 from harmattan.store import schema as t
-from harmattan.store.read import cluster_record, current_at, iter_chunks
+from harmattan.store.read import _host, cluster_record, current_at, iter_chunks
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def _member(row: Any, with_text: bool) -> dict[str, Any]:
     member = {
         "payload": json.loads(row.payload), "event_id": row.event_id, "cluster_id": row.cluster_id,
         "story_id": row.story_id, "country": row.country, "article_id": row.article_id,
-        "source": row.source or None, "url": row.url, "title": row.title,
+        "source": row.source or _host(row.url) or None, "url": row.url, "title": row.title,
         "article_date": row.article_date.isoformat() if row.article_date else None,
         "coded_at": row.valid_from, "place": place,
     }
