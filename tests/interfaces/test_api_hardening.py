@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from harmattan.interfaces.api import create_app
+from harmattan.interfaces.api import MAX_BODY_BYTES, create_app
 
 pytestmark = pytest.mark.models
 
@@ -89,3 +89,42 @@ def test_articles_without_a_source_count_by_host_as_the_export_does(sample_db: s
     assert listed["sources"] == exported["sources"] and listed["n_sources"] == exported["n_sources"]
     assert detail["n_sources"] == 1
     assert {m["article"]["source"] for m in detail["mentions"]} == {"news.example.org"}
+
+
+# -- writes: the token before the body, and the body limit ------------------------------------------
+
+
+def chunks(*parts: bytes):  # noqa: ANN201 - a generator makes TestClient send no Content-Length
+    yield from parts
+
+
+def test_writes_check_the_token_before_reading_the_body(tmp_path: Path) -> None:
+    db = str(tmp_path / "w.db")
+    with TestClient(create_app(db)) as closed:
+        refused = closed.post("/api/ingest", content=chunks(b"{not json"))
+        assert refused.status_code == 403 and "--token" in refused.json()["detail"]
+    with TestClient(create_app(db, token="s3cret")) as client:
+        for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": "Basic s3cret"}):
+            answer = client.post("/api/ingest", content=chunks(b"{not json"), headers=headers)
+            assert answer.status_code == 401, (headers, answer.text)
+            assert answer.headers["www-authenticate"] == "Bearer"
+        # A body too large is refused for its token first: nothing about it is read.
+        big = client.post("/api/ingest", content=b"x" * (MAX_BODY_BYTES + 1))
+        assert big.status_code == 401
+        with_token = client.post("/api/ingest", content=chunks(b"{not json"),
+                                 headers={"Authorization": "Bearer s3cret",
+                                          "Content-Type": "application/json"})
+        assert with_token.status_code == 422
+
+
+def test_a_body_over_the_limit_is_refused_chunked_or_not(tmp_path: Path) -> None:
+    auth = {"Authorization": "Bearer s3cret", "Content-Type": "application/json"}
+    megabyte = b" " * (1024 * 1024)
+    with TestClient(create_app(str(tmp_path / "w.db"), token="s3cret")) as client:
+        announced = client.post("/api/ingest", content=b" " * (MAX_BODY_BYTES + 1), headers=auth)
+        assert announced.status_code == 413 and "bytes" in announced.json()["detail"]
+        chunked = client.post("/api/ingest", content=chunks(b"{", *[megabyte] * 11, b"}"), headers=auth)
+        assert chunked.status_code == 413, chunked.text
+        assert "bytes" in chunked.json()["detail"]
+        small = client.post("/api/ingest", content=chunks(b'{"articles": ', b"[]}"), headers=auth)
+        assert small.status_code == 422 and "articles" in small.text

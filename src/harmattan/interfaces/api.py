@@ -24,6 +24,8 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmattan import __version__
 from harmattan.store import Store
@@ -509,8 +511,17 @@ _bearer = HTTPBearer(auto_error=False, description="The token the server was sta
                                                    "(--token or HARMATTAN_API_TOKEN).")
 
 
+WRITES_DISABLED = ("writes are disabled on this server: start it with --token or "
+                   "HARMATTAN_API_TOKEN to enable them")
+WRONG_TOKEN = "missing or wrong bearer token (send Authorization: Bearer TOKEN)"
+
+
 class TokenCheck:
-    """The write endpoints' guard: 403 when the server has no token, 401 without the right one."""
+    """The write endpoints' guard: 403 when the server has no token, 401 without the right one.
+
+    ``WriteGuard`` answers first, before the body is read; this keeps the check (and the
+    bearer scheme in the OpenAPI document) on the endpoints themselves.
+    """
 
     def __init__(self, token: str | None) -> None:
         self.token = token
@@ -518,13 +529,86 @@ class TokenCheck:
     def __call__(self, credentials: Annotated[HTTPAuthorizationCredentials | None,
                                               Depends(_bearer)]) -> None:
         if not self.token:
-            raise HTTPException(403, detail="writes are disabled on this server: start it with "
-                                            "--token or HARMATTAN_API_TOKEN to enable them")
+            raise HTTPException(403, detail=WRITES_DISABLED)
         given = credentials.credentials if credentials else ""
         if not hmac.compare_digest(given.encode(), self.token.encode()):
-            raise HTTPException(401, detail="missing or wrong bearer token "
-                                            "(send Authorization: Bearer TOKEN)",
-                                headers={"WWW-Authenticate": "Bearer"})
+            raise HTTPException(401, detail=WRONG_TOKEN, headers={"WWW-Authenticate": "Bearer"})
+
+
+class _BodyTooLarge(Exception):
+    """The request body went past ``MAX_BODY_BYTES`` while the app read it."""
+
+
+def _problem(status: int, detail: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse({"detail": detail}, status, headers=headers)
+
+
+def _token_problem(token: str | None, authorization: str | None) -> JSONResponse | None:
+    """The write guard's answer to a request's ``Authorization`` header: None lets it in."""
+    if not token:
+        return _problem(403, WRITES_DISABLED)
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer":
+        given = ""
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+        return _problem(401, WRONG_TOKEN, {"WWW-Authenticate": "Bearer"})
+    return None
+
+
+class WriteGuard:
+    """ASGI middleware run before any body is read.
+
+    ``POST /api/…`` needs the bearer token (403 when the server has none, 401 without the right
+    one), checked before the body is read; every body is limited to ``limit`` bytes (413),
+    whether announced by ``Content-Length`` or sent in chunks.
+    """
+
+    def __init__(self, app: ASGIApp, token: str | None, limit: int = MAX_BODY_BYTES) -> None:
+        self.app, self.token, self.limit = app, token, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if scope["method"] == "POST" and scope["path"].startswith("/api/"):
+            refused = _token_problem(self.token, headers.get("authorization"))
+            if refused is not None:
+                await refused(scope, receive, send)
+                return
+        too_large = _problem(413, f"request body over {self.limit:,} bytes")
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await too_large(scope, receive, send)
+            return
+        received = 0
+        over = False
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal received, over
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:
+                    over = True
+                    raise _BodyTooLarge
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if over:  # the app's answer to a body cut short: ours replaces it
+                return
+            started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, guarded_send)
+        except Exception:
+            if not over or started:
+                raise
+        if over and not started:
+            await too_large(scope, receive, send)
 
 
 
@@ -555,12 +639,7 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     app.state.store = store
     require_token = TokenCheck(token)
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next: Any) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return JSONResponse({"detail": f"request body over {MAX_BODY_BYTES:,} bytes"}, 413)
-        return await call_next(request)
+    app.add_middleware(WriteGuard, token=token)
 
     # -- events --
 
