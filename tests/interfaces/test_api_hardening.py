@@ -128,3 +128,31 @@ def test_a_body_over_the_limit_is_refused_chunked_or_not(tmp_path: Path) -> None
         assert "bytes" in chunked.json()["detail"]
         small = client.post("/api/ingest", content=chunks(b'{"articles": ', b"[]}"), headers=auth)
         assert small.status_code == 422 and "articles" in small.text
+
+
+# -- serve --rules -------------------------------------------------------------------------------------
+
+
+def test_a_bad_rule_file_stops_serve_before_it_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from harmattan.errors import ConfigError
+    from harmattan.interfaces.cli import main
+
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: served.append(app))
+    bad = tmp_path / "rules.yaml"
+    bad.write_text("rules:\n  - name: odd\n    kind: nonsense\n", encoding="utf-8")
+    empty = tmp_path / "none.jsonl"
+    empty.write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    for extra in ([], ["--ingest", str(empty)]):
+        result = CliRunner().invoke(main, ["serve", "--db", db, "--rules", str(bad), "--quiet", *extra])
+        assert result.exit_code != 0, result.output
+        assert isinstance(result.exception, SystemExit), result.exception
+        assert str(bad) in result.output and "nonsense" in result.output
+        assert "Traceback" not in result.output
+    assert served == []
+    with pytest.raises(ConfigError, match="nonsense"):
+        create_app(db, rules=str(bad))

@@ -617,8 +617,13 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     """The API (``/api/…``) and the dashboard (``/``) over the store ``db`` (or an open ``store``).
 
     ``token`` enables the write endpoints for requests that send it as a bearer token; without
-    it they answer 403.  ``rules`` is the analyst rule file ``POST /api/alerts/run`` checks.
+    it they answer 403.  ``rules`` is the analyst rule file ``POST /api/alerts/run`` checks;
+    it is read here, so a bad one raises ``ConfigError`` now rather than on every run.
     """
+    if rules:
+        from harmattan.analysis import load_rules
+
+        load_rules(rules)
     own_store = store is None
     store = store or Store.open(db)
     ingest_lock = threading.Lock()

@@ -63,6 +63,14 @@ def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple
     from harmattan.interfaces.api import create_app
     from harmattan.store import Store
 
+    if rules:
+        from harmattan.analysis import load_rules
+
+        # A bad rule file stops the server before it starts, not at the first alert run.
+        try:
+            load_rules(rules)
+        except HarmattanError as exc:
+            raise click.ClickException(str(exc)) from None
     try:
         store = Store.open(db)
     except HarmattanError as exc:
