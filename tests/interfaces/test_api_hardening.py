@@ -156,3 +156,23 @@ def test_a_bad_rule_file_stops_serve_before_it_starts(tmp_path: Path, monkeypatc
     assert served == []
     with pytest.raises(ConfigError, match="nonsense"):
         create_app(db, rules=str(bad))
+
+
+# -- article links ---------------------------------------------------------------------------------
+
+
+def test_ingest_takes_web_links_only(tmp_path: Path) -> None:
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(str(tmp_path / "w.db"), token="s3cret")) as client:
+        for url in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>",
+                    "file:///etc/passwd", "//example.org/a", "example.org/a"):
+            article = {"id": "a", "text": "ECOWAS imposed sanctions on Niger.", "date": "2023-08-01",
+                       "url": url}
+            answer = client.post("/api/ingest", json={"articles": [article]}, headers=auth)
+            assert answer.status_code == 422, url
+            problem = answer.json()["detail"][0]
+            assert problem["loc"][-1] == "url" and "http" in problem["msg"], problem
+        # A web link passes (the article is then rejected for its missing date, as usual).
+        fine = client.post("/api/ingest", headers=auth, json={"articles": [
+            {"id": "b", "text": "ECOWAS imposed sanctions on Niger.", "url": "HTTPS://example.org/b"}]})
+        assert fine.status_code == 200 and fine.json()["rejects"] == 1

@@ -18,12 +18,13 @@ import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -338,6 +339,14 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=2048)
     source: str | None = Field(default=None, max_length=512)
     language: str | None = Field(default=None, max_length=16)
+
+    @field_validator("url")
+    @classmethod
+    def _web_url(cls, value: str | None) -> str | None:
+        """Only web links: the dashboard links to the article (no javascript:, data:…)."""
+        if value and urlsplit(value.strip()).scheme.lower() not in ("http", "https"):
+            raise ValueError("url must start with http:// or https://")
+        return value
 
 
 class IngestRequest(BaseModel):

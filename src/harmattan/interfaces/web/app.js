@@ -78,6 +78,16 @@ function colour(key) {
   return colourOf[key];
 }
 
+/** The URL if it is an http(s) link, else null: no javascript: or data: links from stored text. */
+function webUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 function actorLabel(actor) {
   if (actor.actor_id) return actor.actor_id;
   return [actor.code, actor.sector].filter(Boolean).join(".") || actor.text || "?";
@@ -373,7 +383,7 @@ async function showEvent(id, scroll) {
     const articles = event.mentions.map((m) => el("div", { class: "article", "data-event-id": m.event_id },
       el("h3", {}, m.article.title || m.article.id),
       el("div", { class: "meta" }, [m.article.source, m.article.date].filter(Boolean).join(" · "),
-         m.article.url ? [" · ", el("a", { href: m.article.url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
+         webUrl(m.article.url) ? [" · ", el("a", { href: webUrl(m.article.url), rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
       highlighted(m.article.text, m.evidence)));
     box.replaceChildren(
       el("h3", {}, `${event.event_type}: ${event.evidence.sentence}`),
