@@ -61,6 +61,18 @@ def test_rows_without_a_cluster_are_listed_and_found(sample_db: str, tmp_path: P
             assert [m["event_id"] for m in found.json()["mentions"]] == [event_id]
         assert client.get("/api/events", params={"format": "csv", "limit": 5000}).status_code == 200
         assert client.get("/api/facets").status_code == 200
+        health = client.get("/api/health").json()
+    # The export and the counts see them too, each as a cluster of its own.
+    from harmattan.store import Store, read
+
+    with Store.open(db) as store, store.reading() as conn:
+        clusters = read.clusters(conn)
+        counts = read.stats(conn)
+    exported = {c["cluster_id"]: c for c in clusters}
+    assert set(orphans) <= set(exported)
+    assert all([m["event_id"] for m in exported[o]["mentions"]] == [o] for o in orphans)
+    assert counts["clusters"] == len(clusters)
+    assert health is not None
 
 
 def test_articles_without_a_source_count_by_host_as_the_export_does(sample_db: str, tmp_path: Path) -> None:

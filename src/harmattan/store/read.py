@@ -64,6 +64,9 @@ def _filters(as_of: dt.datetime | None, since: dt.date | None, until: dt.date | 
     return where
 
 
+#: A row's cluster: its cluster id, or its own event id for rows stored before clusters existed.
+CLUSTER_KEY = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
+
 _MENTION_COLUMNS = (
     t.events.c.event_id, t.events.c.cluster_id, t.events.c.payload, t.events.c.country,
     t.events.c.valid_from, t.articles.c.article_id, t.articles.c.source, t.articles.c.url,
@@ -74,7 +77,8 @@ _MENTION_COLUMNS = (
 def _mention(row: Any) -> dict[str, Any]:
     payload = json.loads(row.payload)
     return {
-        "payload": payload, "event_id": row.event_id, "cluster_id": row.cluster_id,
+        # Rows stored before clusters existed (schema v1) have none: each is its own cluster.
+        "payload": payload, "event_id": row.event_id, "cluster_id": row.cluster_id or row.event_id,
         "story_id": row.story_id, "country": row.country, "article_id": row.article_id,
         "source": row.source or _host(row.url) or None, "url": row.url, "title": row.title,
         "article_date": row.article_date.isoformat() if row.article_date else None,
@@ -120,10 +124,10 @@ def clusters(conn: Connection, *, as_of: dt.datetime | None = None, since: dt.da
         chunk = ids[start:start + _CHUNK]
         stmt = (select(*_MENTION_COLUMNS)
                 .join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
-                .where(current_at(as_of), t.events.c.cluster_id.in_(chunk))
+                .where(current_at(as_of), CLUSTER_KEY.in_(chunk))
                 .order_by(t.events.c.event_id, t.articles.c.content_hash))
         for row in conn.execute(stmt):
-            members[row.cluster_id].append(_mention(row))
+            members[row.cluster_id or row.event_id].append(_mention(row))
     result = [cluster_record(cid, members[cid]) for cid in ids]
     result.sort(key=lambda c: (c["date"] or "", c["cluster_id"]))
     return result
@@ -169,7 +173,7 @@ def stats(conn: Connection, *, as_of: dt.datetime | None = None) -> dict[str, An
         "articles": count(conn, t.articles, *art_where),
         "events": count(conn, t.events, in_force),
         "clusters": int(conn.execute(
-            select(func.count(distinct(t.events.c.cluster_id))).where(in_force)).scalar_one()),
+            select(func.count(distinct(CLUSTER_KEY))).where(in_force)).scalar_one()),
         "rejects": count(conn, t.rejects, *rej_where),
         "stories": int(conn.execute(
             select(func.count(distinct(t.articles.c.story_id))).where(*art_where)).scalar_one()),
