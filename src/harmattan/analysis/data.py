@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from harmattan.store import read
 from harmattan.store import schema as t
@@ -75,14 +75,8 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
     """
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (expected one of: {', '.join(UNITS)})")
-    where = [read.current_at(None), t.events.c.date.is_not(None)]
-    if since is not None:
-        where.append(t.events.c.date >= since.isoformat())
-    if until is not None:
-        where.append(t.events.c.date <= until.isoformat())
-    if country:
-        where.append(t.events.c.country == country.upper())
-    cluster_key = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
+    where = [*read.event_filters(None, since, until, country), t.events.c.date.is_not(None)]
+    cluster_key = read.CLUSTER_KEY
     columns = (t.events.c.event_id, t.events.c.cluster_id, t.events.c.date,
                t.events.c.event_type, t.events.c.quad_class, t.events.c.country,
                t.events.c.confidence, t.events.c.payload,
@@ -97,7 +91,7 @@ def occurrences(conn: Connection, *, since: dt.date | None = None, until: dt.dat
                 .where(*conditions).order_by(*order))
 
     wanted_admin1 = fold(admin1) if admin1 else None
-    filtered = len(where) > 2
+    filtered = since is not None or until is not None or bool(country)
     if unit == "mention" or not filtered:
         rows = list(conn.execute(query(*where)))
     else:

@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
-from harmattan.events.acled import acled_keywords, acled_only_event, code_acled, merge_incidents
+from harmattan.events.acled import (
+    acled_keywords,
+    acled_only_event,
+    code_acled,
+    merge_incidents,
+)
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
@@ -43,11 +48,11 @@ from harmattan.schema import (
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from harmattan.geo import Geoparser
 
     from harmattan.actors.resolver import ActorResolver
     from harmattan.events.classifier import EventClassifier, SentencePrediction
     from harmattan.events.verbs import VerbMatch, VerbPatternCoder
+    from harmattan.geo import Geoparser
 
 #: The CAMEO code used when the verb patterns give none for the chosen PLOVER type.
 DEFAULT_CAMEO: dict[str, str] = {

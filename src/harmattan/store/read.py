@@ -52,8 +52,9 @@ def current_at(as_of: dt.datetime | None) -> Any:
                 or_(t.events.c.valid_to.is_(None), t.events.c.valid_to > as_of))
 
 
-def _filters(as_of: dt.datetime | None, since: dt.date | None, until: dt.date | None,
-             country: str | None) -> list[Any]:
+def event_filters(as_of: dt.datetime | None, since: dt.date | None, until: dt.date | None,
+                  country: str | None) -> list[Any]:
+    """Conditions on event rows: in force at ``as_of``, dated within [since, until], in ``country``."""
     where = [current_at(as_of)]
     if since is not None:
         where.append(t.events.c.date >= since.isoformat())
@@ -94,7 +95,7 @@ def mentions(conn: Connection, *, as_of: dt.datetime | None = None, since: dt.da
              until: dt.date | None = None, country: str | None = None) -> list[dict[str, Any]]:
     """Every event row in force (one per article that reports it), in a stable order."""
     stmt = (select(*_MENTION_COLUMNS).join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
-            .where(*_filters(as_of, since, until, country))
+            .where(*event_filters(as_of, since, until, country))
             .order_by(t.events.c.date, t.events.c.event_id, t.articles.c.content_hash))
     return [_mention(row) for row in conn.execute(stmt)]
 
