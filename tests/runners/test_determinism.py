@@ -51,3 +51,38 @@ def test_two_versions_of_an_article_in_one_batch_are_coded_apart(runner_articles
     events, errors = code_batch_safely(coder, [first, update])
     assert not errors
     assert events == coder.code([first]) + coder.code([update])
+
+
+_SEED_PROBE = r"""
+import json, sys
+from harmattan.events.coder import EventCoder
+from harmattan.schema import Article
+coder = EventCoder().initialize()
+lookup = [(key, [" ".join(v.words) for v in verbs]) for key, verbs in sorted(coder.verbs.verbs_.items())]
+import datetime
+article = Article(id="epp", date=datetime.date(2023, 6, 1), title="", text=sys.argv[1])
+events = [e.to_dict() for e in coder.code([article])]
+print(json.dumps({"lookup": lookup, "events": events}, sort_keys=True))
+"""
+
+
+def test_events_do_not_depend_on_the_processs_string_hashing() -> None:
+    # Python salts str hashes per process (PYTHONHASHSEED): a set's order differs between a
+    # worker and its parent, or between two Dask workers.  Nothing may follow that order.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    text = ("Although the EPP guerrillas have been stepping up activities in recent years, they "
+            "remain little more than a persistent thorn in the state's side. Paraguay's army "
+            "stepped up patrols and carried out raids against the group.")
+    outputs = []
+    for seed in ("1", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _SEED_PROBE, text], env=env, check=True,
+                              capture_output=True, text=True)
+        outputs.append(json.loads(done.stdout))
+    assert outputs[0]["events"], "the probe sentence codes no event"
+    assert outputs[0]["lookup"] == outputs[1]["lookup"]
+    assert outputs[0]["events"] == outputs[1]["events"]

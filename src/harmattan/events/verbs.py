@@ -542,10 +542,11 @@ class VerbPatternCoder:
             pats = tuple(sorted(slot["patterns"], key=lambda pat: -pat.words))
             verbs[words] = _Verb(words, slot["code"], slot["default"], pats)
 
-        # Lookup keyed by a token's lemma or lower-cased form → candidate verbs, longest first.
+        # Lookup keyed by a token's lemma or lower-cased form → candidate verbs, longest first,
+        # then in alphabetical order: a fixed order, whatever the process's string hashing.
         by_key: dict[str, tuple[_Verb, ...]] = {}
         for key, entries in surface.items():
-            cands = sorted((verbs[w] for w in entries), key=lambda v: -len(v.words))
+            cands = sorted((verbs[w] for w in entries), key=lambda v: (-len(v.words), v.words))
             by_key[key] = tuple(cands)
         self.verbs_ = by_key
         self.nouns_ = _load_nouns(Path(self.nouns_path) if self.nouns_path else NOUNS_PATH)
