@@ -25,6 +25,7 @@ def load_spacy() -> Language:
     """Load the English pipeline once per process (tagger, parser, lemmatizer, NER).
 
     Its ``pipe`` counts the time spent parsing as the stage "parse" (``harmattan.perf``).
+    Its layers multiply matrices with numpy's BLAS, on one thread (see :func:`use_numpy_blas`).
     """
     import spacy
 
@@ -35,6 +36,10 @@ def load_spacy() -> Language:
             f"spaCy model {SPACY_MODEL!r} is not installed ({exc})",
             fix="re-run the set-up: .venv/bin/pip install -e .",
         ) from exc
+    use_numpy_blas(nlp)
+    from harmattan.nlp.attributes import install
+
+    install(nlp)  # the attribute ruler's matches by table look-up: same result, less time
     pipe = nlp.pipe
 
     @functools.wraps(pipe)
@@ -43,6 +48,29 @@ def load_spacy() -> Language:
 
     nlp.pipe = timed_pipe  # this instance only; spaCy's own calls go to the class method
     return nlp
+
+
+def use_numpy_blas(nlp: Language) -> None:
+    """Run the pipeline's layers on numpy's BLAS (OpenBLAS) rather than on the blis that thinc
+    bundles, limited to one thread per process (the coder runs one process per core).
+
+    On this project's 2-core machine blis multiplies the token-to-vector layers' matrices at
+    about 34 GFLOP/s and OpenBLAS at 96: the parse takes about 27% less CPU
+    (docs/benchmarks.md).  Every tag, head, dependency and lemma is the same
+    (``tests/nlp/test_parser.py``).  The parser's own transition steps keep thinc's blis.
+    """
+    from thinc.api import NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if model is None or not hasattr(model, "walk"):
+            continue
+        for node in model.walk():
+            node.ops = ops
+    # Process-wide: OpenBLAS would otherwise start a thread per core in every worker process.
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def spacy_version() -> str:
