@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from harmattan.nlp.keywords import KeywordPattern
 from harmattan.perf import timed
 
 if TYPE_CHECKING:
@@ -62,8 +63,10 @@ INTER_NAMES: dict[int, str] = {
 # -- keyword tables ------------------------------------------------------------------------------
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE)
+def _rx(*parts: str) -> KeywordPattern:
+    """Any of the parts, as a word beginning, in any case (searched only when the sentence
+    holds one of the words the parts begin with: see nlp/keywords.py)."""
+    return KeywordPattern(re.compile(r"\b(?:" + "|".join(parts) + r")", re.IGNORECASE))
 
 
 _NUM_WORD = r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|several|scores|hundreds|many)"
