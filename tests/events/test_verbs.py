@@ -163,3 +163,32 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
     names = [b["name"] for b in index["blocks"]]
     assert len(names) == 397 + 3  # the source's blocks, then those of verbs_extra.txt
     assert names[-3:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT"]
+
+
+@pytest.mark.models
+def test_skipping_patterns_whose_words_are_absent_changes_no_match(nlp, coder):
+    # Each pattern is skipped when its rarest element's words are all missing from the
+    # sentence; without that shortcut every pattern is tried.  Same matches either way.
+    import dataclasses
+    from pathlib import Path
+
+    from harmattan.nlp.sentences import split_sentences
+
+    plain = VerbPatternCoder().initialize()
+    plain.verbs_ = {
+        key: tuple(dataclasses.replace(v, patterns=tuple(dataclasses.replace(p, gate=None)
+                                                         for p in v.patterns)) for v in verbs)
+        for key, verbs in plain.verbs_.items()
+    }
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    sentences = [s.text for path in sorted(samples.glob("*.jsonl"))
+                 for line in path.read_text(encoding="utf-8").splitlines()
+                 for s in split_sentences(json.loads(line)["text"], "x")]
+    gated = sum(1 for vs in coder.verbs_.values() for v in vs for p in v.patterns if p.gate)
+    assert gated > 1000
+    matched = 0
+    for doc in nlp.pipe(sentences):
+        got = coder.match(doc)
+        assert got == plain.match(doc), doc.text
+        matched += len(got)
+    assert matched > 100

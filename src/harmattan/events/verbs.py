@@ -273,6 +273,15 @@ class _Pattern:
     code: str                                       # normalised; "" means "no event"
     text: str
     words: int                                      # words in the shortest full match
+    #: The first words of the alternatives of one element (the one with the fewest): a
+    #: sentence without any of them cannot match the pattern (see _SentenceIndex.keys).
+    #: None for a pattern of the verb alone, which any sentence matches.
+    gate: frozenset[str] | None = None
+
+
+def _gate(elements: tuple[tuple[tuple[str, ...], ...], ...]) -> frozenset[str] | None:
+    firsts = [frozenset(alt[0].rstrip("_") for alt in element) for element in elements]
+    return min(firsts, key=len) if firsts else None
 
 
 @dataclass(frozen=True)
@@ -379,7 +388,7 @@ def _load_nouns(path: Path) -> dict[str, _Noun]:
 class _SentenceIndex:
     """Where each word occurs in a sentence: exact keys (form, lemma) and stem keys."""
 
-    __slots__ = ("exact", "stem", "start", "end", "hyphens")
+    __slots__ = ("exact", "stem", "start", "end", "hyphens", "keys")
 
     def __init__(self, tokens: Iterable[Any], start: int, end: int) -> None:
         exact: dict[str, list[int]] = {}
@@ -404,6 +413,9 @@ class _SentenceIndex:
         self.start = start
         self.end = end
         self.hyphens = hyphens
+        #: Every word positions() can find something for (a word marked exact, "cash_", is
+        #: found only if "cash" is here).
+        self.keys = exact.keys() | stem.keys()
 
     def positions(self, word: str) -> list[int]:
         if word.endswith("_"):
@@ -509,7 +521,7 @@ class VerbPatternCoder:
                     continue
                 words = sum(min(len(a) for a in e) for e in pre + post)
                 code = _code_or_none(p["code"]) or ""
-                compiled.append(_Pattern(pre, post, code, p["text"], words))
+                compiled.append(_Pattern(pre, post, code, p["text"], words, _gate(pre + post)))
             # Most specific first, so the first hit at a given specificity is final.
             compiled.sort(key=lambda pat: -pat.words)
             block_patterns.append(tuple(compiled))
@@ -622,6 +634,8 @@ class VerbPatternCoder:
             for pat in verb.patterns:
                 if best is not None and pat.words < best[1]:
                     break  # patterns are sorted by size: nothing left can beat the best
+                if pat.gate is not None and pat.gate.isdisjoint(index.keys):
+                    continue  # a word it needs is not in the sentence
                 post = _match_elements(pat.post, index, last + 1, hi) if pat.post else (0, [])
                 if post is None:
                     continue
