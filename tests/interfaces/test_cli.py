@@ -97,3 +97,17 @@ def test_eval_plover_on_a_slice(tmp_path: Path) -> None:
     assert report["n"] == 12
     assert set(report["totals"]) == {"event_accuracy", "source_code_f1", "target_code_f1", "macro_f1"}
     assert 0.0 <= report["totals"]["event_accuracy"] <= 1.0
+
+
+@pytest.mark.parametrize("command", ["code", "ingest"])
+@pytest.mark.parametrize("cluster", [["--dask", "local:2"], ["--scheduler", "tcp://127.0.0.1:1"]])
+def test_workers_and_a_dask_cluster_are_refused_together(tmp_path: Path, command: str,
+                                                          cluster: list[str]) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "date": "2024-01-01", "text": "Mali spoke."}) + "\n",
+                    encoding="utf-8")
+    extra = ["--db", str(tmp_path / "store.db")] if command == "ingest" else []
+    result = CliRunner().invoke(main, [command, str(path), *extra, "--workers", "3", *cluster])
+    assert result.exit_code == 2, result.output
+    assert "--workers counts processes on this machine" in result.output
+    assert not (tmp_path / "store.db").exists()

@@ -76,7 +76,7 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     from harmattan.ingest.readers import read_inputs
     from harmattan.pipeline import code_records
 
-    cluster = cluster_spec(scheduler, dask_local)
+    cluster = cluster_spec(scheduler, dask_local, workers)
 
     n_articles = n_events = 0
     table_rows: list[Event] = []

@@ -21,10 +21,14 @@ def cluster_options(func: Any) -> Any:
     return func
 
 
-def cluster_spec(scheduler: str | None, dask_local: str | None) -> str | None:
+def cluster_spec(scheduler: str | None, dask_local: str | None, workers: int | None = None) -> str | None:
     """The cluster to run on, or None to run on this machine with --workers."""
     if scheduler and dask_local:
         raise click.UsageError("give --scheduler or --dask, not both")
+    if workers is not None and (scheduler or dask_local):
+        raise click.UsageError(
+            "--workers counts processes on this machine; on Dask the cluster has the workers "
+            "(--dask local:N starts N of them): give one or the other")
     if dask_local and not dask_local.startswith("local"):
         raise click.BadParameter(f"{dask_local!r}: write local:N (N worker processes)",
                                  param_hint="--dask")

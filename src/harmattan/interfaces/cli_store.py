@@ -107,7 +107,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
     """
     from harmattan.store.ingest import ingest as run_ingest
 
-    cluster = cluster_spec(scheduler, dask_local)
+    cluster = cluster_spec(scheduler, dask_local, workers)
     store = _open(db)
 
     def on_reject(record: Reject) -> None:
