@@ -1,22 +1,15 @@
 """Analysis tests run on a real store: a SQLite file, and PostgreSQL when HARMATTAN_TEST_PG is
-set (the store tests' ``db_url`` fixture, with its CI rule: the PostgreSQL leg fails in CI
-when no server is given)."""
+set (the ``db_url`` fixture of ``tests/conftest.py``, with its CI rule: the PostgreSQL leg
+fails in CI when no server is given)."""
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from harmattan.store import Store
-
-_spec = importlib.util.spec_from_file_location(
-    "_store_conftest", Path(__file__).resolve().parents[1] / "store" / "conftest.py")
-_store_conftest = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_store_conftest)
-db_url = _store_conftest.db_url
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -112,37 +111,41 @@ class _KillOnce:
 
 
 
-def _stored(db: Path) -> tuple[int, list[tuple[str, str]]]:
-    with sqlite3.connect(db) as conn:
-        n_articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
-        rows = conn.execute("SELECT event_id, payload FROM events WHERE valid_to IS NULL "
-                            "ORDER BY event_id").fetchall()
+def _stored(db_url: str) -> tuple[int, list[tuple[str, str]]]:
+    from sqlalchemy import text
+
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        n_articles = conn.execute(text("SELECT count(*) FROM articles")).scalar_one()
+        rows = [(r.event_id, r.payload) for r in conn.execute(text(
+            "SELECT event_id, payload FROM events WHERE valid_to IS NULL ORDER BY event_id"))]
     return n_articles, rows
 
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
-        cluster, runner_inputs, runner_articles, reference_events, tmp_path: Path) -> None:
+        cluster, runner_inputs, runner_articles, reference_events, db_url: str, tmp_path: Path) -> None:
+    # On SQLite and on PostgreSQL (the db_url fixture, tests/conftest.py).
     marker = tmp_path / "killed"
     victim = runner_articles[14].id  # in the middle of the InSight Crime file
     address = cluster.scheduler.address
-    db = tmp_path / "store.db"
     def kill_once_coder() -> _KillOnce:
         # A closure, not functools.partial: Dask pickles a partial of a function by reference,
         # and the workers cannot import this module.
         return _KillOnce(str(marker), victim)
 
-    with Store.open(str(db)) as store:
+    # Workers keep a coder per factory name: each database leg needs its own killer.
+    kill_once_coder.__qualname__ = f"kill_once_coder_{tmp_path.name}"
+    with Store.open(db_url) as store:
         report = ingest(store, runner_inputs, cluster=address, coder_factory=kill_once_coder)
     assert marker.is_file(), "no worker was killed: the test proves nothing"
     assert report.articles == len(runner_articles) and report.rejects == 0
-    n_articles, rows = _stored(db)
+    n_articles, rows = _stored(db_url)
     assert n_articles == len(runner_articles)
     assert len(rows) == len({event_id for event_id, _ in rows}) == len(reference_events)
     expected = sorted((e.event_id, json.dumps(e.to_dict(), ensure_ascii=False, sort_keys=True))
                       for e in reference_events)
     assert rows == expected
     # Running the same job again stores nothing new.
-    with Store.open(str(db)) as store:
+    with Store.open(db_url) as store:
         again = ingest(store, runner_inputs, cluster=address)
     assert (again.articles, again.duplicates) == (0, len(runner_articles))
-    assert _stored(db) == (n_articles, rows)
+    assert _stored(db_url) == (n_articles, rows)
