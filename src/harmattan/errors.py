@@ -36,3 +36,20 @@ class ConfigError(HarmattanError):
     """A setting is invalid."""
 
     code = "E004"
+
+
+class RecordsRefused(RecordError):
+    """Records a request must store whole were refused; nothing of the request was stored.
+
+    ``rejects`` holds each refused record (``harmattan.schema.Reject``) with its reason.
+    """
+
+    def __init__(self, rejects: list) -> None:
+        self.rejects = list(rejects)
+        named = "; ".join(
+            (f"article {r.line}" if r.line is not None else r.origin)
+            + (f" ({r.record_id!r})" if r.record_id is not None else "") + f": {r.reason}"
+            for r in self.rejects)
+        count = len(self.rejects)
+        super().__init__(f"{count} article{'s' if count != 1 else ''} refused, nothing stored: {named}",
+                         fix="correct or leave out the articles named, then send the request again")

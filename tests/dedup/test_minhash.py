@@ -55,6 +55,15 @@ def test_cluster_keys_story_and_actors_within_a_day() -> None:
     assert no_target == [] and lookup2 == []
 
 
+
+def test_cluster_keys_at_the_ends_of_the_calendar() -> None:
+    # 0001-01-01 has no day before it and 9999-12-31 none after: the keys that exist are kept.
+    first_own, first_lookup = clusters.cluster_keys(_event("0001-01-01", "FIGHT", "NER", "MLI"), None, 1)
+    last_own, last_lookup = clusters.cluster_keys(_event("9999-12-31", "FIGHT", "NER", "MLI"), None, 1)
+    assert len(first_own) == 1 and len(first_lookup) == 2 and first_lookup[0] == first_own[0]
+    assert len(last_own) == 1 and len(last_lookup) == 2 and last_lookup[0] == last_own[0]
+    assert clusters.cluster_keys(_event("0001-01-02", "FIGHT", "NER", "MLI"), None, 1)[1][1] == first_own[0]
+
 def test_claims_low_best_high_and_actor_disagreement() -> None:
     def mention(fat: int | None, src: str, source: str) -> dict:
         return {"payload": _event("2023-08-14", "FIGHT", src, "MLI", fat).to_dict(), "source": source,

@@ -93,3 +93,74 @@ def test_every_bad_record_is_rejected_with_its_reason(db_url: str, tmp_path: Pat
     with Store.open(db_url) as store, store.reading() as conn:
         again = read.stats(conn)
     assert (again["articles"], again["rejects"]) == (4, len(expected))
+
+
+def _poison(folder: Path) -> Path:
+    """Good articles around records that stopped ingest for good: a date the clustering could
+    not step back from, and characters PostgreSQL refuses in the id, the language and the title."""
+    lines = [
+        {"id": "before", "date": "2023-08-01", "text": "Mali attacked Niger near the border."},
+        {"id": "ancient", "date": "0001-01-01", "text": "Chad attacked Senegal near the border."},
+        {"id": "far", "date": "9999-12-31", "text": "Ghana attacked Benin in the year 9999."},
+        {"id": "nul\x00id", "date": "2023-08-02", "text": "Chad met Senegal in Dakar."},
+        {"id": "nul-language", "date": "2023-08-02", "language": "e\x00n",
+         "text": "Benin condemned Nigeria over the border."},
+        {"id": "nul-title", "date": "2023-08-02", "title": "a\x00b", "text": "Ghana met Nigeria."},
+        {"id": "after", "date": "2023-08-03", "text": "Ghana protested against Nigeria over fees."},
+    ]
+    path = folder / "poison.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    return path
+
+
+def test_a_poisonous_record_is_rejected_and_the_rest_stored(db_url: str, tmp_path: Path, run_cli) -> None:
+    path = _poison(tmp_path)
+    # One article per batch: the records after the bad ones come in later batches.
+    result = run_cli("ingest", path, "--db", db_url, "--workers", "1", "--batch-size", "1", code=3)
+    assert "Traceback" not in result.output
+    with Store.open(db_url) as store, store.reading() as conn:
+        from sqlalchemy import select
+
+        from harmattan.store import schema as t
+
+        stored = sorted(conn.execute(select(t.articles.c.article_id)).scalars())
+        rejects = {r["line"]: r["reason"] for r in read.reject_rows(conn)}
+        runs = [r.status for r in conn.execute(select(t.runs.c.status))]
+    assert stored == ["after", "before"]
+    assert rejects == {
+        2: "impossible date 0001-01-01 (before 1800-01-01)",
+        3: "impossible date 9999-12-31 (in the future)",
+        4: "NUL character in id",
+        5: "NUL character in language",
+        6: "NUL character in title",
+    }
+    assert runs == ["done"]
+    # A second run finds everything in place and adds nothing.
+    run_cli("ingest", path, "--db", db_url, "--workers", "1", "--batch-size", "1", code=3)
+    with Store.open(db_url) as store, store.reading() as conn:
+        again = read.stats(conn)
+    assert (again["articles"], again["rejects"]) == (2, 5)
+
+
+def test_an_article_the_store_refuses_is_rejected_and_its_batch_stored(db_url: str, tmp_path: Path,
+                                                                        run_cli) -> None:
+    # A fatality figure past 64 bits passes every check on the input; the database refuses it.
+    path = tmp_path / "huge.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "one", "date": "2023-08-01", "text": "Mali attacked Niger near the border."},
+        {"id": "huge", "date": "2023-08-01", "text": "Chad attacked Benin and killed 99999999999999999999."},
+        {"id": "two", "date": "2023-08-02", "text": "Ghana protested against Nigeria over fees."},
+    ]), encoding="utf-8")
+    result = run_cli("ingest", path, "--db", db_url, "--workers", "1", code=3)
+    assert "Traceback" not in result.output
+    with Store.open(db_url) as store, store.reading() as conn:
+        from sqlalchemy import select
+
+        from harmattan.store import schema as t
+
+        stored = sorted(conn.execute(select(t.articles.c.article_id)).scalars())
+        rejects = read.reject_rows(conn)
+        events = read.stats(conn)["events"]
+    assert stored == ["one", "two"] and events == 2
+    assert [(r["record_id"], r["line"]) for r in rejects] == [("huge", 2)]
+    assert rejects[0]["reason"].startswith("the store refused the article: ")

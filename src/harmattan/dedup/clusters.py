@@ -67,7 +67,10 @@ def cluster_keys(event: Event, story_id: str | None, rank: int) -> tuple[list[st
             day = None
         if day is not None:
             for delta in (-1, 1):
-                near = (day + dt.timedelta(days=delta)).isoformat()
+                try:
+                    near = (day + dt.timedelta(days=delta)).isoformat()
+                except OverflowError:  # 0001-01-01 has no day before it: nothing to meet there
+                    continue
                 lookup.append(_digest("actors", near, kind, source, target))
     return own, lookup
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from harmattan.errors import InputError
+from harmattan.errors import InputError, RecordsRefused
 from harmattan.ingest import readers
 from harmattan.ingest.html import HTML_SUFFIXES, read_html_file
 from harmattan.schema import Article, Reject
@@ -29,7 +29,12 @@ Record = Article | Reject
 LOOKUP_CHUNK = 64
 #: How far in the future a publication date may be (time zones) before it is impossible.
 _FUTURE_SLACK = dt.timedelta(days=2)
+#: The earliest publication date taken: older than any news archive, and far enough from
+#: ``date.min`` that date arithmetic (clustering looks a day either side) cannot overflow.
+EARLIEST_DATE = dt.date(1800, 1, 1)
 MAX_URL_CHARS = 2048
+#: The text fields an article is stored with, in the order their problems are reported.
+_TEXT_FIELDS = ("id", "text", "title", "url", "source", "language")
 
 
 @dataclass
@@ -89,24 +94,40 @@ def _read_path(path: Path) -> Iterator[Record]:
 def checked(records: Iterable[Record], allow_undated: bool = False,
             today: dt.date | None = None) -> Iterator[Record]:
     """What the store needs beyond the readers' checks: a plausible date and clean Unicode."""
-    latest = (today or dt.date.today()) + _FUTURE_SLACK
     for record in records:
         if isinstance(record, Article):
-            reason = None
-            if record.date is None and not allow_undated:
-                reason = "missing date (the store files articles by publication date; " \
-                         "give a date, or ingest with --allow-undated)"
-            elif record.date is not None and record.date > latest:
-                reason = f"impossible date {record.date_iso} (in the future)"
-            elif record.url and len(record.url) > MAX_URL_CHARS:
-                reason = f"url too long ({len(record.url):,} characters; limit {MAX_URL_CHARS:,})"
-            elif _bad_unicode(record):
-                reason = "invalid Unicode (lone surrogate code points) in the text or metadata"
+            reason = article_problem(record, allow_undated=allow_undated, today=today)
             if reason:
                 where, line = _split_origin(record.origin)
                 yield Reject(where, reason, line, record_id=record.id)
                 continue
         yield record
+
+
+def article_problem(article: Article, allow_undated: bool = False,
+                    today: dt.date | None = None) -> str | None:
+    """Why the store cannot take ``article`` (None when it can).
+
+    PostgreSQL refuses a NUL in any text value and neither database can store a lone
+    surrogate; a date outside [1800-01-01, today + 2 days] is a typo or a placeholder.
+    """
+    latest = (today or dt.date.today()) + _FUTURE_SLACK
+    if article.date is None and not allow_undated:
+        return "missing date (the store files articles by publication date; " \
+               "give a date, or ingest with --allow-undated)"
+    if article.date is not None and article.date > latest:
+        return f"impossible date {article.date_iso} (in the future)"
+    if article.date is not None and article.date < EARLIEST_DATE:
+        return f"impossible date {article.date_iso} (before {EARLIEST_DATE.isoformat()})"
+    if article.url and len(article.url) > MAX_URL_CHARS:
+        return f"url too long ({len(article.url):,} characters; limit {MAX_URL_CHARS:,})"
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
+        if value and "\x00" in value:
+            return f"NUL character in {name}"
+    if _bad_unicode(article):
+        return "invalid Unicode (lone surrogate code points) in the text or metadata"
+    return None
 
 
 def _split_origin(origin: str | None) -> tuple[str, int | None]:
@@ -117,13 +138,76 @@ def _split_origin(origin: str | None) -> tuple[str, int | None]:
 
 
 def _bad_unicode(article: Article) -> bool:
-    for value in (article.text, article.title, article.url, article.source, article.id):
+    for name in _TEXT_FIELDS:
+        value = getattr(article, name)
         if value:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
                 return True
     return False
+
+
+def is_record_fault(exc: BaseException) -> bool:
+    """Whether ``exc`` is a value of one record the database refused (out of range, bad
+    characters, a broken constraint) rather than the store being unreachable, locked or full."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError, StatementError
+
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        return False
+    if isinstance(exc, DBAPIError):
+        return True
+    return isinstance(exc, (StatementError, OverflowError, ValueError, TypeError, UnicodeError))
+
+
+def refusal_reason(exc: BaseException) -> str:
+    """A one-line reason for a record the database refused (never the statement or its text)."""
+    cause = exc.orig if getattr(exc, "orig", None) is not None else exc
+    first = (str(cause).strip().splitlines() or [""])[0][:300]
+    return f"the store refused the article: {type(cause).__name__}: {first}".rstrip(": ")
+
+
+def _write_each(store: Store, run_id: int, result: Any, rejects: list[Reject],
+                recode: bool) -> tuple[Any, list[Reject]]:
+    """Write a batch article by article; (the summed counts, a reject per refused article)."""
+    from harmattan.store.store import BatchCounts, _events_by_article
+
+    total = BatchCounts()
+    refused: list[Reject] = []
+    store.add_rejects(run_id, [*rejects, *result.errors])  # idempotent: keyed by content
+    grouped = _events_by_article(result.articles, result.events)
+    for article, events in zip(result.articles, grouped, strict=True):
+        errors = [e for e in result.errors if e.record_id == article.id]
+        try:
+            counts = store.write_batch(run_id, [article], events, errors=errors, recode=recode)
+        except Exception as exc:
+            if not is_record_fault(exc):
+                raise
+            where, line = _split_origin(article.origin)
+            refused.append(Reject(where, refusal_reason(exc), line, record_id=article.id))
+            continue
+        for name in ("articles", "duplicates", "events", "revised", "withdrawn"):
+            setattr(total, name, getattr(total, name) + getattr(counts, name))
+        total.stored.extend(counts.stored)
+    store.add_rejects(run_id, refused)
+    return total, refused
+
+
+def _refused_by_store(store: Store, run_id: int, result: Any, recode: bool) -> list[Reject]:
+    """The articles of a batch the database refuses, each tried alone and rolled back."""
+    from harmattan.store.store import _events_by_article
+
+    refused: list[Reject] = []
+    grouped = _events_by_article(result.articles, result.events)
+    for article, events in zip(result.articles, grouped, strict=True):
+        try:
+            store.write_batch(run_id, [article], events, recode=recode, dry_run=True)
+        except Exception as exc:
+            if not is_record_fault(exc):
+                raise
+            where, line = _split_origin(article.origin)
+            refused.append(Reject(where, refusal_reason(exc), line, record_id=article.id))
+    return refused or [Reject("<request>", "the store refused the articles together")]
 
 
 def skip_stored(store: Store, records: Iterable[Record], recode: bool,
@@ -162,9 +246,20 @@ def ingest(store: Store, inputs: Iterable[str | Path] = (), *, records: Iterable
            allow_undated: bool = False, on_reject: Callable[[Reject], None] | None = None,
            on_batch: Callable[[IngestReport], None] | None = None,
            coder_factory: Callable[[], Any] | None = None, command: str = "ingest",
-           cluster: str | None = None) -> IngestReport:
-    """Read, check, code and store ``inputs`` (or ``records``); return what was done."""
+           cluster: str | None = None, atomic: bool = False) -> IngestReport:
+    """Read, check, code and store ``inputs`` (or ``records``); return what was done.
+
+    ``atomic`` (for a request, which is small): every record is stored, in one transaction,
+    or none is — a bad record raises ``RecordsRefused`` naming it instead of being rejected.
+    """
     from harmattan.pipeline import code_records
+
+    if atomic:
+        records = list(records if records is not None else iter_records(inputs))
+        refused = [r for r in checked(records, allow_undated=allow_undated) if isinstance(r, Reject)]
+        if refused:
+            raise RecordsRefused(refused)
+        batch_size = max(1, len(records))
 
     config = {"inputs": [str(i) for i in inputs], "workers": workers, "batch_size": batch_size,
               "recode": recode, "allow_undated": allow_undated}
@@ -191,8 +286,21 @@ def ingest(store: Store, inputs: Iterable[str | Path] = (), *, records: Iterable
                     on_reject(error)
             batch_rejects = list(pending)
             pending.clear()
-            counts = store.write_batch(report.run_id, result.articles, result.events,
-                                       errors=result.errors, rejects=batch_rejects, recode=recode)
+            try:
+                counts = store.write_batch(report.run_id, result.articles, result.events,
+                                           errors=result.errors, rejects=batch_rejects, recode=recode)
+            except Exception as exc:
+                if not is_record_fault(exc):
+                    raise
+                if atomic:
+                    raise RecordsRefused(_refused_by_store(store, report.run_id, result, recode)) from None
+                # One article holds a value the database refuses: the batch was rolled back
+                # whole; store its articles one by one and reject the one(s) refused.
+                counts, refused = _write_each(store, report.run_id, result, batch_rejects, recode)
+                for record in refused:
+                    if on_reject:
+                        on_reject(record)
+                report.rejects += len(refused)
             report.articles += counts.articles
             report.duplicates += counts.duplicates
             report.events += counts.events

@@ -190,15 +190,22 @@ class Store:
 
     def write_batch(self, run_id: int, articles: list[Article], events: list[Event],
                     errors: list[Reject] = (), rejects: list[Reject] = (),
-                    recode: bool = False) -> BatchCounts:
+                    recode: bool = False, dry_run: bool = False) -> BatchCounts:
         """Store one coded batch in one transaction.
 
         New articles are inserted with their events.  An article already stored is skipped
         (counted as a duplicate) unless ``recode``: then its new coding is compared with the
-        current one, and changed or vanished events are closed, never deleted.
+        current one, and changed or vanished events are closed, never deleted.  ``dry_run``
+        does it all and rolls it back: whether the database would take the batch, and how.
         """
         for attempt in range(_WRITE_ATTEMPTS):
             try:
+                if dry_run:
+                    try:
+                        self._write_batch_once(run_id, articles, events, errors, rejects, recode,
+                                               dry_run=True)
+                    except _RolledBack as done:
+                        return done.counts
                 return self._write_batch_once(run_id, articles, events, errors, rejects, recode)
             except DBAPIError as exc:
                 # Two writers on PostgreSQL can deadlock on the same keys; the transaction was
@@ -209,7 +216,8 @@ class Store:
         raise AssertionError("unreachable")
 
     def _write_batch_once(self, run_id: int, articles: list[Article], events: list[Event],
-                          errors: list[Reject], rejects: list[Reject], recode: bool) -> BatchCounts:
+                          errors: list[Reject], rejects: list[Reject], recode: bool,
+                          dry_run: bool = False) -> BatchCounts:
         counts = BatchCounts()
         failed = {e.record_id for e in errors if e.record_id is not None}
         by_article = _events_by_article(articles, events)
@@ -232,6 +240,8 @@ class Store:
                 counts.stored.append(article.content_hash)
                 self._insert_events(conn, run_id, article_pk, story_id, article, by_article[index],
                                     now, counts)
+            if dry_run:
+                raise _RolledBack(counts)
         return counts
 
     def add_rejects(self, run_id: int, rejects: list[Reject]) -> int:
@@ -395,6 +405,13 @@ class Store:
             conn.execute(update(t.events).where(t.events.c.row_id.in_(closing)).values(valid_to=now))
         clusters_of = {eid: row.cluster_id for eid, row in current.items()}
         self._insert_events(conn, run_id, article_pk, story_id, article, fresh, now, counts, clusters_of)
+
+
+class _RolledBack(Exception):
+    """Ends a dry-run write: the transaction rolls back, the counts come back."""
+
+    def __init__(self, counts: BatchCounts) -> None:
+        self.counts = counts
 
 
 class _Transaction:
