@@ -228,13 +228,18 @@ def test_ingest_needs_the_token_and_stores_coded_events(tmp_path: Path) -> None:
                             headers={"Authorization": "Bearer s3cre"})
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
         auth = {"Authorization": "Bearer s3cret"}
-        done = client.post("/api/ingest", json={"articles": ARTICLES}, headers=auth)
+        refused = client.post("/api/ingest", json={"articles": ARTICLES}, headers=auth)
+        assert refused.status_code == 422, refused.text  # all or nothing: the undated one
+        problem = refused.json()
+        assert problem["detail"].startswith("1 article refused, nothing stored: article 2 ('api-undated')")
+        assert problem["rejected"] == [{"record_id": "api-undated", "line": 2,
+                                        "reason": problem["rejected"][0]["reason"]}]
+        assert problem["rejected"][0]["reason"].startswith("missing date")
+        assert client.get("/api/health").json()["articles"] == 0
+        done = client.post("/api/ingest", json={"articles": ARTICLES[:1]}, headers=auth)
         assert done.status_code == 200, done.text
         report = done.json()
-        assert report["articles"] == 1 and report["events"] > 0 and report["rejects"] == 1
-        assert report["rejected"][0]["record_id"] == "api-undated"
-        assert report["rejected"][0]["line"] == 2
-        assert report["rejected"][0]["reason"].startswith("missing date")
+        assert report["articles"] == 1 and report["events"] > 0 and report["rejects"] == 0
         stored = client.get("/api/events", params={"text": "protested"}).json()
         assert stored["total"] >= 1
         assert stored["events"][0]["sources"] == ["api-test"]

@@ -184,7 +184,7 @@ def test_ingest_takes_web_links_only(tmp_path: Path) -> None:
             assert answer.status_code == 422, url
             problem = answer.json()["detail"][0]
             assert problem["loc"][-1] == "url" and "http" in problem["msg"], problem
-        # A web link passes (the article is then rejected for its missing date, as usual).
+        # A web link passes (the article is then refused for its missing date, as usual).
         fine = client.post("/api/ingest", headers=auth, json={"articles": [
             {"id": "b", "text": "ECOWAS imposed sanctions on Niger.", "url": "HTTPS://example.org/b"}]})
-        assert fine.status_code == 200 and fine.json()["rejects"] == 1
+        assert fine.status_code == 422 and fine.json()["rejected"][0]["reason"].startswith("missing date")

@@ -21,6 +21,8 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
@@ -29,6 +31,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from harmattan import __version__
+from harmattan.errors import RecordsRefused
 from harmattan.store import Store
 from harmattan.store import query as q
 from harmattan.store import read
@@ -621,13 +624,83 @@ class WriteGuard:
 
 
 
+# -- faults: answers that always encode, hosts that are ours ---------------------------------------
+
+
+def _encodable(value: Any) -> Any:
+    """``value`` with every string made UTF-8-encodable (a lone surrogate becomes ``\\udXXX``),
+    so that the answer naming a bad input can itself be sent."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {_encodable(k): _encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encodable(v) for v in value]
+    return value
+
+
+async def _invalid_request(request: Request, exc: RequestValidationError) -> JSONResponse:
+    return JSONResponse({"detail": _encodable(jsonable_encoder(exc.errors()))}, 422)
+
+
+async def _records_refused(request: Request, exc: RecordsRefused) -> JSONResponse:
+    rejected = [{"record_id": r.record_id, "line": r.line, "reason": r.reason} for r in exc.rejects]
+    return JSONResponse(_encodable({"detail": exc.message, "rejected": rejected}), 422)
+
+
+def host_of(value: str) -> str:
+    """The host of a ``Host`` header or a URL's netloc, lower case, without port or brackets."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value[1:]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+class HostCheck:
+    """ASGI middleware: refuse a request whose ``Host`` is not one of ``allowed`` (400), so a
+    web page cannot reach a loopback server through a name it controls (DNS rebinding), and
+    a path holding a NUL, which no resource has (404).
+
+    ``allowed`` holds host names or addresses, ``*.example.org`` for its subdomains, or ``*``.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: list[str] | None) -> None:
+        self.app = app
+        self.allowed = None if allowed is None or "*" in allowed else [host_of(h) for h in allowed]
+
+    def allows(self, host: str) -> bool:
+        if self.allowed is None:
+            return True
+        name = host_of(host)
+        return any(name == a or (a.startswith("*.") and name.endswith(a[1:])) for a in self.allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        host = Headers(scope=scope).get("host", "")
+        if not self.allows(host):
+            refused_detail = (f"this server does not answer to the host {host[:100]!r}: open it "
+                              "by its own address, or start it with --allowed-host")
+            await _problem(400, _encodable(refused_detail))(scope, receive, send)
+            return
+        if "\x00" in scope["path"]:
+            await _problem(404, "no such resource (the path holds a NUL character)")(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def create_app(db: str | None = None, token: str | None = None, *, store: Store | None = None,
-               rules: str | None = None) -> FastAPI:
+               rules: str | None = None, base_url: str | None = None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The API (``/api/…``) and the dashboard (``/``) over the store ``db`` (or an open ``store``).
 
     ``token`` enables the write endpoints for requests that send it as a bearer token; without
     it they answer 403.  ``rules`` is the analyst rule file ``POST /api/alerts/run`` checks;
     it is read here, so a bad one raises ``ConfigError`` now rather than on every run.
+    ``base_url`` is where the server is reached (links in the Atom feed); without it, links
+    follow the request.  ``allowed_hosts`` are the names requests may use in ``Host``
+    (see ``HostCheck``); None answers any (``harmattan serve`` always sets them).
     """
     if rules:
         from harmattan.analysis import load_rules
@@ -651,9 +724,13 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
                     "CAMEO, ACLED), with the sentence that states each one. See docs/api.md.",
     )
     app.state.store = store
+    app.state.base_url = base_url
     require_token = TokenCheck(token)
 
     app.add_middleware(WriteGuard, token=token)
+    app.add_middleware(HostCheck, allowed=allowed_hosts)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(RecordsRefused, _records_refused)
 
     # -- events --
 
@@ -741,8 +818,10 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     def ingest_articles(body: IngestRequest) -> Any:
         """Code articles and store them (the same path as `harmattan ingest`).
 
-        An article already stored (same text) is skipped; a bad one is rejected with its
-        reason and the others go on.
+        A request is stored whole or not at all: an article that cannot be stored (no or an
+        impossible date, characters the database refuses…) is answered 422 naming it and
+        why, and nothing of the request is stored.  An article already stored (same text)
+        is skipped.
         """
         from harmattan.ingest.readers import article_from_record
         from harmattan.store.ingest import ingest
@@ -756,7 +835,8 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
 
         # One coder per process, used by one request at a time.
         with ingest_lock:
-            report = ingest(store, records=records, workers=1, on_reject=on_reject, command="api-ingest")
+            report = ingest(store, records=records, workers=1, on_reject=on_reject, command="api-ingest",
+                            atomic=True)
         return {**report.to_dict(), "rejected": rejected}
 
     @app.post("/api/alerts/run", response_model=list[AlertOut], tags=["write", "alerts"],
@@ -901,7 +981,7 @@ def _analysis_routes(app: FastAPI, store: Store) -> None:
         _period(since, until)
         with store.reading() as conn:
             alerts = _alerts(conn, since, until, country, limit)
-        return Response(atom_feed(alerts, base_url=str(request.base_url)),
+        return Response(atom_feed(alerts, base_url=request.app.state.base_url or str(request.base_url)),
                         media_type="application/atom+xml")
 
     @app.get("/api/alerts/{alert_id}", response_model=AlertOut, tags=["alerts"],
