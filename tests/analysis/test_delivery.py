@@ -211,3 +211,24 @@ def test_cli_with_rules_and_a_bad_rule_file(cli: click.Group, tmp_path: Path) ->
     failed = CliRunner().invoke(cli, ["alerts", "--db", db, "--rules", str(bad)])
     assert failed.exit_code == 1
     assert "unknown kind 'surge'" in failed.output and "fix:" in failed.output
+
+
+def test_atom_stays_xml_when_evidence_holds_control_characters(cli: click.Group, tmp_path: Path) -> None:
+    from xml.etree import ElementTree as ET
+
+    db = str(tmp_path / "ctl.db")
+    with Store.open(db) as store:
+        flat_store_with_surge(store, 30)
+        with store.writing() as conn:  # a form feed and a NUL, as text pulled from a PDF holds
+            for row in conn.execute(select(t.events.c.row_id, t.events.c.payload)).all():
+                payload = json.loads(row.payload)
+                payload["evidence"]["sentence"] = "Page one\x0cpage two\x01 end."
+                conn.execute(t.events.update().where(t.events.c.row_id == row.row_id)
+                             .values(payload=json.dumps(payload)))
+    atom = CliRunner().invoke(cli, ["alerts", "--db", db, "--format", "atom", "--quiet"])
+    assert atom.exit_code == 0, atom.output
+    root = ET.fromstring(atom.stdout.encode())  # strict XML: raises on a control character
+    summary = root.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}summary").text
+    assert "Page one\ufffdpage two\ufffd end." in summary
+    content = root.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}content").text
+    assert json.loads(content)["events"][0]["evidence"][0]["sentence"] == "Page one\x0cpage two\x01 end."

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -32,6 +33,9 @@ from harmattan.store import schema as t
 from harmattan.store.store import utcnow
 
 ATOM = "http://www.w3.org/2005/Atom"
+#: What XML 1.0 cannot hold at all, even escaped: C0 controls but tab and newlines, lone
+#: surrogates, U+FFFE and U+FFFF.  An evidence sentence may carry a form feed from a PDF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _RETRY_STATUS = {429, 500, 502, 503, 504}
 
 
@@ -57,7 +61,8 @@ def atom_feed(alerts: list[dict[str, Any]], *, base_url: str) -> str:
         _text(entry, "updated", alert.get("created_at") or f"{alert['period']}T00:00:00Z")
         ET.SubElement(entry, f"{{{ATOM}}}link", href=f"{base}/api/alerts/{alert['alert_id']}",
                       rel="alternate")
-        ET.SubElement(entry, f"{{{ATOM}}}category", term=alert["kind"], label=alert["rule"])
+        ET.SubElement(entry, f"{{{ATOM}}}category", term=xml_safe(alert["kind"]),
+                      label=xml_safe(alert["rule"]))
         _text(entry, "summary", _summary(alert))
         content = _text(entry, "content", json.dumps(alert, ensure_ascii=False, sort_keys=True))
         content.set("type", "application/json")
@@ -66,8 +71,13 @@ def atom_feed(alerts: list[dict[str, Any]], *, base_url: str) -> str:
 
 def _text(parent: ET.Element, tag: str, value: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{ATOM}}}{tag}")
-    element.text = value
+    element.text = xml_safe(value)
     return element
+
+
+def xml_safe(value: str) -> str:
+    """``value`` with each character XML 1.0 cannot hold replaced by U+FFFD."""
+    return _NOT_XML.sub("\ufffd", value)
 
 
 def _summary(alert: dict[str, Any]) -> str:
