@@ -193,6 +193,20 @@ def parse_feed_checked(body: bytes) -> tuple[list[FeedEntry], str | None]:
 
 # -- the watcher -------------------------------------------------------------------------------
 
+#: An entry whose page could not be fetched this time (a timeout, a 5xx): fetched next poll.
+_POSTPONED = object()
+
+
+@dataclass
+class _Fetched:
+    """A feed's new records and the state to save once they are stored."""
+
+    records: list[Article | Reject]
+    status: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
 
 class FeedWatcher:
     """Poll the feeds of a config into a store (see the module docs)."""
@@ -227,31 +241,41 @@ class FeedWatcher:
         return self.totals
 
     def poll(self, feeds: list[FeedSpec]) -> None:
-        """One round: every feed in ``feeds`` once; new articles coded and stored together."""
-        from harmattan.store.ingest import ingest
+        """One round: every feed in ``feeds`` once, each feed's new articles coded and stored.
 
-        records: list[Article | Reject] = []
+        A feed's state (its ETag and Last-Modified) advances only once its articles are
+        committed: a watcher killed at any point fetches the feed again on restart, skips the
+        pages stored already and stores the rest, so nothing is lost and nothing doubled.
+        """
         for feed in feeds:
             try:
-                records.extend(self._poll_feed(feed))
-                self._set_state(feed.url, failures=0)
-                self._due[feed.url] = self.clock() + self.config.interval
+                fetched = self._poll_feed(feed)
             except Exception as exc:  # noqa: BLE001 - one feed's trouble must not stop the rest
                 self.totals["feed_errors"] += 1
                 failures = self._set_state(feed.url, status=f"error: {exc}", increment=True)
                 wait = min(self.config.interval, self.config.backoff * 2 ** failures * 30)
                 self._due[feed.url] = self.clock() + wait
                 self.log(f"feed {feed.url}: {exc} (next try in {wait:.0f}s)")
-        if records:
-            report = ingest(self.store, records=records, workers=self.workers, command="watch",
-                            coder_factory=self.coder_factory,
-                            on_reject=lambda r: self.log(f"rejected {r.where()}: {r.reason}"))
-            self.totals["articles"] += report.articles
-            self.totals["events"] += report.events
-            self.totals["rejects"] += report.rejects
+                continue
+            if fetched.records:
+                self._store(fetched.records)
+            self._set_state(feed.url, status=fetched.status, etag=fetched.etag,
+                            last_modified=fetched.last_modified, failures=0)
+            self._due[feed.url] = self.clock() + self.config.interval
         self.totals["rounds"] += 1
 
-    def _poll_feed(self, feed: FeedSpec) -> list[Article | Reject]:
+    def _store(self, records: list[Article | Reject]) -> None:
+        from harmattan.store.ingest import ingest
+
+        report = ingest(self.store, records=records, workers=self.workers, command="watch",
+                        coder_factory=self.coder_factory,
+                        on_reject=lambda r: self.log(f"rejected {r.where()}: {r.reason}"))
+        self.totals["articles"] += report.articles
+        self.totals["events"] += report.events
+        self.totals["rejects"] += report.rejects
+
+    def _poll_feed(self, feed: FeedSpec) -> _Fetched:
+        """Fetch a feed and the pages of its new entries; write nothing."""
         state = self._get_state(feed.url)
         headers = {}
         if state.get("etag"):
@@ -260,8 +284,7 @@ class FeedWatcher:
             headers["If-Modified-Since"] = state["last_modified"]
         response = fetch_with_retries(self.fetcher, self.limiter, feed.url, headers, self.config, self.sleep)
         if response.status == 304:
-            self._set_state(feed.url, status="304 not modified")
-            return []
+            return _Fetched([], "304 not modified")
         if response.status != 200:
             raise ValueError(f"HTTP {response.status}")
         if len(response.body) > MAX_BODY_BYTES:
@@ -270,17 +293,22 @@ class FeedWatcher:
         if problem:
             self.log(f"feed {feed.url}: malformed ({problem}); {len(entries)} entries recovered")
         records: list[Article | Reject] = []
+        postponed = 0
         for entry in entries:
             record = self._entry_article(feed, entry)
-            if record is not None:
+            if record is _POSTPONED:
+                postponed += 1
+            elif record is not None:
                 records.append(record)
-        self._set_state(feed.url, status=f"200, {len(entries)} entries"
-                        + (f", malformed: {problem}" if problem else ""),
-                        etag=response.headers.get("etag"),
-                        last_modified=response.headers.get("last-modified"))
-        return records
+        status = f"200, {len(entries)} entries" + (f", malformed: {problem}" if problem else "")
+        if postponed:
+            # Keep the old validators: the next poll must see these entries again.
+            return _Fetched(records, f"{status}, {postponed} pages to fetch again")
+        return _Fetched(records, status, response.headers.get("etag"), response.headers.get("last-modified"))
 
-    def _entry_article(self, feed: FeedSpec, entry: FeedEntry) -> Article | Reject | None:
+    def _entry_article(self, feed: FeedSpec, entry: FeedEntry) -> Article | Reject | object | None:
+        """The entry's article (or reject); None when stored already; ``_POSTPONED`` when its
+        page could not be fetched this time."""
         origin = entry.link or f"{feed.url}#{entry.entry_id or entry.title}"
         if entry.link and self._known_url(entry.link):
             return None
@@ -290,7 +318,7 @@ class FeedWatcher:
                 page = fetch_with_retries(self.fetcher, self.limiter, entry.link, {}, self.config, self.sleep)
             except TransientError as exc:
                 self.log(f"page {entry.link}: {exc}; will retry at the next poll")
-                return None
+                return _POSTPONED
             if page.status != 200:
                 return Reject(origin, f"page unavailable: HTTP {page.status}", record_id=entry.link)
             return article_from_html(page.body, origin=origin, article_id=entry.link, url=entry.link,
