@@ -221,3 +221,21 @@ def test_a_feed_whose_state_was_not_saved_is_read_again_without_doubles(db_url: 
     assert _watch(feeds, db_url).wait(_HOLD_LIMIT) == 0
     assert server.statuses == [("/a.rss", 200), ("/b.rss", 200)]  # no page fetched again
     assert _articles(db_url) == _all_urls(server) and _events(db_url) == len(FEEDS) * PAGES
+
+
+def test_sigterm_stops_watch_cleanly_with_every_commit_in_the_db_file(tmp_path: Path, server: _Server) -> None:
+    db = tmp_path / "store.db"
+    feeds = _feeds_file(tmp_path, server)
+    server.hold = "/b.rss"  # feed a is stored by then
+    process = _watch(feeds, str(db))
+    assert server.arrived.wait(_HOLD_LIMIT)
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(_HOLD_LIMIT) == 0, process.communicate()[1]
+    server.release.set()
+    wal = Path(f"{db}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    import shutil
+
+    shutil.copyfile(db, tmp_path / "copy.db")  # the .db alone
+    with sqlite3.connect(tmp_path / "copy.db") as copy:
+        assert copy.execute("SELECT count(*) FROM articles").fetchone()[0] == PAGES

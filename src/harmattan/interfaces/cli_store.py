@@ -170,14 +170,32 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
             click.echo(message, err=True)
 
     watcher = FeedWatcher(store, config, workers=workers, log=log)
+    # SIGTERM (a service manager's stop) ends the watcher as Ctrl+C does: the batch in flight
+    # rolls back, the store is closed (on SQLite, its log checkpointed) and the totals shown.
+    previous = _on_sigterm(_interrupt)
     try:
         total = watcher.run(rounds=1 if once else rounds)
     except KeyboardInterrupt:
         total = watcher.totals
     finally:
         store.close()
+        _on_sigterm(previous)
     log(f"{total['articles']} articles stored, {total['events']} events, "
         f"{total['rejects']} rejected, {total['feed_errors']} feed errors")
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _on_sigterm(handler: Any) -> Any:
+    """Set the SIGTERM handler (main thread only); return the one it replaces."""
+    import signal
+    import threading
+
+    if handler is None or threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, handler)
 
 
 # -- export ------------------------------------------------------------------------------------

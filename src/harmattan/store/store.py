@@ -122,7 +122,35 @@ class Store:
         return store
 
     def close(self) -> None:
+        """Close the store; on SQLite, first move what the write-ahead log holds into the
+        database file, so that the ``.db`` alone (copied, backed up) holds every commit."""
+        if self.engine.dialect.name == "sqlite":
+            self.checkpoint()
         self.engine.dispose()
+
+    def checkpoint(self) -> bool:
+        """SQLite: copy the write-ahead log into the database and empty it; True when done.
+
+        False when another process is reading or writing at that moment (it waits a second at
+        most, never failing the caller): the log then stays until the next checkpoint.
+        """
+        if self.engine.dialect.name != "sqlite":
+            return True
+        try:
+            raw = self.engine.raw_connection()
+        except DBAPIError:
+            return False
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA busy_timeout=1000")
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            cursor.execute("PRAGMA busy_timeout=120000")
+            cursor.close()
+            return busy == 0
+        except Exception:  # noqa: BLE001 - closing must not fail for want of a checkpoint
+            return False
+        finally:
+            raw.close()
 
     def __enter__(self) -> Store:
         return self
