@@ -80,3 +80,22 @@ def test_a_nul_in_an_event_id_is_not_found(client: TestClient) -> None:
         answer = client.get(path)
         assert answer.status_code in (404, 422), (path, answer.text)
         assert "detail" in answer.json()
+
+
+def test_requests_naming_another_host_are_refused(tmp_path) -> None:
+    allowed = ["127.0.0.1", "localhost", "::1", "*.example.org"]
+    app = create_app(str(tmp_path / "h.db"), allowed_hosts=allowed, base_url="https://events.example.org/")
+    answers = {}
+    for host in ("127.0.0.1:8000", "localhost", "[::1]:8000", "LOCALHOST:8000", "news.example.org",
+                 "evil.example", "127.0.0.1.nip.io", "example.org.evil.example", "", "[::2]:80"):
+        with TestClient(app, base_url="http://testserver") as api:
+            answers[host] = api.get("/api/health", headers={"Host": host}).status_code
+    assert answers == {"127.0.0.1:8000": 200, "localhost": 200, "[::1]:8000": 200, "LOCALHOST:8000": 200,
+                       "news.example.org": 200, "evil.example": 400, "127.0.0.1.nip.io": 400,
+                       "example.org.evil.example": 400, "": 400, "[::2]:80": 400}
+    with TestClient(app, base_url="http://localhost:8000") as api:
+        feed = api.get("/api/alerts.atom").text
+    assert '<link href="https://events.example.org/api/alerts.atom" rel="self" />' in feed
+    # An app embedded without allowed hosts answers any Host (its server decides).
+    with TestClient(create_app(str(tmp_path / "h.db"))) as api:
+        assert api.get("/api/health", headers={"Host": "anything.example"}).status_code == 200
