@@ -35,10 +35,10 @@ def test_a_value_that_names_no_day_is_an_unknown_date(value: object) -> None:
 
 
 @pytest.mark.parametrize("value, reason", [
-    ("yesterday", "unreadable date 'yesterday'"),
+    ("yesterday", "malformed date 'yesterday'"),
     ("2024-02-30", "impossible date '2024-02-30'"),
     ("30 February 2024", "impossible date '30 February 2024'"),
-    ("Smarch 2, 2024", "unreadable date 'Smarch 2, 2024'"),
+    ("Smarch 2, 2024", "malformed date 'Smarch 2, 2024'"),
     (20240102, "date must be a string, got int 20240102"),
 ], ids=repr)
 def test_only_unreadable_dates_are_errors(value: object, reason: str) -> None:
@@ -61,7 +61,7 @@ def test_readers_reject_only_what_cannot_be_read_and_name_record_and_value(tmp_p
     reject = records[3]
     assert isinstance(reject, Reject)
     assert (reject.record_id, reject.line) == ("a3", 4)
-    assert reject.reason.startswith("unreadable date 'soon'")
+    assert reject.reason.startswith("malformed date 'soon'")
 
 
 def test_txt_date_line_takes_any_readable_form(tmp_path: Path) -> None:
