@@ -137,8 +137,8 @@ def fit(x: np.ndarray, y: np.ndarray, threshold: float = THRESHOLD) -> dict[str,
 
 def cross_validate(records: list[dict[str, Any]], split: dict[str, int], geoparser: Geoparser,
                    x: np.ndarray, y: np.ndarray, owners: np.ndarray,
-                   errors: list[dict[str, Any]] | None = None, threshold: float = THRESHOLD
-                   ) -> dict[str, dict[str, dict[str, Any]]]:
+                   errors: list[dict[str, Any]] | None = None, threshold: float = THRESHOLD,
+                   folds_path: Path = FOLD_MODELS_PATH) -> dict[str, dict[str, dict[str, Any]]]:
     """Out-of-fold figures per corpus, with and without counting unannotated demonyms.
 
     ``errors``, when given, receives the out-of-fold misses and mistakes (demonyms ignored).
@@ -163,8 +163,10 @@ def cross_validate(records: list[dict[str, Any]], split: dict[str, int], geopars
                               "accurate", "within_161km"):
                     setattr(total, field, getattr(total, field) + getattr(report, field))
     # The fold models let the tests recompute these figures without scikit-learn.
-    with gzip.open(FOLD_MODELS_PATH, "wt", encoding="utf-8", compresslevel=9) as handle:
-        json.dump({"folds": fold_models}, handle, separators=(",", ":"))
+    # mtime 0: the same models give the same bytes.
+    with open(folds_path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+                                                       filename="", compresslevel=9) as handle:
+        handle.write(json.dumps({"folds": fold_models}, separators=(",", ":")).encode("utf-8"))
     return {corpus: {mode: r.to_dict() for mode, r in modes.items()}
             for corpus, modes in reports.items()}
 
@@ -174,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--output", type=Path, default=SCORER_PATH)
     parser.add_argument("--split", type=Path, default=SPLIT_PATH)
+    parser.add_argument("--folds", type=Path, default=FOLD_MODELS_PATH,
+                        help="where to write the fold models (for the out-of-fold tests)")
     parser.add_argument("--no-cv", action="store_true", help="skip the out-of-fold figures")
     parser.add_argument("--threshold", type=float, default=THRESHOLD,
                         help=f"probability from which a candidate is a place (default {THRESHOLD})")
@@ -188,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{len(records)} articles, {len(y)} candidates, {int(y.sum())} positive", file=sys.stderr)
     errors: list[dict[str, Any]] = []
     figures = {} if args.no_cv else cross_validate(records, split, geoparser, x, y, owners, errors,
-                                                   args.threshold)
+                                                   args.threshold, args.folds)
     if args.errors is not None:
         args.errors.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors),
                                encoding="utf-8")
