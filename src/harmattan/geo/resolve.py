@@ -2,13 +2,18 @@
 
 Each candidate gets a score from:
 
-- its kind and size: a country beats a region beats a town; among towns, the larger wins
+- its kind and size: a country beats a sea or world region beats a first-level division beats
+  a county beats a town; among towns, the larger wins
   (log of population), a capital or regional capital a little more;
 - the article's countries: the countries the article names (or its demonyms, or its
   unambiguous places name) pull their own towns up;
 - an explicit qualifier: "Paris, Texas" and "Diffa, Niger" pick the candidate in that region
   or country;
-- nearness: a candidate within 300 km of a place the article names without ambiguity gains.
+- nearness: a candidate within 300 km of a place the article names without ambiguity gains;
+- the article's state or province (``article_divisions``, then the places a first pass
+  resolved with confidence): its towns and counties gain, a little less than the gap between
+  a city and a village;
+- its own name: a town called by its name, not by a former or foreign one, gains.
 
 The scores go through a softmax; the winner's share is its ``score`` in [0, 1], so a name with
 two plausible readings says so (e.g. 0.55) instead of hiding it.
