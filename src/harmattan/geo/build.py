@@ -448,8 +448,10 @@ def build_rows() -> list[dict[str, Any]]:
             "geonameid": "", "name": row["name"], "lat": lat, "lon": lon,
             "country": row["country"], "admin1": row["name"], "admin2": "",
             "feature_code": "ADM1", "population": 0,
-            "names": _dedupe(row["aliases"] + DIVISION_ALIASES.get((row["country"], row["name"]), []),
-                             exclude=row["name"]), "demonyms": [],
+            "names": _dedupe(
+                row["aliases"] + DIVISION_ALIASES.get((row["country"], row["name"]), []),
+                exclude=row["name"]),
+            "demonyms": [],
             "flags": "" if row["bare"] else "alias_only",
         })
     state_ids = {s["code"]: s["geonameid"] for s in us_states.values()}

@@ -69,9 +69,9 @@ class ToponymScorer:
         try:
             model = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise ResourceError(f"cannot read the toponym scorer {path}: {exc}",
-                                fix="reinstall harmattan, or retrain it: python -m harmattan.geo.train"
-                                ) from None
+            raise ResourceError(
+                f"cannot read the toponym scorer {path}: {exc}",
+                fix="reinstall harmattan, or retrain it: python -m harmattan.geo.train") from None
         return self.load(model)
 
     def load(self, model: dict[str, Any]) -> ToponymScorer:

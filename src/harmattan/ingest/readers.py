@@ -257,5 +257,5 @@ def read_date(value: Any) -> dt.date | None:
         match = pattern.match(lowered)
         if match is not None and match.groupdict().get("month", "jan") in _MONTHS:
             return None
-    raise ValueError(f"malformed date {value!r} (write e.g. 2024-01-02, "
-                     f"2024-01-02T10:00:00Z, 'Tue, 02 Jan 2024 10:00:00 +0000' or '2 January 2024')")
+    raise ValueError(f"malformed date {value!r} (write e.g. 2024-01-02, 2024-01-02T10:00:00Z, "
+                     "'Tue, 02 Jan 2024 10:00:00 +0000' or '2 January 2024')")
