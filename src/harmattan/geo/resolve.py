@@ -2,13 +2,18 @@
 
 Each candidate gets a score from:
 
-- its kind and size: a country beats a region beats a town; among towns, the larger wins
+- its kind and size: a country beats a sea or world region beats a first-level division beats
+  a county beats a town; among towns, the larger wins
   (log of population), a capital or regional capital a little more;
 - the article's countries: the countries the article names (or its demonyms, or its
   unambiguous places name) pull their own towns up;
 - an explicit qualifier: "Paris, Texas" and "Diffa, Niger" pick the candidate in that region
   or country;
-- nearness: a candidate within 300 km of a place the article names without ambiguity gains.
+- nearness: a candidate within 300 km of a place the article names without ambiguity gains;
+- the article's state or province (``article_divisions``, then the places a first pass
+  resolved with confidence): its towns and counties gain, a little less than the gap between
+  a city and a village;
+- its own name: a town called by its name, not by a former or foreign one, gains.
 
 The scores go through a softmax; the winner's share is its ``score`` in [0, 1], so a name with
 two plausible readings says so (e.g. 0.55) instead of hiding it.
@@ -25,6 +30,8 @@ from harmattan.geo.gazetteer import Entry, Gazetteer
 from harmattan.geo.toponyms import Mention
 
 MAX_CANDIDATES = 60
+#: A scorer probability above which a mention stands without its country named.
+SURE = 0.6
 NEAR_KM = 300.0
 
 
@@ -51,6 +58,10 @@ def prior(entry: Entry) -> float:
         return 8.5
     if entry.is_admin1:
         return 6.5
+    if entry.is_area:
+        return 7.0  # "the Pacific", "Middle East": the sea or region before a town so named
+    if entry.is_admin2:
+        return 4.5  # a county or province: as likely as a town of some 30,000 people
     score = math.log10(entry.population + 10)
     if entry.feature_code == "PPLC":
         score += 1.5
@@ -95,8 +106,60 @@ def _matches_qualifier(entry: Entry, qualifier: str, gazetteer: Gazetteer) -> bo
     return demonym is not None and demonym.country == entry.country
 
 
+def article_divisions(mentions: list[Mention], gazetteer: Gazetteer) -> Counter[tuple[str, str]]:
+    """First-level divisions the article names: ``(country, division)`` → how often.
+
+    A division named outright ("Iowa"), as a qualifier ("Red Oak, Iowa"; "Columbus, Ga.") or
+    through an unambiguous place of it.  US local news rarely repeats the state's name; its
+    towns and counties then resolve inside the state the article is about.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for mention in mentions:
+        cands = mention.candidates
+        if not cands or mention.demonym:
+            continue
+        if cands[0].is_admin1 and not cands[0].is_country:
+            admin1s = [c for c in cands if c.is_admin1]
+            if len({(c.country, c.name) for c in admin1s}) == 1:
+                counts[(admin1s[0].country, admin1s[0].name)] += 2
+        elif len({(c.country, c.admin1) for c in cands}) == 1 and cands[0].admin1:
+            counts[(cands[0].country, cands[0].admin1)] += 1
+        if mention.qualifier:
+            for other in gazetteer.lookup_key(mention.qualifier):
+                if other.is_admin1:
+                    counts[(other.country, other.name)] += 1
+                    break
+    return counts
+
+
 def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Resolution]:
-    """Pick an entry per mention; drop mentions whose only support was missing context."""
+    """Pick an entry per mention; drop mentions whose only support was missing context.
+
+    Two passes: the places the first pass resolves with confidence tell the second which
+    state or province the article is about ("Dallas" makes "Dallas County" the Texan one).
+    Then one sense per article: a name resolved through its qualifier ("London, Ontario")
+    keeps that sense where the article repeats it bare.
+    """
+    divisions = article_divisions(mentions, gazetteer)
+    first = _resolve(mentions, gazetteer, divisions)
+    for res in first:
+        e = res.entry
+        if res.score >= 0.6 and e.admin1 and not (e.is_country or e.is_admin1) \
+                and not res.mention.demonym:
+            divisions[(e.country, e.admin1)] += 1
+    results = _resolve(mentions, gazetteer, divisions)
+    qualified = {r.mention.key: r for r in results if r.mention.qualifier
+                 and _matches_qualifier(r.entry, r.mention.qualifier, gazetteer)}
+    for k, res in enumerate(results):
+        held = qualified.get(res.mention.key)
+        if held is not None and held is not res and not res.mention.qualifier \
+                and res.entry is not held.entry and not res.entry.is_country:
+            results[k] = Resolution(res.mention, held.entry, held.score)
+    return results
+
+
+def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
+             divisions: Counter[tuple[str, str]]) -> list[Resolution]:
     countries = article_countries(mentions)
     top_country = countries.most_common(1)[0][0] if countries else None
     anchors = [m.candidates[0] for m in mentions
@@ -106,9 +169,11 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
     for mention in mentions:
         cands = mention.candidates[:MAX_CANDIDATES] if not mention.demonym else mention.candidates
         if mention.needs_context:
-            cands = [c for c in cands if c.country in countries or c.flags == "user"]
-            if not cands:
+            in_context = [c for c in cands if c.country in countries or c.flags == "user"]
+            # The scorer may be sure of a place whose country the article never names.
+            if not in_context and mention.probability < SURE:
                 continue
+            cands = in_context or cands
         scores = []
         for entry in cands:
             score = prior(entry)
@@ -117,6 +182,16 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
                     score += 2.5 + min(countries[entry.country], 6) * 0.3
                 if entry.country == top_country:
                     score += 1.0
+                # (Not for a county named like its state: "Sinaloa" is the state.)
+                # (Less than the gap between a city and a village: Boston, Massachusetts
+                # stays Boston in an article about New York.)
+                if not entry.is_admin1 and divisions.get((entry.country, entry.admin1)) \
+                        and fold(entry.name) != fold(entry.admin1):
+                    score += 0.75 + min(divisions[(entry.country, entry.admin1)], 3) * 0.25
+                # A town named by its own name, not a former or foreign one ("Salisbury" is
+                # the English town before it is Harare's colonial name).
+                if not entry.is_town or fold(entry.name) == mention.key:
+                    score += 1.5
             if _matches_qualifier(entry, mention.qualifier, gazetteer):
                 score += 6.0
             if anchors and not entry.is_country and any(
@@ -125,7 +200,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
                 score += 1.0
             scores.append(score)
         best = max(range(len(cands)), key=lambda k: (scores[k], cands[k].population))
-        best = _country_or_town(mention, cands, scores, best, top_country, gazetteer)
+        best = _country_or_town(mention, cands, scores, best, top_country, gazetteer, divisions)
         chosen = cands[best]
         if chosen.is_country:
             # The name is the country's own: only its size-free prior competes with towns.
@@ -146,9 +221,12 @@ REGION_WORDS = frozenset({"region", "province", "state", "department", "governor
 
 
 def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], best: int,
-                     top_country: str | None, gazetteer: Gazetteer) -> int:
+                     top_country: str | None, gazetteer: Gazetteer,
+                     divisions: Counter[tuple[str, str]] | None = None) -> int:
     """Apply the rules that a score cannot express well.
 
+    - A sea's or world region's name means it ("Atlantic", "Middle East"), unless a qualifier
+      names a town's state or country.
     - A country's name means the country (never a town or building that shares it), unless the
       article is about another country that has a region of that name ("Georgia" in US news)
       or a qualifier says otherwise.
@@ -160,10 +238,15 @@ def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], 
         return best
     countries = [k for k, c in enumerate(cands) if c.is_country]
     qualified = [k for k, c in enumerate(cands) if _matches_qualifier(c, mention.qualifier, gazetteer)]
+    areas = [k for k, c in enumerate(cands) if c.is_area]
+    if areas and not countries and not qualified:
+        return areas[0]  # "the Atlantic", "the Pacific": the ocean, not a town named after it
     if countries and not qualified:
         country = countries[0]
+        # ... or whose towns the article names ("Georgia" beside Atlanta and Savannah).
         regional = [k for k, c in enumerate(cands)
-                    if c.is_admin1 and c.country == top_country != cands[country].country]
+                    if c.is_admin1 and (c.country == top_country != cands[country].country
+                                        or (divisions or {}).get((c.country, c.name), 0) >= 1)]
         return regional[0] if regional else country
     chosen = cands[best]
     if chosen.is_admin1 and mention.cue not in REGION_WORDS \

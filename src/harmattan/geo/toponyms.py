@@ -1,39 +1,46 @@
 """Find the spans of a text that name places, with their offsets and gazetteer candidates.
 
-No statistical model runs here (spaCy over whole articles is too slow for the speed target,
-see benchmarks/geo_speed.py): words are matched against the gazetteer's folded names, longest
-first, starting only at capitalised words, and cheap rules keep common words and people out:
+No parse runs here (spaCy over whole articles is too slow for the speed target, see
+benchmarks/geo_speed.py): words are matched against the gazetteer's folded names, longest
+first, starting at capitalised words (``find_candidates``).  Each candidate carries features
+for the learned scorer (``scorer.py``), among them what the old hand rules say of it
+(``Mention.rule_drop``, the first that would drop it):
 
 - a stop list of capitalised words that are also place names (Police, Union, March, Mobile…)
   and any word the same article also writes in lower case ("reading", "union");
 - a person's title before the name ("Mr", "President") or a surname after it ("Chad Smith");
-- a name inside a longer capitalised name ("Andrés Manuel López Obrador", "El Faro") is a
-  place only when it names a country; a word that is elsewhere in the article part of a
-  person's name, or that speaks ("Rivera said"), is a person throughout the article;
-- a single word naming a town of under 100,000 people needs a locative cue ("in/near/outside
-  X", "the town of X") and the article naming its country, or a qualifier ("X, <its region or
-  country>"); longer names of towns under 10,000 need a cue or a qualifier.
+- a name inside a longer capitalised name ("Andrés Manuel López Obrador", "El Faro"); a word
+  that is elsewhere in the article part of a person's name, or that speaks ("Rivera said");
+- a single word naming a town of under 100,000 people without a locative cue ("in/near/
+  outside X", "the town of X") or a qualifier ("X, <its region or country>").
 
-Demonyms ("Malian", "Nigerien") are returned as the country they name.
+``find_mentions`` keeps the candidates the scorer finds likely (or, without a scorer, those no
+rule drops) and adds US states written as AP abbreviations ("Joplin, Mo.", "Calif.").
+Demonyms ("Malian", "Palestinians") are returned as the country they name.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from harmattan.geo.folding import fold
 from harmattan.geo.gazetteer import Entry, Gazetteer
 
 # Words with inner apostrophes and hyphens ("N'Djamena", "Centre-Nord"), but not the
 # possessive or English contractions ("Mali's", "We're", "I've").
+# Hyphens split words ("Fargo-Moorhead", "Turkish-Russian"); ``_glued`` joins them again
+# where the whole is one name ("Centre-Nord").
 _TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?!(?:s|S|t|re|ve|ll|d|m)\b)[^\W\d_]+|-[^\W\d_]+)*")
+    r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’](?!(?:s|S|t|re|ve|ll|d|m)\b)[^\W\d_]+)*")
 
 #: Lower-case words allowed inside a place name ("Bosnia and Herzegovina", "Fada N'Gourma").
 CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "of", "the", "and", "du", "des",
                         "d", "le", "y", "upon", "on", "al", "da", "do", "dos", "das", "di",
-                        "en", "sur", "am", "an", "der", "van", "von", "bin", "ben"})
+                        "en", "sur", "am", "an", "der", "van", "von", "bin", "ben", "au", "aux",
+                        "es", "les", "lès", "sous", "as"})
 
 #: Capitalised words that are also the name of some place but almost never mean it in news.
 STOP = frozenset("""
@@ -138,6 +145,13 @@ class Mention:
     #: Candidates kept only because the article names their country.
     needs_context: bool = False
     reasons: list[str] = field(default_factory=list)
+    #: Why the hand rules would drop the span ("" when they keep it); the learned scorer
+    #: reads this with the other features and decides (``scorer.py``).
+    rule_drop: str = ""
+    #: Features of the span for the scorer (``scorer.FEATURES`` names them).
+    features: dict[str, float] = field(default_factory=dict)
+    #: The scorer's probability that the span is a place (0 when no scorer ran).
+    probability: float = 0.0
 
 
 @dataclass
@@ -199,9 +213,27 @@ def state_abbreviation(after: str) -> tuple[str, int, int] | None:
     return US_STATE_ABBREVIATIONS[match.group(1)], match.start(1), match.end(1)
 
 
+#: AP abbreviations that are also words or titles ("Miss.", "Mass.", "Ill.", "Pa."): read
+#: only after a town, never alone.
+_ONLY_AFTER_TOWN = frozenset({"Miss.", "Ill.", "Mass.", "Wash.", "Ind.", "La.", "Pa.", "Del.",
+                              "Ore.", "Mo.", "Me.", "Tex.", "Mont.", "Conn."})
+_STANDALONE_STATE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
+                             if k not in _ONLY_AFTER_TOWN) + r")(?![\w])")
+
+
 def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """Mentions for "Mo." in "Joplin, Mo.": the state, as a first-level division of the US."""
+    """Mentions for "Mo." in "Joplin, Mo." and for a standalone "Calif.": the US state."""
     added = []
+    covered = [(m.start, m.end) for m in mentions]
+    for match in _STANDALONE_STATE.finditer(text):
+        if any(s < match.end(1) and match.start(1) < e for s, e in covered):
+            continue
+        name = US_STATE_ABBREVIATIONS[match.group(1)]
+        states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
+        if states:
+            added.append(Mention(match.group(1), match.start(1), match.end(1), fold(name),
+                                 states[:1], reasons=["US state abbreviation"]))
     for mention in mentions:
         found = state_abbreviation(text[mention.end:mention.end + 8])
         if found is None:
@@ -215,18 +247,41 @@ def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
     return added
 
 
-def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Every span of ``text`` that names a place, with its candidate entries."""
-    mentions = _find_mentions(text, gazetteer)
-    states = _state_mentions(text, mentions, gazetteer)
+def find_mentions(text: str, gazetteer: Gazetteer, scorer: Any = None,
+                  threshold: float | None = None) -> list[Mention]:
+    """Every span of ``text`` that names a place, with its candidate entries.
+
+    Every capitalised span that folds to a gazetteer name is a candidate; ``scorer`` (a
+    ``ToponymScorer``) keeps those it finds likely places.  Without one, the hand rules
+    decide alone (``Mention.rule_drop``).
+    """
+    mentions = find_candidates(text, gazetteer)
+    if scorer is not None:
+        scorer.score(mentions)
+        cut = scorer.threshold_ if threshold is None else threshold
+        kept = [m for m in mentions if m.probability >= cut]
+    else:
+        kept = [m for m in mentions if not m.rule_drop]
+    _link_qualifiers(text, kept)
+    states = _state_mentions(text, kept, gazetteer)
     if states:
-        taken = {(m.start, m.end) for m in mentions}
-        mentions = sorted(mentions + [m for m in states if (m.start, m.end) not in taken],
-                          key=lambda m: m.start)
-    return mentions
+        taken = {(m.start, m.end) for m in kept}
+        for state in states:
+            if (state.start, state.end) not in taken:
+                taken.add((state.start, state.end))
+                kept.append(state)
+        kept.sort(key=lambda m: m.start)
+    return kept
 
 
-def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
+    for previous, mention in zip(mentions, mentions[1:]):
+        if text[previous.end:mention.start] in (", ", ","):
+            mention.reasons.append("qualifies the previous place")
+
+
+def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Every gazetteer match of a capitalised span, longest first, each with its features."""
     tokens = tokenize(text)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_like = _name_parts(text, tokens, gazetteer)
@@ -241,15 +296,13 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
             continue
         found = None
         # Longest match first: extend over capitalised words and connectors.
-        last = i
         limit = min(n, i + max_words + 2)
         j = i + 1
         while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
                 tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
                 or tokens[j].text.lower() in _DIVISION_NOUNS):
             j += 1
-        last = j
-        for end in range(last, i, -1):
+        for end in range(j, i, -1):
             if not (tokens[end - 1].capitalised or tokens[end - 1].text.lower() in _DIVISION_NOUNS):
                 continue
             span_text = text[token.start:tokens[end - 1].end]
@@ -264,11 +317,37 @@ def _find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
         mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words,
                          person_like)
         if mention is not None:
-            if mentions and text[mentions[-1].end:mention.start] in (", ", ","):
-                mention.reasons.append("qualifies the previous place")
             mentions.append(mention)
         i = end
+    _coordination(text, mentions)
+    _article_features(mentions)
     return mentions
+
+
+def _article_features(mentions: list[Mention]) -> None:
+    """Features that need the article's other candidates: its countries, repeats, anchors."""
+    named: set[str] = set()
+    for m in mentions:
+        if m.rule_drop or not m.candidates:
+            continue
+        best = m.candidates[0]
+        if best.is_country or m.demonym or (best.is_admin1 and len(m.candidates) == 1):
+            named.add(best.country)
+        elif len({c.country for c in m.candidates}) == 1:
+            named.add(best.country)
+    kept_keys: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.key] = counts.get(m.key, 0) + 1
+        if not m.rule_drop:
+            kept_keys[m.key] = kept_keys.get(m.key, 0) + 1
+    for m in mentions:
+        f = m.features
+        f["country_named"] = float(any(c.country in named for c in m.candidates
+                                       if not c.is_country))
+        f["repeats"] = float(min(counts[m.key], 5))
+        f["kept_elsewhere"] = float(kept_keys.get(m.key, 0) - (0 if m.rule_drop else 1) > 0)
+        f["article_places"] = float(min(len(mentions), 60)) / 60
 
 
 def _name_parts(text: str, tokens: list[_Token], gazetteer: Gazetteer) -> set[str]:
@@ -319,9 +398,14 @@ _NOT_LOCATIVE_BEFORE = frozenset({"according", "said", "told", "spoke", "talked"
                                   "statement", "message", "testimony", "sources", "due"})
 
 
+_DATELINE_AFTER = re.compile(r"\A\s*(?:,[^\n]{0,40}?)?\s*(?:\([^)]{1,20}\)\s*)?[-–—:]")
+_QUOTES_OPEN = frozenset({'"', "“", "'", "‘"})
+_QUOTES_CLOSE = frozenset({'"', "”", "'", "’"})
+
+
 def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, key: str,
            gazetteer: Gazetteer, lower_words: set[str], person_like: set[str]) -> Mention | None:
-    """Keep or drop one gazetteer match using capitalisation and context."""
+    """One gazetteer match with its features, and the first hand rule that would drop it."""
     first, last_tok = tokens[i], tokens[end - 1]
     n_words = end - i
     prev = tokens[i - 1] if i > 0 else None
@@ -336,29 +420,54 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         candidates = []  # "Spanish", "Canadian": the adjective, not the towns so named
     if not candidates and demonym_entry is None:
         return None
-    if key in PHRASE_STOP:
-        return None
 
+    drop = ""
+
+    def rule(reason: str) -> None:
+        nonlocal drop
+        drop = drop or reason
+
+    if key in PHRASE_STOP:
+        rule("phrase stop list")
+    all_caps = span_text.isupper() and len(span_text) > 1
+    dateline = _sentence_initial(text, start) and bool(_DATELINE_AFTER.match(text[stop:stop + 50]))
     # All-capitals words are acronyms ("SEDENA", "IT") or headline shouting: only country
     # codes written so (US, UK, DRC) count.
-    if span_text.isupper() and len(span_text) > 1:
-        if not any(e.is_country for e in candidates):
-            return None
+    if all_caps and not any(e.is_country for e in candidates):
+        rule("all capitals")
     single = n_words == 1
     initial = _sentence_initial(text, start)
-    if single and (key in STOP or first.text.lower() in lower_words):
-        return None
-    if prev_word in TITLES and prev is not None and text[prev.end:start] in (" ", ". "):
-        return None
+    stop_word = key in STOP
+    lower_elsewhere = first.text.lower() in lower_words
+    if single and (stop_word or lower_elsewhere):
+        rule("common word")
+    titled = prev_word in TITLES and prev is not None and text[prev.end:start] in (" ", ". ")
+    if titled:
+        rule("title before")
+
+    after = text[stop:stop + 60]
+    features: dict[str, float] = {
+        "n_words": float(n_words), "single": float(single), "all_caps": float(all_caps),
+        "dateline": float(dateline), "initial": float(initial), "stop_word": float(stop_word),
+        "lower_elsewhere": float(lower_elsewhere), "titled": float(titled),
+        "possessive": float(after[:2] in ("'s", "’s")),
+        "speaks": float(bool(nxt) and nxt.text in _SPEECH),
+        "in_parentheses": float(text[start - 1:start] == "(" and text[stop:stop + 1] == ")"),
+        "hyphen_before": float(prev is not None and text[prev.end:start] == "-"),
+        "hyphen_after": float(nxt is not None and text[stop:nxt.start] == "-"),
+        "length": min(len(span_text), 30) / 30,
+    }
 
     if demonym_entry is not None and not candidates:
-        return Mention(span_text, start, stop, key, [demonym_entry], demonym=True,
-                       reasons=["demonym"])
+        mention = Mention(span_text, start, stop, key, [demonym_entry], demonym=True,
+                          reasons=["demonym"], rule_drop=drop, features=features)
+        _candidate_features(mention, features)
+        return mention
 
-    if prev_word in NICKNAME_CUES or (text[start - 1:start] in {'"', "“", "'", "‘"}
-                                      and text[stop:stop + 1] in {'"', "”", "'", "’"}):
-        if not any(e.is_country for e in candidates):
-            return None
+    quoted = text[start - 1:start] in _QUOTES_OPEN and text[stop:stop + 1] in _QUOTES_CLOSE
+    nickname = prev_word in NICKNAME_CUES or quoted
+    if nickname and not any(e.is_country for e in candidates):
+        rule("nickname")
     after_the = prev_word == "the"
     if prev_word == "the" and i > 1:
         prev_word, prev2_word = prev2_word, (tokens[i - 3].text.lower() if i > 2 else "")
@@ -370,9 +479,9 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     if prev_word in DIRECTIONS and prev2_word in LOCATIVES:
         cue = prev2_word
     qualifier = ""
-    after = text[stop:stop + 60]
     state = state_abbreviation(after)
-    match = re.match(r",\s*((?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})", after)
+    match = re.match(r",\s*((?:[A-Z]\.){2,}|(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?){0,3})",
+                     after)
     if state is not None:
         qualifier = fold(state[0])
     elif match:
@@ -381,11 +490,13 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     next_glued = nxt is not None and _glued(text, last_tok, nxt) and nxt.capitalised
     prev_glued = (prev is not None and _glued(text, prev, first) and prev.capitalised
                   and not initial and prev_word not in DIRECTIONS)
-    if next_word in PLACE_NOUNS and not next_glued:
+    place_noun_after = next_word in PLACE_NOUNS and not next_glued
+    if place_noun_after:
         cue = cue or next_word
 
     best = candidates[0]
-    strong = best.is_country or best.is_admin1 or any(e.flags == "user" for e in candidates)
+    strong = best.is_country or best.is_admin1 or best.is_area or any(
+        e.flags == "user" for e in candidates)
     population = max((e.population for e in candidates), default=0)
     big = strong or population >= LARGE_CITY
     reasons: list[str] = []
@@ -393,19 +504,22 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     if next_glued and next_word not in ORG_HEADS:
         # "Chad Smith", "Jackson Heights Hospital": part of a longer name.
         if not big or best.flags == "ambiguous" or not best.is_country:
-            return None
-        reasons.append("modifier")
+            rule("part of a longer name")
+        else:
+            reasons.append("modifier")
     nation = best.is_country or best.feature_code == "CONT"
     if prev_glued:
         # "Andrés Manuel López", "Octavio Paz", "El Faro": only a country survives inside a
         # longer name (a province may share a surname: Rivera, Uruguay).
         if not nation or prev_word in {"el", "la", "los", "las", "le", "les", "al"}:
-            return None
-        reasons.append("inside a longer name")
-    if single and key in person_like and not ((nation and best.flags != "ambiguous") or qualifier):
-        return None
+            rule("inside a longer name")
+        else:
+            reasons.append("inside a longer name")
+    person = single and key in person_like
+    if person and not ((nation and best.flags != "ambiguous") or qualifier):
+        rule("a person's name in this article")
     if single and after_the and not (nation or best.is_admin1) and next_word not in PLACE_NOUNS:
-        return None  # "the Rastrojos": towns take no article in English; gangs and papers do
+        rule("'the' before a town")  # "the Rastrojos": towns take no article; gangs do
 
     # Towns: a single word that names a town of under 100,000 people is as often a surname or
     # a common word: it needs a locative cue, and the article must name its country unless a
@@ -414,11 +528,72 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     if not big:
         if single:
             if not (cue or qualifier):
-                return None
+                rule("small town without a cue")
             needs_context = not qualifier
         elif population < SMALL_TOWN and not (cue or qualifier):
-            return None  # "La Prensa", "El Chapo": small places named like papers and people
+            rule("small place without a cue")
         elif not (cue or qualifier):
             needs_context = True
-    return Mention(span_text, start, stop, key, candidates, cue=cue, qualifier=qualifier,
-                   needs_context=needs_context, reasons=reasons)
+    features.update({
+        "nickname": float(nickname), "after_the": float(after_the), "cue": float(bool(cue)),
+        "cue_in": float(cue in {"in", "at", "near", "outside", "from", "to"}),
+        "place_noun_after": float(place_noun_after), "qualifier": float(bool(qualifier)),
+        "state_after": float(state is not None), "next_glued": float(next_glued),
+        "next_org_head": float(next_word in ORG_HEADS), "prev_glued": float(prev_glued),
+        "prev_article": float(prev_word in {"el", "la", "los", "las", "le", "les", "al"}),
+        "prev_stop": float(prev is not None and prev.text.lower() in STOP),
+        "person": float(person), "big": float(big), "needs_context": float(needs_context),
+        "rule_keep": float(not drop),
+        "qualifier_matches": float(bool(qualifier) and _qualifier_fits(candidates, qualifier,
+                                                                       gazetteer)),
+    })
+    mention = Mention(span_text, start, stop, key, candidates, cue=cue, qualifier=qualifier,
+                      needs_context=needs_context, reasons=reasons, rule_drop=drop,
+                      features=features)
+    _candidate_features(mention, features)
+    return mention
+
+
+def _qualifier_fits(candidates: list[Entry], qualifier: str, gazetteer: Gazetteer) -> bool:
+    """Some candidate lies in the country or division the qualifier names ("X, Ohio")."""
+    places = {(e.country, e.admin1) for e in candidates if not e.is_country}
+    countries = {c for c, _ in places}
+    for other in gazetteer.lookup_key(qualifier)[:10]:
+        if other.is_country and other.country in countries:
+            return True
+        if other.is_admin1 and (other.country, other.name) in places:
+            return True
+    demonym = gazetteer.demonym_key(qualifier)
+    return demonym is not None and demonym.country in countries
+
+
+def _coordination(text: str, mentions: list[Mention]) -> None:
+    """"Ayorou and Téra", "Branson, Joplin and Springfield": a name listed with another."""
+    for left, right in zip(mentions, mentions[1:]):
+        gap = text[left.end:right.start]
+        if gap in (" and ", " or ", ", ", ", and ", " & ", " to ", "-", "–", " and the "):
+            left.features["coordinated"] = 1.0
+            right.features["coordinated"] = 1.0
+
+
+def _candidate_features(mention: Mention, features: dict[str, float]) -> None:
+    """What the gazetteer says of the name: its kinds, its size, how many places share it."""
+    cands = mention.candidates
+    best = cands[0]
+    population = max((e.population for e in cands), default=0)
+    features.update({
+        "best_country": float(best.is_country), "best_admin1": float(best.is_admin1),
+        "best_continent": float(best.feature_code == "CONT"),
+        "best_admin2": float(best.is_admin2),
+        "has_town": float(any(e.is_town for e in cands)),
+        "best_area": float(best.is_area),
+        "other_kind": float(not (best.is_country or best.is_admin1 or best.is_town
+                                 or best.is_area or best.feature_code == "CONT")),
+        "user_place": float(any(e.flags == "user" for e in cands)),
+        "ambiguous_country": float(best.flags == "ambiguous"),
+        "alias_only": float(all(e.flags == "alias_only" for e in cands)),
+        "log_population": math.log10(population + 1),
+        "capital": float(any(e.feature_code in ("PPLC", "PPLA") for e in cands)),
+        "n_candidates": math.log2(len(cands) + 1),
+        "n_countries": math.log2(len({e.country for e in cands}) + 1),
+    })

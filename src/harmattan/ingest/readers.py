@@ -8,6 +8,8 @@ Only an input that cannot be opened at all raises ``InputError``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import email.utils
 import io
 import json
 import re
@@ -22,18 +24,24 @@ from harmattan.schema import Article, Reject, parse_date
 #: Text longer than this is rejected: it is not a news article and would stall the coder.
 MAX_TEXT_CHARS = 2_000_000
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
-_TXT_DATE = re.compile(r"\A\s*date[:\s]\s*(\S+)\s*")
+#: "date: <any form read_date reads>" on the first line, or "date 2024-01-02".
+_TXT_DATE = re.compile(r"\A\s*date(?::[ \t]*([^\r\n]*?)[ \t]*(?:\r?\n\s*|\Z)|\s+(\d{4}-\S+)\s*)")
 _RAW_LIMIT = 2000
 
 Record = Article | Reject
 
 
-def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Record]:
-    """Yield articles and rejects from every input in order (``-`` is stdin, as JSONL)."""
+def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None,
+                dates: bool = True) -> Iterator[Record]:
+    """Yield articles and rejects from every input in order (``-`` is stdin, as JSONL).
+
+    ``dates=False`` leaves every ``Article.date`` empty and never rejects a record for its
+    date: for stages that need none (the geoparser).
+    """
     for item in inputs:
         if str(item) == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl_stream(stream, origin="<stdin>")
+            yield from read_jsonl_stream(stream, origin="<stdin>", dates=dates)
             continue
         path = Path(item)
         if path.is_dir():
@@ -44,14 +52,14 @@ def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> 
                     fix="point to the files themselves or a folder that contains them",
                 )
             for file in files:
-                yield from read_file(file)
+                yield from read_file(file, dates=dates)
         elif path.is_file():
-            yield from read_file(path)
+            yield from read_file(path, dates=dates)
         else:
             raise InputError(f"no such file or folder: {path}", fix="check the path")
 
 
-def read_file(path: Path) -> Iterator[Record]:
+def read_file(path: Path, dates: bool = True) -> Iterator[Record]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise InputError(
@@ -60,14 +68,14 @@ def read_file(path: Path) -> Iterator[Record]:
         )
     if kind == "jsonl":
         with path.open("rb") as stream:
-            yield from read_jsonl_stream(stream, origin=str(path))
+            yield from read_jsonl_stream(stream, origin=str(path), dates=dates)
     elif kind == "csv":
-        yield from read_csv(path)
+        yield from read_csv(path, dates=dates)
     else:
-        yield read_txt(path)
+        yield read_txt(path, dates=dates)
 
 
-def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Record]:
+def read_jsonl_stream(stream: BinaryIO, origin: str, dates: bool = True) -> Iterator[Record]:
     for number, raw in enumerate(stream, start=1):
         if not raw.strip():
             continue
@@ -88,10 +96,10 @@ def read_jsonl_stream(stream: BinaryIO, origin: str) -> Iterator[Record]:
             yield Reject(origin, f"expected a JSON object, got {type(record).__name__}", number,
                          raw=line[:_RAW_LIMIT])
             continue
-        yield article_from_record(record, origin, number, raw=line)
+        yield article_from_record(record, origin, number, raw=line, dates=dates)
 
 
-def read_csv(path: Path) -> Iterator[Record]:
+def read_csv(path: Path, dates: bool = True) -> Iterator[Record]:
     origin = str(path)
     try:
         content = path.read_bytes().decode("utf-8-sig")
@@ -126,10 +134,11 @@ def read_csv(path: Path) -> Iterator[Record]:
         if None in row:
             yield Reject(origin, "more fields than the header names", line, record_id=row.get("id"))
             continue
-        yield article_from_record(row, origin, line, raw=json.dumps(row, ensure_ascii=False))
+        yield article_from_record(row, origin, line, raw=json.dumps(row, ensure_ascii=False),
+                                  dates=dates)
 
 
-def read_txt(path: Path) -> Record:
+def read_txt(path: Path, dates: bool = True) -> Record:
     origin = str(path)
     data = path.read_bytes()
     try:
@@ -140,14 +149,14 @@ def read_txt(path: Path) -> Record:
     date_value: str | None = None
     match = _TXT_DATE.match(text)
     if match:
-        date_value = match.group(1)
+        date_value = match.group(1) if match.group(1) is not None else match.group(2)
         text = text[match.end():]
     record = {"id": path.stem, "text": text, "date": date_value}
-    return article_from_record(record, origin, None, raw=None)
+    return article_from_record(record, origin, None, raw=None, dates=dates)
 
 
 def article_from_record(record: dict[str, Any], origin: str, line: int | None,
-                        raw: str | None) -> Record:
+                        raw: str | None, dates: bool = True) -> Record:
     """Validate one record; return an Article or a Reject naming the reason."""
     raw_kept = raw[:_RAW_LIMIT] if raw else None
     rid = record.get("id")
@@ -165,7 +174,7 @@ def article_from_record(record: dict[str, Any], origin: str, line: int | None,
     if "\x00" in text:
         return Reject(origin, "binary content (NUL bytes) in text", line, record_id=rid, raw=None)
     try:
-        date = parse_date(record.get("date"))
+        date = read_date(record.get("date")) if dates else None
     except ValueError as exc:
         return Reject(origin, str(exc), line, record_id=rid, raw=raw_kept)
     optional: dict[str, str | None] = {}
@@ -177,3 +186,76 @@ def article_from_record(record: dict[str, Any], origin: str, line: int | None,
         optional[key] = value or None
     where = f"{origin}:{line}" if line is not None else origin
     return Article(id=rid, text=text, date=date, origin=where, **optional)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+_MONTHS = {name: number for number, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_TIME = r"(?:[,\s]+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{1,5})?(?:\s*[+\-]\d{2}:?\d{2})?)?"
+#: "2 January 2024", "Tuesday, 2 Jan. 2024"; "January 2, 2024", "Jan 2nd 2024 10:00 AM ET".
+_DAY_MONTH_YEAR = re.compile(
+    rf"\A{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}\Z")
+_MONTH_DAY_YEAR = re.compile(
+    rf"\A{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}\Z")
+#: "2024/01/02", "2024.01.02", "20240102".
+_YMD = re.compile(r"\A(?P<year>\d{4})(?P<sep>[/.]?)(?P<month>\d{2})(?P=sep)(?P<day>\d{2})\Z")
+#: Readable, but not a day: a time alone ("7:58 AM ET"), a day without its year ("Wed Nov
+#: 23"), a weekday.  The date is unknown, which is not an error: guessing a year would invent one.
+_NO_DAY = (
+    re.compile(r"\A\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{1,5})?\Z"),
+    re.compile(rf"\A{_WEEKDAY}{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?{_TIME}\Z"),
+    re.compile(rf"\A{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}{_TIME}\Z"),
+    re.compile(rf"\A{_WEEKDAY[:-1]}{_TIME}\Z"),
+)
+
+
+def read_date(value: Any) -> dt.date | None:
+    """The publication day of a record's ``date`` value, or None when it gives none.
+
+    Reads ISO 8601 with or without a time and zone ("2024-01-02", "2024-01-02T10:00:00Z"),
+    RFC 2822 as feeds write it ("Tue, 02 Jan 2024 10:00:00 +0000"), "2 January 2024",
+    "January 2, 2024" (with an optional weekday and time) and "2024/01/02".  A value that is
+    readable but names no day — a time alone ("7:58 AM ET"), a day without a year ("Wed Nov
+    23") — gives None.  Raises ValueError quoting the value for anything else, and for
+    impossible days ("2024-02-30").
+    """
+    if value is None or value == "" or isinstance(value, (dt.date, dt.datetime)):
+        return parse_date(value)
+    if not isinstance(value, str):
+        raise ValueError(f"date must be a string, got {type(value).__name__} {value!r}")
+    text = " ".join(value.split())
+    if not text:
+        return None
+    if re.match(r"\A\d{4}-\d{2}-\d{2}", text):
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            return parse_date(text)  # raises, naming the value, when it is no day at all
+    lowered = text.lower()
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _YMD):
+        match = pattern.match(lowered)
+        if match is None:
+            continue
+        month = match.group("month")
+        month_number = int(month) if month.isdigit() else _MONTHS.get(month)
+        if month_number is None:
+            break
+        try:
+            return dt.date(int(match.group("year")), month_number, int(match.group("day")))
+        except ValueError:
+            raise ValueError(f"impossible date {value!r}") from None
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for pattern in _NO_DAY:
+        match = pattern.match(lowered)
+        if match is not None and match.groupdict().get("month", "jan") in _MONTHS:
+            return None
+    raise ValueError(f"malformed date {value!r} (write e.g. 2024-01-02, 2024-01-02T10:00:00Z, "
+                     "'Tue, 02 Jan 2024 10:00:00 +0000' or '2 January 2024')")

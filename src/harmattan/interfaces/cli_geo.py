@@ -59,7 +59,7 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
                 _progress(quiet) as progress:
 
             def articles() -> Iterator[Article]:
-                for record in read_inputs(inputs):
+                for record in read_inputs(inputs, dates=False):  # a geoparser needs no date
                     if isinstance(record, Reject):
                         on_reject(record)
                     else:
