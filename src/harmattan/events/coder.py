@@ -393,6 +393,11 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     """
     scores = dict(joint)
     locked = _locked_quad(joint, settings)
+    decisive = main_pattern is not None and main_pattern[1].decisive
+    if decisive:
+        # A correction the project made to the verb dictionary ("received a delegation" is a
+        # visit, "captured two commanders" an arrest): precise, so the pattern decides.
+        locked = None
     if locked is not None:
         # The quad head is trained on ten times more sentences than the PLOVER head: when it
         # is sure, the act's type stays within its quad class.
@@ -402,6 +407,8 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         weight = settings.pattern_weight
         if main_pattern[1].specificity > 0:
             weight += settings.specific_pattern_bonus
+        if decisive:
+            weight += 1.0
         if main_pattern[0] in scores:
             scores[main_pattern[0]] += weight
     main_type = max(scores, key=scores.get)
