@@ -71,6 +71,14 @@ _CONDITIONAL_FORCE = re.compile(
     rf"\b{_MODAL_WORDS}\b.{{0,80}}\b{_FORCE_WORDS}|\b{_FORCE_WORDS}\b.{{0,40}}\b{_MODAL_WORDS}\b",
     re.IGNORECASE,
 )
+#: Acts that remove or detain someone: the target is coded as they stood before it ...
+_REMOVAL_LEMMAS = frozenset({
+    "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
+    "kidnap", "abduct", "hold", "sack", "dismiss", "unseat", "overthrew",
+})
+_REMOVAL_CODES = ("173", "1724", "181")
+#: ... when their new role began at most this many days before the report.
+_REMOVAL_WINDOW = 7
 _ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
 
 
@@ -258,15 +266,28 @@ class EventCoder:
                         actor.text = article.text[actor.start:actor.end]
                     per_sentence[i] = (sentence, again)
         out = []
+        agents_country = _agents_country(per_sentence, text)
         for sentence, actors in per_sentence:
-            if country:
+            if agents_country:
                 for actor in actors:
                     if not actor.code and actor.sector:
-                        actor.code = country
+                        actor.code = agents_country
                         actor.entry = f"{actor.entry or 'agent'}+article-country"
             out.append(_Candidate(article, sentence, actors, country=country,
                                   candidate=self._is_candidate(sentence.text, actors)))
         return out
+
+    def _as_of_act(self, roles: Any, trigger: Any, match: VerbMatch | None, article: Article) -> None:
+        """Code people as they stood when the act happened, not on the report's date: on the
+        first day of a new role, the report tells of the day before; a leader a coup removes
+        or detains is the head of state being removed, even in a report some days later."""
+        removal = trigger.lemma_.lower() in _REMOVAL_LEMMAS or (
+            match is not None and match.code.startswith(_REMOVAL_CODES))
+        for actors, window in ((roles.source, 0), (roles.target, _REMOVAL_WINDOW if removal else 0)):
+            for i, actor in enumerate(actors):
+                before = self.resolver.as_before_change(actor, article.date, window)
+                if before is not None:
+                    actors[i] = before
 
     def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
         words = {w.lower() for w in _WORD.findall(text)}
@@ -318,6 +339,7 @@ class EventCoder:
                 roles.target = [a for a in main.target if all(a is not s for s in roles.source)]
         if ordinal > 0 and not roles.source and not roles.target:
             return None
+        self._as_of_act(roles, doc[trigger_i], match, article)
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
@@ -512,6 +534,61 @@ def _main_country(actors: Any) -> str | None:
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|across|throughout|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_place(text: str, actor: Actor) -> bool:
+    """A country named as where things happen: its capital ("in Niamey" → NER GOV), the
+    country after a preposition of place ("protests in Niger"), or an agent placed in it
+    ("the opposition leader in Bamako")."""
+    if actor.start is None:
+        return False
+    entry = actor.entry or ""
+    if not entry.startswith("countries:"):
+        return ":agents:" in entry and bool(_PLACE_INSIDE.search(actor.text))
+    return actor.sector == "GOV" or bool(_PLACE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
+
+
+_PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
+_AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> str | None:
+    """The country a bare agent ("officials", "the police") belongs to, when the article
+    plainly is about that country's authorities: it names them ("Malian troops", "Niger's
+    junta", "President Kabore"), names the country as the place where things happen, or names
+    it in two sentences or more; the most named such country wins.  None otherwise — the
+    junta in "the junta revoked its agreements with France" is not French (issue 11: the
+    article's main country was wrong for 41% of the bare agents coded with it)."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    counts: Counter[str] = Counter()
+    sentences: dict[str, set[int]] = {}
+    placed: set[str] = set()
+    authorities: set[str] = set()
+    for number, (_, actors) in enumerate(per_sentence):
+        for actor in actors:
+            if actor.code not in countries or _is_named_group(actor):
+                continue
+            counts[actor.code] += 1
+            sentences.setdefault(actor.code, set()).add(number)
+            if _named_as_place(text, actor):
+                placed.add(actor.code)
+            elif actor.sector in _AUTHORITY_SECTORS:
+                authorities.add(actor.code)
+    qualified = [c for c in counts if c in placed or c in authorities or len(sentences[c]) >= 2]
+    if not qualified:
+        return None
+    # most named first, then named as a place, then first named (Counter keeps that order)
+    return max(qualified, key=lambda c: (counts[c], c in placed))
 
 
 def _carry_targets(events: list[Event], window: int) -> None:

@@ -220,11 +220,16 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads += _object_heads(verb, skip)
 
     source_ids = {id(a) for a in source}
-    target: list[Actor] = []
-    for head in target_heads:
-        for actor in _actors_at(mapped, head, exclude=subject_range, fallback=True):
-            if id(actor) not in source_ids and all(actor is not t for t in target):
-                target.append(actor)
+    target = _targets(mapped, target_heads, subject_range, source_ids)
+    if not target and verb is not None and not is_noun:
+        # "marched in Niamey, demanding the departure of French troops", "gathered to demand
+        # the release of the minister", "attacked the base, killing a dozen policemen": the
+        # act's target is in the clause that says what it was for or what it did.
+        clause_heads = []
+        for child in verb.children:
+            if child.dep_ in {"advcl", "xcomp"} and child.pos_ == "VERB" and child.i != trigger.i:
+                clause_heads += _object_heads(child, skip)
+        target = _targets(mapped, clause_heads, subject_range, source_ids)
 
     if not source:
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
@@ -236,6 +241,70 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+# Prepositions of place: "near Dori", "at Koulouba palace", "in Niamey" say where, not to
+# whom.  A country after "in" may still be a target ("interfere in Mali"); a capital is not.
+_PLACE_PREPS = {"near", "inside", "outside", "around", "across", "throughout"}
+_SEAT_PREPS = {"in", "at"}
+# A noun's counterpart: "agreements with France", "talks between Mali and Niger".
+_COUNTERPART_PREPS = {"with", "between", "against"}
+
+
+def _is_capital(actor: Actor) -> bool:
+    """A capital or a seat of government named by the countries table (code + GOV)."""
+    return (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
+
+
+def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country, town or capital named as where the act happened."""
+    if not (actor.entry or "").startswith("countries:"):
+        return False
+    root = doc[start:end].root
+    while root.dep_ in {"compound", "amod", "nmod"} and root.head.i != root.i:
+        root = root.head  # "at Koulouba palace"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head.lower_
+    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+
+
+def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
+             subject_range: tuple[int, int] | None, source_ids: set[int]) -> list[Actor]:
+    target: list[Actor] = []
+    spans = {id(a): (s, e) for a, s, e in mapped}
+    for head in heads:
+        if not len(mapped):
+            break
+        doc = head.doc
+        found = _actors_at(mapped, head, exclude=subject_range, fallback=True)
+        if head.pos_ in {"NOUN", "PROPN"}:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _COUNTERPART_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ in {"pobj", "pcomp"}:
+                            found += [a for a in _actors_at(mapped, pobj, exclude=subject_range)
+                                      if all(a is not f for f in found)]
+        found = [a for a in found if not _is_place(a, doc, *spans[id(a)])]
+        for actor in found:
+            if _adjectival_agent(actor, mapped, doc) and len(found) > 1:
+                # "the military agreements with France": "military" describes the agreements.
+                continue
+            if id(actor) not in source_ids and all(actor is not t for t in target):
+                target.append(actor)
+    return target
+
+
+def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc) -> bool:
+    """A generic agent written as one adjective before a noun that names no actor."""
+    if actor.code and not (actor.entry or "").endswith("+article-country"):
+        return False
+    for mapped_actor, start, end in mapped:
+        if mapped_actor is actor and end - start == 1:
+            token = doc[start]
+            return token.tag_ == "JJ" and token.dep_ == "amod" and not any(
+                s <= token.head.i < e for _, s, e in mapped)
+    return False
 
 
 def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
