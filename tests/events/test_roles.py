@@ -167,3 +167,32 @@ def test_president_and_a_first_name_is_not_a_judge() -> None:
     text = "President Otto Perez Molina ordered the army to fight the cartels."
     for event in _events(text, "2012-06-01"):
         assert all(a.actor_id != "PAUL_OTTO" for a in event.source + event.target)
+
+
+def test_no_target_carried_over_without_a_word_pointing_back() -> None:
+    text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. On Tuesday, Malian "
+            "soldiers protested in Bamako over unpaid wages.")
+    protest = next(e for e in _events(text, "2023-05-10") if e.plover.event == "PROTEST")
+    assert protest.target == []
+
+
+def test_target_carried_over_when_the_sentence_points_back() -> None:
+    text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. Malian soldiers "
+            "attacked them again on Tuesday.")
+    second = [e for e in _events(text, "2023-05-10") if e.evidence.sentence.startswith("Malian soldiers attacked them")]
+    assert second and all("JNIM" in {a.text for a in e.target} for e in second)
+    assert all(a.entry.endswith("+discourse") for e in second for a in e.target)
+
+
+def test_the_speaker_makes_a_demand_stated_by_a_quote() -> None:
+    event = _main('"France must leave Mali," the minister said on Monday.', "2023-05-10")
+    assert event.plover.event == "DEMAND"
+    assert [a.text for a in event.source] == ["minister"]
+    assert _actors(event.target) == [("France", "FRA", "")]
+
+
+def test_a_verb_that_states_the_act_keeps_its_own_subject() -> None:
+    event = _main("Mali's foreign minister accused France of supporting terrorists.", "2023-05-10")
+    assert event.plover.event == "DISAPPROVE"
+    assert _actors(event.source) == [("Mali's foreign minister", "MLI", "GOV")]
+    assert ("France", "FRA", "") in _actors(event.target)

@@ -29,7 +29,7 @@ from harmattan.events.acled import (
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
-from harmattan.events.roles import find_roles
+from harmattan.events.roles import find_roles, speaker_roles
 from harmattan.events.verbs import best_match
 from harmattan.nlp.sentences import split_sentences
 from harmattan.schema import (
@@ -71,6 +71,8 @@ _CONDITIONAL_FORCE = re.compile(
     rf"\b{_MODAL_WORDS}\b.{{0,80}}\b{_FORCE_WORDS}|\b{_FORCE_WORDS}\b.{{0,40}}\b{_MODAL_WORDS}\b",
     re.IGNORECASE,
 )
+#: Verbal acts that a reported clause may state through a modal, without a verb of their own.
+_SPOKEN_ACTS = frozenset({"DEMAND", "THREATEN"})
 #: Acts that remove or detain someone: the target is coded as they stood before it ...
 _REMOVAL_LEMMAS = frozenset({
     "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
@@ -353,6 +355,11 @@ class EventCoder:
         if table is None or table.event != etype:
             code = DEFAULT_CAMEO[etype]
             table = cameo_to_plover(code)
+        stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
+        if etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
+            # The verb states no such act, a modal makes it one ("France must leave Mali," the
+            # minister said): the speaker makes the demand or the threat.
+            roles = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
         implied = list(table.context) if table else []
         model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
                           if p >= 0.5]
@@ -591,16 +598,34 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str)
     return max(qualified, key=lambda c: (counts[c], c in placed))
 
 
+#: Words by which a sentence points back at a party named before: object pronouns, definite
+#: descriptions of a party ("the group", "the junta"), and "also"/"again", which say that the
+#: source acts again in the same affair.  (Subject and possessive pronouns mostly point at
+#: the source itself: "the army said its troops …".)
+_REFERS_BACK = re.compile(
+    r"\b(?:them|him|her|also|again|"
+    r"the (?:group|junta|country|government|regime|militants|rebels|jihadists|latter|"
+    r"organi[sz]ation|movement|bloc|attackers|authorities|militia|army))\b",
+    re.IGNORECASE,
+)
+
+
 def _carry_targets(events: list[Event], window: int) -> None:
-    """An act with no target, by a source who just acted on someone, is aimed at them too.
+    """An act with no target, by a source who just acted on someone, is aimed at them too —
+    when its sentence points back at them (``_REFERS_BACK``).
 
     "ECOWAS negotiated with the coup leaders in Niger. ECOWAS also said military intervention
-    may be necessary." — the threat is aimed at Niger.
+    may be necessary." — the threat is aimed at Niger; "… On Tuesday, Malian soldiers
+    protested over unpaid wages" is aimed at no one named before.
     """
     if window <= 0:
         return
     for i, event in enumerate(events):
         if event.target or not event.source:
+            continue
+        if not _REFERS_BACK.search(event.evidence.sentence):
+            # Carried over without a word that points back, the target was wrong every time
+            # in a sample of real news (issue 11).
             continue
         codes = {(a.code, a.actor_id) for a in event.source}
         for previous in reversed(events[max(0, i - 4 * window):i]):

@@ -325,3 +325,48 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(actor)
     return out
+
+
+# Verbs that report speech: their subject speaks the verbal act of the clause they report.
+_SPEAKING_LEMMAS = {
+    "say", "tell", "announce", "state", "claim", "declare", "add", "insist", "stress", "affirm",
+    "assert", "allege", "write", "tweet", "explain", "argue", "note",
+}
+
+
+def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
+                  roles: Roles) -> Roles:
+    """The roles of a verbal act (a demand, a threat, an accusation…) stated by a reported
+    clause: the speaker is its source, the reported clause's subject its target.
+
+    '"France must leave Mali," the minister said' is a demand by the minister on France, not
+    an act of France; the clause's own roles are kept when no speaker is found.
+    """
+    mapped = actor_tokens(doc, actors, offset)
+    node = doc[trigger_i]
+    speaking = None
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in _SPEAKING_LEMMAS:
+            speaking = head
+            break
+        node = head
+    if speaking is None:
+        # "France is arming jihadists, the minister said" may hang the reporting verb on the
+        # clause instead: the clause's root governs "said" as parataxis.
+        speaking = next((c for c in node.children if c.dep_ in {"parataxis", "ccomp"}
+                         and c.lemma_ in _SPEAKING_LEMMAS and c.i > trigger_i), None)
+    if speaking is None:
+        return roles
+    subject, _ = _subject_of(speaking)
+    speaker = _actors_at(mapped, subject, fallback=True) if subject is not None else []
+    if not speaker:
+        return roles
+    reported, _ = _subject_of(node) if node is not speaking else (None, False)
+    target = _actors_at(mapped, reported, fallback=True) if reported is not None else []
+    if not target:
+        target = roles.source + roles.target
+    target = [a for a in target if all(a is not s for s in speaker)]
+    return Roles(_dedupe(speaker), _dedupe(target), "parse")
