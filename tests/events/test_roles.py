@@ -82,6 +82,10 @@ def test_receiving_a_visitor_is_consult(text: str, host: str, visitor: str) -> N
 
 
 @pytest.mark.parametrize("text", [
+    # the sentence model reads a statement here (P(event) 0.33): it used to be dropped
+    "The government responded to the report by rejecting its findings.",
+    # ... and DISAPPROVE here
+    "The army dismissed the Human Rights Watch report as \"biased and unfounded\".",
     "Mali's transitional government on Monday rejected a UN report accusing its army and "
     "foreign fighters of killing 500 people in Moura.",
     "The ministry of foreign affairs dismissed the report as biased.",
@@ -137,12 +141,13 @@ def test_bare_agent_takes_the_country_whose_authorities_the_article_names() -> N
 
 
 def test_bare_agent_never_takes_a_company_code() -> None:
-    text = ("Odebrecht paid bribes to officials across the region. Odebrecht admitted it. "
-            "Police arrested a criminal who had worked for Odebrecht.")
-    for event in _events(text, "2017-01-10"):
-        for actor in event.source + event.target:
-            if actor.sector == "CRM":
-                assert actor.code == ""
+    # An article most about a company once gave "criminal" the company's code, MNC.
+    text = ("Chevron paid bribes to officials across the region. Chevron admitted the payments. "
+            "Police arrested a criminal who had worked for Chevron.")
+    events = _events(text, "2017-01-10")
+    actors = [a for e in events for a in e.source + e.target]
+    assert any(a.sector == "CRM" for a in actors)
+    assert all(a.code != "MNC" for a in actors if a.actor_id != "CHEVRON")
 
 
 def test_deposed_leader_is_the_head_of_state_in_the_next_days_report() -> None:

@@ -67,6 +67,11 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FORCE_WORDS = r"(?:force|intervention|intervene|military action|attack|war|strike|invade|invasion)"
 _MODAL_WORDS = r"(?:may|might|could|would|will|if|unless)"
+_REJECTED_REPORT = re.compile(
+    r"\b(?:reject|dismiss)(?:s|ed|ing)?\b.{0,60}\b(?:report|findings|conclusions)\b"
+    r"|\b(?:report|findings|conclusions)\b.{0,60}\b(?:reject|dismiss)(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL_FORCE = re.compile(
     rf"\b{_MODAL_WORDS}\b.{{0,80}}\b{_FORCE_WORDS}|\b{_FORCE_WORDS}\b.{{0,40}}\b{_MODAL_WORDS}\b",
     re.IGNORECASE,
@@ -119,6 +124,8 @@ class _Candidate:
     prediction: SentencePrediction | None = None
     events: list[Event] = field(default_factory=list)
     threat_only: bool = False
+    #: Read as a statement, but it rejects a report: parse it, keep only a REJECT.
+    reject_only: bool = False
     country: str | None = None
     candidate: bool = True
 
@@ -187,6 +194,11 @@ class EventCoder:
                 # Read as a statement by the model, but it may be a conditional threat of force:
                 # parse it, and keep only a threat (see _act_type).
                 candidate.threat_only = True
+                kept.append(candidate)
+            elif _REJECTED_REPORT.search(candidate.sentence.text):
+                # "responded to the report by rejecting its findings": rejecting a report is
+                # an act (REJECT), not the statement the model may read in it.
+                candidate.reject_only = True
                 kept.append(candidate)
         docs = self.nlp_.pipe(
             (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
@@ -307,11 +319,14 @@ class EventCoder:
         assert prediction is not None
         matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None]
         typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
-        if candidate.threat_only:
-            threats = [(t, m) for t, m in typed if t == "THREATEN"]
-            if not threats:
+        if candidate.threat_only or candidate.reject_only:
+            wanted = "THREATEN" if candidate.threat_only else "REJECT"
+            typed = [(t, m) for t, m in typed if t == wanted]
+            if not typed:
                 return []
-            typed = threats
+            if candidate.reject_only:
+                # the model read a statement: the rejection's pattern decides alone
+                prediction = _only(prediction, wanted)
         main = best_match([m for _, m in typed], doc)
         main_pattern = next(((t, m) for t, m in typed if m is main), None)
         acts = choose_acts(
@@ -393,6 +408,18 @@ class EventCoder:
             acled=acled,
             coder_version=__version__,
         )
+
+
+def _only(prediction: SentencePrediction, etype: str) -> SentencePrediction:
+    """The prediction with its event mass on ``etype`` (for a sentence a precise rule keeps
+    although the model read a statement): P(event) stays the model's."""
+    import dataclasses
+
+    quad = [0.0] * len(prediction.quad_probs)
+    quad[0] = prediction.quad_probs[0]
+    quad[PLOVER_QUAD[etype]] += 1.0 - quad[0]
+    plover = {e: (1.0 if e == etype else 0.0) for e in prediction.plover_probs}
+    return dataclasses.replace(prediction, quad_probs=tuple(quad), plover_probs=plover)
 
 
 def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
