@@ -561,10 +561,10 @@ def _is_named_group(actor: Actor) -> bool:
 def _main_country(actors: Any) -> str | None:
     """The country the article is about: the most named one (first named on a tie), not
     counting armed groups, whose country is what this decides."""
-    counts = Counter(
-        a.code for a in actors
-        if len(a.code) == 3 and a.code not in {"IGO", "NGO"} and not _is_named_group(a)
-    )
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()  # never IGO, NGO, IMG or MNC
+    counts = Counter(a.code for a in actors if a.code in countries and not _is_named_group(a))
     if not counts:
         return None
     return counts.most_common(1)[0][0]
