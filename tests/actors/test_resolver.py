@@ -236,3 +236,12 @@ def test_a_deposed_leader_is_coded_as_before_the_coup(resolver: ActorResolver) -
     assert resolver.as_before_change(detained, dt.date(2023, 7, 27), within_days=0) is None
     tinubu = resolver.resolve_actor("Bola Tinubu", dt.date(2023, 11, 8))
     assert resolver.as_before_change(tinubu, dt.date(2023, 11, 8), within_days=7) is None
+
+
+def test_the_country_before_a_title_overrules_a_namesake(resolver: ActorResolver) -> None:
+    # A Phoenix "Tom King" of Saint Lucia is not the British Defence Secretary.
+    actors = resolver.find_actors("British Defence Secretary Tom King has promised aid.",
+                                  dt.date(1990, 6, 1))
+    assert {a.code for a in actors} == {"GBR"}
+    tinubu = resolver.resolve_actor("Nigerian President Bola Tinubu", dt.date(2023, 11, 8))
+    assert (tinubu.code, tinubu.actor_id) == ("NGA", "TINUBU")

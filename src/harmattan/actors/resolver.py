@@ -534,12 +534,18 @@ class ActorResolver:
                 if person is not None:
                     code2, sector, actor_id, entry2, _ = self._entity_actor(
                         index, person, day, context_country)
+                    if _other_country(code2, base_code):
+                        # "British Defence Secretary Tom King" is not Saint Lucia's Tom King:
+                        # the country written before the title decides.
+                        emit(m.i, person.j, base_code, nxt.sector or sector, None,
+                             index.entries[nxt.agent_entry][0] if nxt.agent_entry >= 0 else entry_id)
+                        return k + 3
                     emit(m.i, person.j, code2 or code, sector, actor_id, entry2)
                     return k + 3
                 if surname is not None:
                     number, end = surname
                     role = _role_on(index.roles[number], day)
-                    if role is not None:
+                    if role is not None and not _other_country(role[0], base_code):
                         emit(m.i, end, role[0], role[1], role[2], index.entries[number][0])
                         return k + 2
                 if nxt.kind == "agent":
@@ -567,6 +573,14 @@ class ActorResolver:
                         return k + 1
         emit(m.i, m.j, base_code, base_sector, None, entry_id)
         return k + 1
+
+
+def _other_country(code: str, written: str) -> bool:
+    """The person's country is another country than the one written before their title."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    return code in countries and written in countries and code != written
 
 
 _POSSESSIVE_NORM = frozenset({"'s"})
