@@ -201,3 +201,22 @@ def test_a_verb_that_states_the_act_keeps_its_own_subject() -> None:
     assert event.plover.event == "DISAPPROVE"
     assert _actors(event.source) == [("Mali's foreign minister", "MLI", "GOV")]
     assert ("France", "FRA", "") in _actors(event.target)
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition() -> None:
+    event = _main("ECOWAS threatened to impose new sanctions if the junta in Niamey refused to "
+                  "release President Bazoum.", "2023-08-20")
+    assert event.plover.event == "THREATEN"
+    assert ("junta in Niamey", "NER", "GOV") in _actors(event.target)
+
+
+def test_target_of_an_announced_withdrawal() -> None:
+    event = _main("France says it is willing to withdraw its troops from neighbouring Mali.",
+                  "2022-02-10")
+    assert {a.code for a in event.source} == {"FRA"}
+    assert "MLI" in {a.code for a in event.target}
+
+
+def test_an_adjective_describing_aid_is_no_target() -> None:
+    event = _main("Britain promised to continue military aid to war-torn Mozambique.", "2000-01-01")
+    assert _actors(event.target) == [("Mozambique", "MOZ", "")]

@@ -223,13 +223,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     target = _targets(mapped, target_heads, subject_range, source_ids)
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
-        # the release of the minister", "attacked the base, killing a dozen policemen": the
-        # act's target is in the clause that says what it was for or what it did.
-        clause_heads = []
-        for child in verb.children:
-            if child.dep_ in {"advcl", "xcomp"} and child.pos_ == "VERB" and child.i != trigger.i:
-                clause_heads += _object_heads(child, skip)
-        target = _targets(mapped, clause_heads, subject_range, source_ids)
+        # the release of the minister", "attacked the base, killing a dozen policemen", "is
+        # willing to withdraw its troops from Lebanon": the act's target is in the clause that
+        # says what it was for or what it did; "threatened to stop negotiations if the United
+        # States goes ahead": a threat is aimed at the subject of its condition.
+        target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
     if not source:
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
@@ -243,12 +241,39 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     return Roles(_dedupe(source), _dedupe(target), how)
 
 
+_CONDITION_MARKS = {"if", "unless"}
+
+
+def _clause_heads(verb: Token, trigger_i: int, skip: set[int], depth: int = 2) -> list[Token]:
+    """Objects and complements of the clauses hanging on ``verb`` (purpose, participle,
+    adjective complement), and the subject of a condition, two clauses deep at most."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.i == trigger_i or child.dep_ not in {"advcl", "xcomp", "acomp"}:
+            continue
+        if child.pos_ == "VERB":
+            heads += _object_heads(child, skip)
+            if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in child.children):
+                heads += [g for g in child.children if g.dep_ in _SUBJECT_DEPS]
+        if depth > 1:
+            heads += _clause_heads(child, trigger_i, skip, depth - 1)
+    return heads
+
+
 # Prepositions of place: "near Dori", "at Koulouba palace", "in Niamey" say where, not to
 # whom.  A country after "in" may still be a target ("interfere in Mali"); a capital is not.
 _PLACE_PREPS = {"near", "inside", "outside", "around", "across", "throughout"}
 _SEAT_PREPS = {"in", "at"}
 # A noun's counterpart: "agreements with France", "talks between Mali and Niger".
-_COUNTERPART_PREPS = {"with", "between", "against"}
+_COUNTERPART_PREPS = {"with", "between", "against", "to"}
+# Nouns that a generic agent written as an adjective only describes: "military aid" is aid,
+# not the military.
+_DESCRIBED_NOUNS = {
+    "aid", "agreement", "accord", "pact", "treaty", "cooperation", "assistance", "support",
+    "intervention", "action", "relation", "tie", "training", "equipment", "spending", "budget",
+    "option", "solution", "presence", "deal", "rule", "court", "tribunal",
+}
 
 
 def _is_capital(actor: Actor) -> bool:
@@ -287,24 +312,29 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                                       if all(a is not f for f in found)]
         found = [a for a in found if not _is_place(a, doc, *spans[id(a)])]
         for actor in found:
-            if _adjectival_agent(actor, mapped, doc) and len(found) > 1:
-                # "the military agreements with France": "military" describes the agreements.
+            describes = _adjectival_agent(actor, mapped, doc)
+            if describes is not None and (len(found) > 1 or describes.lemma_.lower() in _DESCRIBED_NOUNS):
+                # "the military agreements with France", "military aid to Mozambique":
+                # "military" describes the agreements, the aid.
                 continue
             if id(actor) not in source_ids and all(actor is not t for t in target):
                 target.append(actor)
     return target
 
 
-def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc) -> bool:
-    """A generic agent written as one adjective before a noun that names no actor."""
+def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc
+                      ) -> Token | None:
+    """The noun a generic agent written as one adjective describes, when that noun names no
+    actor ("military" in "military aid"); None otherwise."""
     if actor.code and not (actor.entry or "").endswith("+article-country"):
-        return False
+        return None
     for mapped_actor, start, end in mapped:
         if mapped_actor is actor and end - start == 1:
             token = doc[start]
-            return token.tag_ == "JJ" and token.dep_ == "amod" and not any(
-                s <= token.head.i < e for _, s, e in mapped)
-    return False
+            if token.tag_ == "JJ" and token.dep_ == "amod" and not any(
+                    s <= token.head.i < e for _, s, e in mapped):
+                return token.head
+    return None
 
 
 def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
