@@ -245,3 +245,16 @@ def test_the_country_before_a_title_overrules_a_namesake(resolver: ActorResolver
     assert {a.code for a in actors} == {"GBR"}
     tinubu = resolver.resolve_actor("Nigerian President Bola Tinubu", dt.date(2023, 11, 8))
     assert (tinubu.code, tinubu.actor_id) == ("NGA", "TINUBU")
+
+
+def test_an_armed_group_and_its_men_are_one_actor(resolver: ActorResolver) -> None:
+    actors = resolver.find_actors("Hezbollah guerrillas killed a militia commander.", dt.date(2000, 1, 1))
+    assert [(a.text, a.code, a.sector, a.actor_id) for a in actors][0] == (
+        "Hezbollah guerrillas", "LBN", "REB", "HEZBOLLAH")
+    actors = resolver.find_actors("JNIM fighters in Burkina Faso attacked Djibo.", dt.date(2023, 1, 1))
+    assert [(a.text, a.code, a.actor_id) for a in actors][0] == (
+        "JNIM fighters in Burkina Faso", "BFA", "JNIM")
+
+    actors = resolver.find_actors("ECOWAS envoys met the junta.", dt.date(2023, 8, 10))
+    assert [(a.text, a.code, a.sector, a.actor_id) for a in actors][0] == (
+        "ECOWAS envoys", "IGO", "GOV", "ECOWAS")

@@ -29,7 +29,7 @@ def _actors(actors) -> list[tuple[str, str, str]]:
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Soldiers captured two JNIM commanders during an operation in central Mali.", "commanders"),
+    ("Soldiers captured two JNIM commanders during an operation in central Mali.", "JNIM commanders"),
     ("Security forces seized three suspected smugglers near the border.", "smugglers"),
 ])
 def test_arresting_people_is_coerce_not_an_occupation(text: str, target: str) -> None:
@@ -185,7 +185,7 @@ def test_target_carried_over_when_the_sentence_points_back() -> None:
     text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. Malian soldiers "
             "attacked them again on Tuesday.")
     second = [e for e in _events(text, "2023-05-10") if e.evidence.sentence.startswith("Malian soldiers attacked them")]
-    assert second and all("JNIM" in {a.text for a in e.target} for e in second)
+    assert second and all({a.actor_id for a in e.target} == {"JNIM"} for e in second)
     assert all(a.entry.endswith("+discourse") for e in second for a in e.target)
 
 

@@ -26,6 +26,7 @@ from harmattan.actors.dictionary import (
     COUNTRY,
     DEMONYM_PLURAL,
     GROUP,
+    ORG,
     PERSON,
     TITLE,
     Index,
@@ -460,15 +461,32 @@ class ActorResolver:
                                             context_country, emit, person_after)
                     continue
                 if kind == GROUP:
+                    # "Hezbollah guerrillas", "JNIM fighters": the group's own men.
+                    end_k, end_j = k, m.j
                     nxt = next_match(k)
-                    if (nxt is not None and nxt.kind == "entity" and gap(m.j, nxt.i) == ["in"]):
+                    if nxt is not None and nxt.kind == "agent" and nxt.i == m.j:
+                        end_k, end_j = k + 1, nxt.j
+                    nxt = next_match(end_k)
+                    if (nxt is not None and nxt.kind == "entity" and gap(end_j, nxt.i) == ["in"]):
                         place = self._entity_actor(index, nxt, day, context_country)
                         if place[4] == COUNTRY:
                             code, sector, actor_id, entry_id, _ = self._entity_actor(
                                 index, m, day, context_country, place_country=place[0])
                             emit(m.i, nxt.j, code, sector, actor_id, entry_id)
-                            k += 2
+                            k = end_k + 2
                             continue
+                    if end_k != k:
+                        emit(m.i, end_j, code, sector, actor_id, entry_id)
+                        k = end_k + 1
+                        continue
+                nxt = next_match(k)
+                if kind == ORG and code and nxt is not None and nxt.kind == "agent" \
+                        and nxt.i == m.j:
+                    # "ECOWAS envoys", "UN peacekeepers": the body's own people.
+                    emit(m.i, nxt.j, code, sector or (nxt.sector if code == "IGO" else ""),
+                         actor_id, entry_id)
+                    k += 2
+                    continue
                 emit(m.i, m.j, code, sector, actor_id, entry_id)
                 k += 1
                 continue

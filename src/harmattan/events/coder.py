@@ -585,7 +585,8 @@ def _named_as_place(text: str, actor: Actor) -> bool:
     if actor.start is None:
         return False
     entry = actor.entry or ""
-    if not entry.startswith("countries:"):
+    if not (entry.startswith("countries:") or (entry.startswith("phoenix:countries:")
+                                               and actor.actor_id is None)):
         return ":agents:" in entry and bool(_PLACE_INSIDE.search(actor.text))
     return actor.sector == "GOV" or bool(_PLACE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
 

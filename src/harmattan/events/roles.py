@@ -148,10 +148,24 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     """Actors of the phrase headed by ``token``: those in its core; with ``fallback``, else
     the first one anywhere in the phrase."""
     core = _core_tokens(token)
-    found = [a for a, start, end in mapped if any(i in core for i in range(start, end))
+    found = [(a, start, end) for a, start, end in mapped
+             if any(i in core for i in range(start, end))
              and not (exclude and exclude[0] <= start < exclude[1])]
-    if found or not fallback:
-        return found
+    # "Pakistan, a key U.S. ally": an apposition describes the actor; an actor that only
+    # qualifies it (U.S.) is not the one named, when the phrase names one outside it.  An
+    # actor that is the apposition ("Tiani, the leader of Niger's junta") stays.
+    appositions = [token.doc[i] for i in core if token.doc[i].dep_ == "appos" and i != token.i]
+    if appositions:
+        heads = {a.i for a in appositions}
+
+        def qualifies(start: int, end: int) -> bool:
+            root = token.doc[start:end].root
+            return root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i in heads
+        if any(not qualifies(s, e) for _, s, e in found):
+            found = [(a, s, e) for a, s, e in found if not qualifies(s, e)]
+    found_actors = [a for a, _, _ in found]
+    if found_actors or not fallback:
+        return found_actors
     return _actors_in(mapped, *_subtree_range(token), exclude=exclude)[:1]
 
 
