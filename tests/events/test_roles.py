@@ -220,3 +220,20 @@ def test_target_of_an_announced_withdrawal() -> None:
 def test_an_adjective_describing_aid_is_no_target() -> None:
     event = _main("Britain promised to continue military aid to war-torn Mozambique.", "2000-01-01")
     assert _actors(event.target) == [("Mozambique", "MOZ", "")]
+
+
+@pytest.mark.xfail(strict=True, reason="an accusation a reported clause states with a material "
+                   "verb is coded as the material act of the clause's subject (ASSAULT by France)")
+def test_an_accusation_in_a_reported_clause_is_the_speakers() -> None:
+    event = _main("France is arming jihadists in the Sahel, Mali's foreign minister said.",
+                  "2023-05-10")
+    assert event.plover.event == "DISAPPROVE"
+    assert {a.code for a in event.source} == {"MLI"} and {a.code for a in event.target} == {"FRA"}
+
+
+@pytest.mark.xfail(strict=True, reason="a person the dictionaries do not know is no actor: the "
+                   "named aide is not a target")
+def test_a_named_person_outside_the_dictionaries_is_a_target() -> None:
+    event = _main("Gunmen kidnapped Hamadoun Traore, an aide to the governor, in Mopti.",
+                  "2023-05-10")
+    assert "Hamadoun Traore" in {a.text for a in event.target}
