@@ -161,8 +161,10 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 3  # the source's blocks, then those of verbs_extra.txt
-    assert names[-3:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT"]
+    assert len(names) == 397 + 8  # the source's blocks, then those of verbs_extra.txt
+    assert index["extra_from"] == 397
+    assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
+                           "WELCOME_VISITOR", "ORDER_FORCES", "REVOKE_AGREEMENT", "REJECT_REPORT"]
 
 
 @pytest.mark.models
@@ -192,3 +194,21 @@ def test_skipping_patterns_whose_words_are_absent_changes_no_match(nlp, coder):
         assert got == plain.match(doc), doc.text
         matched += len(got)
     assert matched > 100
+
+
+@pytest.mark.models
+def test_extra_patterns_correct_the_source_at_equal_size(nlp, coder):
+    # "- * &TREATY [131]" (a threat) in the source; "- * &TREATY [160]" in verbs_extra.txt.
+    (match,) = coder.match(nlp("The junta revoked the defence treaty with France."))
+    assert (match.code, match.pattern, match.decisive) == ("160", "- * &TREATY [160]", True)
+    (match,) = [m for m in coder.match(nlp("The army captured the town of Boni."))]
+    assert match.code == "192" and not match.decisive
+
+
+@pytest.mark.models
+def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
+    # "&MILITARY * [192]" names no territory: it is not loaded.
+    (match,) = coder.match(nlp("Soldiers arrested the mayor on Monday."))
+    assert match.code == "173"
+    (match,) = coder.match(nlp("Soldiers captured two commanders."))
+    assert (match.code, match.decisive) == ("173", True)

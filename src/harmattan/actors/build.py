@@ -51,8 +51,26 @@ PHOENIX_FILES: dict[str, str] = {
 #: organisation, a religion or an ethnic group.
 SECTORS: frozenset[str] = frozenset(
     "COP GOV INS JUD MIL OPP PTY REB SEP SPY UAF AGR BUS CRM CVL DEV EDU ELI ENV HLH HRI LAB "
-    "LEG MED REF MOD RAD AMN IRC JRN CIV REL".split()
+    "LEG MED REF MOD RAD AMN IRC JRN REL".split()
 )
+# ("CIV" is Côte d'Ivoire, never a sector in the Phoenix files: read as one, it left the
+# country's 180 people without a code.)
+
+#: CAMEO country codes that are not ISO 3166-1 alpha-3 → the ISO code (ISO 3166-3 for the
+#: states that no longer exist: SUN, YUG).  Everything Harmattan codes is ISO alpha-3.
+CAMEO_TO_ISO: dict[str, str] = {
+    "TMP": "TLS", "USR": "SUN", "KSV": "XKX", "FRY": "YUG", "SRP": "BIH", "KRJ": "HRV",
+    "FRN": "WLF", "ANG": "AGO",
+}
+#: CAMEO regions (West Africa, Middle East, South Asia…) as the primary code of an armed group:
+#: a group that acts across countries, coded IMG (international militarized group) as PLOVER does.
+CAMEO_REGIONS: frozenset[str] = frozenset(
+    "AFR ASA CAS CFR EAF EEU EIN EUR LAM MEA NAF NMR SAF SAM SAS SEA WAF WEU KKL INT".split()
+)
+#: CAMEO religion codes as a primary code: no country; the sector says religious.
+CAMEO_RELIGIONS: frozenset[str] = frozenset("HIN MOS BUD BAH CHR JEW ITH".split())
+#: The fictional country of the CAMEO manual's examples: its entries are not loaded.
+CAMEO_FICTIONAL: frozenset[str] = frozenset({"KNT"})
 #: A government role refined by one of these is coded with the refinement (USAGOVLEG → LEG):
 #: the PLOVER gold codes "Serbian parliament" as LEG, not GOV.
 GOV_BRANCHES: frozenset[str] = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
@@ -120,6 +138,11 @@ def split_code(code: str) -> tuple[str, str, str | None]:
     if sector == "GOV" and len(sectors) > 1 and sectors[1] in GOV_BRANCHES:
         sector = sectors[1]
     actor_id = None
+    primary = CAMEO_TO_ISO.get(primary, primary)
+    if primary in CAMEO_REGIONS:
+        primary = "IMG"
+    elif primary in CAMEO_RELIGIONS:
+        primary, sector = "", sector or "REL"
     if primary in NON_STATE_PRIMARY:
         orgs = [ORGANISATIONS[c] for c in chunks if c in ORGANISATIONS and c not in SECTORS]
         actor_id = orgs[-1] if orgs else None
@@ -254,6 +277,8 @@ def convert_actor_file(path: Path, source: str) -> tuple[list[dict[str, Any]], d
             continue
         if not roles:
             stats["entries_without_role"] += 1
+            continue
+        if any(r["code"] in CAMEO_FICTIONAL for r in roles):
             continue
         seen[entry.key] = seen.get(entry.key, 0) + 1
         key = entry.key if seen[entry.key] == 1 else f"{entry.key}~{seen[entry.key]}"

@@ -8,6 +8,7 @@ second by each worker process.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import json
@@ -165,6 +166,22 @@ def _read_countries(path: Path) -> dict[str, dict[str, list[str]]]:
                 "capitals": [n for n in capitals.split("|") if n],
             }
     return table
+
+
+#: ISO 3166-1 alpha-3 codes of territories the Phoenix dictionaries name (Hong Kong, Bermuda…)
+#: and ISO 3166-3 codes of states that no longer exist (their dated roles before the breakup).
+ISO_TERRITORIES = frozenset("ABW AIA BMU COK CYM GGY GLP HKG PRI WLF MAC GRL NCL PYF REU".split())
+ISO_FORMER_STATES = frozenset("CSK DDR SCG SUN YUG".split())
+#: Codes that name no country: bodies of states, NGOs, armed groups across borders, companies.
+NON_COUNTRY_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+@functools.lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every code that names a country or territory: the countries table's ISO 3166-1
+    alpha-3 codes (plus XKX, Kosovo's customary code), the territories and the former states
+    above."""
+    return frozenset(_read_countries(COUNTRIES_PATH)) | ISO_TERRITORIES | ISO_FORMER_STATES
 
 
 def demonym_plural(demonym: str) -> str | None:

@@ -26,6 +26,7 @@ from harmattan.actors.dictionary import (
     COUNTRY,
     DEMONYM_PLURAL,
     GROUP,
+    ORG,
     PERSON,
     TITLE,
     Index,
@@ -222,6 +223,37 @@ class ActorResolver:
                     break
         return holders
 
+    def as_before_change(self, actor: Actor, on: dt.date | None, within_days: int = 0
+                         ) -> Actor | None:
+        """``actor`` coded with the role it held just before its role on ``on`` began, when
+        that role began at most ``within_days`` days before ``on``; None otherwise.
+
+        Roles are looked up on the article's date, but a report tells what happened before it:
+        "soldiers detained President Bazoum", dated the day after the coup, is an act against
+        the head of state (NER GOV), not against the opposition figure he became (NER OPP).
+        """
+        if on is None or not actor.entry:
+            return None
+        index = self._ready()
+        numbers = getattr(self, "entry_numbers_", None)
+        if numbers is None:
+            numbers = self.entry_numbers_ = {e[0]: n for n, e in enumerate(index.entries)}
+        number = numbers.get(actor.entry.split("+", 1)[0])
+        if number is None or index.entries[number][1] != PERSON:
+            return None
+        roles = index.roles[number]
+        day = on.toordinal()
+        current = _role_on(roles, day)
+        if current is None or current[3] is None or not _covers(current, day) \
+                or not 0 <= day - current[3] <= within_days:
+            return None
+        before = _role_on(roles, current[3] - 1)
+        if before is None or not _covers(before, current[3] - 1) or before[:3] == current[:3]:
+            return None
+        code = index.entries[number][4] or "" if before[0] == CONTEXTUAL else before[0]
+        return Actor(text=actor.text, code=code, sector=before[1], actor_id=before[2],
+                     start=actor.start, end=actor.end, entry=f"{actor.entry}+before-change")
+
     def members(self, actor_id: str, on: dt.date | None) -> list[str]:
         """Member countries of an organisation (ECOWAS, AES, G5_SAHEL) on a date (today if None)."""
         index = self._ready()
@@ -352,12 +384,18 @@ class ActorResolver:
                 sector = "CVL"
         return code, sector, actor_id, entry_id, kind
 
-    def _surname(self, index: Index, words: list[str], norms: list[str], k: int, day: int | None
-                 ) -> tuple[int, int] | None:
-        """After a title: a capitalised surname of a Phoenix person active on the day."""
-        for span in (2, 1):
-            if k + span > len(words) or not all(w[:1].isupper() for w in words[k:k + span]):
-                continue
+    def _surname(self, index: Index, words: list[str], norms: list[str], k: int, day: int | None,
+                 title_sector: str = "") -> tuple[int, int] | None:
+        """After a title: a capitalised surname of a Phoenix person active on the day.
+
+        The surname is the last word of the capitalised name after the title: "President Otto
+        Perez Molina" is looked up as Molina, never as Otto (a first name that happens to be
+        someone else's surname)."""
+        run = 0
+        while k + run < len(words) and run < 4 and words[k + run][:1].isupper() \
+                and words[k + run][:1].isalpha():
+            run += 1
+        for span in (run,) if 1 <= run <= 2 else ():
             candidates = index.surnames.get(norms[k + span - 1], [])
             if not candidates:
                 continue
@@ -366,6 +404,12 @@ class ActorResolver:
             else:
                 active = candidates
             pool = active or candidates
+            if title_sector in _TITLE_SECTORS:
+                # "President Otto": a judge named Otto is no president.
+                pool = [c for c in pool
+                        if (_role_on(index.roles[c], day) or ("", ""))[1] in _TITLE_SECTORS[title_sector]]
+                if not pool:
+                    continue
             codes = {(_role_on(index.roles[c], day) or ("",))[0] for c in pool}
             if len(codes) == 1:
                 return pool[0], k + span
@@ -401,7 +445,7 @@ class ActorResolver:
                 if index.entries[number][1] == PERSON:
                     return nxt, None
             if nxt is None or nxt.i > at:
-                found = self._surname(index, words, norms, at, day)
+                found = self._surname(index, words, norms, at, day, matches[k].sector)
                 if found is not None:
                     return None, found
             return None, None
@@ -417,15 +461,32 @@ class ActorResolver:
                                             context_country, emit, person_after)
                     continue
                 if kind == GROUP:
+                    # "Hezbollah guerrillas", "JNIM fighters": the group's own men.
+                    end_k, end_j = k, m.j
                     nxt = next_match(k)
-                    if (nxt is not None and nxt.kind == "entity" and gap(m.j, nxt.i) == ["in"]):
+                    if nxt is not None and nxt.kind == "agent" and nxt.i == m.j:
+                        end_k, end_j = k + 1, nxt.j
+                    nxt = next_match(end_k)
+                    if (nxt is not None and nxt.kind == "entity" and gap(end_j, nxt.i) == ["in"]):
                         place = self._entity_actor(index, nxt, day, context_country)
                         if place[4] == COUNTRY:
                             code, sector, actor_id, entry_id, _ = self._entity_actor(
                                 index, m, day, context_country, place_country=place[0])
                             emit(m.i, nxt.j, code, sector, actor_id, entry_id)
-                            k += 2
+                            k = end_k + 2
                             continue
+                    if end_k != k:
+                        emit(m.i, end_j, code, sector, actor_id, entry_id)
+                        k = end_k + 1
+                        continue
+                nxt = next_match(k)
+                if kind == ORG and code and nxt is not None and nxt.kind == "agent" \
+                        and nxt.i == m.j:
+                    # "ECOWAS envoys", "UN peacekeepers": the body's own people.
+                    emit(m.i, nxt.j, code, sector or (nxt.sector if code == "IGO" else ""),
+                         actor_id, entry_id)
+                    k += 2
+                    continue
                 emit(m.i, m.j, code, sector, actor_id, entry_id)
                 k += 1
                 continue
@@ -491,12 +552,18 @@ class ActorResolver:
                 if person is not None:
                     code2, sector, actor_id, entry2, _ = self._entity_actor(
                         index, person, day, context_country)
+                    if _other_country(code2, base_code):
+                        # "British Defence Secretary Tom King" is not Saint Lucia's Tom King:
+                        # the country written before the title decides.
+                        emit(m.i, person.j, base_code, nxt.sector or sector, None,
+                             index.entries[nxt.agent_entry][0] if nxt.agent_entry >= 0 else entry_id)
+                        return k + 3
                     emit(m.i, person.j, code2 or code, sector, actor_id, entry2)
                     return k + 3
                 if surname is not None:
                     number, end = surname
                     role = _role_on(index.roles[number], day)
-                    if role is not None:
+                    if role is not None and not _other_country(role[0], base_code):
                         emit(m.i, end, role[0], role[1], role[2], index.entries[number][0])
                         return k + 2
                 if nxt.kind == "agent":
@@ -526,7 +593,20 @@ class ActorResolver:
         return k + 1
 
 
+def _other_country(code: str, written: str) -> bool:
+    """The person's country is another country than the one written before their title."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    return code in countries and written in countries and code != written
+
+
 _POSSESSIVE_NORM = frozenset({"'s"})
+#: The sectors a person named by a title of this sector and a surname may hold.
+_TITLE_SECTORS = {
+    "GOV": frozenset({"GOV", "ELI", "OPP", "PTY", "LEG", "MIL", ""}),
+    "MIL": frozenset({"MIL", "GOV", "ELI", "OPP", "REB", ""}),
+}
 #: The Phoenix dictionaries stop in early 2014: an open-ended Phoenix role ("GOV from 1999")
 #: says nothing about who holds the post later, so ``who`` does not report it past this day.
 PHOENIX_HORIZON = dt.date(2014, 12, 31).toordinal()

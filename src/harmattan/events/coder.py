@@ -29,7 +29,7 @@ from harmattan.events.acled import (
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.modality import read_modality
-from harmattan.events.roles import find_roles
+from harmattan.events.roles import find_roles, speaker_roles
 from harmattan.events.verbs import best_match
 from harmattan.nlp.sentences import split_sentences
 from harmattan.schema import (
@@ -67,10 +67,25 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FORCE_WORDS = r"(?:force|intervention|intervene|military action|attack|war|strike|invade|invasion)"
 _MODAL_WORDS = r"(?:may|might|could|would|will|if|unless)"
+_REJECTED_REPORT = re.compile(
+    r"\b(?:reject|dismiss)(?:s|ed|ing)?\b.{0,60}\b(?:report|findings|conclusions)\b"
+    r"|\b(?:report|findings|conclusions)\b.{0,60}\b(?:reject|dismiss)(?:s|ed|ing)?\b",
+    re.IGNORECASE,
+)
 _CONDITIONAL_FORCE = re.compile(
     rf"\b{_MODAL_WORDS}\b.{{0,80}}\b{_FORCE_WORDS}|\b{_FORCE_WORDS}\b.{{0,40}}\b{_MODAL_WORDS}\b",
     re.IGNORECASE,
 )
+#: Verbal acts that a reported clause may state through a modal, without a verb of their own.
+_SPOKEN_ACTS = frozenset({"DEMAND", "THREATEN"})
+#: Acts that remove or detain someone: the target is coded as they stood before it ...
+_REMOVAL_LEMMAS = frozenset({
+    "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
+    "kidnap", "abduct", "hold", "sack", "dismiss", "unseat", "overthrew",
+})
+_REMOVAL_CODES = ("173", "1724", "181")
+#: ... when their new role began at most this many days before the report.
+_REMOVAL_WINDOW = 7
 _ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
 
 
@@ -109,6 +124,8 @@ class _Candidate:
     prediction: SentencePrediction | None = None
     events: list[Event] = field(default_factory=list)
     threat_only: bool = False
+    #: Read as a statement, but it rejects a report: parse it, keep only a REJECT.
+    reject_only: bool = False
     country: str | None = None
     candidate: bool = True
 
@@ -177,6 +194,11 @@ class EventCoder:
                 # Read as a statement by the model, but it may be a conditional threat of force:
                 # parse it, and keep only a threat (see _act_type).
                 candidate.threat_only = True
+                kept.append(candidate)
+            elif _REJECTED_REPORT.search(candidate.sentence.text):
+                # "responded to the report by rejecting its findings": rejecting a report is
+                # an act (REJECT), not the statement the model may read in it.
+                candidate.reject_only = True
                 kept.append(candidate)
         docs = self.nlp_.pipe(
             (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
@@ -258,15 +280,28 @@ class EventCoder:
                         actor.text = article.text[actor.start:actor.end]
                     per_sentence[i] = (sentence, again)
         out = []
+        agents_country = _agents_country(per_sentence, text)
         for sentence, actors in per_sentence:
-            if country:
+            if agents_country:
                 for actor in actors:
                     if not actor.code and actor.sector:
-                        actor.code = country
+                        actor.code = agents_country
                         actor.entry = f"{actor.entry or 'agent'}+article-country"
             out.append(_Candidate(article, sentence, actors, country=country,
                                   candidate=self._is_candidate(sentence.text, actors)))
         return out
+
+    def _as_of_act(self, roles: Any, trigger: Any, match: VerbMatch | None, article: Article) -> None:
+        """Code people as they stood when the act happened, not on the report's date: on the
+        first day of a new role, the report tells of the day before; a leader a coup removes
+        or detains is the head of state being removed, even in a report some days later."""
+        removal = trigger.lemma_.lower() in _REMOVAL_LEMMAS or (
+            match is not None and match.code.startswith(_REMOVAL_CODES))
+        for actors, window in ((roles.source, 0), (roles.target, _REMOVAL_WINDOW if removal else 0)):
+            for i, actor in enumerate(actors):
+                before = self.resolver.as_before_change(actor, article.date, window)
+                if before is not None:
+                    actors[i] = before
 
     def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
         words = {w.lower() for w in _WORD.findall(text)}
@@ -284,11 +319,14 @@ class EventCoder:
         assert prediction is not None
         matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None]
         typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
-        if candidate.threat_only:
-            threats = [(t, m) for t, m in typed if t == "THREATEN"]
-            if not threats:
+        if candidate.threat_only or candidate.reject_only:
+            wanted = "THREATEN" if candidate.threat_only else "REJECT"
+            typed = [(t, m) for t, m in typed if t == wanted]
+            if not typed:
                 return []
-            typed = threats
+            if candidate.reject_only:
+                # the model read a statement: the rejection's pattern decides alone
+                prediction = _only(prediction, wanted)
         main = best_match([m for _, m in typed], doc)
         main_pattern = next(((t, m) for t, m in typed if m is main), None)
         acts = choose_acts(
@@ -318,6 +356,7 @@ class EventCoder:
                 roles.target = [a for a in main.target if all(a is not s for s in roles.source)]
         if ordinal > 0 and not roles.source and not roles.target:
             return None
+        self._as_of_act(roles, doc[trigger_i], match, article)
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
@@ -331,6 +370,11 @@ class EventCoder:
         if table is None or table.event != etype:
             code = DEFAULT_CAMEO[etype]
             table = cameo_to_plover(code)
+        stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
+        if etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
+            # The verb states no such act, a modal makes it one ("France must leave Mali," the
+            # minister said): the speaker makes the demand or the threat.
+            roles = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
         implied = list(table.context) if table else []
         model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
                           if p >= 0.5]
@@ -366,6 +410,18 @@ class EventCoder:
         )
 
 
+def _only(prediction: SentencePrediction, etype: str) -> SentencePrediction:
+    """The prediction with its event mass on ``etype`` (for a sentence a precise rule keeps
+    although the model read a statement): P(event) stays the model's."""
+    import dataclasses
+
+    quad = [0.0] * len(prediction.quad_probs)
+    quad[0] = prediction.quad_probs[0]
+    quad[PLOVER_QUAD[etype]] += 1.0 - quad[0]
+    plover = {e: (1.0 if e == etype else 0.0) for e in prediction.plover_probs}
+    return dataclasses.replace(prediction, quad_probs=tuple(quad), plover_probs=plover)
+
+
 def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
     """P(type) from the PLOVER head and the quad head together, normalised over event types.
 
@@ -393,6 +449,11 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     """
     scores = dict(joint)
     locked = _locked_quad(joint, settings)
+    decisive = main_pattern is not None and main_pattern[1].decisive
+    if decisive:
+        # A correction the project made to the verb dictionary ("received a delegation" is a
+        # visit, "captured two commanders" an arrest): precise, so the pattern decides.
+        locked = None
     if locked is not None:
         # The quad head is trained on ten times more sentences than the PLOVER head: when it
         # is sure, the act's type stays within its quad class.
@@ -402,6 +463,8 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         weight = settings.pattern_weight
         if main_pattern[1].specificity > 0:
             weight += settings.specific_pattern_bonus
+        if decisive:
+            weight += 1.0
         if main_pattern[0] in scores:
             scores[main_pattern[0]] += weight
     main_type = max(scores, key=scores.get)
@@ -498,25 +561,99 @@ def _is_named_group(actor: Actor) -> bool:
 def _main_country(actors: Any) -> str | None:
     """The country the article is about: the most named one (first named on a tie), not
     counting armed groups, whose country is what this decides."""
-    counts = Counter(
-        a.code for a in actors
-        if len(a.code) == 3 and a.code not in {"IGO", "NGO"} and not _is_named_group(a)
-    )
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()  # never IGO, NGO, IMG or MNC
+    counts = Counter(a.code for a in actors if a.code in countries and not _is_named_group(a))
     if not counts:
         return None
     return counts.most_common(1)[0][0]
 
 
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|across|throughout|around|outside|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_as_place(text: str, actor: Actor) -> bool:
+    """A country named as where things happen: its capital ("in Niamey" → NER GOV), the
+    country after a preposition of place ("protests in Niger"), or an agent placed in it
+    ("the opposition leader in Bamako")."""
+    if actor.start is None:
+        return False
+    entry = actor.entry or ""
+    if not (entry.startswith("countries:") or (entry.startswith("phoenix:countries:")
+                                               and actor.actor_id is None)):
+        return ":agents:" in entry and bool(_PLACE_INSIDE.search(actor.text))
+    return actor.sector == "GOV" or bool(_PLACE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
+
+
+_PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
+_AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> str | None:
+    """The country a bare agent ("officials", "the police") belongs to, when the article
+    plainly is about that country's authorities: it names them ("Malian troops", "Niger's
+    junta", "President Kabore"), names the country as the place where things happen, or names
+    it in two sentences or more; the most named such country wins.  None otherwise — the
+    junta in "the junta revoked its agreements with France" is not French (issue 11: the
+    article's main country was wrong for 41% of the bare agents coded with it)."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    counts: Counter[str] = Counter()
+    sentences: dict[str, set[int]] = {}
+    placed: set[str] = set()
+    authorities: set[str] = set()
+    for number, (_, actors) in enumerate(per_sentence):
+        for actor in actors:
+            if actor.code not in countries or _is_named_group(actor):
+                continue
+            counts[actor.code] += 1
+            sentences.setdefault(actor.code, set()).add(number)
+            if _named_as_place(text, actor):
+                placed.add(actor.code)
+            elif actor.sector in _AUTHORITY_SECTORS:
+                authorities.add(actor.code)
+    qualified = [c for c in counts if c in placed or c in authorities or len(sentences[c]) >= 2]
+    if not qualified:
+        return None
+    # most named first, then named as a place, then first named (Counter keeps that order)
+    return max(qualified, key=lambda c: (counts[c], c in placed))
+
+
+#: Words by which a sentence points back at a party named before: object pronouns, definite
+#: descriptions of a party ("the group", "the junta"), and "also"/"again", which say that the
+#: source acts again in the same affair.  (Subject and possessive pronouns mostly point at
+#: the source itself: "the army said its troops …".)
+_REFERS_BACK = re.compile(
+    r"\b(?:them|him|her|also|again|"
+    r"the (?:group|junta|country|government|regime|militants|rebels|jihadists|latter|"
+    r"organi[sz]ation|movement|bloc|attackers|authorities|militia|army))\b",
+    re.IGNORECASE,
+)
+
+
 def _carry_targets(events: list[Event], window: int) -> None:
-    """An act with no target, by a source who just acted on someone, is aimed at them too.
+    """An act with no target, by a source who just acted on someone, is aimed at them too —
+    when its sentence points back at them (``_REFERS_BACK``).
 
     "ECOWAS negotiated with the coup leaders in Niger. ECOWAS also said military intervention
-    may be necessary." — the threat is aimed at Niger.
+    may be necessary." — the threat is aimed at Niger; "… On Tuesday, Malian soldiers
+    protested over unpaid wages" is aimed at no one named before.
     """
     if window <= 0:
         return
     for i, event in enumerate(events):
         if event.target or not event.source:
+            continue
+        if not _REFERS_BACK.search(event.evidence.sentence):
+            # Carried over without a word that points back, the target was wrong every time
+            # in a sample of real news (issue 11).
             continue
         codes = {(a.code, a.actor_id) for a in event.source}
         for previous in reversed(events[max(0, i - 4 * window):i]):

@@ -148,10 +148,24 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     """Actors of the phrase headed by ``token``: those in its core; with ``fallback``, else
     the first one anywhere in the phrase."""
     core = _core_tokens(token)
-    found = [a for a, start, end in mapped if any(i in core for i in range(start, end))
+    found = [(a, start, end) for a, start, end in mapped
+             if any(i in core for i in range(start, end))
              and not (exclude and exclude[0] <= start < exclude[1])]
-    if found or not fallback:
-        return found
+    # "Pakistan, a key U.S. ally": an apposition describes the actor; an actor that only
+    # qualifies it (U.S.) is not the one named, when the phrase names one outside it.  An
+    # actor that is the apposition ("Tiani, the leader of Niger's junta") stays.
+    appositions = [token.doc[i] for i in core if token.doc[i].dep_ == "appos" and i != token.i]
+    if appositions:
+        heads = {a.i for a in appositions}
+
+        def qualifies(start: int, end: int) -> bool:
+            root = token.doc[start:end].root
+            return root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i in heads
+        if any(not qualifies(s, e) for _, s, e in found):
+            found = [(a, s, e) for a, s, e in found if not qualifies(s, e)]
+    found_actors = [a for a, _, _ in found]
+    if found_actors or not fallback:
+        return found_actors
     return _actors_in(mapped, *_subtree_range(token), exclude=exclude)[:1]
 
 
@@ -220,11 +234,14 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads += _object_heads(verb, skip)
 
     source_ids = {id(a) for a in source}
-    target: list[Actor] = []
-    for head in target_heads:
-        for actor in _actors_at(mapped, head, exclude=subject_range, fallback=True):
-            if id(actor) not in source_ids and all(actor is not t for t in target):
-                target.append(actor)
+    target = _targets(mapped, target_heads, subject_range, source_ids)
+    if not target and verb is not None and not is_noun:
+        # "marched in Niamey, demanding the departure of French troops", "gathered to demand
+        # the release of the minister", "attacked the base, killing a dozen policemen", "is
+        # willing to withdraw its troops from Lebanon": the act's target is in the clause that
+        # says what it was for or what it did; "threatened to stop negotiations if the United
+        # States goes ahead": a threat is aimed at the subject of its condition.
+        target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
     if not source:
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
@@ -236,6 +253,102 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+_CONDITION_MARKS = {"if", "unless"}
+
+
+def _clause_heads(verb: Token, trigger_i: int, skip: set[int], depth: int = 2) -> list[Token]:
+    """Objects and complements of the clauses hanging on ``verb`` (purpose, participle,
+    adjective complement), and the subject of a condition, two clauses deep at most."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.i == trigger_i or child.dep_ not in {"advcl", "xcomp", "acomp"}:
+            continue
+        if child.pos_ == "VERB":
+            heads += _object_heads(child, skip)
+            if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in child.children):
+                heads += [g for g in child.children if g.dep_ in _SUBJECT_DEPS]
+        if depth > 1:
+            heads += _clause_heads(child, trigger_i, skip, depth - 1)
+    return heads
+
+
+# Prepositions of place: "near Dori", "at Koulouba palace", "in Niamey" say where, not to
+# whom.  A country after "in" may still be a target ("interfere in Mali"); a capital is not.
+_PLACE_PREPS = {"near", "inside", "outside", "around", "across", "throughout"}
+_SEAT_PREPS = {"in", "at"}
+# A noun's counterpart: "agreements with France", "talks between Mali and Niger".
+_COUNTERPART_PREPS = {"with", "between", "against", "to"}
+# Nouns that a generic agent written as an adjective only describes: "military aid" is aid,
+# not the military.
+_DESCRIBED_NOUNS = {
+    "aid", "agreement", "accord", "pact", "treaty", "cooperation", "assistance", "support",
+    "intervention", "action", "relation", "tie", "training", "equipment", "spending", "budget",
+    "option", "solution", "presence", "deal", "rule", "court", "tribunal",
+}
+
+
+def _is_capital(actor: Actor) -> bool:
+    """A capital or a seat of government named by the countries table (code + GOV)."""
+    return (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
+
+
+def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country, town or capital named as where the act happened."""
+    if not (actor.entry or "").startswith("countries:"):
+        return False
+    root = doc[start:end].root
+    while root.dep_ in {"compound", "amod", "nmod"} and root.head.i != root.i:
+        root = root.head  # "at Koulouba palace"
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head.lower_
+    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+
+
+def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
+             subject_range: tuple[int, int] | None, source_ids: set[int]) -> list[Actor]:
+    target: list[Actor] = []
+    spans = {id(a): (s, e) for a, s, e in mapped}
+    for head in heads:
+        if not len(mapped):
+            break
+        doc = head.doc
+        found = _actors_at(mapped, head, exclude=subject_range, fallback=True)
+        if head.pos_ in {"NOUN", "PROPN"}:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in _COUNTERPART_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ in {"pobj", "pcomp"}:
+                            found += [a for a in _actors_at(mapped, pobj, exclude=subject_range)
+                                      if all(a is not f for f in found)]
+        found = [a for a in found if not _is_place(a, doc, *spans[id(a)])]
+        for actor in found:
+            describes = _adjectival_agent(actor, mapped, doc)
+            if describes is not None and (len(found) > 1 or describes.lemma_.lower() in _DESCRIBED_NOUNS):
+                # "the military agreements with France", "military aid to Mozambique":
+                # "military" describes the agreements, the aid.
+                continue
+            if id(actor) not in source_ids and all(actor is not t for t in target):
+                target.append(actor)
+    return target
+
+
+def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc
+                      ) -> Token | None:
+    """The noun a generic agent written as one adjective describes, when that noun names no
+    actor ("military" in "military aid"); None otherwise."""
+    if actor.code and not (actor.entry or "").endswith("+article-country"):
+        return None
+    for mapped_actor, start, end in mapped:
+        if mapped_actor is actor and end - start == 1:
+            token = doc[start]
+            if token.tag_ == "JJ" and token.dep_ == "amod" and not any(
+                    s <= token.head.i < e for _, s, e in mapped):
+                return token.head
+    return None
 
 
 def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
@@ -256,3 +369,48 @@ def _dedupe(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(actor)
     return out
+
+
+# Verbs that report speech: their subject speaks the verbal act of the clause they report.
+_SPEAKING_LEMMAS = {
+    "say", "tell", "announce", "state", "claim", "declare", "add", "insist", "stress", "affirm",
+    "assert", "allege", "write", "tweet", "explain", "argue", "note",
+}
+
+
+def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
+                  roles: Roles) -> Roles:
+    """The roles of a verbal act (a demand, a threat, an accusation…) stated by a reported
+    clause: the speaker is its source, the reported clause's subject its target.
+
+    '"France must leave Mali," the minister said' is a demand by the minister on France, not
+    an act of France; the clause's own roles are kept when no speaker is found.
+    """
+    mapped = actor_tokens(doc, actors, offset)
+    node = doc[trigger_i]
+    speaking = None
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in _SPEAKING_LEMMAS:
+            speaking = head
+            break
+        node = head
+    if speaking is None:
+        # "France is arming jihadists, the minister said" may hang the reporting verb on the
+        # clause instead: the clause's root governs "said" as parataxis.
+        speaking = next((c for c in node.children if c.dep_ in {"parataxis", "ccomp"}
+                         and c.lemma_ in _SPEAKING_LEMMAS and c.i > trigger_i), None)
+    if speaking is None:
+        return roles
+    subject, _ = _subject_of(speaking)
+    speaker = _actors_at(mapped, subject, fallback=True) if subject is not None else []
+    if not speaker:
+        return roles
+    reported, _ = _subject_of(node) if node is not speaking else (None, False)
+    target = _actors_at(mapped, reported, fallback=True) if reported is not None else []
+    if not target:
+        target = roles.source + roles.target
+    target = [a for a in target if all(a is not s for s in speaker)]
+    return Roles(_dedupe(speaker), _dedupe(target), "parse")

@@ -89,6 +89,9 @@ class VerbMatch:
     negated: bool
     #: ``"verb"`` or ``"noun"``.
     kind: str = "verb"
+    #: A correction the project made to the dictionary (a pattern of ``verbs_extra.txt``, an
+    #: arrest read off a seizure of people): precise, so it decides the act's type.
+    decisive: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -246,6 +249,9 @@ def build_verb_index(src_path: str | Path, out_path: str | Path = VERBS_PATH,
     "authorize forces to intervene"); a verb listed again gets the extra block's patterns too.
     """
     index = parse_verb_dictionary(src_path)
+    # Patterns of the blocks from here on are the extra dictionaries': at equal size they win
+    # over the source's (VerbPatternCoder.initialize), so that they can correct it.
+    index["extra_from"] = len(index["blocks"])
     for extra in extra_paths:
         more = parse_verb_dictionary(extra)
         offset = len(index["blocks"])
@@ -277,6 +283,12 @@ class _Pattern:
     #: sentence without any of them cannot match the pattern (see _SentenceIndex.keys).
     #: None for a pattern of the verb alone, which any sentence matches.
     gate: frozenset[str] | None = None
+    #: From an extra dictionary (verbs_extra.txt): wins over a source pattern of the same size.
+    extra: bool = False
+
+
+def _pattern_order(pattern: _Pattern) -> tuple[int, int]:
+    return -pattern.words, 0 if pattern.extra else 1
 
 
 def _gate(elements: tuple[tuple[tuple[str, ...], ...], ...]) -> frozenset[str] | None:
@@ -480,6 +492,37 @@ def _match_elements(
     return n_words, used
 
 
+_OCCUPY = "192"
+_SEIZE = ("171", "192")
+_ARREST = "173"
+# Nouns for people: seizing or capturing them is an arrest (or an abduction), not the seizure
+# of property (171) or the occupation of territory (192).
+_PEOPLE = frozenset("""
+    suspect suspects man men woman women people person persons individual individuals member
+    members leader leaders commander commanders chief chiefs boss bosses kingpin kingpins
+    fighter fighters militant militants jihadist jihadists rebel rebels insurgent insurgents
+    terrorist terrorists gunman gunmen soldier soldiers officer officers official officials
+    minister ministers president journalist journalists activist activists smuggler smugglers
+    trafficker traffickers criminal criminals gang gangster gangsters hostage hostages
+    civilian civilians student students opponent opponents lawyer lawyers mayor mayors
+    governor governors politician politicians deputy deputies lawmaker lawmakers general
+    generals colonel colonels captain lieutenant citizen citizens national nationals migrant
+    migrants worker workers head operative operatives associate associates accomplice
+    accomplices son brother him her them
+""".split())
+
+
+def _seized_people(verb: Any, code: str) -> str:
+    """``code``, or an arrest (173) when a seizure or occupation (171, 192) takes people:
+    "soldiers captured two JNIM commanders", "police seized three suspected smugglers"."""
+    if not code.startswith(_SEIZE):
+        return code
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} and child.lower_ in _PEOPLE:
+            return _ARREST
+    return code
+
+
 def _is_verb(tok: Any) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
@@ -511,19 +554,26 @@ class VerbPatternCoder:
     def initialize(self) -> "VerbPatternCoder":
         index = _load_index(str(Path(self.path) if self.path else VERBS_PATH))
         synsets = index["synsets"]
+        extra_from = index.get("extra_from", len(index["blocks"]))
         block_patterns: list[tuple[_Pattern, ...]] = []
-        for block in index["blocks"]:
+        for number, block in enumerate(index["blocks"]):
             compiled = []
             for p in block["patterns"]:
                 pre = tuple(_expand(e, synsets) for e in p["pre"])
                 post = tuple(_expand(e, synsets) for e in p["post"])
                 if any(not e for e in pre + post):
                     continue
-                words = sum(min(len(a) for a in e) for e in pre + post)
                 code = _code_or_none(p["code"]) or ""
-                compiled.append(_Pattern(pre, post, code, p["text"], words, _gate(pre + post)))
-            # Most specific first, so the first hit at a given specificity is final.
-            compiled.sort(key=lambda pat: -pat.words)
+                if code.startswith(_OCCUPY) and not post:
+                    # "&MILITARY * [192]" (APPREHEND, SEIZE, CAPTURE): soldiers who arrest or
+                    # capture someone do not occupy territory; an occupation names what is taken.
+                    continue
+                words = sum(min(len(a) for a in e) for e in pre + post)
+                compiled.append(_Pattern(pre, post, code, p["text"], words, _gate(pre + post),
+                                         extra=number >= extra_from))
+            # Most specific first, so the first hit at a given specificity is final; at equal
+            # size, the extra dictionary's correction first.
+            compiled.sort(key=_pattern_order)
             block_patterns.append(tuple(compiled))
 
         # Merge entries of a verb listed in several blocks (DISMISS is under DESPATCH and DISPEL).
@@ -551,7 +601,7 @@ class VerbPatternCoder:
 
         verbs: dict[tuple[str, ...], _Verb] = {}
         for words, slot in merged.items():
-            pats = tuple(sorted(slot["patterns"], key=lambda pat: -pat.words))
+            pats = tuple(sorted(slot["patterns"], key=_pattern_order))
             verbs[words] = _Verb(words, slot["code"], slot["default"], pats)
 
         # Lookup keyed by a token's lemma or lower-cased form → candidate verbs, longest first,
@@ -655,9 +705,13 @@ class VerbPatternCoder:
                 consumed.update(used)
                 if not pat.code:
                     return None
-                return VerbMatch(pat.code, tok.i, start, end, pat.text, words, negated)
+                code = _seized_people(tok, pat.code)
+                return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
+                                 decisive=code != pat.code or (pat.extra and words > 0))
             if verb.code:
-                return VerbMatch(verb.code, tok.i, start, end, verb.default_text, 0, negated)
+                code = _seized_people(tok, verb.code)
+                return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
+                                 decisive=code != verb.code)
             return None
         return None
 

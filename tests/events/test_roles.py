@@ -1,0 +1,239 @@
+"""Who did what to whom, through the real coder (issue 11, items 4 and 5): act types the CAMEO
+dictionary got wrong, and source and target as an analyst reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from harmattan.pipeline import code_articles
+from harmattan.schema import Article, Event, parse_date
+
+pytestmark = pytest.mark.models
+
+
+def _events(text: str, date: str = "2023-08-10") -> list[Event]:
+    return code_articles([Article(id="case", text=text, date=parse_date(date))])
+
+
+def _main(text: str, date: str = "2023-08-10") -> Event:
+    events = _events(text, date)
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: e.confidence)
+
+
+def _actors(actors) -> list[tuple[str, str, str]]:
+    return [(a.text, a.code, a.sector) for a in actors]
+
+
+# -- item 5: the mis-mappings ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Soldiers captured two JNIM commanders during an operation in central Mali.", "JNIM commanders"),
+    ("Security forces seized three suspected smugglers near the border.", "smugglers"),
+])
+def test_arresting_people_is_coerce_not_an_occupation(text: str, target: str) -> None:
+    # "&MILITARY * [192]" made every arrest by soldiers an occupation of territory (FIGHT).
+    event = _main(text, "2024-03-02")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert target in {a.text for a in event.target}
+
+
+def test_seizing_a_town_is_still_an_occupation() -> None:
+    event = _main("Jihadist fighters seized the town of Boni in central Mali.", "2024-03-02")
+    assert event.plover.event == "FIGHT" and event.cameo.code == "192"
+
+
+def test_revoking_an_agreement_is_a_sanction_not_a_threat() -> None:
+    event = _main("Niger's junta revoked the military agreements with France.")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "160")
+    assert _actors(event.source) == [("Niger's junta", "NER", "GOV")]
+    assert _actors(event.target) == [("France", "FRA", "")]
+
+
+def test_terminating_an_agreement_is_a_sanction() -> None:
+    event = _main("Burkina Faso terminated a 2018 agreement with France on the presence of its troops.")
+    assert event.plover.event == "SANCTION"
+    assert {a.code for a in event.source} == {"BFA"} and {a.code for a in event.target} == {"FRA"}
+
+
+@pytest.mark.parametrize("text", [
+    "President Bazoum ordered troops into the northern region.",
+    "The president ordered the army to launch an offensive against the jihadists.",
+])
+def test_ordering_a_force_into_action_is_no_agreement(text: str) -> None:
+    events = _events(text, "2023-05-10")
+    assert events and all(e.plover.event != "AGREE" for e in events)
+    assert _main(text, "2023-05-10").plover.event in {"MOBILIZE", "FIGHT"}
+
+
+@pytest.mark.parametrize("text, host, visitor", [
+    ("President Tinubu received the Malian foreign minister in Abuja.", "NGA", "MLI"),
+    ("Tinubu received a Burkinabe delegation led by the prime minister.", "NGA", "BFA"),
+    ("The Malian president received his Nigerien counterpart at Koulouba palace.", "MLI", "NER"),
+    ("Goita welcomed a delegation from ECOWAS in Bamako.", "MLI", "IGO"),
+])
+def test_receiving_a_visitor_is_consult(text: str, host: str, visitor: str) -> None:
+    event = _main(text, "2023-11-08")
+    assert (event.plover.event, event.cameo.code) == ("CONSULT", "043")
+    assert {a.code for a in event.source} == {host}
+    # the city where the visit took place is no party to it
+    assert {a.code for a in event.target} == {visitor}
+
+
+@pytest.mark.parametrize("text", [
+    # the sentence model reads a statement here (P(event) 0.33): it used to be dropped
+    "The government responded to the report by rejecting its findings.",
+    # ... and DISAPPROVE here
+    "The army dismissed the Human Rights Watch report as \"biased and unfounded\".",
+    "Mali's transitional government on Monday rejected a UN report accusing its army and "
+    "foreign fighters of killing 500 people in Moura.",
+    "The ministry of foreign affairs dismissed the report as biased.",
+    "The authorities rejected the findings of the Amnesty International report.",
+])
+def test_rejecting_a_report_is_reject(text: str) -> None:
+    # "- * REPORT [016]" read it as a denial, a statement PLOVER drops.
+    event = _main(text, "2023-05-13")
+    assert (event.plover.event, event.cameo.code) == ("REJECT", "120")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Thousands of demonstrators marched in Niamey, demanding the departure of French troops "
+     "from Niger.", "demonstrators"),
+    ("Protesters called for the withdrawal of the French army from Niger.", "Protesters"),
+    ("Thousands of people gathered in Niamey on Sunday to demand the departure of French "
+     "troops.", "people"),
+])
+def test_a_crowd_demanding_foreign_troops_leave_is_the_source(text: str, source: str) -> None:
+    events = _events(text, "2023-08-05")
+    assert events
+    for event in events:
+        assert [a.text for a in event.source] == [source]
+        assert all(a.code != "FRA" for a in event.source)
+        assert {a.code for a in event.source} <= {"NER"}
+        assert {a.code for a in event.target} == {"FRA"}
+
+
+# -- item 4: roles ---------------------------------------------------------------------------
+
+
+def test_target_in_a_participle_clause() -> None:
+    event = _main("Gunmen attacked a checkpoint near Dori, killing a dozen policemen.", "2023-04-15")
+    assert event.plover.event in {"ASSAULT", "FIGHT"}
+    assert [a.text for a in event.target] == ["policemen"]
+
+
+def test_target_of_a_demanded_release() -> None:
+    event = _main("Lawyers gathered in Niamey to demand the release of the minister.", "2023-09-01")
+    assert [a.text for a in event.target] == ["minister"]
+
+
+def test_bare_agent_does_not_take_a_foreign_country_named_as_counterpart() -> None:
+    event = _main("The junta revoked five military cooperation agreements with France.")
+    assert _actors(event.source) == [("junta", "", "GOV")]
+    assert _actors(event.target) == [("France", "FRA", "")]
+
+
+def test_bare_agent_takes_the_country_whose_authorities_the_article_names() -> None:
+    event = _main("The Burkinabe army clashed with jihadist fighters in the north of the country.",
+                  "2023-04-15")
+    assert ("jihadist fighters", "BFA", "REB") in _actors(event.target)
+
+
+def test_bare_agent_never_takes_a_company_code() -> None:
+    # An article most about a company once gave "criminal" the company's code, MNC.
+    text = ("Chevron paid bribes to officials across the region. Chevron admitted the payments. "
+            "Police arrested a criminal who had worked for Chevron.")
+    events = _events(text, "2017-01-10")
+    actors = [a for e in events for a in e.source + e.target]
+    assert any(a.sector == "CRM" for a in actors)
+    assert all(a.code != "MNC" for a in actors if a.actor_id != "CHEVRON")
+
+
+def test_deposed_leader_is_the_head_of_state_in_the_next_days_report() -> None:
+    event = _main("Soldiers detained President Mohamed Bazoum on Wednesday.", "2023-07-27")
+    assert event.plover.event == "COERCE"
+    assert _actors(event.target) == [("President Mohamed Bazoum", "NER", "GOV")]
+    assert event.target[0].entry.endswith("+before-change")
+
+
+def test_on_the_first_day_of_a_new_role_the_act_is_the_day_before() -> None:
+    event = _main("Mohamed Bazoum condemned the mutiny by members of the presidential guard.",
+                  "2023-07-26")
+    assert _actors(event.source) == [("Mohamed Bazoum", "NER", "GOV")]
+
+
+def test_a_long_deposed_leader_keeps_his_new_role() -> None:
+    event = _main("Soldiers detained Mohamed Bazoum's son on Monday.", "2023-09-04")
+    assert all(a.sector != "GOV" for a in event.target if a.actor_id == "BAZOUM")
+
+
+def test_president_and_a_first_name_is_not_a_judge() -> None:
+    text = "President Otto Perez Molina ordered the army to fight the cartels."
+    for event in _events(text, "2012-06-01"):
+        assert all(a.actor_id != "PAUL_OTTO" for a in event.source + event.target)
+
+
+def test_no_target_carried_over_without_a_word_pointing_back() -> None:
+    text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. On Tuesday, Malian "
+            "soldiers protested in Bamako over unpaid wages.")
+    protest = next(e for e in _events(text, "2023-05-10") if e.plover.event == "PROTEST")
+    assert protest.target == []
+
+
+def test_target_carried_over_when_the_sentence_points_back() -> None:
+    text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. Malian soldiers "
+            "attacked them again on Tuesday.")
+    second = [e for e in _events(text, "2023-05-10") if e.evidence.sentence.startswith("Malian soldiers attacked them")]
+    assert second and all({a.actor_id for a in e.target} == {"JNIM"} for e in second)
+    assert all(a.entry.endswith("+discourse") for e in second for a in e.target)
+
+
+def test_the_speaker_makes_a_demand_stated_by_a_quote() -> None:
+    event = _main('"France must leave Mali," the minister said on Monday.', "2023-05-10")
+    assert event.plover.event == "DEMAND"
+    assert [a.text for a in event.source] == ["minister"]
+    assert _actors(event.target) == [("France", "FRA", "")]
+
+
+def test_a_verb_that_states_the_act_keeps_its_own_subject() -> None:
+    event = _main("Mali's foreign minister accused France of supporting terrorists.", "2023-05-10")
+    assert event.plover.event == "DISAPPROVE"
+    assert _actors(event.source) == [("Mali's foreign minister", "MLI", "GOV")]
+    assert ("France", "FRA", "") in _actors(event.target)
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition() -> None:
+    event = _main("ECOWAS threatened to impose new sanctions if the junta in Niamey refused to "
+                  "release President Bazoum.", "2023-08-20")
+    assert event.plover.event == "THREATEN"
+    assert ("junta in Niamey", "NER", "GOV") in _actors(event.target)
+
+
+def test_target_of_an_announced_withdrawal() -> None:
+    event = _main("France says it is willing to withdraw its troops from neighbouring Mali.",
+                  "2022-02-10")
+    assert {a.code for a in event.source} == {"FRA"}
+    assert "MLI" in {a.code for a in event.target}
+
+
+def test_an_adjective_describing_aid_is_no_target() -> None:
+    event = _main("Britain promised to continue military aid to war-torn Mozambique.", "2000-01-01")
+    assert _actors(event.target) == [("Mozambique", "MOZ", "")]
+
+
+@pytest.mark.xfail(strict=True, reason="an accusation a reported clause states with a material "
+                   "verb is coded as the material act of the clause's subject (ASSAULT by France)")
+def test_an_accusation_in_a_reported_clause_is_the_speakers() -> None:
+    event = _main("France is arming jihadists in the Sahel, Mali's foreign minister said.",
+                  "2023-05-10")
+    assert event.plover.event == "DISAPPROVE"
+    assert {a.code for a in event.source} == {"MLI"} and {a.code for a in event.target} == {"FRA"}
+
+
+@pytest.mark.xfail(strict=True, reason="a person the dictionaries do not know is no actor: the "
+                   "named aide is not a target")
+def test_a_named_person_outside_the_dictionaries_is_a_target() -> None:
+    event = _main("Gunmen kidnapped Hamadoun Traore, an aide to the governor, in Mopti.",
+                  "2023-05-10")
+    assert "Hamadoun Traore" in {a.text for a in event.target}
