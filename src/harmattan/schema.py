@@ -201,6 +201,13 @@ class Event:
     acled: dict[str, Any] | None = None
     location: dict[str, Any] | None = None
     coder_version: str | None = None
+    #: A specific past act told as background ("in 2011 police arrested X"), not the news.
+    background: bool = False
+    #: The act gate's probability that the sentence reports a specific act (None: no gate).
+    act_probability: float | None = None
+    #: Other sentences of the article that tell the same act, each ``{"sentence", "start",
+    #: "end"}`` with exact offsets (the evidence is the one an analyst would cite).
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -217,6 +224,10 @@ class Event:
             "evidence": self.evidence.to_dict(),
             "confidence": round(self.confidence, 4),
             "coder_version": self.coder_version,
+            "background": self.background,
+            "act_probability": (round(self.act_probability, 4)
+                                if self.act_probability is not None else None),
+            "mentions": [dict(m) for m in self.mentions],
         }
 
 

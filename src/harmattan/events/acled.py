@@ -829,6 +829,22 @@ _ANNOUNCED = _rx(r"(?:will|would|could|might|may|plans? to|planned to|threaten(?
 ACLED_ONLY_CONFIDENCE = 0.3
 
 
+#: The PLOVER type an event coded in ACLED terms only takes from its sub-event type.
+ACLED_TO_PLOVER = {
+    "Armed clash": "FIGHT", "Government regains territory": "FIGHT",
+    "Non-state actor overtakes territory": "FIGHT", "Air/drone strike": "FIGHT",
+    "Shelling/artillery/missile attack": "FIGHT", "Suicide bomb": "ASSAULT",
+    "Remote explosive/landmine/IED": "ASSAULT", "Grenade": "ASSAULT", "Chemical weapon": "ASSAULT",
+    "Attack": "ASSAULT", "Sexual violence": "ASSAULT", "Abduction/forced disappearance": "ASSAULT",
+    "Mob violence": "ASSAULT", "Violent demonstration": "PROTEST", "Peaceful protest": "PROTEST",
+    "Protest with intervention": "PROTEST", "Excessive force against protesters": "ASSAULT",
+    "Looting/property destruction": "ASSAULT", "Arrests": "COERCE", "Agreement": "AGREE",
+    "Change to group/activity": "MOBILIZE", "Headquarters or base established": "MOBILIZE",
+    "Non-violent transfer of territory": "RETREAT", "Disrupted weapons use": "COERCE",
+    "Other": None,
+}
+
+
 @timed("acled")
 def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                      doc: Doc | Span | None = None, country: str | None = None,

@@ -37,6 +37,9 @@ class SentencePrediction:
     quad_probs: tuple[float, ...]
     plover_probs: dict[str, float]
     context_probs: dict[str, float] = field(default_factory=dict)
+    #: The sentence's L2-normalised mean-pooled vector, when the model outputs one (the act
+    #: gate reads it; see events/gate.py).
+    embedding: tuple[float, ...] | None = field(default=None, compare=False, repr=False)
 
     @property
     def quad_class(self) -> int:
@@ -112,6 +115,7 @@ class EventClassifier:
             if context_logits is not None and self.context_labels_
             else None
         )
+        embeddings = outputs.get("embedding")
         predictions = []
         for row in range(len(sentences)):
             predictions.append(
@@ -123,6 +127,8 @@ class EventClassifier:
                         if contexts is not None
                         else {}
                     ),
+                    embedding=(tuple(float(v) for v in embeddings[row])
+                               if embeddings is not None else None),
                 )
             )
         return predictions
@@ -166,8 +172,9 @@ class CrossValidatedClassifier(EventClassifier):
         return self
 
     def predict(self, sentences: list[str]) -> list[SentencePrediction]:
-        fresh = [s for s in sentences if text_key(s) not in self.oof_]
-        computed = dict(zip(fresh, super().predict(fresh))) if fresh else {}
+        # Every sentence goes through the shipped model once: the out-of-fold table has the
+        # heads' logits only, and the act gate needs the sentence's vector.
+        computed = dict(zip(sentences, super().predict(list(sentences)))) if sentences else {}
         out = []
         for sentence in sentences:
             stored = self.oof_.get(text_key(sentence))
@@ -184,5 +191,6 @@ class CrossValidatedClassifier(EventClassifier):
                 plover_probs={e: float(p) for e, p in zip(PLOVER_EVENTS, plover)},
                 context_probs=({c: float(p) for c, p in zip(self.context_labels_, probs)}
                                if probs is not None else {}),
+                embedding=computed[sentence].embedding,
             ))
         return out

@@ -21,13 +21,16 @@ from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
 from harmattan.events.acled import (
+    ACLED_TO_PLOVER,
     acled_keywords,
     acled_only_event,
     code_acled,
     merge_incidents,
 )
+from harmattan.events.acts import merge_restatements
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
+from harmattan.events.gate import gate_vector, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import find_roles, speaker_roles
 from harmattan.events.verbs import best_match
@@ -51,6 +54,7 @@ if TYPE_CHECKING:
 
     from harmattan.actors.resolver import ActorResolver
     from harmattan.events.classifier import EventClassifier, SentencePrediction
+    from harmattan.events.gate import ActGate, GateDecision
     from harmattan.events.verbs import VerbMatch, VerbPatternCoder
     from harmattan.geo import Geoparser
 
@@ -114,6 +118,13 @@ class CoderSettings:
     require_actor: bool = True
     #: Give each event the place where it happened (geo/locate.py).
     locate: bool = True
+    #: Keep only sentences the act gate reads as reporting a specific act (events/gate.py).
+    gate: bool = True
+    #: Merge the tellings of one act in an article into one event (events/acts.py).
+    merge_restatements: bool = True
+    #: A sentence's other acts become events only when their verb is coordinated with the
+    #: main act's (docs/accuracy.md, "Extra events").
+    coordinated_acts_only: bool = True
 
 
 @dataclass
@@ -128,6 +139,8 @@ class _Candidate:
     reject_only: bool = False
     country: str | None = None
     candidate: bool = True
+    #: The act gate's reading of the sentence, once asked.
+    gate: GateDecision | None = None
 
 
 class EventCoder:
@@ -141,9 +154,11 @@ class EventCoder:
         settings: CoderSettings | None = None,
         threads: int = 1,
         geoparser: Geoparser | None = None,
+        gate: ActGate | None = None,
     ) -> None:
         self.resolver = resolver
         self.geoparser = geoparser
+        self.gate = gate
         self.verbs = verbs
         self.classifier = classifier
         self.settings = settings or CoderSettings()
@@ -163,6 +178,12 @@ class EventCoder:
         if self.classifier is None:
             self.classifier = EventClassifier(threads=self.threads)
         self.classifier.initialize()
+        if self.settings.gate:
+            from harmattan.events.gate import ActGate
+
+            if self.gate is None:
+                self.gate = ActGate()
+            self.gate.initialize()
         self.triggers_ = trigger_lexicon()
         if self.settings.locate:
             from harmattan.geo import Geoparser
@@ -206,6 +227,8 @@ class EventCoder:
         )
         for candidate, doc in zip(kept, docs):
             candidate.events = self._code_sentence(candidate, doc)
+            if candidate.events:
+                self._apply_gate(candidate, doc)
         events: list[Event] = []
         # Keyed by the article object, not its id: two versions of one article (same id) in a
         # batch keep their own events.
@@ -219,6 +242,8 @@ class EventCoder:
             article_events.extend(self._acled_only(items))
             article_events.sort(key=lambda e: e.evidence.start)
             merge_incidents(article_events)
+            if self.settings.merge_restatements:
+                article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:
                 self._locate(article, article_events)
             events.extend(article_events)
@@ -242,17 +267,68 @@ class EventCoder:
         demonstration or a strategic development but gave no event: "Three civilians were
         killed in an IED blast" names no one who acts (see events/acled.py).  Their quad class
         is the sentence model's, when it read the sentence."""
-        out = []
+        found: list[tuple[_Candidate, Event]] = []
         for item in items:
-            if item.events or not acled_keywords(item.sentence.text):
+            if item.events or item.gate is not None or not acled_keywords(item.sentence.text):
                 continue
             event = acled_only_event(item.article, item.sentence, item.actors, country=item.country)
-            if event is None:
-                continue
+            if event is not None:
+                found.append((item, event))
+        if found and self.gate is not None:
+            # The gate reads these sentences too: "28 mayors killed since 2006" is a statistic.
+            fresh = [item for item, _ in found if item.prediction is None]
+            for item, prediction in zip(fresh, self.classifier.predict(
+                    [item.sentence.text for item in fresh])):
+                item.prediction = prediction
+            docs = self.nlp_.pipe((item.sentence.text for item, _ in found),
+                                  batch_size=self.settings.parse_batch_size, disable=["ner"])
+            for (item, event), doc in zip(found, docs):
+                item.gate = self.gate.decide(
+                    gate_vector(item.sentence.text, item.prediction, doc, item.actors,
+                                item.sentence.index, [event]),
+                    key=(item.article.id, item.sentence.start, item.sentence.end))
+        out = []
+        for item, event in found:
+            if item.gate is not None:
+                assert self.gate is not None
+                if not self.gate.keeps(item.gate):
+                    continue
+                event.background = item.gate.background
+                event.act_probability = item.gate.keep_probability
             if item.prediction is not None:
                 event.cameo.quad_class = item.prediction.quad_class
+            etype = ACLED_TO_PLOVER.get(event.acled["sub_event_type"]) if event.acled else None
+            if etype is not None:
+                # What ACLED records is a PLOVER act too: an IED that kills civilians is an
+                # ASSAULT, whoever set it.
+                event.plover = PloverCode(etype, "", [])
+                event.cameo = CameoCode(quad_class=PLOVER_QUAD[etype], code=DEFAULT_CAMEO[etype])
             out.append(event)
         return out
+
+    def _apply_gate(self, candidate: _Candidate, doc: Doc) -> None:
+        """Drop the sentence's events when the gate reads no specific act in it; else mark
+        them with its probability and, for a past act told as background, as background."""
+        if self.gate is None:
+            return
+        assert candidate.prediction is not None
+        decision = self.gate.decide(
+            gate_vector(candidate.sentence.text, candidate.prediction, doc, candidate.actors,
+                        candidate.sentence.index, candidate.events),
+            key=(candidate.article.id, candidate.sentence.start, candidate.sentence.end))
+        candidate.gate = decision
+        if not self.gate.keeps(decision):
+            # A rule the gate does not overrule: a state or a body of states that says it may
+            # use force has made a (conditional) threat, however hedged the sentence reads.
+            candidate.events = [e for e in candidate.events
+                                if e.plover is not None and e.plover.event == "THREATEN"
+                                and e.modality.hypothetical and _state_like(e.source)]
+            for event in candidate.events:
+                event.act_probability = decision.keep_probability
+            return
+        for event in candidate.events:
+            event.background = decision.background
+            event.act_probability = decision.keep_probability
 
     # -- step 1-2: sentences, actors, candidates ------------------------------------------------
 
@@ -329,9 +405,24 @@ class EventCoder:
                 prediction = _only(prediction, wanted)
         main = best_match([m for _, m in typed], doc)
         main_pattern = next(((t, m) for t, m in typed if m is main), None)
-        acts = choose_acts(
-            joint_scores(prediction), main_pattern, typed, self.settings,
-        )
+        joint = model_joint = joint_scores(prediction)
+        if self.gate is not None:
+            sentence = candidate.sentence
+            joint = self.gate.type_scores(
+                type_vector(sentence.text, prediction, doc, candidate.actors, sentence.index,
+                            [t for t, _ in typed],
+                            (main_pattern[0], main_pattern[1].specificity, main_pattern[1].decisive)
+                            if main_pattern else None),
+                joint, key=(candidate.article.id, sentence.start, sentence.end))
+        acts = choose_acts(joint, main_pattern, typed, self.settings, lock_from=model_joint)
+        if self.settings.coordinated_acts_only and len(acts) > 1:
+            # Another act of the sentence is its own event only when its verb is coordinated
+            # with the main one ("negotiated with the junta, urged a return to order and said
+            # ..."); a verb in a relative or subordinate clause ("arrested four people accused
+            # of kidnapping") tells the background of the main act.
+            main_i = acts[0][1].trigger_i if acts[0][1] is not None else _main_verb(doc)
+            chain = _coordinated(doc, main_i) | _coordinated(doc, _main_verb(doc))
+            acts = acts[:1] + [a for a in acts[1:] if a[1] is not None and a[1].trigger_i in chain]
         events = []
         for ordinal, (etype, match, score) in enumerate(acts):
             event = self._build_event(candidate, doc, etype, match, score, prediction, ordinal)
@@ -439,6 +530,7 @@ def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
 
 def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | None,
                 typed: list[tuple[str, VerbMatch]], settings: CoderSettings,
+                lock_from: dict[str, float] | None = None,
                 ) -> list[tuple[str, VerbMatch | None, float]]:
     """The acts of one sentence: (PLOVER type, trigger match or None, score), main act first.
 
@@ -448,7 +540,9 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     act of another type, still plausible to the model, become acts of their own.
     """
     scores = dict(joint)
-    locked = _locked_quad(joint, settings)
+    # The sentence model's own scores decide the lock (``lock_from``), not what the type head
+    # added to them.
+    locked = _locked_quad(lock_from if lock_from is not None else joint, settings)
     decisive = main_pattern is not None and main_pattern[1].decisive
     if decisive:
         # A correction the project made to the verb dictionary ("received a delegation" is a
@@ -548,6 +642,24 @@ def _main_verb(doc: Doc) -> int:
             break
         root = reported[0]
     return root.i
+
+
+def _coordinated(doc: Doc, i: int) -> set[int]:
+    """Token ``i`` and the verbs coordinated with it (``conj`` chains, both ways)."""
+    if not 0 <= i < len(doc):
+        return set()
+    head = doc[i]
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    out = {head.i}
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ == "conj" and child.i not in out:
+                out.add(child.i)
+                stack.append(child)
+    return out
 
 
 def _state_like(actors: list[Actor]) -> bool:

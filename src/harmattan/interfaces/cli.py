@@ -254,8 +254,11 @@ def _plain(obj: Any) -> dict[str, Any]:
 
 
 @main.command("eval")
-@click.argument("kind", type=click.Choice(["plover", "quad", "geo", "acled"]))
+@click.argument("kind", type=click.Choice(["plover", "quad", "geo", "acled", "acts"]))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--part", type=click.Choice(["heldout", "train", "all"]), default="heldout",
+              show_default=True,
+              help="acts: which articles of annotations/acts/split.json to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
               help="Write the misclassified records here (JSONL).")
@@ -263,18 +266,22 @@ def _plain(obj: Any) -> dict[str, Any]:
               help="On the model's own training sentences, use its out-of-fold predictions "
                    "(honest scores on the development data).")
 @_quiet_option
-def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_validated: bool,
-                 quiet: bool) -> None:
+def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | None,
+                 cross_validated: bool, quiet: bool) -> None:
     """Score the coder on gold records (per-class P/R/F1 and totals).
 
     plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
     quad: records {"id", "text", "quad_class"};
     geo: records {"id", "text", "toponyms": [{"start", "end", "lat", "lon", "geonameid"}]};
-    acled: records {"id", "text", "acled": {"event_type", "sub_event_type"} | null}.
+    acled: records {"id", "text", "acled": {"event_type", "sub_event_type"} | null};
+    acts: stand-off sentence labels of real articles (annotations/acts/labels.jsonl), scored
+    on the articles of --part (events on act sentences, act coverage, type, actor codes).
 
     Example:
 
+    \b
         harmattan eval plover ../shared/data/plover-gold/dev.jsonl --cross-validated
+        harmattan eval acts annotations/acts/labels.jsonl --part heldout
     """
     from harmattan.evaluation import evaluate_plover, evaluate_quad, load_gold
     from harmattan.pipeline import code_articles
@@ -295,6 +302,12 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
             from harmattan.events.acled_eval import evaluate_acled, load_acled_gold
 
             report = evaluate_acled(load_acled_gold(gold), code_articles)
+        elif kind == "acts":
+            from harmattan.events.acts_eval import evaluate_acts
+            from harmattan.training.act_gate import load_act_texts
+
+            labels, texts = load_act_texts(Path(gold), part)
+            report = evaluate_acts(labels, texts, code_articles)
         else:
             records = load_gold(gold, kind)
             report = (evaluate_plover if kind == "plover" else evaluate_quad)(records, code_articles)
@@ -311,6 +324,7 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
 
 
 @main.command()
+@click.argument("model", type=click.Choice(["events", "gate"]), default="events")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Where to write the model (default: the shipped model's folder).")
 @click.option("--data", type=click.Path(file_okay=False), default=None,
@@ -320,15 +334,35 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
                    "`eval --cross-validated` uses (0: the final model only, about 10 minutes).")
 @click.option("--seed", type=int, default=13, show_default=True)
 @_quiet_option
-def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
-    """Train the sentence event classifier (needs the [train] extra: pip install -e '.[train]').
+def train(model: str, out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
+    """Train a model (needs the [train] extra: pip install -e '.[train]').
+
+    events (the default): the sentence event classifier.  gate: the act gate and type head
+    (events/gate.py) from the act annotations in annotations/acts/ (a few minutes; --cv is
+    not used: its folds are fixed in the training code).
 
     Example:
 
+    \b
         harmattan train --out /tmp/model --cv 0
+        harmattan train gate --out /tmp/gate
 
     Then: HARMATTAN_EVENT_MODEL=/tmp/model harmattan code samples/
     """
+    if model == "gate":
+        try:
+            from harmattan.training.act_gate import shared_data_dir, train_act_gate
+            import sklearn  # noqa: F401
+        except ImportError as exc:
+            raise click.ClickException(
+                f"training needs the [train] extra ({exc}); run: .venv/bin/pip install -e '.[train]'"
+            ) from None
+        from harmattan.events.gate import GATE_DIR
+
+        report = train_act_gate(Path(data) if data else shared_data_dir(),
+                                out_dir=Path(out) if out else GATE_DIR, seed=seed)
+        click.echo(json.dumps(report, indent=2, default=str))
+        return
     try:
         from harmattan.training import train_event_classifier
     except ImportError as exc:

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Write annotation batches (text for the annotator, never committed) and check label files.
+
+    scripts/annotation_batches.py acts OUT_DIR         sentences of the chosen articles, 150 a batch
+    scripts/annotation_batches.py acled OUT_DIR        ACLED-style snippets, 100 a batch
+    scripts/annotation_batches.py check BATCH LABELS   every unit labelled, values valid, actors found
+    scripts/annotation_batches.py merge acts|acled RAW_DIR
+                        checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
+                        labels.jsonl (first annotator of each batch) and double.jsonl (the second)
+    scripts/annotation_batches.py split                the held-out articles, drawn once (split.json)
+
+The chosen articles and snippets depend only on the shared data and the fixed seeds below, so
+the units (and their keys) can be made again from the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from harmattan.training.annotations import (
+    Unit, acled_units, act_units, choose_articles, to_standoff,
+)
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+ACT_CORPORA = [("news/insightcrime-train.jsonl", 110), ("geo/geowebnews.jsonl", 30),
+               ("geo/geovirus.jsonl", 20)]
+ACLED_CORPORA = [("news/insightcrime-train.jsonl", 1300), ("geo/geowebnews.jsonl", 400),
+                 ("geo/geovirus.jsonl", 300)]
+SEED = 11
+KINDS = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
+NON_EVENTS = {"crime", "justice", "accident", "disaster", "health", "diplomacy", "politics",
+              "economy", "sport", "analysis", "other"}
+ACLED_TYPES = {
+    "Armed clash": "Battles", "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Air/drone strike": "Explosions/Remote violence", "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence", "Chemical weapon": "Explosions/Remote violence",
+    "Attack": "Violence against civilians", "Sexual violence": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests", "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests", "Violent demonstration": "Riots",
+    "Mob violence": "Riots", "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments", "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments", "Other": "Strategic developments",
+}
+TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "DEMAND",
+         "DISAPPROVE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE",
+         "ASSAULT", "FIGHT", "INVESTIGATE"}
+
+
+def act_batches() -> list[list[Unit]]:
+    batches: list[list[Unit]] = []
+    for corpus, count in ACT_CORPORA:
+        current: list[Unit] = []
+        for record_id in choose_articles(DATA, corpus, count, SEED):
+            current.extend(act_units(DATA, corpus, [record_id]))
+            if len(current) >= 150:
+                batches.append(current)
+                current = []
+        if current:
+            batches.append(current)
+    return batches
+
+
+def acled_batches() -> list[list[Unit]]:
+    units: list[Unit] = []
+    for corpus, count in ACLED_CORPORA:
+        units.extend(acled_units(DATA, corpus, count, SEED + 1))
+    return [units[i:i + 100] for i in range(0, len(units), 100)]
+
+
+def write(batches: list[list[Unit]], out: Path, prefix: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for number, batch in enumerate(batches):
+        with (out / f"{prefix}-{number:02d}.jsonl").open("w", encoding="utf-8") as handle:
+            for unit in batch:
+                handle.write(json.dumps({"key": unit.key, "text": unit.text},
+                                        ensure_ascii=False) + "\n")
+    print(f"{len(batches)} batches, {sum(map(len, batches))} units in {out}")
+
+
+def check(batch_path: Path, labels_path: Path, quiet: bool = False,
+          units: dict[str, Unit] | None = None, acled: bool | None = None) -> int:
+    if units is None:
+        units = {}
+        for line in batch_path.open(encoding="utf-8"):
+            row = json.loads(line)
+            record_id, span = row["key"].rsplit(":", 1)
+            start, end = (int(x) for x in span.split("-"))
+            units[row["key"]] = Unit("", record_id, start, end, row["text"])
+    problems, seen = [], set()
+    if acled is None:
+        acled = "acled" in batch_path.name
+    for number, line in enumerate(labels_path.open(encoding="utf-8"), 1):
+        if not line.strip():
+            continue
+        try:
+            label = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"line {number}: not JSON ({exc})")
+            continue
+        key = label.get("key")
+        if key not in units:
+            problems.append(f"line {number}: unknown key {key!r}")
+            continue
+        seen.add(key)
+        if acled:
+            sub, etype, non = label.get("sub_event_type"), label.get("event_type"), label.get("non_event")
+            if sub is None and non not in NON_EVENTS:
+                problems.append(f"line {number}: non_event {non!r} not in {sorted(NON_EVENTS)}")
+            elif sub is not None and ACLED_TYPES.get(sub) != etype:
+                problems.append(f"line {number}: {etype!r} / {sub!r} is not an ACLED type / sub-type")
+            continue
+        if label.get("kind") not in KINDS:
+            problems.append(f"line {number}: kind {label.get('kind')!r} not in {sorted(KINDS)}")
+        events = label.get("events") or []
+        if label.get("kind") in {"act", "background"} and not events:
+            problems.append(f"line {number}: kind {label['kind']} needs events")
+        for event in events:
+            if event.get("type") not in TYPES:
+                problems.append(f"line {number}: event type {event.get('type')!r}")
+        try:
+            to_standoff(label, units[key])
+        except ValueError as exc:
+            problems.append(f"line {number}: {exc}")
+    for key in units:
+        if key not in seen:
+            problems.append(f"missing label for {key}")
+    if not quiet:
+        print("\n".join(problems) if problems else f"ok: {len(seen)} labels")
+    return 1 if problems else 0
+
+
+def merge(kind: str, raw: Path) -> int:
+    out_dir = Path(__file__).resolve().parents[1] / "annotations" / kind
+    batches = act_batches() if kind == "acts" else acled_batches()
+    primary, double = [], []
+    for number, batch in enumerate(batches):
+        units = {u.key: u for u in batch}
+        files = sorted(raw.glob(f"{kind}-{number:02d}.*.jsonl"))
+        for rank, path in enumerate(files):
+            annotator = path.name.split(".")[1]
+            if check(Path("/dev/null"), path, quiet=True, units=units, acled=kind == "acled"):
+                print(f"skipped {path.name}: it does not pass the check", file=sys.stderr)
+                continue
+            rows = []
+            for line in path.open(encoding="utf-8"):
+                if line.strip():
+                    label = json.loads(line)
+                    row = to_standoff(label, units[label["key"]])
+                    row["annotator"] = annotator
+                    rows.append(row)
+            (primary if rank == 0 else double).extend(rows)
+    for name, rows in (("labels.jsonl", primary), ("double.jsonl", double)):
+        with (out_dir / name).open("w", encoding="utf-8") as handle:
+            for row in rows:
+                handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    print(f"{len(primary)} labels, {len(double)} second labels in {out_dir}")
+    return 0
+
+
+def split() -> int:
+    """A fifth of the chosen articles of each corpus, drawn with a fixed seed, held out."""
+    import random
+
+    out = Path(__file__).resolve().parents[1] / "annotations" / "acts" / "split.json"
+    heldout: list[str] = []
+    for corpus, count in ACT_CORPORA:
+        ids = choose_articles(DATA, corpus, count, SEED)
+        heldout.extend(sorted(random.Random(SEED + 100).sample(ids, len(ids) // 5)))
+    out.write_text(json.dumps({"seed": SEED + 100, "heldout": heldout}, indent=1) + "\n",
+                   encoding="utf-8")
+    print(f"{len(heldout)} held-out articles in {out}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) == 2 and argv[0] == "acts":
+        write(act_batches(), Path(argv[1]), "acts")
+    elif len(argv) == 2 and argv[0] == "acled":
+        write(acled_batches(), Path(argv[1]), "acled")
+    elif len(argv) == 3 and argv[0] == "check":
+        return check(Path(argv[1]), Path(argv[2]))
+    elif len(argv) == 3 and argv[0] == "merge":
+        return merge(argv[1], Path(argv[2]))
+    elif argv == ["split"]:
+        return split()
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,94 @@
+"""One event per act per article.
+
+A news article tells its main act several times: the headline, the lead, then details and
+restatements.  Each telling is coded on its own sentence; here the events of one article that
+tell the same act become one event whose ``evidence`` is the sentence an analyst would cite,
+with every other telling in ``mentions`` (``{"sentence", "start", "end"}``, exact offsets).
+
+Two events tell the same act when they have the same type (the PLOVER type, or the ACLED
+sub-event type for events coded in ACLED terms only), the same modality (negated,
+hypothetical, background) and actors that do not contradict each other: where both name a
+source, the sources share a country or organisation code, and likewise the targets.
+"""
+
+from __future__ import annotations
+
+from harmattan.schema import Actor, Event
+
+
+def _kind(event: Event) -> tuple:
+    if event.plover is not None:
+        kind = ("plover", event.plover.event)
+    else:
+        kind = ("acled", (event.acled or {}).get("sub_event_type"))
+    m = event.modality
+    return kind + (m.negated, m.hypothetical, event.background)
+
+
+def _codes(actors: list[Actor]) -> set[str]:
+    return {a.actor_id or a.code for a in actors if a.actor_id or a.code}
+
+
+def _compatible(a: list[Actor], b: list[Actor]) -> bool:
+    codes_a, codes_b = _codes(a), _codes(b)
+    return not codes_a or not codes_b or bool(codes_a & codes_b)
+
+
+def _same_act(a: Event, b: Event) -> bool:
+    return _kind(a) == _kind(b) and _compatible(a.source, b.source) and _compatible(a.target, b.target)
+
+
+def _is_headline(event: Event) -> bool:
+    """An article's first sentence when it reads as a title: no full stop, or title case."""
+    if event.evidence.start != 0:
+        return False
+    text = event.evidence.sentence.rstrip()
+    words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
+    title_case = bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+    return title_case or not text.endswith((".", '."', ".”"))
+
+
+def _citation_rank(event: Event) -> tuple:
+    """The sentence to cite: one that names both sides, then the surest; headlines last."""
+    headline = _is_headline(event)
+    return (not headline, bool(event.source) + bool(event.target), event.confidence,
+            -event.evidence.start)
+
+
+def merge_restatements(events: list[Event]) -> list[Event]:
+    """The article's events with restatements of one act merged, in text order of the kept
+    evidence.  ``events`` are one article's events."""
+    groups: list[list[Event]] = []
+    for event in sorted(events, key=lambda e: (e.evidence.start, -e.confidence)):
+        for group in groups:
+            if all(_same_act(event, other) for other in group):
+                group.append(event)
+                break
+        else:
+            groups.append([event])
+    out = []
+    for group in groups:
+        lead = max(group, key=_citation_rank)
+        seen = {(lead.evidence.start, lead.evidence.end)}
+        for other in sorted(group, key=lambda e: e.evidence.start):
+            if other is lead:
+                continue
+            # The act's sides, where the cited sentence leaves one unnamed.
+            if not lead.source and other.source:
+                lead.source = list(other.source)
+            if not lead.target and other.target:
+                lead.target = list(other.target)
+            if lead.acled is not None and other.acled is not None:
+                for key, value in other.acled.items():
+                    if key.startswith("fatalities") and value and not lead.acled.get(key):
+                        lead.acled[key] = value
+            span = (other.evidence.start, other.evidence.end)
+            if span not in seen:
+                seen.add(span)
+                lead.mentions.append({"sentence": other.evidence.sentence,
+                                      "start": other.evidence.start, "end": other.evidence.end})
+        lead.mentions.sort(key=lambda m: m["start"])
+        lead.confidence = max(e.confidence for e in group)
+        out.append(lead)
+    out.sort(key=lambda e: e.evidence.start)
+    return out

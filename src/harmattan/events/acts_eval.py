@@ -1,0 +1,162 @@
+"""Score the coder on real articles annotated sentence by sentence (``annotations/acts/``).
+
+    harmattan eval acts annotations/acts/labels.jsonl --part heldout
+
+The whole coder runs on each annotated article; every event is placed on the annotated
+sentence of its evidence (and of its ``mentions``).  The figures:
+
+- ``event_precision``: share of events whose evidence lies on a sentence that reports a
+  specific act (kind ``act`` or ``background``);
+- ``act_coverage``: share of act sentences that are an event's evidence or one of its mentions;
+- ``type_accuracy``: share of events on act sentences whose PLOVER type is one the sentence
+  was annotated with;
+- ``source`` / ``target``: precision and recall of actor codes (ISO alpha-3, IGO, NGO, IMG) of
+  the events on act sentences against the annotated event of the same type in that sentence
+  (else its first event); recall also counts the annotated events of act sentences that got
+  no event at all;
+- ``extra_per_act``: events beyond one per distinct annotated act (an act and its
+  restatements in the article are one act), per act found.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from harmattan.events.acled import ACLED_TO_PLOVER
+from harmattan.schema import Article, Event
+
+ACT_KINDS = {"act", "background"}
+
+def event_type(event: Event) -> str | None:
+    if event.plover is not None:
+        return event.plover.event
+    return ACLED_TO_PLOVER.get((event.acled or {}).get("sub_event_type"))
+
+
+@dataclass
+class ActsReport:
+    figures: dict[str, Any]
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.figures)
+
+    def render(self) -> str:
+        f = self.figures
+        lines = [
+            f"articles {f['articles']}, sentences {f['sentences']}, act sentences "
+            f"{f['act_sentences']}, annotated acts {f['acts']}, events {f['events']}",
+            f"event precision (events on act sentences)  {f['event_precision']:.3f}",
+            f"act coverage (act sentences with an event)  {f['act_coverage']:.3f}",
+            f"type accuracy (events on act sentences)    {f['type_accuracy']:.3f}",
+            f"source codes  P {f['source']['precision']:.3f}  R {f['source']['recall']:.3f}",
+            f"target codes  P {f['target']['precision']:.3f}  R {f['target']['recall']:.3f}",
+            f"extra events per act                       {f['extra_per_act']:.3f}",
+        ]
+        return "\n".join(lines)
+
+
+def _codes(actors: list[Any]) -> set[str]:
+    return {a.code for a in actors if a.code}
+
+
+def _gold_codes(event: dict[str, Any], role: str) -> set[str]:
+    code = event.get(f"{role}_code") or ""
+    return {code} if code else set()
+
+
+def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
+                  code_articles: Callable[[list[Article]], list[Event]]) -> ActsReport:
+    """Score ``code_articles`` on the annotated sentences of the articles in ``texts``."""
+    by_record: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for label in labels:
+        by_record[label["record_id"]].append(label)
+    articles = [Article(id=r, text=texts[r], date=None) for r in sorted(by_record)]
+    events = code_articles(articles)
+    sentence_of: dict[tuple[str, int], dict[str, Any]] = {}
+    for record_id, rows in by_record.items():
+        for row in rows:
+            sentence_of[(record_id, row["start"])] = row
+
+    def locate(record_id: str, start: int, end: int) -> dict[str, Any] | None:
+        row = sentence_of.get((record_id, start))
+        if row is not None:
+            return row
+        best, overlap = None, 0
+        for row in by_record[record_id]:
+            shared = min(end, row["end"]) - max(start, row["start"])
+            if shared > overlap:
+                best, overlap = row, shared
+        return best
+
+    def root(row: dict[str, Any]) -> str:
+        seen = set()
+        key = row["key"]
+        keys = {r["key"]: r for r in by_record[row["record_id"]]}
+        while keys.get(key, {}).get("restates") and key not in seen:
+            seen.add(key)
+            key = keys[key]["restates"]
+        return key
+
+    covered: set[str] = set()
+    on_act = 0
+    type_right = 0
+    counts = {role: {"tp": 0, "pred": 0, "gold": 0} for role in ("source", "target")}
+    acts_found: dict[tuple[str, str | None], int] = defaultdict(int)
+    errors = []
+    for event in events:
+        row = locate(event.article_id, event.evidence.start, event.evidence.end)
+        for mention in event.mentions:
+            other = locate(event.article_id, mention["start"], mention["end"])
+            if other is not None and other["kind"] in ACT_KINDS:
+                covered.add(other["key"])
+        if row is None or row["kind"] not in ACT_KINDS:
+            errors.append({"error": "not an act", "kind": row["kind"] if row else None,
+                           "sentence": event.evidence.sentence, "type": event_type(event)})
+            continue
+        on_act += 1
+        covered.add(row["key"])
+        gold_events = row.get("events") or []
+        etype = event_type(event)
+        gold_types = {g["type"] for g in gold_events}
+        if etype in gold_types:
+            type_right += 1
+        else:
+            errors.append({"error": "type", "gold": sorted(gold_types), "type": etype,
+                           "sentence": event.evidence.sentence})
+        gold = next((g for g in gold_events if g["type"] == etype), gold_events[0] if gold_events else {})
+        acts_found[(root(row), gold.get("type"))] += 1
+        for role in ("source", "target"):
+            predicted = _codes(getattr(event, role))
+            wanted = _gold_codes(gold, role)
+            counts[role]["tp"] += len(predicted & wanted)
+            counts[role]["pred"] += len(predicted)
+            counts[role]["gold"] += len(wanted)
+            if predicted != wanted:
+                errors.append({"error": role, "gold": sorted(wanted), "predicted": sorted(predicted),
+                               "sentence": event.evidence.sentence})
+    act_rows = [r for rows in by_record.values() for r in rows if r["kind"] in ACT_KINDS]
+    # Recall of codes also counts the annotated acts that got no event at all (first tellings).
+    for row in act_rows:
+        if row["key"] in covered or row.get("restates"):
+            continue
+        for gold in (row.get("events") or [])[:1]:
+            for role in ("source", "target"):
+                counts[role]["gold"] += len(_gold_codes(gold, role))
+    n_acts = len({(root(r), g["type"]) for r in act_rows for g in (r.get("events") or [])})
+    extra = sum(n - 1 for n in acts_found.values())
+    figures = {
+        "articles": len(articles), "sentences": len(labels), "act_sentences": len(act_rows),
+        "acts": n_acts, "events": len(events),
+        "event_precision": round(on_act / max(1, len(events)), 4),
+        "act_coverage": round(len(covered) / max(1, len(act_rows)), 4),
+        "type_accuracy": round(type_right / max(1, on_act), 4),
+        "extra_per_act": round(extra / max(1, len(acts_found)), 4),
+    }
+    for role, c in counts.items():
+        figures[role] = {"precision": round(c["tp"] / max(1, c["pred"]), 4),
+                         "recall": round(c["tp"] / max(1, c["gold"]), 4)}
+    return ActsReport(figures, errors)

@@ -1,0 +1,271 @@
+"""Is it an act?  A learned gate over the sentences the coder would code.
+
+Most sentences of real news that hold an event word report no specific act: opinion and
+analysis, statistics and trends, ongoing states, predictions, generic statements.  The gate
+reads a sentence — the sentence model's vector and class probabilities, and a few features of
+its parse (tense and mood of the main verb, hedges, numbers, time expressions) — and gives
+three probabilities: a specific act that is the news (``act``), a specific past act told as
+background (``background``), or no act (``none``).
+
+The weights are a multinomial logistic regression trained on sentences of real news annotated
+here (``annotations/acts/``) by ``harmattan train gate``; see the model card next to them
+(``resources/models/act-gate/MODEL_CARD.md``).  Runtime needs numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from harmattan.schema import PLOVER_EVENTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from harmattan.events.classifier import SentencePrediction
+    from harmattan.schema import Actor, Event
+
+GATE_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "act-gate"
+GATE_CLASSES = ("act", "background", "none")
+
+_HEDGES = re.compile(
+    r"\b(?:may|might|could|would|should|perhaps|possibly|probably|likely|unlikely|appears?|"
+    r"seems?|suggests?|believed|thought|expected|apparently|reportedly|allegedly|potential(?:ly)?)\b",
+    re.IGNORECASE)
+_GENERIC = re.compile(
+    r"\b(?:often|usually|typically|generally|frequently|regularly|traditionally|always|never|"
+    r"increasingly|continues? to|remains?|tend to|has long|for years|for decades)\b", re.IGNORECASE)
+_STATISTIC = re.compile(
+    r"(?:%|\bper ?cent\b|\bpercent\b|\brate\b|\bnumber of\b|\bfigures?\b|\bstatistics\b|"
+    r"\baverage\b|\btotal of\b|\bincreased?\b|\bdecreased?\b|\brose\b|\bfell\b|\bdropped\b|"
+    r"\bsince (?:19|20)\d\d\b|\bbetween (?:19|20)\d\d and\b|\bper year\b|\bannually\b)", re.IGNORECASE)
+_PAST_YEAR = re.compile(r"\b(?:in|since|during|by|until) (?:(?:early|late|mid)[- ])?(?:19|20)\d\d\b",
+                        re.IGNORECASE)
+_TIME = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"last (?:week|month|night|year)|this (?:week|month|morning)|earlier this|on (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)|"
+    r"(?:january|february|march|april|june|july|august|september|october|november|december) "
+    r"\d{1,2}\b)", re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"\b(?:according to|said|says|told|reported|announced|stated|"
+                          r"confirmed|claimed|added)\b", re.IGNORECASE)
+_LIGHT = frozenset("be have come accord seem appear remain become continue make take get go "
+                   "do exist include involve represent".split())
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+
+#: Hand features, in order (the model card lists them).
+FEATURES = (
+    "bias", "hedge", "generic", "statistic", "past_year", "time", "attribution", "digits",
+    "quote", "question", "first_person", "headline", "length", "n_actors", "named_actor",
+    "root_past", "root_present", "root_perfect", "root_progressive", "root_modal", "root_future",
+    "root_passive", "root_light", "root_not_verb", "p_event",
+    "n_events", "confidence", "has_source", "has_target", "source_named", "target_named",
+    "acled_only", "negated", "hypothetical",
+) + tuple(f"type_{e}" for e in PLOVER_EVENTS)
+
+
+def hand_features(text: str, doc: Doc | None, actors: list[Actor], index: int,
+                  p_event: float, events: list[Event]) -> list[float]:
+    """The gate's hand features of one sentence and the events coded on it (see
+    :data:`FEATURES`)."""
+    main = events[0] if events else None
+    main_type = main.plover.event if main is not None and main.plover is not None else None
+    root = _main_token(doc) if doc is not None else None
+    tag = root.tag_ if root is not None else ""
+    children = list(root.children) if root is not None else []
+    aux = [c for c in children if c.dep_ in {"aux", "auxpass"}]
+    aux_lemmas = {c.lemma_.lower() for c in aux}
+    aux_tags = {c.tag_ for c in aux}
+    words = len(text.split())
+    return [
+        1.0,
+        float(bool(_HEDGES.search(text))),
+        float(bool(_GENERIC.search(text))),
+        float(bool(_STATISTIC.search(text))),
+        float(bool(_PAST_YEAR.search(text))),
+        float(bool(_TIME.search(text))),
+        float(bool(_ATTRIBUTION.search(text))),
+        min(3.0, sum(ch.isdigit() for ch in text) / 4.0),
+        float(any(q in text for q in '"“”')),
+        float(text.rstrip().endswith("?")),
+        float(bool(_FIRST_PERSON.search(text))),
+        float(index == 0),
+        min(2.0, words / 40.0),
+        min(3.0, len(actors) / 2.0),
+        float(any(a.actor_id for a in actors)),
+        float(tag == "VBD" and not aux),
+        float(tag in {"VBZ", "VBP"} or bool(aux_tags & {"VBZ", "VBP"}) and "have" not in aux_lemmas),
+        float("have" in aux_lemmas),
+        float(tag == "VBG" and "be" in aux_lemmas),
+        float(bool(aux_tags & {"MD"}) and "will" not in aux_lemmas),
+        float("will" in aux_lemmas or "going" in {c.lower_ for c in children}),
+        float(any(c.dep_ == "auxpass" for c in children)),
+        float(root is not None and root.lemma_.lower() in _LIGHT),
+        float(root is None or root.pos_ not in {"VERB", "AUX"}),
+        p_event,
+        min(3.0, float(len(events))),
+        max((e.confidence for e in events), default=0.0),
+        float(any(e.source for e in events)),
+        float(any(e.target for e in events)),
+        float(any(a.actor_id for e in events for a in e.source)),
+        float(any(a.actor_id for e in events for a in e.target)),
+        float(main is not None and main.plover is None),
+        float(main is not None and main.modality.negated),
+        float(main is not None and (main.modality.hypothetical or main.modality.future)),
+    ] + [float(main_type == e) for e in PLOVER_EVENTS]
+
+
+def _main_token(doc: Doc):
+    from harmattan.events.coder import _main_verb
+
+    if not len(doc):
+        return None
+    return doc[_main_verb(doc)]
+
+
+def gate_vector(text: str, prediction: SentencePrediction, doc: Doc | None,
+                actors: list[Actor], index: int, events: list[Event]) -> np.ndarray:
+    """The gate's input: hand features, the events coded on the sentence, the sentence
+    model's quad and PLOVER probabilities, and its vector."""
+    p_event = 1.0 - prediction.quad_probs[0]
+    embedding = prediction.embedding or ()
+    return np.concatenate([
+        np.asarray(hand_features(text, doc, actors, index, p_event, events), dtype=np.float64),
+        np.asarray(prediction.quad_probs, dtype=np.float64),
+        np.asarray([prediction.plover_probs.get(e, 0.0) for e in PLOVER_EVENTS], dtype=np.float64),
+        np.asarray(embedding, dtype=np.float64),
+    ])
+
+
+#: The type head's own features, before the sentence-model part of its input.
+TYPE_FEATURES = tuple(f"pattern_{e}" for e in PLOVER_EVENTS) + tuple(
+    f"main_pattern_{e}" for e in PLOVER_EVENTS) + ("main_pattern_specific",
+                                                   "main_pattern_decisive")
+
+
+def type_vector(text: str, prediction: SentencePrediction, doc: Doc | None, actors: list[Actor],
+                index: int, pattern_types: list[str],
+                main_pattern: tuple[str, int, bool] | None) -> np.ndarray:
+    """The type head's input: the act types the sentence's verb patterns state (all, and the
+    one a single-event reading picks, with its specificity and whether it is decisive), the
+    gate's sentence features
+    without the events, the sentence model's probabilities and its vector."""
+    p_event = 1.0 - prediction.quad_probs[0]
+    hand = hand_features(text, doc, actors, index, p_event, [])
+    own = [float(e in pattern_types) for e in PLOVER_EVENTS]
+    own += [float(main_pattern is not None and main_pattern[0] == e) for e in PLOVER_EVENTS]
+    own.append(float(main_pattern is not None and main_pattern[1] > 0))
+    own.append(float(main_pattern is not None and main_pattern[2]))
+    return np.concatenate([
+        np.asarray(own, dtype=np.float64),
+        np.asarray(hand[: FEATURES.index("n_events")], dtype=np.float64),
+        np.asarray(prediction.quad_probs, dtype=np.float64),
+        np.asarray([prediction.plover_probs.get(e, 0.0) for e in PLOVER_EVENTS], dtype=np.float64),
+        np.asarray(prediction.embedding or (), dtype=np.float64),
+    ])
+
+
+class _LinearHead:
+    """A standardised multinomial logistic regression read from JSON."""
+
+    def __init__(self, data: dict) -> None:
+        self.classes = list(data["classes"])
+        self.mean = np.asarray(data["mean"], dtype=np.float64)
+        self.scale = np.asarray(data["scale"], dtype=np.float64)
+        self.coef = np.asarray(data["coef"], dtype=np.float64)
+        self.intercept = np.asarray(data["intercept"], dtype=np.float64)
+
+    def probabilities(self, vector: np.ndarray) -> np.ndarray:
+        logits = self.coef @ ((vector - self.mean) / self.scale) + self.intercept
+        probs = np.exp(logits - logits.max())
+        return probs / probs.sum()
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    p_act: float
+    p_background: float
+    p_none: float
+
+    @property
+    def keep_probability(self) -> float:
+        return self.p_act + self.p_background
+
+    @property
+    def background(self) -> bool:
+        return self.p_background > self.p_act
+
+
+class ActGate:
+    """The learned act gate.  ``initialize()`` loads its weights (``weights.json``)."""
+
+    def __init__(self, model_dir: str | Path | None = None, threshold: float | None = None) -> None:
+        self.model_dir = model_dir
+        self.threshold = threshold
+
+    def initialize(self) -> ActGate:
+        path = Path(self.model_dir or GATE_DIR) / "weights.json"
+        if not path.is_file():
+            raise FileNotFoundError(
+                f"no act gate at {path}; train it with `harmattan train gate`")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        gate, typer = data["gate"], data.get("type")
+        if (tuple(gate["classes"]) != GATE_CLASSES or tuple(data["features"]) != FEATURES
+                or (typer is not None and tuple(data["type_features"]) != TYPE_FEATURES)):
+            raise ValueError(f"{path} was trained on other features or classes; retrain it "
+                             "with `harmattan train gate`")
+        self.gate_ = _LinearHead(gate)
+        self.type_ = _LinearHead(typer) if typer is not None else None
+        self.type_weight_ = float(data.get("type_weight", 0.0))
+        self.threshold_ = float(self.threshold if self.threshold is not None else data["threshold"])
+        return self
+
+    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None) -> GateDecision:
+        """The gate's reading of a sentence from its :func:`gate_vector`.  ``key`` (article id,
+        sentence start and end) is for :class:`RecordingGate`."""
+        if not hasattr(self, "gate_"):
+            raise RuntimeError("ActGate.decide called before initialize()")
+        probs = self.gate_.probabilities(vector)
+        return GateDecision(float(probs[0]), float(probs[1]), float(probs[2]))
+
+    def type_scores(self, vector: np.ndarray, joint: dict[str, float],
+                    key: tuple[str, int, int] | None = None) -> dict[str, float]:
+        """The coder's act-type scores (``joint``) with the type head's probabilities added,
+        weighted by ``type_weight`` and by the sentence's event mass, from a
+        :func:`type_vector`."""
+        if self.type_ is None or not self.type_weight_:
+            return joint
+        probs = dict(zip(self.type_.classes, self.type_.probabilities(vector)))
+        mass = sum(joint.values())
+        return {e: v + self.type_weight_ * mass * probs.get(e, 0.0) for e, v in joint.items()}
+
+    def keeps(self, decision: GateDecision) -> bool:
+        return decision.keep_probability >= self.threshold_
+
+
+class RecordingGate(ActGate):
+    """Keeps every sentence and records each gate vector by sentence: how the gate's training
+    data is made, on exactly the sentences, and from exactly the events, that the gate will
+    see in the coder."""
+
+    def initialize(self) -> RecordingGate:
+        self.records_: dict[tuple[str, int, int], np.ndarray] = {}
+        self.type_records_: dict[tuple[str, int, int], tuple[np.ndarray, dict[str, float]]] = {}
+        self.threshold_ = 0.0
+        return self
+
+    def type_scores(self, vector: np.ndarray, joint: dict[str, float],
+                    key: tuple[str, int, int] | None = None) -> dict[str, float]:
+        if key is not None:
+            self.type_records_[key] = (vector, dict(joint))
+        return joint
+
+    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None) -> GateDecision:
+        if key is not None:
+            self.records_[key] = vector
+        return GateDecision(1.0, 0.0, 0.0)
