@@ -36,3 +36,7 @@ class ConfigError(HarmattanError):
     """A setting is invalid."""
 
     code = "E004"
+
+
+class InputWarning(UserWarning):
+    """Input that can be read but probably not as meant (a CSV without a date column)."""

@@ -271,3 +271,17 @@ def test_the_schedule_polls_each_feed_once_per_interval(tmp_path: Path, server: 
     assert naps == [100.0, 100.0]
     assert [s for _, p, s in server.log if p == "/atom.xml"] == [200, 304, 304]
     assert totals["rounds"] == 3 and totals["articles"] == 2
+
+
+def test_watch_fails_when_every_feed_failed(tmp_path: Path, server: _FeedServer) -> None:
+    db = str(tmp_path / "store.db")
+    feeds = _feeds_file(tmp_path, server, "/down.rss", "/missing.rss")
+    result = _watch(tmp_path, feeds, db)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "0 articles stored, 0 events, 0 rejected, 2 feed errors\n"
+        f"Error: every feed failed (2 errors, nothing fetched); check the URLs in {feeds} "
+        "and the network\n")
+    # One feed that answers is enough: the others are retried at the next poll.
+    feeds = _feeds_file(tmp_path, server, "/down.rss", "/good.rss")
+    assert _watch(tmp_path, feeds, db).exit_code == 0

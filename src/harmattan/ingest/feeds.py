@@ -210,7 +210,8 @@ class FeedWatcher:
         self.sleep = sleep
         self.clock = clock
         self.limiter = HostRateLimiter(config.rate_limit, clock=clock, sleep=sleep)
-        self.totals = {"articles": 0, "events": 0, "rejects": 0, "feed_errors": 0, "rounds": 0}
+        self.totals = {"articles": 0, "events": 0, "rejects": 0, "feed_errors": 0, "feeds_ok": 0,
+                       "rounds": 0}
         self._due: dict[str, float] = {}
 
     def run(self, rounds: int | None = None) -> dict[str, int]:
@@ -235,6 +236,7 @@ class FeedWatcher:
             try:
                 records.extend(self._poll_feed(feed))
                 self._set_state(feed.url, failures=0)
+                self.totals["feeds_ok"] += 1
                 self._due[feed.url] = self.clock() + self.config.interval
             except Exception as exc:  # noqa: BLE001 - one feed's trouble must not stop the rest
                 self.totals["feed_errors"] += 1

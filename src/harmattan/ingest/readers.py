@@ -12,16 +12,18 @@ import io
 import json
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from harmattan.errors import InputError
+from harmattan.errors import InputError, InputWarning
 from harmattan.schema import Article, Reject, parse_date
 
 #: Text longer than this is rejected: it is not a news article and would stall the coder.
 MAX_TEXT_CHARS = 2_000_000
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt",
+            ".html": "html", ".htm": "html", ".xhtml": "html"}
 _TXT_DATE = re.compile(r"\A\s*date[:\s]\s*(\S+)\s*")
 _RAW_LIMIT = 2000
 
@@ -40,15 +42,23 @@ def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> 
             files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not files:
                 raise InputError(
-                    f"folder {path} holds no .jsonl, .csv or .txt files",
+                    f"folder {path} holds no .jsonl, .csv, .txt or .html files",
                     fix="point to the files themselves or a folder that contains them",
                 )
             for file in files:
-                yield from read_file(file)
+                yield from _read_readable(file)
         elif path.is_file():
-            yield from read_file(path)
+            yield from _read_readable(path)
         else:
             raise InputError(f"no such file or folder: {path}", fix="check the path")
+
+
+def _read_readable(path: Path) -> Iterator[Record]:
+    """``read_file``, except that a file the system cannot read is a reject: the rest goes on."""
+    try:
+        yield from read_file(path)
+    except OSError as exc:
+        yield Reject(str(path), f"cannot read the file: {exc.strerror or exc}")
 
 
 def read_file(path: Path) -> Iterator[Record]:
@@ -56,13 +66,17 @@ def read_file(path: Path) -> Iterator[Record]:
     if kind is None:
         raise InputError(
             f"{path}: unknown input format {path.suffix!r}",
-            fix="use .jsonl, .csv or .txt (or a folder of these)",
+            fix="use .jsonl, .csv, .txt or .html (or a folder of these)",
         )
     if kind == "jsonl":
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, origin=str(path))
     elif kind == "csv":
         yield from read_csv(path)
+    elif kind == "html":
+        from harmattan.ingest.html import read_html_file  # trafilatura loads only when needed
+
+        yield read_html_file(path)
     else:
         yield read_txt(path)
 
@@ -110,6 +124,10 @@ def read_csv(path: Path) -> Iterator[Record]:
             f"(found {reader.fieldnames})",
             fix="add a header line such as: id,date,title,text",
         )
+    if "date" not in reader.fieldnames:
+        warnings.warn(InputWarning(
+            f"{path}: no 'date' column, so every article is undated "
+            f"(its events have no date; `ingest` rejects undated articles)"), stacklevel=2)
     while True:
         try:
             row = next(reader)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import IO, Any
 import click
 
 from harmattan import __version__
-from harmattan.errors import HarmattanError
+from harmattan.errors import HarmattanError, InputWarning
 from harmattan.interfaces.cli_cluster import cluster_options, cluster_spec
 from harmattan.schema import Event, Reject, parse_date
 
@@ -38,6 +39,21 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.version_option(__version__, prog_name="harmattan")
 def main() -> None:
     """Harmattan: dated news reports in, verifiable political and security events out."""
+    # Input warnings (a CSV without a date column) are for the user: one plain line on stderr
+    # each time, not Python's warning format.
+    warnings.filterwarnings("always", category=InputWarning)
+    warnings.showwarning = _show_warning
+
+
+_python_showwarning = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: IO[str] | None = None, line: str | None = None) -> None:
+    if issubclass(category, InputWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
 
 
 # -- code --------------------------------------------------------------------------------------
@@ -61,9 +77,9 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
          quiet: bool) -> None:
     """Code articles into events, one JSON object per line.
 
-    INPUTS are .jsonl, .csv or .txt files, folders of these, or - for JSONL on stdin.
-    A bad record is reported with its file, line and reason, and the rest goes on; the exit
-    status is 3 when anything was rejected.
+    INPUTS are .jsonl, .csv, .txt or .html files, folders of these, or - for JSONL on stdin.
+    A bad record (or a file that cannot be read) is reported with its file, line and reason,
+    and the rest goes on; the exit status is 3 when anything was rejected.
 
     Example:
 
@@ -321,7 +337,7 @@ def eval_command(kind: str, gold: str, as_json: bool, errors: str | None, cross_
 @click.option("--seed", type=int, default=13, show_default=True)
 @_quiet_option
 def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
-    """Train the sentence event classifier (needs the [train] extra: pip install -e '.[train]').
+    """Train the sentence event classifier (needs the train extra: scripts/setup.sh --train).
 
     Example:
 
@@ -329,12 +345,14 @@ def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) ->
 
     Then: HARMATTAN_EVENT_MODEL=/tmp/model harmattan code samples/
     """
-    try:
-        from harmattan.training import train_event_classifier
-    except ImportError as exc:
+    missing = missing_train_packages()
+    if missing:
         raise click.ClickException(
-            f"training needs the [train] extra ({exc}); run: .venv/bin/pip install -e '.[train]'"
-        ) from None
+            f"training needs the train extra, and {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed; "
+            "install it with: scripts/setup.sh --train"
+        )
+    from harmattan.training import train_event_classifier
     from harmattan.events.classifier import SHIPPED_MODEL_DIR
 
     kwargs: dict[str, Any] = {"seed": seed, "cv_folds": cv,
@@ -343,6 +361,16 @@ def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) ->
         kwargs["data_dir"] = Path(data)
     result = train_event_classifier(**kwargs)
     click.echo(json.dumps(result, indent=2, default=str))
+
+
+#: The modules `train` needs beyond the runtime (the ``train`` extra in pyproject.toml).
+TRAIN_MODULES = ("torch", "transformers", "sklearn", "onnx")
+
+
+def missing_train_packages() -> list[str]:
+    import importlib.util
+
+    return [name for name in TRAIN_MODULES if importlib.util.find_spec(name) is None]
 
 
 # -- bench -------------------------------------------------------------------------------------
@@ -381,6 +409,12 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
     from harmattan.benchmarking import default_bench_input, render_stages, run_speed_benchmark
 
     path = Path(input_path) if input_path else default_bench_input()
+    if not path.is_file():
+        raise click.ClickException(
+            f"no benchmark input at {path} (the shared news data is not beside this checkout); "
+            "give one: --input FILE.jsonl (e.g. --input samples/sahel-2024.jsonl), "
+            "or set HARMATTAN_SHARED_DATA to the shared data folder"
+        )
     counts: list[tuple[int | None, str | None]] = []
     for item in workers.split(","):
         item = item.strip()

@@ -50,11 +50,12 @@ def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(str(exc)) from None
 
 
-def _open(db: str | None) -> Any:
+def _open(db: str | None, create: bool = False) -> Any:
+    """Open the store; only the commands that write (``create=True``) may start a new one."""
     from harmattan.store import Store
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -108,7 +109,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
     from harmattan.store.ingest import ingest as run_ingest
 
     cluster = cluster_spec(scheduler, dask_local, workers)
-    store = _open(db)
+    store = _open(db, create=True)
 
     def on_reject(record: Reject) -> None:
         if not quiet:
@@ -149,7 +150,7 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
     FEEDS.yaml lists the feeds: `feeds: [{url: ..., name: ...}]`, with optional
     `interval` (seconds), `rate_limit` (seconds between requests to one host), `timeout`
     and `retries`.  A feed that is down, malformed or returns junk is logged and retried
-    with backoff; the others go on.
+    with backoff; the others go on.  The exit status is 1 when every feed failed.
 
     Example:
 
@@ -163,7 +164,7 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         raise click.ClickException(str(exc)) from None
     if interval is not None:
         config.interval = interval
-    store = _open(db)
+    store = _open(db, create=True)
 
     def log(message: str) -> None:
         if not quiet:
@@ -178,6 +179,10 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         store.close()
     log(f"{total['articles']} articles stored, {total['events']} events, "
         f"{total['rejects']} rejected, {total['feed_errors']} feed errors")
+    if total["feed_errors"] and not total["feeds_ok"]:
+        raise click.ClickException(
+            f"every feed failed ({total['feed_errors']} errors, nothing fetched); "
+            f"check the URLs in {feeds_file} and the network")
 
 
 # -- export ------------------------------------------------------------------------------------
