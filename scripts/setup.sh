@@ -75,7 +75,7 @@ have=""
 if [[ -e .venv ]]; then
   have=$(version_of .venv/bin/python)
   if [[ "$have" != "$want" ]]; then
-    echo "setup: .venv has ${have:+Python $have}${have:-a Python that does not run}; making it again with Python $want" >&2
+    echo "setup: .venv has ${have:+Python $have}$([[ -n "$have" ]] || echo a Python that does not run); making it again with Python $want" >&2
     rm -rf .venv
   fi
 fi
