@@ -90,7 +90,7 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
         harmattan code archive/ -o events.jsonl --scheduler tcp://10.0.0.5:8786
     """
     from harmattan.ingest.readers import read_inputs
-    from harmattan.pipeline import code_records
+    from harmattan.pipeline import code_records, default_workers
 
     cluster = cluster_spec(scheduler, dask_local, workers)
 
@@ -99,7 +99,8 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     try:
         with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
                 _progress(quiet) as progress:
-            for result in code_records(read_inputs(inputs), on_reject, workers=workers,
+            for result in code_records(read_inputs(inputs), on_reject,
+                                       workers=default_workers() if workers is None else workers,
                                        batch_size=batch_size, cluster=cluster):
                 for error in result.errors:
                     on_reject(error)

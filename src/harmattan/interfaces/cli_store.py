@@ -106,6 +106,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
 
         harmattan ingest archive/ --db postgresql://harmattan@db/events --dask local:2
     """
+    from harmattan.pipeline import default_workers
     from harmattan.store.ingest import ingest as run_ingest
 
     cluster = cluster_spec(scheduler, dask_local, workers)
@@ -116,7 +117,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
             click.echo(f"rejected {record.where()}: {record.reason}", err=True)
 
     try:
-        report = run_ingest(store, inputs, workers=workers, batch_size=batch_size, recode=recode,
+        report = run_ingest(store, inputs, workers=default_workers() if workers is None else workers,
+                            batch_size=batch_size, recode=recode,
                             allow_undated=allow_undated, on_reject=on_reject, cluster=cluster)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
