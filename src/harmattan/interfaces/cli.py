@@ -94,16 +94,23 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
 
     cluster = cluster_spec(scheduler, dask_local, workers)
 
+    from harmattan.ingest.readers import count_records
+
     n_articles = n_events = 0
     table_rows: list[Event] = []
     try:
-        with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
-                _progress(quiet) as progress:
+        with RejectSink(rejects, quiet) as sink, _open_output(output) as out, \
+                _progress(quiet, lambda: count_records(inputs)) as progress:
+
+            def on_reject(record: Reject) -> None:
+                sink(record)
+                progress(1)  # a record of the input, read and set aside
+
             for result in code_records(read_inputs(inputs), on_reject,
                                        workers=default_workers() if workers is None else workers,
                                        batch_size=batch_size, cluster=cluster):
                 for error in result.errors:
-                    on_reject(error)
+                    sink(error)
                 n_articles += len(result.articles)
                 n_events += len(result.events)
                 progress(len(result.articles))
@@ -117,9 +124,9 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:
-        click.echo(f"{n_articles} articles, {n_events} events, {len(on_reject.rejected)} rejected",
+        click.echo(f"{n_articles} articles, {n_events} events, {len(sink.rejected)} rejected",
                    err=True)
-    if on_reject.rejected:
+    if sink.rejected:
         sys.exit(EXIT_REJECTS)
 
 
@@ -161,13 +168,17 @@ def _open_output(path: str) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Any]:
+def _progress(quiet: bool, count: Any = None, unit: str = "article") -> Iterator[Any]:
+    """A progress bar on stderr when it is a terminal: ``count()`` gives the total (counted
+    only then, as it reads the input once more), so that the bar shows how far and how long.
+    Yields ``update(n)``; nothing is drawn when quiet or when stderr is a file or a pipe."""
     if quiet or not sys.stderr.isatty():
         yield lambda n: None
         return
     from tqdm import tqdm
 
-    with tqdm(unit="article", file=sys.stderr) as bar:
+    total = count() if count else None
+    with tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
         yield bar.update
 
 

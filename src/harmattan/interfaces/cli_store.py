@@ -106,6 +106,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
 
         harmattan ingest archive/ --db postgresql://harmattan@db/events --dask local:2
     """
+    from harmattan.ingest.readers import count_records
+    from harmattan.interfaces.cli import _progress
     from harmattan.pipeline import default_workers
     from harmattan.store.ingest import ingest as run_ingest
 
@@ -117,9 +119,20 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
             click.echo(f"rejected {record.where()}: {record.reason}", err=True)
 
     try:
-        report = run_ingest(store, inputs, workers=default_workers() if workers is None else workers,
-                            batch_size=batch_size, recode=recode,
-                            allow_undated=allow_undated, on_reject=on_reject, cluster=cluster)
+        with _progress(quiet, lambda: count_records(inputs, every_file=True)) as progress:
+            done = 0
+
+            def on_batch(so_far: Any) -> None:
+                # Records dealt with: stored, already there, or rejected.
+                nonlocal done
+                now = so_far.articles + so_far.duplicates + so_far.rejects
+                progress(now - done)
+                done = now
+
+            report = run_ingest(store, inputs,
+                                workers=default_workers() if workers is None else workers,
+                                batch_size=batch_size, recode=recode, allow_undated=allow_undated,
+                                on_reject=on_reject, on_batch=on_batch, cluster=cluster)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
