@@ -200,7 +200,8 @@ class FeedWatcher:
     def __init__(self, store: Any, config: FeedsConfig, *, fetcher: Fetcher | None = None,
                  workers: int = 1, log: Callable[[str], None] = lambda message: None,
                  coder_factory: Callable[[], Any] | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
+                 on_feed: Callable[[FeedSpec], None] | None = None) -> None:
         self.store = store
         self.config = config
         self.fetcher = fetcher or HttpFetcher()
@@ -209,6 +210,8 @@ class FeedWatcher:
         self.coder_factory = coder_factory
         self.sleep = sleep
         self.clock = clock
+        #: Called after each feed is polled, whatever came of it (a progress bar's step).
+        self.on_feed = on_feed
         self.limiter = HostRateLimiter(config.rate_limit, clock=clock, sleep=sleep)
         self.totals = {"articles": 0, "events": 0, "rejects": 0, "feed_errors": 0, "feeds_ok": 0,
                        "rounds": 0}
@@ -244,6 +247,8 @@ class FeedWatcher:
                 wait = min(self.config.interval, self.config.backoff * 2 ** failures * 30)
                 self._due[feed.url] = self.clock() + wait
                 self.log(f"feed {feed.url}: {exc} (next try in {wait:.0f}s)")
+            if self.on_feed:
+                self.on_feed(feed)
         if records:
             report = ingest(self.store, records=records, workers=self.workers, command="watch",
                             coder_factory=self.coder_factory,

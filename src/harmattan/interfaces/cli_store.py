@@ -172,6 +172,7 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         harmattan watch feeds.yaml --db harmattan.db --once
     """
     from harmattan.ingest.feeds import FeedWatcher, load_feeds_config
+    from harmattan.interfaces.cli import _progress
 
     try:
         config = load_feeds_config(Path(feeds_file))
@@ -185,11 +186,17 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         if not quiet:
             click.echo(message, err=True)
 
-    watcher = FeedWatcher(store, config, workers=workers, log=log)
+    n_rounds = 1 if once else rounds
+    # A bar over the feeds to poll: with a number of rounds its total is known.
+    bar_total = len(config.feeds) * n_rounds if n_rounds else None
     try:
-        total = watcher.run(rounds=1 if once else rounds)
-    except KeyboardInterrupt:
-        total = watcher.totals
+        with _progress(quiet, lambda: bar_total, unit="feed") as progress:
+            watcher = FeedWatcher(store, config, workers=workers, log=log,
+                                  on_feed=lambda feed: progress(1))
+            try:
+                total = watcher.run(rounds=n_rounds)
+            except KeyboardInterrupt:
+                total = watcher.totals
     finally:
         store.close()
     log(f"{total['articles']} articles stored, {total['events']} events, "
