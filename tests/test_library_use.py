@@ -73,6 +73,15 @@ def test_code_records_from_a_script_without_a_main_guard(tmp_path: Path, workers
                 '`if __name__ == "__main__":` guard') in result.stderr
 
 
+def test_a_module_run_with_dash_m_without_a_main_guard(tmp_path: Path) -> None:
+    (tmp_path / "plainmod.py").write_text("WORKERS = 2\n" + SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "plainmod"], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "articles 4\n"
+    assert "has no `if __name__" in result.stderr
+
+
 def test_a_guarded_script_gets_its_workers(tmp_path: Path) -> None:
     script = tmp_path / "guarded.py"
     body = SCRIPT

@@ -375,14 +375,17 @@ def train(out: str | None, data: str | None, cv: int, seed: int, quiet: bool) ->
     click.echo(json.dumps(result, indent=2, default=str))
 
 
-#: The modules `train` needs beyond the runtime (the ``train`` extra in pyproject.toml).
-TRAIN_MODULES = ("torch", "transformers", "sklearn", "onnx")
+#: The modules `train` needs beyond the runtime (the ``train`` extra in pyproject.toml), with
+#: the packages that install them.
+TRAIN_MODULES = {"torch": "torch", "transformers": "transformers", "sklearn": "scikit-learn",
+                 "onnx": "onnx"}
 
 
 def missing_train_packages() -> list[str]:
     import importlib.util
 
-    return [name for name in TRAIN_MODULES if importlib.util.find_spec(name) is None]
+    return [package for module, package in TRAIN_MODULES.items()
+            if importlib.util.find_spec(module) is None]
 
 
 # -- bench -------------------------------------------------------------------------------------

@@ -111,12 +111,20 @@ def unguarded_main_script() -> str | None:
 
     Worker processes (forkserver, spawn) import the parent's main script before they work;
     unless its top-level code sits under ``if __name__ == "__main__":`` that import runs it
-    again.  A module run with ``-m``, ``python -c`` and interactive sessions are safe.
+    again (a module run with ``-m`` too, unless it is a package's ``__main__``); ``python -c``
+    and interactive sessions are safe.
     """
     main = sys.modules.get("__main__")
-    if main is None or getattr(main, "__spec__", None) is not None:
+    if main is None:
         return None
-    path = getattr(main, "__file__", None)
+    spec = getattr(main, "__spec__", None)
+    if spec is not None:
+        # Run with -m: workers import the module by name, except a package's __main__.
+        if spec.name == "__main__" or spec.name.endswith(".__main__"):
+            return None
+        path = spec.origin
+    else:
+        path = getattr(main, "__file__", None)
     if not path:
         return None
     try:
