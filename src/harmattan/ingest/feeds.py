@@ -200,8 +200,7 @@ class FeedWatcher:
     def __init__(self, store: Any, config: FeedsConfig, *, fetcher: Fetcher | None = None,
                  workers: int = 1, log: Callable[[str], None] = lambda message: None,
                  coder_factory: Callable[[], Any] | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic,
-                 on_feed: Callable[[FeedSpec], None] | None = None) -> None:
+                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
         self.store = store
         self.config = config
         self.fetcher = fetcher or HttpFetcher()
@@ -210,11 +209,8 @@ class FeedWatcher:
         self.coder_factory = coder_factory
         self.sleep = sleep
         self.clock = clock
-        #: Called after each feed is polled, whatever came of it (a progress bar's step).
-        self.on_feed = on_feed
         self.limiter = HostRateLimiter(config.rate_limit, clock=clock, sleep=sleep)
-        self.totals = {"articles": 0, "events": 0, "rejects": 0, "feed_errors": 0, "feeds_ok": 0,
-                       "rounds": 0}
+        self.totals = {"articles": 0, "events": 0, "rejects": 0, "feed_errors": 0, "rounds": 0}
         self._due: dict[str, float] = {}
 
     def run(self, rounds: int | None = None) -> dict[str, int]:
@@ -239,7 +235,6 @@ class FeedWatcher:
             try:
                 records.extend(self._poll_feed(feed))
                 self._set_state(feed.url, failures=0)
-                self.totals["feeds_ok"] += 1
                 self._due[feed.url] = self.clock() + self.config.interval
             except Exception as exc:  # noqa: BLE001 - one feed's trouble must not stop the rest
                 self.totals["feed_errors"] += 1
@@ -247,8 +242,6 @@ class FeedWatcher:
                 wait = min(self.config.interval, self.config.backoff * 2 ** failures * 30)
                 self._due[feed.url] = self.clock() + wait
                 self.log(f"feed {feed.url}: {exc} (next try in {wait:.0f}s)")
-            if self.on_feed:
-                self.on_feed(feed)
         if records:
             report = ingest(self.store, records=records, workers=self.workers, command="watch",
                             coder_factory=self.coder_factory,

@@ -174,6 +174,21 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
     from harmattan.ingest.feeds import FeedWatcher, load_feeds_config
     from harmattan.interfaces.cli import _progress
 
+    class CountingWatcher(FeedWatcher):
+        """Counts the feeds it polls and those that failed (the exit status), and moves the
+        progress bar a round at a time."""
+
+        polled = failed = 0
+
+        def poll(self, feeds: list[Any]) -> None:
+            errors_before = self.totals["feed_errors"]
+            try:
+                super().poll(feeds)
+            finally:
+                self.polled += len(feeds)
+                self.failed += self.totals["feed_errors"] - errors_before
+                progress(len(feeds))
+
     try:
         config = load_feeds_config(Path(feeds_file))
     except HarmattanError as exc:
@@ -191,8 +206,7 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
     bar_total = len(config.feeds) * n_rounds if n_rounds else None
     try:
         with _progress(quiet, lambda: bar_total, unit="feed") as progress:
-            watcher = FeedWatcher(store, config, workers=workers, log=log,
-                                  on_feed=lambda feed: progress(1))
+            watcher = CountingWatcher(store, config, workers=workers, log=log)
             try:
                 total = watcher.run(rounds=n_rounds)
             except KeyboardInterrupt:
@@ -201,7 +215,7 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         store.close()
     log(f"{total['articles']} articles stored, {total['events']} events, "
         f"{total['rejects']} rejected, {total['feed_errors']} feed errors")
-    if total["feed_errors"] and not total["feeds_ok"]:
+    if watcher.polled and watcher.failed == watcher.polled:
         raise click.ClickException(
             f"every feed failed ({total['feed_errors']} errors, nothing fetched); "
             f"check the URLs in {feeds_file} and the network")
