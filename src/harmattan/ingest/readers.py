@@ -22,12 +22,14 @@ from harmattan.schema import Article, Reject, parse_date
 
 #: Text longer than this is rejected: it is not a news article and would stall the coder.
 MAX_TEXT_CHARS = 2_000_000
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt",
-            ".html": "html", ".htm": "html", ".xhtml": "html"}
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".txt": "txt"}
 _TXT_DATE = re.compile(r"\A\s*date[:\s]\s*(\S+)\s*")
 _RAW_LIMIT = 2000
 
 Record = Article | Reject
+
+#: HTML pages: the article is extracted from the page as ``ingest`` does (``ingest.html``).
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
 def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Record]:
@@ -39,7 +41,7 @@ def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> 
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable_kind(p))
             if not files:
                 raise InputError(
                     f"folder {path} holds no .jsonl, .csv, .txt or .html files",
@@ -64,7 +66,7 @@ def count_records(inputs: Iterable[str | Path], every_file: bool = False) -> int
         path = Path(item)
         if path.is_dir():
             files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and (every_file or p.suffix.lower() in SUFFIXES))
+                           and (every_file or _readable_kind(p)))
         else:
             files = [path]
         for file in files:
@@ -87,10 +89,21 @@ def _count_file(path: Path) -> int:
     return 1
 
 
-def _read_readable(path: Path) -> Iterator[Record]:
-    """``read_file``, except that a file the system cannot read is a reject: the rest goes on."""
+def _readable_kind(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in SUFFIXES or suffix in HTML_SUFFIXES
+
+
+def _read_readable(path: Path, **options: Any) -> Iterator[Record]:
+    """``read_file``, and HTML pages too; a file the system cannot read is a reject, and the
+    rest goes on."""
     try:
-        yield from read_file(path)
+        if path.suffix.lower() in HTML_SUFFIXES:
+            from harmattan.ingest.html import read_html_file  # trafilatura loads only when needed
+
+            yield read_html_file(path)
+        else:
+            yield from read_file(path, **options)
     except OSError as exc:
         yield Reject(str(path), f"cannot read the file: {exc.strerror or exc}")
 
@@ -100,17 +113,13 @@ def read_file(path: Path) -> Iterator[Record]:
     if kind is None:
         raise InputError(
             f"{path}: unknown input format {path.suffix!r}",
-            fix="use .jsonl, .csv, .txt or .html (or a folder of these)",
+            fix="use .jsonl, .csv or .txt (or a folder of these)",
         )
     if kind == "jsonl":
         with path.open("rb") as stream:
             yield from read_jsonl_stream(stream, origin=str(path))
     elif kind == "csv":
         yield from read_csv(path)
-    elif kind == "html":
-        from harmattan.ingest.html import read_html_file  # trafilatura loads only when needed
-
-        yield read_html_file(path)
     else:
         yield read_txt(path)
 
