@@ -32,29 +32,6 @@ Record = Article | Reject
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 
 
-def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Record]:
-    """Yield articles and rejects from every input in order (``-`` is stdin, as JSONL)."""
-    for item in inputs:
-        if str(item) == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_jsonl_stream(stream, origin="<stdin>")
-            continue
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable_kind(p))
-            if not files:
-                raise InputError(
-                    f"folder {path} holds no .jsonl, .csv, .txt or .html files",
-                    fix="point to the files themselves or a folder that contains them",
-                )
-            for file in files:
-                yield from _read_readable(file)
-        elif path.is_file():
-            yield from _read_readable(path)
-        else:
-            raise InputError(f"no such file or folder: {path}", fix="check the path")
-
-
 def count_records(inputs: Iterable[str | Path], every_file: bool = False) -> int | None:
     """How many records reading ``inputs`` gives (lines, rows, files), for a progress bar's
     total: one cheap pass over the bytes, no parsing of JSON.  None when stdin is an input.
@@ -106,6 +83,29 @@ def _read_readable(path: Path, **options: Any) -> Iterator[Record]:
             yield from read_file(path, **options)
     except OSError as exc:
         yield Reject(str(path), f"cannot read the file: {exc.strerror or exc}")
+
+
+def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None) -> Iterator[Record]:
+    """Yield articles and rejects from every input in order (``-`` is stdin, as JSONL)."""
+    for item in inputs:
+        if str(item) == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl_stream(stream, origin="<stdin>")
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable_kind(p))
+            if not files:
+                raise InputError(
+                    f"folder {path} holds no .jsonl, .csv, .txt or .html files",
+                    fix="point to the files themselves or a folder that contains them",
+                )
+            for file in files:
+                yield from _read_readable(file)
+        elif path.is_file():
+            yield from _read_readable(path)
+        else:
+            raise InputError(f"no such file or folder: {path}", fix="check the path")
 
 
 def read_file(path: Path) -> Iterator[Record]:
