@@ -89,13 +89,10 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
 
         harmattan code archive/ -o events.jsonl --scheduler tcp://10.0.0.5:8786
     """
-    from harmattan.ingest.readers import read_inputs
+    from harmattan.ingest.readers import count_records, read_inputs
     from harmattan.pipeline import code_records, default_workers
 
     cluster = cluster_spec(scheduler, dask_local, workers)
-
-    from harmattan.ingest.readers import count_records
-
     n_articles = n_events = 0
     table_rows: list[Event] = []
     try:
@@ -424,7 +421,7 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
     from harmattan.benchmarking import default_bench_input, render_stages, run_speed_benchmark
 
     path = Path(input_path) if input_path else default_bench_input()
-    if not path.is_file():
+    if input_path is None and not path.is_file():
         raise click.ClickException(
             f"no benchmark input at {path} (the shared news data is not beside this checkout); "
             "give one: --input FILE.jsonl (e.g. --input samples/sahel-2024.jsonl), "

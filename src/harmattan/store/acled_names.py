@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from importlib import resources
 from typing import Any
 
@@ -27,7 +28,7 @@ DISORDER_TYPES = {
 _BOTH = {"Excessive force against protesters", "Mob violence"}
 
 #: Outlets by the reach ACLED gives them (its `source_scale`); a source that is in none of
-#: these is "Other".  Matched on the source name or the host of its URL, case-insensitively.
+#: these is "Other".  Matched as whole words on the source name or its URL, case-insensitively.
 SOURCE_SCALES = {
     "International": ("reuters", "afp", "agence france-presse", "associated press", "ap news",
                       "apnews.com", "bbc", "rfi", "al jazeera", "aljazeera", "france 24",
@@ -43,6 +44,8 @@ SOURCE_SCALES = {
                  "vanguard", "daily trust", "the cable", "seneweb", "ortb", "aib.media"),
 }
 _SCALE_ORDER = ("Local", "Subnational", "National", "Regional", "International", "Other")
+_SCALE_PATTERNS = {scale: re.compile(r"\b(?:" + "|".join(re.escape(o) for o in outlets) + r")\b")
+                   for scale, outlets in SOURCE_SCALES.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,8 +131,8 @@ def source_scale(sources: list[tuple[str | None, str | None]]) -> str:
     found = set()
     for name, url in sources:
         haystack = f"{name or ''} {url or ''}".lower()
-        scale = next((s for s, outlets in SOURCE_SCALES.items()
-                      if any(outlet in haystack for outlet in outlets)), "Other")
+        scale = next((s for s, pattern in _SCALE_PATTERNS.items() if pattern.search(haystack)),
+                     "Other")
         found.add(scale)
     return "-".join(s for s in _SCALE_ORDER if s in found)
 
