@@ -294,3 +294,44 @@ def test_labels_are_words(page: Any, served: str) -> None:
     assert seen
     assert "— → —" not in seen and "—" not in seen
     assert not [t for t in seen if t in {"Q0", "Q1", "Q2", "Q3", "Q4"}]
+
+
+def test_the_period_slider_sets_the_period(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    facets = api(served, "/api/facets")
+    weeks = page.evaluate("() => state.weeks")
+    assert weeks[0] <= facets["first_date"] <= weeks[-1] <= facets["last_date"]
+    assert page.inner_text("#slider-label").startswith(weeks[0])
+    # Drag the handles to the last year of weeks (as a user does: input, then change).
+    start = max(0, len(weeks) - 52)
+    page.evaluate("""i => {
+        const since = document.getElementById('slider-since');
+        since.value = String(i);
+        since.dispatchEvent(new Event('input'));
+        since.dispatchEvent(new Event('change'));
+    }""", start)
+    wait_ready(page, f"since={weeks[start]}")
+    assert page.input_value("#f-since") == weeks[start]
+    expected = expected_panels(served, since=weeks[start])
+    shown = panels(page)
+    assert {k: shown[k] for k in expected} == expected
+    # Typing a date moves the handle to its week.
+    page.fill("#f-until", "2023-12-31")
+    page.dispatch_event("#f-until", "change")
+    wait_ready(page, f"since={weeks[start]}&until=2023-12-31")
+    assert weeks[int(page.input_value("#slider-until"))] == "2023-12-25"
+
+
+def test_network_labels_do_not_overlap(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#network g.node text')]
+        .filter((t) => t.getAttribute('display') !== 'none')
+        .map((t) => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })""")
+    hidden = page.evaluate("""() => [...document.querySelectorAll('#network g.node')]
+        .filter((g) => g.querySelector('text').getAttribute('display') === 'none')
+        .map((g) => g.querySelector('title').textContent)""")
+    assert len(boxes) > 5
+    for i, (x, y, w, h) in enumerate(boxes):
+        for (x2, y2, w2, h2) in boxes[i + 1:]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h), (boxes[i], (x2, y2, w2, h2))
+    assert all(": " in title for title in hidden)  # a hidden label's actor is still named on hover

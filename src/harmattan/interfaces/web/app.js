@@ -14,7 +14,7 @@ const PALETTE = ["#c0392b", "#e67e22", "#f1c40f", "#16a085", "#2980b9", "#8e44ad
                  "#218c74", "#84817a", "#cc8e35", "#227093"];
 const KIND_COLOURS = { state: "#2980b9", armed_group: "#c0392b", igo: "#27ae60", ngo: "#8e44ad" };
 
-const state = { filters: {}, event: null, offset: 0, generation: 0 };
+const state = { filters: {}, event: null, offset: 0, generation: 0, weeks: [] };
 const colourOf = {};
 let map, markers, countriesLayer, admin1Layer;
 
@@ -228,6 +228,74 @@ async function loadFacets() {
   document.getElementById("actor-list").replaceChildren(
     ...facets.actors.map((a) => el("option", { value: a.value }, `${a.count} events`)));
   readFormFrom(state.filters);
+  if (facets.first_date && facets.last_date) initSlider(facets.first_date, facets.last_date);
+}
+
+// The period slider: two handles over the store's weeks, the same period as From and To.
+
+function mondayOf(day) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+function sundayAfter(monday) {
+  const date = new Date(`${monday}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 6);
+  return date.toISOString().slice(0, 10);
+}
+
+function initSlider(first, last) {
+  state.weeks = mondays(mondayOf(first), mondayOf(last));
+  const since = document.getElementById("slider-since");
+  const until = document.getElementById("slider-until");
+  for (const input of [since, until]) input.max = String(state.weeks.length - 1);
+  const label = () => {
+    const a = state.weeks[Number(since.value)], b = sundayAfter(state.weeks[Number(until.value)]);
+    document.getElementById("slider-label").textContent = `${a} to ${b}`;
+  };
+  let pushed = false;  // one handle pushed the other along: both bounds change
+  const moved = (event) => {
+    if (Number(since.value) > Number(until.value)) {
+      if (event.target === since) until.value = since.value; else since.value = until.value;
+      pushed = true;
+    }
+    label();
+  };
+  // A handle at the end of its track leaves that bound open; only the bounds moved change.
+  const sinceValue = () => (Number(since.value) === 0 ? "" : state.weeks[Number(since.value)]);
+  const untilValue = () => (Number(until.value) === state.weeks.length - 1 ? ""
+                            : sundayAfter(state.weeks[Number(until.value)]));
+  const chosen = (event) => {
+    const changes = {};
+    if (event.target === since || pushed) changes.since = sinceValue();
+    if (event.target === until || pushed) changes.until = untilValue();
+    pushed = false;
+    setFilters(changes);
+  };
+  for (const input of [since, until]) {
+    input.addEventListener("input", moved);
+    input.addEventListener("change", chosen);
+  }
+  syncSlider();
+}
+
+/** Put the slider's handles on the weeks of the From and To filters. */
+function syncSlider() {
+  if (!state.weeks.length) return;
+  const since = document.getElementById("slider-since");
+  const until = document.getElementById("slider-until");
+  const last = state.weeks.length - 1;
+  const at = (day, fallback) => {
+    if (!day) return fallback;
+    const index = state.weeks.indexOf(mondayOf(day));
+    if (index >= 0) return index;
+    return day < state.weeks[0] ? 0 : last;
+  };
+  since.value = String(at(state.filters.since, 0));
+  until.value = String(at(state.filters.until, last));
+  document.getElementById("slider-label").textContent =
+    `${state.weeks[Number(since.value)]} to ${sundayAfter(state.weeks[Number(until.value)])}`;
 }
 
 // -- the panels ------------------------------------------------------------------------------------
@@ -237,6 +305,7 @@ async function refresh() {
   document.body.dataset.status = "loading";
   const query = params().toString();
   updateDownloads();
+  syncSlider();
   const panels = [loadMap(generation), loadTable(generation), loadTimeline(generation),
                   loadNetwork(generation), loadAlerts(generation)];
   if (state.event) panels.push(showEvent(state.event, false));
@@ -583,7 +652,7 @@ function drawNetwork(chart, nodes, edges) {
   for (const node of order) {
     const [x, y, angle] = position[node.id];
     const selected = nodeMatches(node.id, state.filters.actor);
-    const group = svg("g", { class: "node", "data-id": node.id, onclick: () => setFilters({
+    const group = svg("g", { class: "node", "data-id": node.id, "data-count": node.count, onclick: () => setFilters({
       actor: selected ? "" : actorFilterOf(node) }) },
       svg("circle", { cx: x, cy: y, r: 4 + 8 * Math.sqrt(node.count / busiest),
                       fill: KIND_COLOURS[node.kind] || "#777", stroke: selected ? "#000" : "#fff",
@@ -593,6 +662,23 @@ function drawNetwork(chart, nodes, edges) {
     const lx = x + outside * Math.cos(angle), ly = y + outside * Math.sin(angle);
     group.append(svg("text", { x: lx, y: ly + 3, "text-anchor": Math.cos(angle) < -0.2 ? "end" : Math.cos(angle) > 0.2 ? "start" : "middle" }, node.label));
     chart.append(group);
+  }
+  hideOverlappingLabels(chart);
+}
+
+/** Labels that would overlap a busier actor's label are hidden; the node's tooltip still
+ * names it. */
+function hideOverlappingLabels(chart) {
+  const kept = [];
+  const groups = [...chart.querySelectorAll("g.node")]
+    .sort((a, b) => Number(b.dataset.count) - Number(a.dataset.count));
+  for (const group of groups) {
+    const text = group.querySelector("text");
+    const box = text.getBBox();
+    const clash = kept.some((k) => box.x < k.x + k.width && k.x < box.x + box.width &&
+                                   box.y < k.y + k.height && k.y < box.y + box.height);
+    if (clash) text.setAttribute("display", "none");
+    else kept.push(box);
   }
 }
 
