@@ -57,6 +57,40 @@ def redact(url: str) -> str:
         return url
 
 
+def create_store_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(f"cannot use {redact(url)}: {exc}",
+                         fix="pip install 'psycopg[binary]' and check the URL") from None
+
+
+def _sqlite_engine(url: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"timeout": 120})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see above
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=120000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(_SQLITE_BEGIN[mode])
+
+    return engine
+
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -90,37 +124,3 @@ def check_sqlite_file(url: str, create: bool = True) -> None:
     if header and header != _SQLITE_HEADER:
         raise StoreError(f"{path} is not a SQLite database (not a Harmattan store)",
                          fix="check --db / HARMATTAN_DB; a new store needs a new file name")
-
-
-def create_store_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        return _sqlite_engine(url)
-    try:
-        return create_engine(url, pool_pre_ping=True)
-    except (ArgumentError, ImportError) as exc:
-        raise StoreError(f"cannot use {redact(url)}: {exc}",
-                         fix="pip install 'psycopg[binary]' and check the URL") from None
-
-
-def _sqlite_engine(url: str) -> Engine:
-    database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 120})
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: Any, record: Any) -> None:
-        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, see above
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=120000")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: Any) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
-        conn.exec_driver_sql(_SQLITE_BEGIN[mode])
-
-    return engine
