@@ -20,6 +20,10 @@ class InputError(HarmattanError):
     code = "E001"
 
 
+class InputWarning(UserWarning):
+    """Input that can be read but probably not as meant (a CSV without a date column)."""
+
+
 class RecordError(HarmattanError):
     """One record is bad; the caller rejects it and goes on with the rest."""
 

@@ -62,7 +62,10 @@ def code_records(records: Iterable[Article | Reject], on_reject: callable,
                  partition_size: int | None = None) -> Iterator[BatchResult]:
     """Code every article of ``records``; yield results batch by batch, in input order.
 
-    ``workers`` > 1 runs the coder in that many processes (each loads the models once).
+    By default the coder runs in this process, so that a plain script can call this without
+    an ``if __name__ == "__main__":`` guard.  ``workers`` > 1 runs it in that many processes
+    (each loads the models once); a script that asks for them needs the guard (without one,
+    it is coded in this process, with a warning).
     ``cluster`` (``local:N`` or a scheduler address ``tcp://host:port``) runs it on a Dask
     cluster instead, one result per partition (articles of one file and one date).  The events
     are the same either way.
@@ -98,7 +101,7 @@ def _run(records: Iterable[Article | Reject], on_reject: callable, workers: int 
         return
     from harmattan.runners.local import run_batches
 
-    workers = default_workers() if workers is None else workers
+    workers = 1 if workers is None else workers
     yield from run_batches(batches(records, batch_size, on_reject), workers=workers,
                            coder_factory=coder_factory)
 

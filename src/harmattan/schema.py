@@ -57,6 +57,18 @@ class Article:
     #: Where the record came from, e.g. ``articles.jsonl:12`` (for error messages).
     origin: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked here, where the caller can see the mistake, rather than deep in a stage:
+        # a date may be given as "YYYY-MM-DD" and is kept as a date.
+        if not isinstance(self.id, str) or not self.id.strip():
+            raise ValueError(f"Article id must be a non-empty string, got {self.id!r}")
+        if not isinstance(self.text, str):
+            raise ValueError(f"Article {self.id!r}: text must be a string, got {type(self.text).__name__}")
+        try:
+            self.date = parse_date(self.date)
+        except ValueError as exc:
+            raise ValueError(f"Article {self.id!r}: {exc}") from None
+
     @property
     def date_iso(self) -> str | None:
         return self.date.isoformat() if self.date else None

@@ -271,3 +271,49 @@ def test_the_schedule_polls_each_feed_once_per_interval(tmp_path: Path, server: 
     assert naps == [100.0, 100.0]
     assert [s for _, p, s in server.log if p == "/atom.xml"] == [200, 304, 304]
     assert totals["rounds"] == 3 and totals["articles"] == 2
+
+
+def test_watch_fails_when_every_feed_failed(tmp_path: Path, server: _FeedServer) -> None:
+    db = str(tmp_path / "store.db")
+    feeds = _feeds_file(tmp_path, server, "/down.rss", "/missing.rss")
+    result = _watch(tmp_path, feeds, db)
+    assert result.exit_code == 1
+    assert result.output.endswith(
+        "0 articles stored, 0 events, 0 rejected, 2 feed errors\n"
+        f"Error: every feed failed (2 errors, nothing fetched); check the URLs in {feeds} "
+        "and the network\n")
+    # One feed that answers is enough: the others are retried at the next poll.
+    feeds = _feeds_file(tmp_path, server, "/down.rss", "/good.rss")
+    assert _watch(tmp_path, feeds, db).exit_code == 0
+
+
+def test_watch_draws_a_bar_over_the_feeds_on_a_terminal(tmp_path: Path, server: _FeedServer) -> None:
+    import fcntl
+    import os
+    import pty
+    import re
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    feeds = _feeds_file(tmp_path, server, "/down.rss", "/missing.rss")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "harmattan.interfaces.cli", "watch", str(feeds),
+                             "--db", str(tmp_path / "store.db"), "--once"],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the command ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    assert proc.wait(timeout=120) == 1
+    drawn = b"".join(chunks).decode("utf-8", "replace")
+    assert re.search(r"100%\|[^|]*\| 2/2 \[\d\d:\d\d<\d\d:\d\d", drawn), drawn

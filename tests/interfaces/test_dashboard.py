@@ -104,7 +104,7 @@ def expected_panels(served: str, **filters: str) -> dict[str, int]:
     """The same numbers from the API, for the same filters."""
     events = api(served, "/api/events", limit=1, **filters)["total"]
     located = api(served, "/api/events", format="geojson", limit=5000, **filters)["total"]
-    timeline_filters = {k: v for k, v in filters.items() if k in ("since", "until", "country", "actor")}
+    timeline_filters = {k: v for k, v in filters.items() if k in ("since", "until", "country", "admin1", "actor")}
     series = api(served, "/api/series", interval="week", by="plover", **timeline_filters)
     if filters.get("type"):
         series = [r for r in series if r["key"] == filters["type"]]
@@ -122,7 +122,8 @@ def expected_panels(served: str, **filters: str) -> dict[str, int]:
 def test_dashboard_loads_the_sample_data_offline(page: Any, served: str) -> None:
     open_dashboard(page, served)
     health = api(served, "/api/health")
-    assert f"{health['events']} events from {health['articles']} articles" in page.inner_text("#store-status")
+    assert (f"{health['events']} events (clusters of reports) from {health['articles']} articles"
+            in page.inner_text("#store-status"))
     shown = panels(page)
     assert shown["events"] == health["events"] and shown["rows"] == min(25, health["events"])
     assert shown["timeline"] > 0 and shown["nodes"] > 0 and shown["alerts"] > 0
@@ -199,3 +200,138 @@ def test_a_shared_link_restores_the_view(page: Any, served: str) -> None:
     page.click("#f-reset")
     wait_ready(page, "")
     assert panels(page)["events"] == api(served, "/api/health")["events"]
+
+
+def test_acled_type_region_and_confidence_filter_the_events(page: Any, served: str) -> None:
+    facets = api(served, "/api/facets")
+    assert facets["acled_types"] and facets["admin1"]
+    open_dashboard(page, served)
+    page.select_option("#f-acled_type", "Battles")
+    wait_ready(page, "acled_type=Battles")
+    battles = api(served, "/api/events", limit=500, acled_type="Battles")
+    assert 0 < panels(page)["events"] == battles["total"]
+    assert panels(page)["map"] == api(served, "/api/events", format="geojson", limit=5000,
+                                      acled_type="Battles")["total"]
+    page.select_option("#f-min_confidence", "0.8")
+    wait_ready(page, "acled_type=Battles&min_confidence=0.8")
+    sure = api(served, "/api/events", limit=500, acled_type="Battles", min_confidence=0.8)
+    assert sure["total"] <= battles["total"]
+    assert all(e["confidence"] >= 0.8 for e in sure["events"])
+    assert any(e["confidence"] < 0.8 for e in battles["events"]) == (sure["total"] < battles["total"])
+    assert panels(page)["events"] == sure["total"]
+    page.click("#f-reset")
+    wait_ready(page, "")
+    region = facets["admin1"][0]["value"]
+    page.select_option("#f-admin1", region)
+    wait_ready(page, urllib.parse.urlencode({"admin1": region}))
+    expected = expected_panels(served, admin1=region)
+    shown = panels(page)
+    assert shown["events"] == expected["events"] and shown["timeline"] == expected["timeline"]
+    places = page.locator("#events tbody tr[data-id] td:nth-child(4)").all_inner_texts()
+    assert places and all(region in p for p in places)
+
+
+def test_fatalities_are_in_the_table_and_on_the_map(page: Any, served: str) -> None:
+    open_dashboard(page, served, "acled_type=Battles")
+    assert page.locator("#events thead th").all_inner_texts()[4] == "Fatalities"
+    listed = api(served, "/api/events", limit=25, acled_type="Battles")["events"]
+    cells = page.locator("#events tbody tr[data-id] td.fatalities").all_inner_texts()
+    assert cells == [_fatalities(e["fatalities"]) for e in listed]
+    assert any(cells)
+    located = api(served, "/api/events", format="geojson", limit=5000, acled_type="Battles")["features"]
+    deadly = next(f for f in located if f["properties"]["fatalities"])
+    radius = page.evaluate("id => markers.getLayers().find((m) => m.featureId === id).options.radius",
+                           deadly["id"])
+    assert radius > 6
+    popup = page.evaluate("""id => {
+        const marker = markers.getLayers().find((m) => m.featureId === id);
+        return marker.getPopup()._content().innerText || marker.getPopup()._content().textContent;
+    }""", deadly["id"])
+    assert f"Fatalities: {deadly['properties']['fatalities']}" in popup
+
+
+def _fatalities(claims: dict | None) -> str:
+    if not claims or claims.get("best") is None:
+        return ""
+    low, best, high = claims["low"], claims["best"], claims["high"]
+    return f"{best} ({low}–{high})" if low != high else str(best)
+
+
+def test_the_current_view_can_be_downloaded(page: Any, served: str) -> None:
+    open_dashboard(page, served, "country=NER")
+    total = api(served, "/api/events", limit=1, country="NER")["total"]
+    csv_href = page.get_attribute("#download-csv", "href")
+    geojson_href = page.get_attribute("#download-geojson", "href")
+    assert csv_href == "/api/events?country=NER&format=csv&limit=5000"
+    assert geojson_href == "/api/events?country=NER&format=geojson&limit=5000"
+    with urllib.request.urlopen(served + csv_href, timeout=60) as response:
+        lines = response.read().decode("utf-8").splitlines()
+    assert lines[0].startswith("id,date,event_type") and len(lines) == total + 1
+    with urllib.request.urlopen(served + geojson_href, timeout=60) as response:
+        collection = json.load(response)
+    assert collection["type"] == "FeatureCollection" and collection["features"]
+    assert all(f["properties"]["country"] == "NER" for f in collection["features"])
+
+
+def test_labels_are_words(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    status = page.inner_text("#store-status")
+    assert "events (clusters of reports)" in status
+    assert "not of articles" in page.inner_text("#events-panel .hint")
+    quad_only = [t["value"] for t in api(served, "/api/facets")["event_types"] if t["value"].startswith("Q")]
+    for value in quad_only:
+        label = page.locator(f"#f-type option[value='{value}']").inner_text()
+        assert "(no PLOVER type)" in label and not label.startswith("Q"), label
+    seen = []
+    for offset_page in range(5):
+        texts = page.locator("#events tbody tr[data-id] td").all_inner_texts()
+        seen.extend(texts)
+        if page.locator("#next-page").is_disabled():
+            break
+        page.click("#next-page")
+        page.wait_for_function("n => document.getElementById('page-info').textContent.startsWith(String(n))",
+                               arg=25 * (offset_page + 1) + 1)
+    assert seen
+    assert "— → —" not in seen and "—" not in seen
+    assert not [t for t in seen if t in {"Q0", "Q1", "Q2", "Q3", "Q4"}]
+
+
+def test_the_period_slider_sets_the_period(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    facets = api(served, "/api/facets")
+    weeks = page.evaluate("() => state.weeks")
+    assert weeks[0] <= facets["first_date"] <= weeks[-1] <= facets["last_date"]
+    assert page.inner_text("#slider-label").startswith(weeks[0])
+    # Drag the handles to the last year of weeks (as a user does: input, then change).
+    start = max(0, len(weeks) - 52)
+    page.evaluate("""i => {
+        const since = document.getElementById('slider-since');
+        since.value = String(i);
+        since.dispatchEvent(new Event('input'));
+        since.dispatchEvent(new Event('change'));
+    }""", start)
+    wait_ready(page, f"since={weeks[start]}")
+    assert page.input_value("#f-since") == weeks[start]
+    expected = expected_panels(served, since=weeks[start])
+    shown = panels(page)
+    assert {k: shown[k] for k in expected} == expected
+    # Typing a date moves the handle to its week.
+    page.fill("#f-until", "2023-12-31")
+    page.dispatch_event("#f-until", "change")
+    wait_ready(page, f"since={weeks[start]}&until=2023-12-31")
+    assert weeks[int(page.input_value("#slider-until"))] == "2023-12-25"
+
+
+def test_network_labels_do_not_overlap(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#network g.node text')]
+        .filter((t) => t.getAttribute('display') !== 'none')
+        .map((t) => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })""")
+    hidden = page.evaluate("""() => [...document.querySelectorAll('#network g.node')]
+        .filter((g) => g.querySelector('text').getAttribute('display') === 'none')
+        .map((g) => g.querySelector('title').textContent)""")
+    assert len(boxes) > 5
+    for i, (x, y, w, h) in enumerate(boxes):
+        for (x2, y2, w2, h2) in boxes[i + 1:]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h), (boxes[i], (x2, y2, w2, h2))
+    assert all(": " in title for title in hidden)  # a hidden label's actor is still named on hover

@@ -192,20 +192,27 @@ def test_every_export_format(db_url: str, tmp_path: Path, run_cli, fmt: str, men
     content = out.read_text(encoding="utf-8")
     if fmt == "jsonl":
         assert len(content.splitlines()) == n
-    elif fmt in {"csv", "acled-csv"}:
+    elif fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(content)))
         assert len(rows) == n
-        if fmt == "acled-csv":
-            assert tuple(rows[0]) == ACLED_COLUMNS
-            first = rows[0]
-            assert first["event_date"] == "2023-08-01" and first["year"] == "2023"
-            assert first["event_type"] == "Violence against civilians"
-            assert first["country"] == "Mali" and first["event_id_cnty"].startswith("MLI")
-            assert first["fatalities"] == "4"
-            assert first["admin1"] == "" and first["latitude"] == ""
-            dakar = next(r for r in rows if r["location"] == "Dakar")
-            assert (dakar["country"], dakar["admin1"], dakar["latitude"], dakar["geo_precision"]) == \
-                ("Senegal", "Dakar", "14.6937", "3")
+        dakar = next(r for r in rows if r["location"] == "Dakar")
+        assert (dakar["admin1"], dakar["geo_precision"], dakar["acled_event_type"]) == ("Dakar", "3", "")
+    elif fmt == "acled-csv":
+        # Only what ACLED records: the raid (w1, w2), not the meeting nor the protest the
+        # stand-in coder gives no ACLED block.
+        rows = list(csv.DictReader(io.StringIO(content)))
+        assert tuple(rows[0]) == ACLED_COLUMNS
+        assert len(rows) == (2 if mentions else 1)
+        first = rows[0]
+        assert first["event_date"] == "2023-08-01" and first["year"] == "2023"
+        assert (first["disorder_type"], first["event_type"], first["sub_event_type"]) == \
+            ("Political violence", "Violence against civilians", "Attack")
+        assert (first["actor1"], first["actor2"]) == ("Government of Mali (2021-)",
+                                                    "Military Forces of Niger (2023-)")
+        assert (first["iso"], first["region"], first["country"]) == ("466", "Western Africa", "Mali")
+        assert first["event_id_cnty"].startswith("MLI")
+        assert first["fatalities"] == "4"
+        assert first["admin1"] == "" and first["latitude"] == ""
     elif fmt == "geojson":
         data = json.loads(content)
         assert data["type"] == "FeatureCollection" and len(data["features"]) == n
@@ -213,12 +220,13 @@ def test_every_export_format(db_url: str, tmp_path: Path, run_cli, fmt: str, men
         dakar = next(f for f in data["features"] if f["properties"]["event_type"] == "CONSULT")
         assert dakar["geometry"] == {"type": "Point", "coordinates": [-17.4441, 14.6937]}
         assert dakar["properties"]["country"] == "SEN" and dakar["properties"]["location"] == "Dakar"
+        assert (dakar["properties"]["admin1"], dakar["properties"]["geo_precision"]) == ("Dakar", 3)
     elif fmt == "plover-json":
         data = json.loads(content)
         assert len(data) == n
-        assert {"Event ID", "Event Date", "Event Type", "Quad Code", "Actor Country",
-                "Recipient Country", "Story ID", "Publication Date", "Source"} <= set(data[0])
-        assert data[0]["Event Type"] == "ASSAULT" and data[0]["Actor Country"] == "MLI"
+        assert {"id", "date", "actor", "recipient", "event", "quad_code", "event_loc",
+                "event_text", "cite_info"} <= set(data[0])
+        assert data[0]["event"] == ["ASSAULT"] and data[0]["actor"][0]["code"] == "MLI"
 
 
 def test_export_is_identical_whatever_the_batching(db_url: str, tmp_path: Path, run_cli) -> None:

@@ -153,8 +153,8 @@ def type_vector(text: str, prediction: SentencePrediction, doc: Doc | None, acto
                 main_pattern: tuple[str, int, bool] | None) -> np.ndarray:
     """The type head's input: the act types the sentence's verb patterns state (all, and the
     one a single-event reading picks, with its specificity and whether it is decisive), the
-    gate's sentence features
-    without the events, the sentence model's probabilities and its vector."""
+    gate's sentence features without the events, the sentence model's probabilities and its
+    vector."""
     p_event = 1.0 - prediction.quad_probs[0]
     hand = hand_features(text, doc, actors, index, p_event, [])
     own = [float(e in pattern_types) for e in PLOVER_EVENTS]

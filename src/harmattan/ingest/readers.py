@@ -14,11 +14,12 @@ import io
 import json
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from harmattan.errors import InputError
+from harmattan.errors import InputError, InputWarning
 from harmattan.schema import Article, Reject, parse_date
 
 #: Text longer than this is rejected: it is not a news article and would stall the coder.
@@ -29,6 +30,62 @@ _TXT_DATE = re.compile(r"\A\s*date(?::[ \t]*([^\r\n]*?)[ \t]*(?:\r?\n\s*|\Z)|\s+
 _RAW_LIMIT = 2000
 
 Record = Article | Reject
+
+#: HTML pages: the article is extracted from the page as ``ingest`` does (``ingest.html``).
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
+def count_records(inputs: Iterable[str | Path], every_file: bool = False) -> int | None:
+    """How many records reading ``inputs`` gives (lines, rows, files), for a progress bar's
+    total: one cheap pass over the bytes, no parsing of JSON.  None when stdin is an input.
+    ``every_file``: a folder's files of other kinds count too (``ingest`` rejects each)."""
+    total = 0
+    for item in inputs:
+        if str(item) == "-":
+            return None
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file()
+                           and (every_file or _readable_kind(p)))
+        else:
+            files = [path]
+        for file in files:
+            total += _count_file(file)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    kind = SUFFIXES.get(path.suffix.lower())
+    try:
+        if kind == "jsonl":
+            with path.open("rb") as stream:
+                return sum(1 for line in stream if line.strip())
+        if kind == "csv":
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+                csv.field_size_limit(MAX_TEXT_CHARS * 2)
+                return max(0, sum(1 for _ in csv.reader(stream)) - 1)
+    except (OSError, csv.Error):
+        return 1
+    return 1
+
+
+def _readable_kind(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return suffix in SUFFIXES or suffix in HTML_SUFFIXES
+
+
+def _read_readable(path: Path, **options: Any) -> Iterator[Record]:
+    """``read_file``, and HTML pages too; a file the system cannot read is a reject, and the
+    rest goes on."""
+    try:
+        if path.suffix.lower() in HTML_SUFFIXES:
+            from harmattan.ingest.html import read_html_file  # trafilatura loads only when needed
+
+            yield read_html_file(path)
+        else:
+            yield from read_file(path, **options)
+    except OSError as exc:
+        yield Reject(str(path), f"cannot read the file: {exc.strerror or exc}")
 
 
 def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None,
@@ -45,16 +102,16 @@ def read_inputs(inputs: Iterable[str | Path], stdin: BinaryIO | None = None,
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _readable_kind(p))
             if not files:
                 raise InputError(
-                    f"folder {path} holds no .jsonl, .csv or .txt files",
+                    f"folder {path} holds no .jsonl, .csv, .txt or .html files",
                     fix="point to the files themselves or a folder that contains them",
                 )
             for file in files:
-                yield from read_file(file, dates=dates)
+                yield from _read_readable(file, dates=dates)
         elif path.is_file():
-            yield from read_file(path, dates=dates)
+            yield from _read_readable(path, dates=dates)
         else:
             raise InputError(f"no such file or folder: {path}", fix="check the path")
 
@@ -118,6 +175,10 @@ def read_csv(path: Path, dates: bool = True) -> Iterator[Record]:
             f"(found {reader.fieldnames})",
             fix="add a header line such as: id,date,title,text",
         )
+    if "date" not in reader.fieldnames:
+        warnings.warn(InputWarning(
+            f"{path}: no 'date' column, so every article is undated "
+            f"(its events have no date; `ingest` rejects undated articles)"), stacklevel=2)
     while True:
         try:
             row = next(reader)

@@ -197,6 +197,8 @@ class FeatureProperties(BaseModel):
     target: str
     evidence: str
     n_sources: int
+    fatalities: int | None = Field(default=None, description="The best claim of the reports.")
+    confidence: float | None = None
 
 
 class Feature(BaseModel):
@@ -427,6 +429,8 @@ def _feature(record: dict[str, Any]) -> dict[str, Any]:
             "precision": loc.get("precision"), "source": _actor_label(event.get("source", [])),
             "target": _actor_label(event.get("target", [])),
             "evidence": event["evidence"]["sentence"], "n_sources": record["n_sources"],
+            "fatalities": (record["claims"].get("fatalities_summary") or {}).get("best"),
+            "confidence": event.get("confidence"),
         },
     }
 
@@ -501,12 +505,14 @@ def event_filter(
         "west,south,east,north in degrees; keeps located events inside the box."))] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, pattern=PLAIN, description=(
         "Words in the evidence sentence or the article title (case-insensitive)."))] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
+        "Only events coded with at least this confidence (0–1)."))] = None,
 ) -> q.EventFilter:
     if since and until and since > until:
         raise _bad(f"since ({since}) is after until ({until})")
     return q.EventFilter(since=since, until=until, country=country, admin1=admin1 or None,
                          actor=actor, event_type=type, acled_type=acled_type or None,
-                         bbox=_bbox(bbox), text=text or None)
+                         bbox=_bbox(bbox), text=text or None, min_confidence=min_confidence)
 
 
 Filters = Annotated[q.EventFilter, Depends(event_filter)]

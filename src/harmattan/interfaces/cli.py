@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import IO, Any
 import click
 
 from harmattan import __version__
-from harmattan.errors import HarmattanError
+from harmattan.errors import HarmattanError, InputWarning
 from harmattan.interfaces.cli_cluster import cluster_options, cluster_spec
 from harmattan.schema import Event, Reject, parse_date
 
@@ -38,6 +39,21 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.version_option(__version__, prog_name="harmattan")
 def main() -> None:
     """Harmattan: dated news reports in, verifiable political and security events out."""
+    # Input warnings (a CSV without a date column) are for the user: one plain line on stderr
+    # each time, not Python's warning format.
+    warnings.filterwarnings("always", category=InputWarning)
+    warnings.showwarning = _show_warning
+
+
+_python_showwarning = warnings.showwarning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: IO[str] | None = None, line: str | None = None) -> None:
+    if issubclass(category, InputWarning):
+        click.echo(f"warning: {message}", err=True)
+    else:
+        _python_showwarning(message, category, filename, lineno, file, line)
 
 
 # -- code --------------------------------------------------------------------------------------
@@ -61,9 +77,9 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
          quiet: bool) -> None:
     """Code articles into events, one JSON object per line.
 
-    INPUTS are .jsonl, .csv or .txt files, folders of these, or - for JSONL on stdin.
-    A bad record is reported with its file, line and reason, and the rest goes on; the exit
-    status is 3 when anything was rejected.
+    INPUTS are .jsonl, .csv, .txt or .html files, folders of these, or - for JSONL on stdin.
+    A bad record (or a file that cannot be read) is reported with its file, line and reason,
+    and the rest goes on; the exit status is 3 when anything was rejected.
 
     Example:
 
@@ -73,20 +89,25 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
 
         harmattan code archive/ -o events.jsonl --scheduler tcp://10.0.0.5:8786
     """
-    from harmattan.ingest.readers import read_inputs
-    from harmattan.pipeline import code_records
+    from harmattan.ingest.readers import count_records, read_inputs
+    from harmattan.pipeline import code_records, default_workers
 
     cluster = cluster_spec(scheduler, dask_local, workers)
-
     n_articles = n_events = 0
     table_rows: list[Event] = []
     try:
-        with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
-                _progress(quiet) as progress:
-            for result in code_records(read_inputs(inputs), on_reject, workers=workers,
+        with RejectSink(rejects, quiet) as sink, _open_output(output) as out, \
+                _progress(quiet, lambda: count_records(inputs)) as progress:
+
+            def on_reject(record: Reject) -> None:
+                sink(record)
+                progress(1)  # a record of the input, read and set aside
+
+            for result in code_records(read_inputs(inputs), on_reject,
+                                       workers=default_workers() if workers is None else workers,
                                        batch_size=batch_size, cluster=cluster):
                 for error in result.errors:
-                    on_reject(error)
+                    sink(error)
                 n_articles += len(result.articles)
                 n_events += len(result.events)
                 progress(len(result.articles))
@@ -100,9 +121,9 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:
-        click.echo(f"{n_articles} articles, {n_events} events, {len(on_reject.rejected)} rejected",
+        click.echo(f"{n_articles} articles, {n_events} events, {len(sink.rejected)} rejected",
                    err=True)
-    if on_reject.rejected:
+    if sink.rejected:
         sys.exit(EXIT_REJECTS)
 
 
@@ -144,13 +165,17 @@ def _open_output(path: str) -> Iterator[IO[str]]:
 
 
 @contextmanager
-def _progress(quiet: bool) -> Iterator[Any]:
+def _progress(quiet: bool, count: Any = None, unit: str = "article") -> Iterator[Any]:
+    """A progress bar on stderr when it is a terminal: ``count()`` gives the total (counted
+    only then, as it reads the input once more), so that the bar shows how far and how long.
+    Yields ``update(n)``; nothing is drawn when quiet or when stderr is a file or a pipe."""
     if quiet or not sys.stderr.isatty():
         yield lambda n: None
         return
     from tqdm import tqdm
 
-    with tqdm(unit="article", file=sys.stderr) as bar:
+    total = count() if count else None
+    with tqdm(total=total, unit=unit, file=sys.stderr, dynamic_ncols=True) as bar:
         yield bar.update
 
 
@@ -335,7 +360,7 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
 @click.option("--seed", type=int, default=13, show_default=True)
 @_quiet_option
 def train(model: str, out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
-    """Train a model (needs the [train] extra: pip install -e '.[train]').
+    """Train a model (needs the train extra: scripts/setup.sh --train).
 
     events (the default): the sentence event classifier.  gate: the act gate and type head
     (events/gate.py) from the act annotations in annotations/acts/ (a few minutes; --cv is
@@ -349,26 +374,29 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
 
     Then: HARMATTAN_EVENT_MODEL=/tmp/model harmattan code samples/
     """
+    missing = missing_train_packages()
+    if model == "gate":  # the gate's logistic regressions need scikit-learn only
+        missing = [p for p in missing if p == "scikit-learn"]
+    if missing:
+        raise click.ClickException(
+            f"training needs the train extra, and {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed; "
+            "install it with: scripts/setup.sh --train"
+        )
     if model == "gate":
-        try:
-            from harmattan.training.act_gate import shared_data_dir, train_act_gate
-            import sklearn  # noqa: F401
-        except ImportError as exc:
-            raise click.ClickException(
-                f"training needs the [train] extra ({exc}); run: .venv/bin/pip install -e '.[train]'"
-            ) from None
         from harmattan.events.gate import GATE_DIR
+        from harmattan.training.act_gate import shared_data_dir, train_act_gate
 
         report = train_act_gate(Path(data) if data else shared_data_dir(),
                                 out_dir=Path(out) if out else GATE_DIR, seed=seed)
         click.echo(json.dumps(report, indent=2, default=str))
         return
-    try:
-        from harmattan.training import train_event_classifier
-    except ImportError as exc:
         raise click.ClickException(
-            f"training needs the [train] extra ({exc}); run: .venv/bin/pip install -e '.[train]'"
-        ) from None
+            f"training needs the train extra, and {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed; "
+            "install it with: scripts/setup.sh --train"
+        )
+    from harmattan.training import train_event_classifier
     from harmattan.events.classifier import SHIPPED_MODEL_DIR
 
     kwargs: dict[str, Any] = {"seed": seed, "cv_folds": cv,
@@ -377,6 +405,19 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
         kwargs["data_dir"] = Path(data)
     result = train_event_classifier(**kwargs)
     click.echo(json.dumps(result, indent=2, default=str))
+
+
+#: The modules `train` needs beyond the runtime (the ``train`` extra in pyproject.toml), with
+#: the packages that install them.
+TRAIN_MODULES = {"torch": "torch", "transformers": "transformers", "sklearn": "scikit-learn",
+                 "onnx": "onnx"}
+
+
+def missing_train_packages() -> list[str]:
+    import importlib.util
+
+    return [package for module, package in TRAIN_MODULES.items()
+            if importlib.util.find_spec(module) is None]
 
 
 # -- bench -------------------------------------------------------------------------------------
@@ -415,6 +456,12 @@ def bench(input_path: str | None, limit: int | None, workers: str, as_json: bool
     from harmattan.benchmarking import default_bench_input, render_stages, run_speed_benchmark
 
     path = Path(input_path) if input_path else default_bench_input()
+    if input_path is None and not path.is_file():
+        raise click.ClickException(
+            f"no benchmark input at {path} (the shared news data is not beside this checkout); "
+            "give one: --input FILE.jsonl (e.g. --input samples/sahel-2024.jsonl), "
+            "or set HARMATTAN_SHARED_DATA to the shared data folder"
+        )
     counts: list[tuple[int | None, str | None]] = []
     for item in workers.split(","):
         item = item.strip()

@@ -48,7 +48,7 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
         harmattan geoparse articles.jsonl -o places.jsonl --rejects rejects.jsonl --workers 2
     """
     from harmattan.geo.parser import Geoparser, parse_articles
-    from harmattan.ingest.readers import read_inputs
+    from harmattan.ingest.readers import count_records, read_inputs
     from harmattan.interfaces.cli import RejectSink, _open_output, _progress
     from harmattan.pipeline import default_workers
 
@@ -56,12 +56,13 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
     try:
         Geoparser(user_places=places_file).initialize()  # a bad places file fails here, once
         with RejectSink(rejects, quiet) as on_reject, _open_output(output) as out, \
-                _progress(quiet) as progress:
+                _progress(quiet, lambda: count_records(inputs)) as progress:
 
             def articles() -> Iterator[Article]:
                 for record in read_inputs(inputs, dates=False):  # a geoparser needs no date
                     if isinstance(record, Reject):
                         on_reject(record)
+                        progress(1)
                     else:
                         yield record
 

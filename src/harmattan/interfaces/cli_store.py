@@ -50,11 +50,12 @@ def _moment(ctx: click.Context, param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(str(exc)) from None
 
 
-def _open(db: str | None) -> Any:
+def _open(db: str | None, create: bool = False) -> Any:
+    """Open the store; only the commands that write (``create=True``) may start a new one."""
     from harmattan.store import Store
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -105,18 +106,33 @@ def ingest(inputs: tuple[str, ...], db: str | None, workers: int | None, batch_s
 
         harmattan ingest archive/ --db postgresql://harmattan@db/events --dask local:2
     """
+    from harmattan.ingest.readers import count_records
+    from harmattan.interfaces.cli import _progress
+    from harmattan.pipeline import default_workers
     from harmattan.store.ingest import ingest as run_ingest
 
     cluster = cluster_spec(scheduler, dask_local, workers)
-    store = _open(db)
+    store = _open(db, create=True)
 
     def on_reject(record: Reject) -> None:
         if not quiet:
             click.echo(f"rejected {record.where()}: {record.reason}", err=True)
 
     try:
-        report = run_ingest(store, inputs, workers=workers, batch_size=batch_size, recode=recode,
-                            allow_undated=allow_undated, on_reject=on_reject, cluster=cluster)
+        with _progress(quiet, lambda: count_records(inputs, every_file=True)) as progress:
+            done = 0
+
+            def on_batch(so_far: Any) -> None:
+                # Records dealt with: stored, already there, or rejected.
+                nonlocal done
+                now = so_far.articles + so_far.duplicates + so_far.rejects
+                progress(now - done)
+                done = now
+
+            report = run_ingest(store, inputs,
+                                workers=default_workers() if workers is None else workers,
+                                batch_size=batch_size, recode=recode, allow_undated=allow_undated,
+                                on_reject=on_reject, on_batch=on_batch, cluster=cluster)
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     finally:
@@ -149,13 +165,29 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
     FEEDS.yaml lists the feeds: `feeds: [{url: ..., name: ...}]`, with optional
     `interval` (seconds), `rate_limit` (seconds between requests to one host), `timeout`
     and `retries`.  A feed that is down, malformed or returns junk is logged and retried
-    with backoff; the others go on.
+    with backoff; the others go on.  The exit status is 1 when every feed failed.
 
     Example:
 
         harmattan watch feeds.yaml --db harmattan.db --once
     """
     from harmattan.ingest.feeds import FeedWatcher, load_feeds_config
+    from harmattan.interfaces.cli import _progress
+
+    class CountingWatcher(FeedWatcher):
+        """Counts the feeds it polls and those that failed (the exit status), and moves the
+        progress bar a round at a time."""
+
+        polled = failed = 0
+
+        def poll(self, feeds: list[Any]) -> None:
+            errors_before = self.totals["feed_errors"]
+            try:
+                super().poll(feeds)
+            finally:
+                self.polled += len(feeds)
+                self.failed += self.totals["feed_errors"] - errors_before
+                progress(len(feeds))
 
     try:
         config = load_feeds_config(Path(feeds_file))
@@ -163,25 +195,34 @@ def watch(feeds_file: str, db: str | None, once: bool, interval: float | None, r
         raise click.ClickException(str(exc)) from None
     if interval is not None:
         config.interval = interval
-    store = _open(db)
+    store = _open(db, create=True)
 
     def log(message: str) -> None:
         if not quiet:
             click.echo(message, err=True)
 
-    watcher = FeedWatcher(store, config, workers=workers, log=log)
+    n_rounds = 1 if once else rounds
+    # A bar over the feeds to poll: with a number of rounds its total is known.
+    bar_total = len(config.feeds) * n_rounds if n_rounds else None
     # SIGTERM (a service manager's stop) ends the watcher as Ctrl+C does: the batch in flight
     # rolls back, the store is closed (on SQLite, its log checkpointed) and the totals shown.
     previous = _on_sigterm(_interrupt)
     try:
-        total = watcher.run(rounds=1 if once else rounds)
-    except KeyboardInterrupt:
-        total = watcher.totals
+        with _progress(quiet, lambda: bar_total, unit="feed") as progress:
+            watcher = CountingWatcher(store, config, workers=workers, log=log)
+            try:
+                total = watcher.run(rounds=n_rounds)
+            except KeyboardInterrupt:
+                total = watcher.totals
     finally:
         store.close()
         _on_sigterm(previous)
     log(f"{total['articles']} articles stored, {total['events']} events, "
         f"{total['rejects']} rejected, {total['feed_errors']} feed errors")
+    if watcher.polled and watcher.failed == watcher.polled:
+        raise click.ClickException(
+            f"every feed failed ({total['feed_errors']} errors, nothing fetched); "
+            f"check the URLs in {feeds_file} and the network")
 
 
 def _interrupt(signum: int, frame: Any) -> None:

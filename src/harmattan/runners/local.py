@@ -7,9 +7,12 @@ results come back in input order, so the output is the same with 1 or N workers.
 
 from __future__ import annotations
 
+import ast
 import functools
 import multiprocessing as mp
 import os
+import sys
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -103,11 +106,56 @@ def _code_group(coder: EventCoder, batch: list[Article]) -> tuple[list[Event], l
         return events, errors
 
 
+def unguarded_main_script() -> str | None:
+    """The running script's path, if worker processes would run it again on start-up.
+
+    Worker processes (forkserver, spawn) import the parent's main script before they work;
+    unless its top-level code sits under ``if __name__ == "__main__":`` that import runs it
+    again (a module run with ``-m`` too, unless it is a package's ``__main__``); ``python -c``
+    and interactive sessions are safe.
+    """
+    main = sys.modules.get("__main__")
+    if main is None:
+        return None
+    spec = getattr(main, "__spec__", None)
+    if spec is not None:
+        # Run with -m: workers import the module by name, except a package's __main__.
+        if spec.name == "__main__" or spec.name.endswith(".__main__"):
+            return None
+        path = spec.origin
+    else:
+        path = getattr(main, "__file__", None)
+    if not path:
+        return None
+    try:
+        tree = ast.parse(open(path, "rb").read())  # noqa: SIM115 - read whole, closed at once
+    except (OSError, SyntaxError, ValueError):
+        return path
+    return None if any(_is_main_guard(node) for node in tree.body) else path
+
+
+def _is_main_guard(node: ast.stmt) -> bool:
+    if not isinstance(node, ast.If) or not isinstance(node.test, ast.Compare):
+        return False
+    names = [node.test.left, *node.test.comparators]
+    return (any(isinstance(n, ast.Name) and n.id == "__name__" for n in names)
+            and any(isinstance(n, ast.Constant) and n.value == "__main__" for n in names))
+
+
 def run_batches(batches: Iterable[list[Article]], workers: int = 1,
                 coder_factory: Callable[[], EventCoder] | None = None) -> Iterator[BatchResult]:
     from harmattan.pipeline import BatchResult
 
     factory = coder_factory or _make_default_coder
+    if workers > 1 and (script := unguarded_main_script()):
+        # Each worker process would run the caller's script again from the top, start its own
+        # pool and never finish starting: code here instead of hanging.
+        warnings.warn(
+            f"{script} calls Harmattan with {workers} workers but has no "
+            "`if __name__ == \"__main__\":` guard, so each worker process would run it again; "
+            "coding in this process instead (put the script's work under that guard to use "
+            "workers)", RuntimeWarning, stacklevel=3)
+        workers = 1
     if workers <= 1:
         coder = factory()
         for batch in batches:

@@ -89,3 +89,38 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql(_SQLITE_BEGIN[mode])
 
     return engine
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(url: str, create: bool = True) -> None:
+    """Refuse a SQLite path that is a folder or another kind of file, with a message naming it.
+
+    With ``create=False`` (the commands that only read) a store that does not exist is refused
+    too, instead of creating an empty one (and its folders) at a mistyped path.
+    """
+    if not url.startswith("sqlite"):
+        return
+    database = make_url(url).database
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    path = Path(database).expanduser()
+    if path.is_dir():
+        raise StoreError(f"--db {path} is a folder, not a store file",
+                         fix=f"name a file, e.g. --db {path / DEFAULT_DB}")
+    if not path.exists():
+        if not create:
+            raise StoreError(f"no store at {path}",
+                             fix="check the path (--db / HARMATTAN_DB), or fill a store first: "
+                                 f"harmattan ingest INPUT... --db {path}")
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path}: {exc.strerror or exc}",
+                         fix="check the file's permissions") from None
+    if header and header != _SQLITE_HEADER:
+        raise StoreError(f"{path} is not a SQLite database (not a Harmattan store)",
+                         fix="check --db / HARMATTAN_DB; a new store needs a new file name")

@@ -42,6 +42,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     text: str | None = None
     located: bool | None = None
+    #: Only events the coder is at least this sure of (0–1).
+    min_confidence: float | None = None
 
 
 def _json_text(conn: Connection, *path: str) -> Any:
@@ -89,6 +91,8 @@ def where_clauses(conn: Connection, f: EventFilter) -> list[Any]:
         where.append(func.lower(_json_text(conn, "acled", "event_type")) == f.acled_type.lower())
     if f.admin1:
         where.append(_place_exists(func.lower(_P.c.admin1) == f.admin1.lower()))
+    if f.min_confidence is not None:
+        where.append(t.events.c.confidence >= f.min_confidence)
     if f.actor:
         where.append(_actor_clause(f.actor))
     if f.bbox is not None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 
 from harmattan import __version__
 from harmattan.dedup import clusters as clustering
@@ -26,7 +26,7 @@ from harmattan.schema import Article, Event, Reject
 from harmattan.store import migrations
 from harmattan.store.countries import to_alpha3
 from harmattan.store import schema as t
-from harmattan.store.engine import StoreError, create_store_engine, redact, resolve_url
+from harmattan.store.engine import StoreError, check_sqlite_file, create_store_engine, redact, resolve_url
 
 UNDATED = "undated"
 _RAW_LIMIT = 20_000
@@ -100,17 +100,22 @@ class Store:
         self._last_time: dt.datetime | None = None
 
     @classmethod
-    def open(cls, db: str | None = None, upgrade: bool = True) -> Store:
-        """Open ``db`` (path or URL; default ``$HARMATTAN_DB`` or ``./harmattan.db``)."""
+    def open(cls, db: str | None = None, upgrade: bool = True, create: bool = True) -> Store:
+        """Open ``db`` (path or URL; default ``$HARMATTAN_DB`` or ``./harmattan.db``).
+
+        ``create=False`` refuses a SQLite store that does not exist yet (for reading).
+        """
         url = resolve_url(db)
+        check_sqlite_file(url, create=create)
         engine = create_store_engine(url)
         store = cls(url, engine)
         try:
             with engine.connect() as conn:
                 version = migrations.current_version(conn)
-        except OperationalError as exc:
-            raise StoreError(f"cannot open the store {redact(url)}: {exc.orig}",
-                             fix="check --db / HARMATTAN_DB and that the server is running") from None
+        except DatabaseError as exc:
+            fix = ("check --db / HARMATTAN_DB" if url.startswith("sqlite")
+                   else "check --db / HARMATTAN_DB and that the server is running")
+            raise StoreError(f"cannot open the store {redact(url)}: {exc.orig}", fix=fix) from None
         if version > migrations.HEAD:
             raise StoreError(
                 f"the store {redact(url)} is at schema version {version}, newer than this "

@@ -1,17 +1,20 @@
 /* Harmattan dashboard.  Every panel reads the REST API with the same filters, which live in the
- * page's query string (?since=…&until=…&country=…&actor=…&type=…&text=…&event=…), so a view can
+ * page's query string (?since=…&until=…&country=…&admin1=…&actor=…&type=…&acled_type=…&
+ * min_confidence=…&text=…&event=…), so a view can
  * be shared as a link.  Text from articles is always inserted as text, never as HTML. */
 "use strict";
 
-const FILTERS = ["since", "until", "country", "actor", "type", "text"];
+const FILTERS = ["since", "until", "country", "admin1", "actor", "type", "acled_type", "min_confidence", "text"];
 const PAGE = 25;
 const QUAD_COLOURS = ["#8c959f", "#6aa84f", "#2e7d32", "#e69138", "#c0392b"];
+const QUAD_NAMES = ["statement", "verbal cooperation", "material cooperation", "verbal conflict",
+                    "material conflict"];
 const PALETTE = ["#c0392b", "#e67e22", "#f1c40f", "#16a085", "#2980b9", "#8e44ad", "#2c3e50",
                  "#d35400", "#27ae60", "#7f8c8d", "#e84393", "#00cec9", "#6c5ce7", "#b33939",
                  "#218c74", "#84817a", "#cc8e35", "#227093"];
 const KIND_COLOURS = { state: "#2980b9", armed_group: "#c0392b", igo: "#27ae60", ngo: "#8e44ad" };
 
-const state = { filters: {}, event: null, offset: 0, generation: 0 };
+const state = { filters: {}, event: null, offset: 0, generation: 0, weeks: [] };
 const colourOf = {};
 let map, markers, countriesLayer, admin1Layer;
 
@@ -94,13 +97,30 @@ function actorLabel(actor) {
 }
 
 function actorsLabel(list) {
-  return list.length ? list.map(actorLabel).join(", ") : "—";
+  return list.length ? list.map(actorLabel).join(", ") : "not named";
+}
+
+/** "Q4" (an event coded by quad class only) as words: "material conflict (no PLOVER type)". */
+function typeLabel(eventType) {
+  const quad = /^Q([0-4])$/.exec(eventType || "");
+  return quad ? `${QUAD_NAMES[Number(quad[1])]} (no PLOVER type)` : eventType;
+}
+
+function whoLabel(event) {
+  if (!event.source.length && !event.target.length) return "actors not named";
+  return `${actorsLabel(event.source)} → ${actorsLabel(event.target)}`;
+}
+
+function fatalitiesLabel(fatalities) {
+  if (!fatalities || fatalities.best === null || fatalities.best === undefined) return "";
+  const { low, best, high } = fatalities;
+  return low !== high && low !== null && high !== null ? `${best} (${low}–${high})` : String(best);
 }
 
 function placeLabel(event) {
   const loc = event.location;
   if (loc) return [...new Set([loc.name, loc.admin1, loc.country].filter(Boolean))].join(", ");
-  return event.country || "—";
+  return event.country || "not located";
 }
 
 function showError(container, error) {
@@ -168,7 +188,7 @@ function bindForm() {
     for (const key of FILTERS) changes[key] = form.elements[key].value.trim();
     setFilters(changes);
   });
-  for (const id of ["f-country", "f-type", "f-since", "f-until"]) {
+  for (const id of ["f-country", "f-admin1", "f-type", "f-acled_type", "f-min_confidence", "f-since", "f-until"]) {
     document.getElementById(id).addEventListener("change", () => form.requestSubmit());
   }
   document.getElementById("f-reset").addEventListener("click", () => {
@@ -200,10 +220,82 @@ async function loadFacets() {
   const country = document.getElementById("f-country");
   const type = document.getElementById("f-type");
   for (const c of facets.countries) country.append(el("option", { value: c.value }, `${c.value} (${c.count})`));
-  for (const t of facets.event_types) type.append(el("option", { value: t.value }, `${t.value} (${t.count})`));
+  for (const t of facets.event_types) type.append(el("option", { value: t.value }, `${typeLabel(t.value)} (${t.count})`));
+  const acledType = document.getElementById("f-acled_type");
+  for (const t of facets.acled_types) acledType.append(el("option", { value: t.value }, `${t.value} (${t.count})`));
+  const admin1 = document.getElementById("f-admin1");
+  for (const a of facets.admin1) admin1.append(el("option", { value: a.value }, `${a.value} (${a.count})`));
   document.getElementById("actor-list").replaceChildren(
     ...facets.actors.map((a) => el("option", { value: a.value }, `${a.count} events`)));
   readFormFrom(state.filters);
+  if (facets.first_date && facets.last_date) initSlider(facets.first_date, facets.last_date);
+}
+
+// The period slider: two handles over the store's weeks, the same period as From and To.
+
+function mondayOf(day) {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+function sundayAfter(monday) {
+  const date = new Date(`${monday}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 6);
+  return date.toISOString().slice(0, 10);
+}
+
+function initSlider(first, last) {
+  state.weeks = mondays(mondayOf(first), mondayOf(last));
+  const since = document.getElementById("slider-since");
+  const until = document.getElementById("slider-until");
+  for (const input of [since, until]) input.max = String(state.weeks.length - 1);
+  const label = () => {
+    const a = state.weeks[Number(since.value)], b = sundayAfter(state.weeks[Number(until.value)]);
+    document.getElementById("slider-label").textContent = `${a} to ${b}`;
+  };
+  let pushed = false;  // one handle pushed the other along: both bounds change
+  const moved = (event) => {
+    if (Number(since.value) > Number(until.value)) {
+      if (event.target === since) until.value = since.value; else since.value = until.value;
+      pushed = true;
+    }
+    label();
+  };
+  // A handle at the end of its track leaves that bound open; only the bounds moved change.
+  const sinceValue = () => (Number(since.value) === 0 ? "" : state.weeks[Number(since.value)]);
+  const untilValue = () => (Number(until.value) === state.weeks.length - 1 ? ""
+                            : sundayAfter(state.weeks[Number(until.value)]));
+  const chosen = (event) => {
+    const changes = {};
+    if (event.target === since || pushed) changes.since = sinceValue();
+    if (event.target === until || pushed) changes.until = untilValue();
+    pushed = false;
+    setFilters(changes);
+  };
+  for (const input of [since, until]) {
+    input.addEventListener("input", moved);
+    input.addEventListener("change", chosen);
+  }
+  syncSlider();
+}
+
+/** Put the slider's handles on the weeks of the From and To filters. */
+function syncSlider() {
+  if (!state.weeks.length) return;
+  const since = document.getElementById("slider-since");
+  const until = document.getElementById("slider-until");
+  const last = state.weeks.length - 1;
+  const at = (day, fallback) => {
+    if (!day) return fallback;
+    const index = state.weeks.indexOf(mondayOf(day));
+    if (index >= 0) return index;
+    return day < state.weeks[0] ? 0 : last;
+  };
+  since.value = String(at(state.filters.since, 0));
+  until.value = String(at(state.filters.until, last));
+  document.getElementById("slider-label").textContent =
+    `${state.weeks[Number(since.value)]} to ${sundayAfter(state.weeks[Number(until.value)])}`;
 }
 
 // -- the panels ------------------------------------------------------------------------------------
@@ -212,6 +304,8 @@ async function refresh() {
   const generation = ++state.generation;
   document.body.dataset.status = "loading";
   const query = params().toString();
+  updateDownloads();
+  syncSlider();
   const panels = [loadMap(generation), loadTable(generation), loadTimeline(generation),
                   loadNetwork(generation), loadAlerts(generation)];
   if (state.event) panels.push(showEvent(state.event, false));
@@ -222,10 +316,17 @@ async function refresh() {
   }
 }
 
+/** The download links give the events of the current view (every filter), up to 5,000. */
+function updateDownloads() {
+  for (const format of ["csv", "geojson"]) {
+    document.getElementById(`download-${format}`).href = `/api/events?${params({ format, limit: 5000 })}`;
+  }
+}
+
 async function loadStatus() {
   const health = await api("/api/health");
   document.getElementById("store-status").textContent =
-    `${health.events} events from ${health.articles} articles, ` +
+    `${health.events} events (clusters of reports) from ${health.articles} articles, ` +
     `${health.first_date || "…"} to ${health.last_date || "…"}`;
 }
 
@@ -281,15 +382,17 @@ async function loadMap(generation) {
     const layers = features.map((feature) => {
       const [lon, lat] = feature.geometry.coordinates;
       const p = feature.properties;
+      // Bigger for deadlier events: the area grows with the fatalities.
       const marker = L.circleMarker([lat, lon], {
-        radius: 6, weight: 1, color: "#333", fillOpacity: 0.85,
+        radius: 6 + Math.min(10, Math.sqrt(p.fatalities || 0)), weight: 1, color: "#333", fillOpacity: 0.85,
         fillColor: QUAD_COLOURS[p.quad_class] || "#888",
       });
       marker.featureId = feature.id;
       marker.bindPopup(() => el("div", { class: "popup" },
-        el("strong", {}, `${p.event_type} · ${p.date || "undated"}`),
-        el("div", {}, `${p.source || "?"} → ${p.target || "?"}`),
+        el("strong", {}, `${typeLabel(p.event_type)} · ${p.date || "undated"}`),
+        el("div", {}, p.source || p.target ? `${p.source || "not named"} → ${p.target || "not named"}` : "actors not named"),
         el("div", {}, [p.place, p.admin1, p.country].filter(Boolean).join(", ")),
+        p.fatalities !== null && p.fatalities !== undefined ? el("div", { class: "popup-fatalities" }, `Fatalities: ${p.fatalities}`) : null,
         el("p", { class: "popup-evidence" }, p.evidence),
         el("button", { type: "button", onclick: () => selectEvent(feature.id) }, "Read in the article")));
       return marker;
@@ -299,7 +402,7 @@ async function loadMap(generation) {
     const shown = markers.getLayers().length;
     counter.dataset.count = String(shown);
     counter.dataset.total = String(total);
-    counter.textContent = `${shown} located event${shown === 1 ? "" : "s"} on the map`;
+    counter.textContent = `${shown} located event${shown === 1 ? "" : "s"} (clusters of reports) on the map`;
   } catch (error) {
     counter.textContent = `map: ${error.message}`;
   }
@@ -312,19 +415,21 @@ async function loadTable(generation) {
   try {
     const page = await api("/api/events", params({ limit: PAGE, offset: state.offset }));
     if (generation !== state.generation) return;
-    document.getElementById("events-count").textContent = `${page.total} matching`;
+    document.getElementById("events-count").textContent =
+      `${page.total} event${page.total === 1 ? "" : "s"} matching`;
     document.getElementById("events-count").dataset.total = String(page.total);
     body.replaceChildren(...page.events.map((event) => el("tr", {
       "data-id": event.id, class: event.id === state.event ? "selected" : null,
       onclick: () => selectEvent(event.id),
     },
-      el("td", {}, event.date || "—"),
-      el("td", {}, el("span", { class: "badge", style: `--badge:${QUAD_COLOURS[event.quad_class]}` }, event.event_type)),
-      el("td", {}, `${actorsLabel(event.source)} → ${actorsLabel(event.target)}`),
+      el("td", {}, event.date || "undated"),
+      el("td", {}, el("span", { class: "badge", style: `--badge:${QUAD_COLOURS[event.quad_class]}` }, typeLabel(event.event_type))),
+      el("td", {}, whoLabel(event)),
       el("td", {}, placeLabel(event)),
-      el("td", {}, String(event.n_sources)))));
+      el("td", { class: "number fatalities" }, fatalitiesLabel(event.fatalities)),
+      el("td", { class: "number" }, String(event.n_sources)))));
     if (!page.events.length) {
-      body.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "empty" }, "No event matches these filters.")));
+      body.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "empty" }, "No event matches these filters.")));
     }
     const last = Math.min(page.total, state.offset + page.events.length);
     document.getElementById("page-info").textContent =
@@ -332,7 +437,7 @@ async function loadTable(generation) {
     document.getElementById("prev-page").disabled = state.offset === 0;
     document.getElementById("next-page").disabled = last >= page.total;
   } catch (error) {
-    body.replaceChildren(el("tr", {}, el("td", { colspan: 5, class: "empty" }, error.message)));
+    body.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "empty" }, error.message)));
   }
 }
 
@@ -370,13 +475,13 @@ async function showEvent(id, scroll) {
     const acled = event.acled;
     const codes = [
       ["Date", event.date || "undated"],
-      ["PLOVER", event.plover ? [event.plover.event, event.plover.mode, (event.plover.context || []).join(", ")].filter(Boolean).join(" · ") : "—"],
-      ["CAMEO", `${event.cameo_code || "—"} (quad class ${event.quad_class})`],
-      ["ACLED", acled ? [acled.event_type, acled.sub_event_type].filter(Boolean).join(" / ") : "—"],
+      ["PLOVER", event.plover ? [event.plover.event, event.plover.mode, (event.plover.context || []).join(", ")].filter(Boolean).join(" · ") : "no PLOVER type (coded by quad class only)"],
+      ["CAMEO", `${event.cameo_code || "no code"} (quad class ${event.quad_class}: ${QUAD_NAMES[event.quad_class]})`],
+      ["ACLED", acled ? [acled.event_type, acled.sub_event_type].filter(Boolean).join(" / ") : "not an ACLED event"],
       ["Source", actorsLabel(event.source)],
       ["Target", actorsLabel(event.target)],
       ["Where", placeLabel(event)],
-      ["Fatalities", event.fatalities ? `${event.fatalities.best ?? "—"} (${event.fatalities.low ?? "?"}–${event.fatalities.high ?? "?"})` : "—"],
+      ["Fatalities", fatalitiesLabel(event.fatalities) || "not reported"],
       ["Reports", `${event.n_articles} article(s), ${event.n_sources} source(s)${event.disputed ? ", disputed" : ""}`],
       ["Confidence", event.confidence.toFixed(2)],
     ];
@@ -386,7 +491,7 @@ async function showEvent(id, scroll) {
          webUrl(m.article.url) ? [" · ", el("a", { href: webUrl(m.article.url), rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
       highlighted(m.article.text, m.evidence)));
     box.replaceChildren(
-      el("h3", {}, `${event.event_type}: ${event.evidence.sentence}`),
+      el("h3", {}, `${typeLabel(event.event_type)}: ${event.evidence.sentence}`),
       el("dl", {}, codes.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
       ...articles);
     box.dataset.id = event.id;
@@ -407,7 +512,7 @@ async function loadTimeline(generation) {
   const legend = document.getElementById("timeline-legend");
   try {
     const rows = await api("/api/series", params({ interval: "week", by: "plover" },
-                                                 ["since", "until", "country", "actor"]));
+                                                 ["since", "until", "country", "admin1", "actor"]));
     if (generation !== state.generation) return;
     const kept = rows.filter((r) => !state.filters.type || r.key === state.filters.type.toUpperCase());
     drawTimeline(chart, legend, kept);
@@ -547,7 +652,7 @@ function drawNetwork(chart, nodes, edges) {
   for (const node of order) {
     const [x, y, angle] = position[node.id];
     const selected = nodeMatches(node.id, state.filters.actor);
-    const group = svg("g", { class: "node", "data-id": node.id, onclick: () => setFilters({
+    const group = svg("g", { class: "node", "data-id": node.id, "data-count": node.count, onclick: () => setFilters({
       actor: selected ? "" : actorFilterOf(node) }) },
       svg("circle", { cx: x, cy: y, r: 4 + 8 * Math.sqrt(node.count / busiest),
                       fill: KIND_COLOURS[node.kind] || "#777", stroke: selected ? "#000" : "#fff",
@@ -557,6 +662,23 @@ function drawNetwork(chart, nodes, edges) {
     const lx = x + outside * Math.cos(angle), ly = y + outside * Math.sin(angle);
     group.append(svg("text", { x: lx, y: ly + 3, "text-anchor": Math.cos(angle) < -0.2 ? "end" : Math.cos(angle) > 0.2 ? "start" : "middle" }, node.label));
     chart.append(group);
+  }
+  hideOverlappingLabels(chart);
+}
+
+/** Labels that would overlap a busier actor's label are hidden; the node's tooltip still
+ * names it. */
+function hideOverlappingLabels(chart) {
+  const kept = [];
+  const groups = [...chart.querySelectorAll("g.node")]
+    .sort((a, b) => Number(b.dataset.count) - Number(a.dataset.count));
+  for (const group of groups) {
+    const text = group.querySelector("text");
+    const box = text.getBBox();
+    const clash = kept.some((k) => box.x < k.x + k.width && k.x < box.x + box.width &&
+                                   box.y < k.y + k.height && k.y < box.y + box.height);
+    if (clash) text.setAttribute("display", "none");
+    else kept.push(box);
   }
 }
 
