@@ -455,6 +455,7 @@ class EventCoder:
         if ordinal > 0 and not roles.source and not roles.target:
             return None
         self._as_of_act(roles, doc[trigger_i], match, article)
+        etype = _force_by_target(etype, roles.target)
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
@@ -649,6 +650,22 @@ def _main_verb(doc: Doc) -> int:
             break
         root = reported[0]
     return root.i
+
+
+_ARMED_SECTORS = {"MIL", "REB", "COP", "SPY"}
+
+
+def _force_by_target(etype: str, targets: list[Actor]) -> str:
+    """PLOVER tells force by whom it hits: FIGHT is force against armed actors, ASSAULT against
+    people who do not fight back.  An assault on soldiers, rebels or police is a FIGHT ("JNIM
+    fighters attacked a military base"); a fight whose every target is civilian is an ASSAULT
+    ("militants attacked a boat carrying civilians")."""
+    sectors = {a.sector for a in targets}
+    if etype == "ASSAULT" and sectors & _ARMED_SECTORS and not sectors & {"CVL"}:
+        return "FIGHT"
+    if etype == "FIGHT" and sectors == {"CVL"}:
+        return "ASSAULT"
+    return etype
 
 
 def _coordinated(doc: Doc, i: int) -> set[int]:

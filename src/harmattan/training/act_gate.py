@@ -29,6 +29,7 @@ from harmattan.events.gate import (
     GATE_DIR,
     TYPE_FEATURES,
     add_type_head,
+    pattern_is_specific,
 )
 from harmattan.schema import PLOVER_EVENTS
 from harmattan.schema import Article
@@ -201,7 +202,8 @@ def _main_type(vector: np.ndarray, joint: dict[str, float], head: np.ndarray | N
         trigger_i = -1
         negated = False
 
-    scores = add_type_head(joint, head, weight) if head is not None and weight else dict(joint)
+    scores = (add_type_head(joint, head, weight, pattern_is_specific(vector))
+              if head is not None and weight else dict(joint))
     pattern = (main[0], _Pattern()) if main else None
     return choose_acts(scores, pattern, [], CoderSettings(), lock_from=joint)[0][0]
 
