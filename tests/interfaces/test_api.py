@@ -131,9 +131,15 @@ def test_event_detail_has_the_evidence_inside_every_article(api: TestClient) -> 
     assert detail["id"] == listed[0]["id"] and detail["event_type"] == "SANCTION"
     assert detail["mentions"]
     for mention in detail["mentions"]:
-        ev, text = mention["evidence"], mention["article"]["text"]
+        article = detail["articles"][mention["article_index"]]
+        ev, text = mention["evidence"], article["text"]
         assert text[ev["start"]:ev["end"]] == ev["sentence"]
-        assert mention["article"]["source"] == "harmattan-samples"
+        assert mention["article"]["source"] == article["source"] == "harmattan-samples"
+        assert mention["article"]["id"] == article["id"]
+    assert len({a["id"] for a in detail["articles"]}) == len(detail["articles"]) == detail["n_articles"]
+    bare = api.get(f"/api/events/{listed[0]['id']}", params={"text": "false"}).json()
+    assert [a["text"] for a in bare["articles"]] == [None] * len(detail["articles"])
+    assert bare["mentions"] == detail["mentions"]
     assert detail["evidence"] == detail["mentions"][0]["evidence"]
     # A mention's own event id finds its cluster too.
     by_event = api.get(f"/api/events/{detail['mentions'][0]['event_id']}").json()

@@ -151,12 +151,18 @@ class EventPage(BaseModel):
 
 
 class ArticleRef(BaseModel):
+    """The article a mention comes from; its text is in the event's ``articles``."""
+
     id: str
     title: str | None
     source: str | None
     url: str | None
     date: str | None
-    text: str
+
+
+class ArticleText(ArticleRef):
+    text: str | None = Field(description="The full text (null with text=false); evidence "
+                                         "offsets point into it.")
 
 
 class Mention(BaseModel):
@@ -167,10 +173,13 @@ class Mention(BaseModel):
     evidence: Evidence
     location: Location | None
     article: ArticleRef
+    article_index: int = Field(description="Its article's position in the event's `articles`.")
 
 
 class EventDetail(EventSummary):
     mentions: list[Mention]
+    articles: list[ArticleText] = Field(description=(
+        "Every article that reports the event, once, in the order of the mentions."))
     claims: dict[str, Any]
     event: dict[str, Any] = Field(description="The earliest report's event, contract v1 (docs/formats.md).")
 
@@ -400,9 +409,11 @@ def _detail(record: dict[str, Any]) -> dict[str, Any]:
         {"event_id": m["event_id"], "story_id": m["story_id"], "evidence": m["evidence"],
          "location": m["location"],
          "article": {"id": m["article_id"], "title": m["title"], "source": m["source"],
-                     "url": m["url"], "date": m["date"], "text": m["text"]}}
+                     "url": m["url"], "date": m["date"]},
+         "article_index": m["article_index"]}
         for m in record["mentions"]
     ]
+    detail["articles"] = record["articles"]
     return detail
 
 
@@ -696,13 +707,17 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"model": Problem, "description": "No such event."}})
-    def get_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Any:
-        """One event: its codes, its evidence and every article that reports it (with text).
+    def get_event(
+        event_id: Annotated[str, PathParam(max_length=64)],
+        text: Annotated[bool, Query(description="Include each article's full text.")] = True,
+    ) -> Any:
+        """One event: its codes, its evidence, its mentions and the articles that report it
+        (each once, with its text unless `text=false`).
 
         `event_id` is a cluster id, or the event id of one of its mentions.
         """
         with store.reading() as conn:
-            record = q.find_event(conn, event_id)
+            record = q.find_event(conn, event_id, with_text=text)
         if record is None:
             raise HTTPException(404, detail=f"no event {event_id[:64]!r} in the store")
         return _detail(record)

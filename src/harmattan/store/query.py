@@ -142,7 +142,8 @@ def event_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0,
 
 _COLUMNS = (
     t.events.c.row_id, t.events.c.event_id, CLUSTER.label("cluster_id"), t.events.c.payload,
-    t.events.c.country, t.events.c.valid_from, t.articles.c.article_id, t.articles.c.source,
+    t.events.c.country, t.events.c.valid_from, t.articles.c.article_pk, t.articles.c.article_id,
+    t.articles.c.source,
     t.articles.c.url, t.articles.c.title, t.articles.c.date.label("article_date"),
     t.articles.c.story_id, t.places.c.name.label("place_name"),
     t.places.c.country.label("place_country"), t.places.c.admin1, t.places.c.admin2,
@@ -150,14 +151,17 @@ _COLUMNS = (
 )
 
 
-def clusters_by_id(conn: Connection, cluster_ids: list[str],
-                   with_text: bool = False) -> dict[str, dict[str, Any]]:
-    """Cluster records (as in ``read.clusters``) plus ``location``; ``with_text`` adds each
-    article's full text to its mention."""
-    columns = (*_COLUMNS, t.articles.c.text) if with_text else _COLUMNS
+def clusters_by_id(conn: Connection, cluster_ids: list[str], with_articles: bool = False,
+                   with_text: bool = True) -> dict[str, dict[str, Any]]:
+    """Cluster records (as in ``read.clusters``) plus ``location``; ``with_articles`` adds
+    ``articles``: each reporting article once, with its full text unless not ``with_text``.
+
+    Texts are read once per article, not once per mention: a long article reports many events
+    of one cluster, and a text per mention made the answer grow with the square of its length.
+    """
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for chunk in iter_chunks(sorted(set(cluster_ids))):
-        stmt = (select(*columns)
+        stmt = (select(*_COLUMNS)
                 .select_from(t.events
                              .join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
                              .outerjoin(t.places, t.places.c.row_id == t.events.c.row_id))
@@ -166,7 +170,7 @@ def clusters_by_id(conn: Connection, cluster_ids: list[str],
                            and_(t.events.c.cluster_id.is_(None), t.events.c.event_id.in_(chunk))))
                 .order_by(t.events.c.event_id, t.articles.c.content_hash))
         for row in conn.execute(stmt):
-            members[row.cluster_id].append(_member(row, with_text))
+            members[row.cluster_id].append(_member(row))
     out = {}
     for cid, rows in members.items():
         record = cluster_record(cid, rows)
@@ -176,33 +180,56 @@ def clusters_by_id(conn: Connection, cluster_ids: list[str],
         for mention, member in zip(record["mentions"], ordered, strict=True):
             mention["title"] = member["title"]
             mention["location"] = member["place"]
-            if with_text:
-                mention["text"] = member["text"]
+            mention["article_pk"] = member["article_pk"]
         out[cid] = record
+    if with_articles:
+        _add_articles(conn, out.values(), with_text)
     return out
 
 
-def _member(row: Any, with_text: bool) -> dict[str, Any]:
+def _add_articles(conn: Connection, records: Any, with_text: bool) -> None:
+    """``record["articles"]``: the articles its mentions cite, in the order first cited, each
+    once with its text (``None`` unless ``with_text``)."""
+    records = list(records)
+    pks = sorted({m["article_pk"] for r in records for m in r["mentions"]}) if with_text else []
+    texts: dict[int, str] = {}
+    for chunk in iter_chunks(pks):
+        texts.update((pk, text) for pk, text in conn.execute(
+            select(t.articles.c.article_pk, t.articles.c.text).where(t.articles.c.article_pk.in_(chunk))))
+    for record in records:
+        cited: dict[int, dict[str, Any]] = {}
+        position: dict[int, int] = {}
+        for m in record["mentions"]:
+            if m["article_pk"] not in cited:
+                position[m["article_pk"]] = len(cited)
+                cited[m["article_pk"]] = {"id": m["article_id"], "title": m["title"],
+                                          "source": m["source"], "url": m["url"],
+                                          "date": m["date"], "text": texts.get(m["article_pk"])}
+            # Article ids need not be unique (two sources may use the same one): the position
+            # says which article a mention is from.
+            m["article_index"] = position[m["article_pk"]]
+        record["articles"] = list(cited.values())
+
+
+def _member(row: Any) -> dict[str, Any]:
     place = None
     if row.latitude is not None and row.longitude is not None:
         place = {"name": row.place_name, "country": row.place_country, "admin1": row.admin1,
                  "admin2": row.admin2, "lat": row.latitude, "lon": row.longitude,
                  "precision": row.precision, "geonameid": row.geonames_id}
-    member = {
+    return {
         "payload": json.loads(row.payload), "event_id": row.event_id, "cluster_id": row.cluster_id,
         "story_id": row.story_id, "country": row.country, "article_id": row.article_id,
         "source": row.source or _host(row.url) or None, "url": row.url, "title": row.title,
         "article_date": row.article_date.isoformat() if row.article_date else None,
-        "coded_at": row.valid_from, "place": place,
+        "coded_at": row.valid_from, "place": place, "article_pk": row.article_pk,
     }
-    if with_text:
-        member["text"] = row.text
-    return member
 
 
-def find_event(conn: Connection, event_or_cluster_id: str) -> dict[str, Any] | None:
-    """The cluster with this id, or the one holding the mention with this event id; each
-    mention carries its article's text."""
+def find_event(conn: Connection, event_or_cluster_id: str,
+               with_text: bool = True) -> dict[str, Any] | None:
+    """The cluster with this id, or the one holding the mention with this event id, with the
+    articles that report it (each once, with its text unless not ``with_text``)."""
     cluster_id = conn.execute(
         select(CLUSTER)
         .where(current_at(None),
@@ -212,7 +239,8 @@ def find_event(conn: Connection, event_or_cluster_id: str) -> dict[str, Any] | N
     ).scalar()
     if cluster_id is None:
         return None
-    return clusters_by_id(conn, [cluster_id], with_text=True).get(cluster_id)
+    return clusters_by_id(conn, [cluster_id], with_articles=True,
+                          with_text=with_text).get(cluster_id)
 
 
 def facets(conn: Connection, f: EventFilter, *, top: int = 50) -> dict[str, Any]:
