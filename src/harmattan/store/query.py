@@ -116,9 +116,12 @@ CLUSTER = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
 
 def _matching_clusters(conn: Connection, f: EventFilter) -> Any:
     """``(cluster_id, date)`` of every selected cluster: its earliest matching mention's date."""
+    # Only the text filter reads the article (its title); every event has one article.
+    source = (t.events.join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
+              if f.text else t.events)
     return (select(CLUSTER.label("cluster_id"),
                    func.min(t.events.c.date).label("date"))
-            .select_from(t.events.join(t.articles, t.articles.c.article_pk == t.events.c.article_pk))
+            .select_from(source)
             .where(*where_clauses(conn, f))
             .group_by(CLUSTER))
 
@@ -138,6 +141,86 @@ def event_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0,
                .scalars())
     records = clusters_by_id(conn, ids)
     return [records[cid] for cid in ids if cid in records]
+
+
+def listing_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0,
+                 newest_first: bool = True) -> tuple[int, list[str]]:
+    """``(total, listings)``: the count of clusters matching ``f`` and one page of their
+    listings (JSON texts, see ``listing``), in ``event_page``'s order.
+
+    Without filters both come from ``cluster_listings`` alone (two index reads); with filters
+    the matching clusters are found in ``events`` and their listings read by id.
+    """
+    table = t.cluster_listings
+    if f == EventFilter():
+        total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+        order = (table.c.date.desc(), table.c.cluster_id) if newest_first else (table.c.date, table.c.cluster_id)
+        rows = conn.execute(select(table.c.listing).order_by(*order).limit(limit).offset(offset))
+        return total, list(rows.scalars())
+    total = count_events(conn, f)
+    sub = _matching_clusters(conn, f).subquery()
+    order = (sub.c.date.desc(), sub.c.cluster_id) if newest_first else (sub.c.date, sub.c.cluster_id)
+    ids = list(conn.execute(select(sub.c.cluster_id).order_by(*order).limit(limit).offset(offset))
+               .scalars())
+    found = dict(conn.execute(select(table.c.cluster_id, table.c.listing)
+                              .where(table.c.cluster_id.in_(ids))).all()) if ids else {}
+    return total, [found[cid] for cid in ids if cid in found]
+
+
+def listing(record: dict[str, Any]) -> dict[str, Any]:
+    """A cluster as ``GET /api/events`` lists it (the API's ``EventSummary``), from a record
+    of ``clusters_by_id``."""
+    event = record["event"]
+    summary = record["claims"].get("fatalities_summary")
+    return {
+        "id": record["cluster_id"], "date": record["date"], "event_type": record["event_type"],
+        "quad_class": event["cameo"]["quad_class"], "cameo_code": event["cameo"].get("code"),
+        "plover": event.get("plover"), "acled": event.get("acled"), "country": record["country"],
+        "location": record["location"], "source": event.get("source", []),
+        "target": event.get("target", []), "evidence": event["evidence"],
+        "confidence": event.get("confidence", 0.0), "n_articles": record["n_articles"],
+        "n_sources": record["n_sources"], "n_mentions": record["n_mentions"],
+        "sources": record["sources"], "first_report": record["first_report"],
+        "last_report": record["last_report"], "fatalities": summary or None,
+        "disputed": bool(record["claims"].get("disputed")),
+    }
+
+
+def refresh_listings(conn: Connection, cluster_ids: Any) -> None:
+    """Recompute the listings of these clusters (in the writer's transaction): a cluster
+    without a mention in force any more loses its row."""
+    ids = sorted(set(cluster_ids))
+    if not ids:
+        return
+    table = t.cluster_listings
+    for chunk in iter_chunks(ids):
+        if conn.dialect.name == "postgresql":
+            # Two writers may add mentions to one cluster at once: each locks its rows first
+            # (in one order), so the second recomputes after the first commits and sees its
+            # mentions (READ COMMITTED reads what is committed when the statement starts).
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            conn.execute(pg_insert(table).on_conflict_do_nothing(index_elements=["cluster_id"]),
+                         [{"cluster_id": cid, "date": None, "listing": "{}"} for cid in chunk])
+            conn.execute(select(table.c.cluster_id).where(table.c.cluster_id.in_(chunk))
+                         .order_by(table.c.cluster_id).with_for_update())
+        records = clusters_by_id(conn, chunk)
+        dates = dict(conn.execute(
+            select(CLUSTER, func.min(t.events.c.date)).where(current_at(None), CLUSTER.in_(chunk))
+            .group_by(CLUSTER)).all())
+        conn.execute(table.delete().where(table.c.cluster_id.in_(chunk)))
+        rows = [{"cluster_id": cid, "date": dates.get(cid),
+                 "listing": json.dumps(listing(records[cid]), ensure_ascii=False, separators=(",", ":"))}
+                for cid in chunk if cid in records]
+        if rows:
+            conn.execute(table.insert(), rows)
+
+
+def refresh_all_listings(conn: Connection) -> None:
+    """Rebuild every listing (migration 5, or a store whose events were edited by hand)."""
+    ids = conn.execute(select(CLUSTER).where(current_at(None)).distinct()).scalars().all()
+    conn.execute(t.cluster_listings.delete())
+    refresh_listings(conn, ids)
 
 
 _COLUMNS = (
