@@ -23,6 +23,16 @@ def copy_store(sample_db: str, tmp_path: Path) -> str:
     return str(db)
 
 
+def relist(db: str) -> None:
+    """Rebuild the stored listings after a test edited events by hand, as the upgrade to
+    schema version 5 does for a store with such rows."""
+    from harmattan.store import Store
+    from harmattan.store.query import refresh_all_listings
+
+    with Store.open(db) as store, store.writing() as conn:
+        refresh_all_listings(conn)
+
+
 def test_csv_cells_that_a_spreadsheet_would_run_get_a_quote(sample_db: str, tmp_path: Path) -> None:
     db = copy_store(sample_db, tmp_path)
     with sqlite3.connect(db) as conn:
@@ -49,6 +59,7 @@ def test_rows_without_a_cluster_are_listed_and_found(sample_db: str, tmp_path: P
             "SELECT event_id FROM events WHERE valid_to IS NULL ORDER BY row_id LIMIT 3")]
         conn.execute(f"UPDATE events SET cluster_id = NULL WHERE event_id IN ({','.join('?' * len(orphans))})",
                      orphans)
+    relist(db)
     with TestClient(create_app(db)) as client:
         listed = client.get("/api/events", params={"limit": 500})
         assert listed.status_code == 200, listed.text
@@ -91,6 +102,7 @@ def test_articles_without_a_source_count_by_host_as_the_export_does(sample_db: s
         for n, pk in enumerate(pks):
             conn.execute("UPDATE articles SET source = NULL, url = ? WHERE article_pk = ?",
                          (f"https://news.example.org/story-{n}", pk))
+    relist(db)
     with Store.open(db) as store, store.reading() as conn:
         exported = next(c for c in read.clusters(conn) if c["cluster_id"] == cluster)
     with TestClient(create_app(db)) as client:
@@ -187,4 +199,4 @@ def test_ingest_takes_web_links_only(tmp_path: Path) -> None:
         # A web link passes (the article is then rejected for its missing date, as usual).
         fine = client.post("/api/ingest", headers=auth, json={"articles": [
             {"id": "b", "text": "ECOWAS imposed sanctions on Niger.", "url": "HTTPS://example.org/b"}]})
-        assert fine.status_code == 200 and fine.json()["rejects"] == 1
+        assert fine.status_code == 202 and fine.json()["status"] in {"queued", "running"}

@@ -15,6 +15,10 @@ import click
 from harmattan.errors import HarmattanError
 
 
+#: How long a stopping server lets requests in flight finish.
+GRACEFUL_SHUTDOWN_SECONDS = 3
+
+
 def register(main: click.Group) -> None:
     """Add ``serve`` to the ``harmattan`` command group."""
     main.add_command(serve)
@@ -102,7 +106,9 @@ def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple
     if not quiet:
         click.echo(f"Harmattan dashboard: http://{shown}:{port}/  (API: /api, stop: Ctrl+C)", err=True)
     try:
+        # SIGTERM or Ctrl+C: requests in flight get a few seconds, then the ingest worker is
+        # stopped and its job marked failed (docs/api.md, "Ingest jobs").
         uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info",
-                    access_log=not quiet)
+                    access_log=not quiet, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)
     finally:
         store.close()
