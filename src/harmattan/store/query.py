@@ -132,11 +132,18 @@ def count_events(conn: Connection, f: EventFilter) -> int:
     return int(conn.execute(select(func.count()).select_from(sub)).scalar_one())
 
 
+def _page_order(date: Any, cluster_id: Any, newest_first: bool) -> tuple[Any, Any]:
+    """Newest first is oldest first reversed, ties included: the listings' index on (date,
+    cluster_id) read backwards gives it without a sort."""
+    return (date.desc(), cluster_id.desc()) if newest_first else (date, cluster_id)
+
+
 def event_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 0,
                newest_first: bool = True) -> list[dict[str, Any]]:
-    """One page of the clusters matching ``f``, by date (newest first by default), then id."""
+    """One page of the clusters matching ``f``, by date (newest first by default), then id
+    (in the same direction)."""
     sub = _matching_clusters(conn, f).subquery()
-    order = (sub.c.date.desc(), sub.c.cluster_id) if newest_first else (sub.c.date, sub.c.cluster_id)
+    order = _page_order(sub.c.date, sub.c.cluster_id, newest_first)
     ids = list(conn.execute(select(sub.c.cluster_id).order_by(*order).limit(limit).offset(offset))
                .scalars())
     records = clusters_by_id(conn, ids)
@@ -154,12 +161,12 @@ def listing_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 
     table = t.cluster_listings
     if f == EventFilter():
         total = int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-        order = (table.c.date.desc(), table.c.cluster_id) if newest_first else (table.c.date, table.c.cluster_id)
+        order = _page_order(table.c.date, table.c.cluster_id, newest_first)
         rows = conn.execute(select(table.c.listing).order_by(*order).limit(limit).offset(offset))
         return total, list(rows.scalars())
     total = count_events(conn, f)
     sub = _matching_clusters(conn, f).subquery()
-    order = (sub.c.date.desc(), sub.c.cluster_id) if newest_first else (sub.c.date, sub.c.cluster_id)
+    order = _page_order(sub.c.date, sub.c.cluster_id, newest_first)
     ids = list(conn.execute(select(sub.c.cluster_id).order_by(*order).limit(limit).offset(offset))
                .scalars())
     found = dict(conn.execute(select(table.c.cluster_id, table.c.listing)
