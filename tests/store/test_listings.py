@@ -74,6 +74,8 @@ def test_the_upgrade_to_version_5_builds_the_listings(db_url: str, tmp_path: Pat
     expected = stored(db_url)
     with Store.open(db_url) as store, store.engine.begin() as conn:  # back to version 4
         conn.execute(text("DROP TABLE cluster_listings"))
+        conn.execute(text("DROP TABLE ingest_jobs"))
+        conn.execute(text("DROP INDEX ix_events_listing"))
         conn.execute(t.schema_version.delete().where(t.schema_version.c.version == 5))
     with Store.open(db_url) as store, store.engine.connect() as conn:
         assert migrations.current_version(conn) == migrations.HEAD == 5

@@ -164,11 +164,14 @@ def listing_page(conn: Connection, f: EventFilter, *, limit: int, offset: int = 
         order = _page_order(table.c.date, table.c.cluster_id, newest_first)
         rows = conn.execute(select(table.c.listing).order_by(*order).limit(limit).offset(offset))
         return total, list(rows.scalars())
-    total = count_events(conn, f)
     sub = _matching_clusters(conn, f).subquery()
     order = _page_order(sub.c.date, sub.c.cluster_id, newest_first)
-    ids = list(conn.execute(select(sub.c.cluster_id).order_by(*order).limit(limit).offset(offset))
-               .scalars())
+    # The page and the count from one grouping of the events (a page past the end has no
+    # row to carry the count: then it is counted on its own).
+    rows = conn.execute(select(sub.c.cluster_id, func.count().over().label("total"))
+                        .order_by(*order).limit(limit).offset(offset)).all()
+    ids = [r.cluster_id for r in rows]
+    total = int(rows[0].total) if rows else count_events(conn, f)
     found = dict(conn.execute(select(table.c.cluster_id, table.c.listing)
                               .where(table.c.cluster_id.in_(ids))).all()) if ids else {}
     return total, [found[cid] for cid in ids if cid in found]
