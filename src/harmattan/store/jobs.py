@@ -36,7 +36,9 @@ def submit(store: Store, articles: list[dict[str, Any]]) -> str:
     with store.writing() as conn:
         conn.execute(t.ingest_jobs.insert().values(
             job_id=job_id, status="queued", created_at=utcnow(), n_articles=len(articles),
-            request=json.dumps(articles, ensure_ascii=False)))
+            # ASCII JSON: a NUL or a lone surrogate in a text is escaped, so both databases
+            # take it, and the worker reads back exactly what was posted.
+            request=json.dumps(articles)))
     return job_id
 
 
