@@ -305,8 +305,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="harmattan-api-bench-"))
     copy, drop = working_copy(args.db, folder)
     port = free_port()
-    extra = [*(["--workers", str(args.serve_workers)] if args.serve_workers else [])]
-    server = start_server(copy, port, folder / "server.log", extra, timeout=120)
+    server = start_server(copy, port, folder / "server.log", [], timeout=120)
     result: dict[str, Any] = {"db": "postgresql" if is_postgres(args.db) else "sqlite",
                               "readers": args.readers, "path": args.path, "load_before": load()}
     readers = Readers(port, args.readers, args.path)
@@ -375,7 +374,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alone", type=float, default=15, help="seconds of reads before the ingest")
     parser.add_argument("--ingest", type=int, default=100, help="articles ingested during the reads (0: none)")
     parser.add_argument("--workers", type=int, default=2, help="coder workers of the ingest")
-    parser.add_argument("--serve-workers", type=int, default=0, help="serve --workers (0: its default)")
     parser.add_argument("--max-seconds", type=float, default=600, help="the whole run's deadline")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
