@@ -131,9 +131,15 @@ def test_event_detail_has_the_evidence_inside_every_article(api: TestClient) -> 
     assert detail["id"] == listed[0]["id"] and detail["event_type"] == "SANCTION"
     assert detail["mentions"]
     for mention in detail["mentions"]:
-        ev, text = mention["evidence"], mention["article"]["text"]
+        article = detail["articles"][mention["article_index"]]
+        ev, text = mention["evidence"], article["text"]
         assert text[ev["start"]:ev["end"]] == ev["sentence"]
-        assert mention["article"]["source"] == "harmattan-samples"
+        assert mention["article"]["source"] == article["source"] == "harmattan-samples"
+        assert mention["article"]["id"] == article["id"]
+    assert len({a["id"] for a in detail["articles"]}) == len(detail["articles"]) == detail["n_articles"]
+    bare = api.get(f"/api/events/{listed[0]['id']}", params={"text": "false"}).json()
+    assert [a["text"] for a in bare["articles"]] == [None] * len(detail["articles"])
+    assert bare["mentions"] == detail["mentions"]
     assert detail["evidence"] == detail["mentions"][0]["evidence"]
     # A mention's own event id finds its cluster too.
     by_event = api.get(f"/api/events/{detail['mentions'][0]['event_id']}").json()
@@ -217,6 +223,18 @@ ARTICLES = [
 ]
 
 
+def finished(client: TestClient, job: dict[str, Any], timeout: float = 300) -> dict[str, Any]:
+    """The ingest job once its worker is done with it."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while job["status"] in {"queued", "running"} and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = client.get(f"/api/jobs/{job['job_id']}").json()
+    assert job["status"] == "done", job
+    return job
+
+
 def test_ingest_needs_the_token_and_stores_coded_events(tmp_path: Path) -> None:
     db = str(tmp_path / "w.db")
     with TestClient(create_app(db)) as closed:
@@ -236,14 +254,15 @@ def test_ingest_needs_the_token_and_stores_coded_events(tmp_path: Path) -> None:
                                         "reason": problem["rejected"][0]["reason"]}]
         assert problem["rejected"][0]["reason"].startswith("missing date")
         assert client.get("/api/health").json()["articles"] == 0
-        done = client.post("/api/ingest", json={"articles": ARTICLES[:1]}, headers=auth)
-        assert done.status_code == 200, done.text
-        report = done.json()
+        queued = client.post("/api/ingest", json={"articles": ARTICLES[:1]}, headers=auth)
+        assert queued.status_code == 202, queued.text
+        report = finished(client, queued.json())["result"]
         assert report["articles"] == 1 and report["events"] > 0 and report["rejects"] == 0
         stored = client.get("/api/events", params={"text": "protested"}).json()
         assert stored["total"] >= 1
         assert stored["events"][0]["sources"] == ["api-test"]
-        again = client.post("/api/ingest", json={"articles": ARTICLES[:1]}, headers=auth).json()
+        again = finished(client, client.post("/api/ingest", json={"articles": ARTICLES[:1]},
+                                             headers=auth).json())["result"]
         assert again["articles"] == 0 and again["duplicates"] == 1
         bad = client.post("/api/ingest", json={"articles": [{"id": "x", "text": "y", "extra": 1}]},
                           headers=auth)
@@ -355,3 +374,17 @@ def test_facets_take_every_filter(api: TestClient) -> None:
         assert response.status_code == 200, response.text
         events = api.get("/api/events", params=params).json()["total"]
         assert sum(c["count"] for c in response.json()["event_types"]) == events
+
+
+def test_listed_events_are_exactly_the_schema_s_summaries(api: TestClient) -> None:
+    """Pages are joined from stored listings without a model in between: each must be what
+    the EventSummary model gives, field for field, filtered or not."""
+    from harmattan.interfaces.api import EventSummary
+
+    everything = api.get("/api/events", params={"limit": MAX_PAGE}).json()["events"]
+    assert everything
+    for event in everything:
+        assert EventSummary.model_validate(event).model_dump(mode="json") == event
+    by_id = {e["id"]: e for e in everything}
+    for event in api.get("/api/events", params={"country": "NER", "limit": MAX_PAGE}).json()["events"]:
+        assert event == by_id[event["id"]]

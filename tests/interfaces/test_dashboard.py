@@ -162,7 +162,7 @@ def test_clicking_an_event_shows_its_evidence_in_the_article(page: Any, served: 
     assert marks.first.inner_text() == detail["mentions"][0]["evidence"]["sentence"]
     assert page.locator("#detail mark.evidence strong").first.inner_text() == detail["evidence"]["trigger"]
     text = page.locator("#detail .article-text").first.inner_text()
-    assert detail["mentions"][0]["article"]["text"].split()[:5] == text.split()[:5]
+    assert detail["articles"][detail["mentions"][0]["article_index"]]["text"].split()[:5] == text.split()[:5]
     assert "SANCTION" in page.inner_text("#detail dl")
     assert f"event={event_id}" in page.url and "type=SANCTION" in page.url
     ARTIFACTS.mkdir(exist_ok=True)

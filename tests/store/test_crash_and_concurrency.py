@@ -163,6 +163,10 @@ def test_two_ingests_of_overlapping_inputs_at_once_store_each_article_once(db_ur
         hashes = conn.execute(select(t.articles.c.content_hash)).scalars().all()
         expected = len({json.dumps(r["text"]) for r in records})
     assert len(hashes) == len(set(hashes)) == expected
+    # Both wrote to the same clusters at once: the API's listings still hold every mention.
+    from .test_listings import computed, stored
+
+    assert stored(db_url) == computed(db_url)
 
 
 def test_a_server_that_is_down_is_an_error_with_the_fix() -> None:

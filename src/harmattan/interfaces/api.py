@@ -46,6 +46,8 @@ MAX_TEXT_QUERY = 200
 #: Articles per ``POST /api/ingest`` and bytes per request body.
 MAX_INGEST_ARTICLES = 100
 MAX_BODY_BYTES = 10 * 1024 * 1024
+#: Ingest jobs waiting or running at once; a request beyond them gets 429.
+MAX_PENDING_JOBS = 20
 #: Nodes the network answers at most (the busiest actors).
 MAX_NETWORK_NODES = 300
 
@@ -154,12 +156,18 @@ class EventPage(BaseModel):
 
 
 class ArticleRef(BaseModel):
+    """The article a mention comes from; its text is in the event's ``articles``."""
+
     id: str
     title: str | None
     source: str | None
     url: str | None
     date: str | None
-    text: str
+
+
+class ArticleText(ArticleRef):
+    text: str | None = Field(description="The full text (null with text=false); evidence "
+                                         "offsets point into it.")
 
 
 class Mention(BaseModel):
@@ -170,10 +178,13 @@ class Mention(BaseModel):
     evidence: Evidence
     location: Location | None
     article: ArticleRef
+    article_index: int = Field(description="Its article's position in the event's `articles`.")
 
 
 class EventDetail(EventSummary):
     mentions: list[Mention]
+    articles: list[ArticleText] = Field(description=(
+        "Every article that reports the event, once, in the order of the mentions."))
     claims: dict[str, Any]
     event: dict[str, Any] = Field(description="The earliest report's event, contract v2 (docs/formats.md).")
 
@@ -377,24 +388,24 @@ class IngestResult(BaseModel):
     seconds: float
 
 
+class Job(BaseModel):
+    """An ingest job: ``POST /api/ingest`` queues one, ``GET /api/jobs/{id}`` follows it."""
+
+    job_id: str
+    status: Literal["queued", "running", "done", "failed"]
+    articles: int = Field(description="Articles in the request.")
+    created_at: str
+    started_at: str | None
+    finished_at: str | None
+    result: IngestResult | None = Field(description="The ingest's counts and rejects, once done.")
+    error: str | None = Field(description="Why the job failed.")
+
+
 # -- conversions -----------------------------------------------------------------------------------
 
 
 def _summary(record: dict[str, Any]) -> dict[str, Any]:
-    event = record["event"]
-    summary = record["claims"].get("fatalities_summary")
-    return {
-        "id": record["cluster_id"], "date": record["date"], "event_type": record["event_type"],
-        "quad_class": event["cameo"]["quad_class"], "cameo_code": event["cameo"].get("code"),
-        "plover": event.get("plover"), "acled": event.get("acled"), "country": record["country"],
-        "location": record["location"], "source": event.get("source", []),
-        "target": event.get("target", []), "evidence": event["evidence"],
-        "confidence": event.get("confidence", 0.0), "n_articles": record["n_articles"],
-        "n_sources": record["n_sources"], "n_mentions": record["n_mentions"],
-        "sources": record["sources"], "first_report": record["first_report"],
-        "last_report": record["last_report"], "fatalities": summary or None,
-        "disputed": bool(record["claims"].get("disputed")),
-    }
+    return q.listing(record)
 
 
 def _detail(record: dict[str, Any]) -> dict[str, Any]:
@@ -405,10 +416,24 @@ def _detail(record: dict[str, Any]) -> dict[str, Any]:
         {"event_id": m["event_id"], "story_id": m["story_id"], "evidence": m["evidence"],
          "location": m["location"],
          "article": {"id": m["article_id"], "title": m["title"], "source": m["source"],
-                     "url": m["url"], "date": m["date"], "text": m["text"]}}
+                     "url": m["url"], "date": m["date"]},
+         "article_index": m["article_index"]}
         for m in record["mentions"]
     ]
+    detail["articles"] = record["articles"]
     return detail
+
+
+def _event_page_json(store: Store, f: q.EventFilter, limit: int, offset: int,
+                     newest_first: bool) -> Response:
+    """A JSON page of events from the stored listings, joined as they are (see
+    ``query.listing_page``): no event is parsed or rebuilt on a read."""
+    with store.reading() as conn:
+        total, listings = q.listing_page(conn, f, limit=limit, offset=offset, newest_first=newest_first)
+    body = (f'{{"total":{total},"limit":{limit},"offset":{offset},"events":['
+            + ",".join(listings) + "]}")
+    return Response(body.encode("utf-8"), media_type="application/json",
+                    headers={"X-Total-Count": str(total)})
 
 
 def _actor_label(actors: list[dict[str, Any]]) -> str:
@@ -698,7 +723,8 @@ class HostCheck:
 
 def create_app(db: str | None = None, token: str | None = None, *, store: Store | None = None,
                rules: str | None = None, base_url: str | None = None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None,
+               job_command: list[str] | None = None) -> FastAPI:
     """The API (``/api/…``) and the dashboard (``/``) over the store ``db`` (or an open ``store``).
 
     ``token`` enables the write endpoints for requests that send it as a bearer token; without
@@ -707,6 +733,7 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     ``base_url`` is where the server is reached (links in the Atom feed); without it, links
     follow the request.  ``allowed_hosts`` are the names requests may use in ``Host``
     (see ``HostCheck``); None answers any (``harmattan serve`` always sets them).
+    ``job_command`` replaces the child process that runs an ingest job (``api_jobs``).
     """
     if rules:
         from harmattan.analysis import load_rules
@@ -715,10 +742,15 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
     own_store = store is None
     store = store or Store.open(db)
     ingest_lock = threading.Lock()
+    runner = _job_runner(store, token, job_command)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202 - FastAPI's protocol
+        if runner is not None:
+            runner.start()
         yield
+        if runner is not None:
+            runner.stop()
         if own_store:
             store.close()
 
@@ -761,6 +793,8 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         """
         if format == "json" and limit > MAX_PAGE:
             raise _bad(f"limit is at most {MAX_PAGE} for JSON (up to {MAX_EXPORT_PAGE} with format=csv or geojson)")
+        if format == "json":
+            return _event_page_json(store, f, limit, offset, order == "newest")
         if format == "geojson":
             f = q.EventFilter(**{**f.__dict__, "located": True})
         with store.reading() as conn:
@@ -769,23 +803,24 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         headers = {"X-Total-Count": str(total)}
         if format == "csv":
             return Response(_csv(records), media_type="text/csv; charset=utf-8", headers=headers)
-        if format == "geojson":
-            body = {"type": "FeatureCollection", "total": total,
-                    "features": [_feature(r) for r in records if r["location"] is not None]}
-            return JSONResponse(FeatureCollection.model_validate(body).model_dump(mode="json"),
-                                media_type="application/geo+json", headers=headers)
-        page = EventPage(total=total, limit=limit, offset=offset, events=[_summary(r) for r in records])
-        return JSONResponse(page.model_dump(mode="json"), headers=headers)
+        body = {"type": "FeatureCollection", "total": total,
+                "features": [_feature(r) for r in records if r["location"] is not None]}
+        return JSONResponse(FeatureCollection.model_validate(body).model_dump(mode="json"),
+                            media_type="application/geo+json", headers=headers)
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"model": Problem, "description": "No such event."}})
-    def get_event(event_id: Annotated[str, PathParam(max_length=64)]) -> Any:
-        """One event: its codes, its evidence and every article that reports it (with text).
+    def get_event(
+        event_id: Annotated[str, PathParam(max_length=64)],
+        text: Annotated[bool, Query(description="Include each article's full text.")] = True,
+    ) -> Any:
+        """One event: its codes, its evidence, its mentions and the articles that report it
+        (each once, with its text unless `text=false`).
 
         `event_id` is a cluster id, or the event id of one of its mentions.
         """
         with store.reading() as conn:
-            record = q.find_event(conn, event_id)
+            record = q.find_event(conn, event_id, with_text=text)
         if record is None:
             raise HTTPException(404, detail=f"no event {event_id[:64]!r} in the store")
         return _detail(record)
@@ -819,10 +854,13 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         code, _, sector = role.replace(":", ".").partition(".")
         return [h.to_dict() for h in default_resolver().who(code.upper(), sector.upper(), on)]
 
-    @app.post("/api/ingest", response_model=IngestResult, tags=["write"],
-              dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
+    @app.post("/api/ingest", response_model=Job, status_code=202, tags=["write"],
+              dependencies=[Depends(require_token)],
+              responses={**WRITE_ERRORS, 429: {"model": Problem, "description": (
+                  f"{MAX_PENDING_JOBS} ingest jobs are waiting already; try again later.")}})
     def ingest_articles(body: IngestRequest) -> Any:
-        """Code articles and store them (the same path as `harmattan ingest`).
+        """Queue articles to code and store (the same path as `harmattan ingest`); answers 202
+        with the job at once.  Follow it at `/api/jobs/{job_id}` (the `Location` header).
 
         A request is stored whole or not at all: an article that cannot be stored (no or an
         impossible date, characters the database refuses…) is answered 422 naming it and
@@ -830,20 +868,29 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
         is skipped.
         """
         from harmattan.ingest.readers import article_from_record
-        from harmattan.store.ingest import ingest
+        from harmattan.schema import Reject
+        from harmattan.store.ingest import checked
 
+        # What can be told before coding is told now: 422 naming the article, nothing queued.
         records = [article_from_record(a.model_dump(), "api", i + 1, raw=None)
                    for i, a in enumerate(body.articles)]
-        rejected: list[dict[str, Any]] = []
+        refused = [r for r in checked(records) if isinstance(r, Reject)]
+        if refused:
+            raise RecordsRefused(refused)
+        return _queue_ingest(store, runner, body)
 
-        def on_reject(r: Any) -> None:
-            rejected.append({"record_id": r.record_id, "line": r.line, "reason": r.reason})
+    @app.get("/api/jobs/{job_id}", response_model=Job, tags=["write"],
+             responses={404: {"model": Problem, "description": "No such job."}})
+    def get_job(job_id: Annotated[str, PathParam(max_length=32, pattern=r"^[0-9a-f]+$")]) -> Any:
+        """An ingest job: queued, running, done (with its counts and rejects) or failed (with
+        the reason)."""
+        from harmattan.store import jobs
 
-        # One coder per process, used by one request at a time.
-        with ingest_lock:
-            report = ingest(store, records=records, workers=1, on_reject=on_reject, command="api-ingest",
-                            atomic=True)
-        return {**report.to_dict(), "rejected": rejected}
+        with store.reading() as conn:
+            found = jobs.job(conn, job_id)
+        if found is None:
+            raise HTTPException(404, detail=f"no ingest job {job_id!r} in the store")
+        return found
 
     @app.post("/api/alerts/run", response_model=list[AlertOut], tags=["write", "alerts"],
               dependencies=[Depends(require_token)], responses=WRITE_ERRORS)
@@ -873,6 +920,30 @@ def create_app(db: str | None = None, token: str | None = None, *, store: Store 
             return FileResponse(WEB_DIR / "index.html", media_type="text/html")
 
     return app
+
+
+def _job_runner(store: Store, token: str | None, command: list[str] | None) -> Any:
+    """The ingest worker, on a server that takes writes (a token is set)."""
+    if not token:
+        return None
+    from harmattan.interfaces.api_jobs import JOB_COMMAND, JobRunner
+
+    return JobRunner(store, command or JOB_COMMAND)
+
+
+def _queue_ingest(store: Store, runner: Any, body: IngestRequest) -> JSONResponse:
+    """Queue an ingest request as a job: 202 with the job, or 429 when the queue is full."""
+    from harmattan.store import jobs
+
+    if jobs.waiting(store) >= MAX_PENDING_JOBS:
+        return _problem(429, f"{MAX_PENDING_JOBS} ingest jobs are waiting already: try again "
+                             "when one has finished (GET /api/jobs/{job_id})", {"Retry-After": "30"})
+    job_id = jobs.submit(store, [a.model_dump() for a in body.articles])
+    runner.wake()
+    with store.reading() as conn:
+        queued = jobs.job(conn, job_id)
+    return JSONResponse(Job.model_validate(queued).model_dump(mode="json"), 202,
+                        headers={"Location": f"/api/jobs/{job_id}"})
 
 
 def _analysis_actor(value: str | None) -> str | None:

@@ -17,6 +17,10 @@ import click
 from harmattan.errors import HarmattanError
 
 
+#: How long a stopping server lets requests in flight finish.
+GRACEFUL_SHUTDOWN_SECONDS = 3
+
+
 def register(main: click.Group) -> None:
     """Add ``serve`` to the ``harmattan`` command group."""
     main.add_command(serve)
@@ -154,5 +158,8 @@ def serve(db: str | None, host: str, port: int, token: str | None, inputs: tuple
     app = create_app(store.url, token=token, rules=rules, base_url=base_url, allowed_hosts=hosts)
     if not quiet:
         click.echo(f"Harmattan dashboard: http://{shown}:{port}/  (API: /api, stop: Ctrl+C)", err=True)
+    # SIGTERM or Ctrl+C: requests in flight get a few seconds, then the ingest worker is
+    # stopped and its job marked failed (docs/api.md, "Ingest jobs"); the app's shutdown closes
+    # the store (on SQLite, its log checkpointed).
     uvicorn.run(app, host=host, port=port, log_level="warning" if quiet else "info",
-                access_log=not quiet)
+                access_log=not quiet, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS)

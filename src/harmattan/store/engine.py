@@ -57,11 +57,18 @@ def redact(url: str) -> str:
         return url
 
 
+#: Connections kept open per process: the API server's readers each hold one for a request
+#: (20 concurrent readers in docs/benchmarks.md); a connection opened past the pool is closed
+#: after use, and opening one costs a PostgreSQL server process.  Opened on demand only.
+POOL_SIZE = 20
+POOL_OVERFLOW = 10
+
+
 def create_store_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW)
     except (ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use {redact(url)}: {exc}",
                          fix="pip install 'psycopg[binary]' and check the URL") from None
@@ -71,7 +78,8 @@ def _sqlite_engine(url: str) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": 120})
+    engine = create_engine(url, connect_args={"timeout": 120}, pool_size=POOL_SIZE,
+                           max_overflow=POOL_OVERFLOW)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, record: Any) -> None:

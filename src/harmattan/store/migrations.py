@@ -27,9 +27,18 @@ VERSIONS: dict[int, str] = {
     2: "near-duplicate stories (MinHash bands) and event clusters",
     3: "feed polling state (ETag, Last-Modified, failures); articles indexed by URL",
     4: "alerts (anomalies and analyst rules) and their webhook deliveries",
+    5: "the API's event listings, kept up to date on write, and its ingest jobs",
 }
 HEAD = max(VERSIONS)
-_EXTRA_STEPS: dict[int, Callable[[Connection], None]] = {}
+
+
+def _fill_cluster_listings(conn: Connection) -> None:
+    from harmattan.store.query import refresh_all_listings
+
+    refresh_all_listings(conn)
+
+
+_EXTRA_STEPS: dict[int, Callable[[Connection], None]] = {5: _fill_cluster_listings}
 _PG_LOCK_KEY = 7_164_201_004  # any constant: the advisory lock that serialises upgrades
 
 

@@ -37,6 +37,7 @@ metadata = MetaData()
 V2 = {"since": 2}
 V3 = {"since": 3}
 V4 = {"since": 4}
+V5 = {"since": 5}
 
 schema_version = Table(
     "schema_version", metadata,
@@ -115,6 +116,11 @@ events = Table(
     Index("ix_events_valid_from", "valid_from"),
     Index("ix_events_valid_to", "valid_to"),
     Index("ix_events_cluster", "cluster_id", info=V2),
+    # The API's filtered pages group the events in force by cluster: this index holds every
+    # column they read for a date, country or type filter, so the rows (with their payload)
+    # are not read (docs/benchmarks.md, "API read speed").
+    Index("ix_events_listing", "valid_to", "country", "date", "event_type", "cluster_id",
+          "event_id", info=V5),
 )
 
 actors = Table(
@@ -234,4 +240,37 @@ alert_deliveries = Table(
     Column("attempts", Integer, nullable=False),
     Column("delivered_at", DateTime, nullable=False),
     info=V4,
+)
+
+# -- migration 5: the API's listing of event clusters ----------------------------------------
+
+#: One row per event cluster with a mention in force: its listing as ``GET /api/events``
+#: answers it (``query.listing``), kept up to date by every write (``query.refresh_listings``).
+#: Derived data: ``date`` is the earliest date of its mentions in force (the order of a page).
+#: Computing a listing reads every mention of its cluster, so it is done when a cluster
+#: changes, not on every read (docs/benchmarks.md, "API read speed").
+cluster_listings = Table(
+    "cluster_listings", metadata,
+    Column("cluster_id", String(64), primary_key=True),
+    Column("date", String(10)),
+    Column("listing", Text, nullable=False),  # JSON
+    Index("ix_cluster_listings_date", "date", "cluster_id"),
+    info=V5,
+)
+
+#: ``POST /api/ingest`` requests, coded one after the other by a worker process beside the
+#: server (``harmattan.store.jobs``).  ``request`` holds the articles until the job ends.
+ingest_jobs = Table(
+    "ingest_jobs", metadata,
+    Column("job_id", String(32), primary_key=True),
+    Column("status", String(16), nullable=False),  # queued | running | done | failed
+    Column("created_at", DateTime, nullable=False),
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("n_articles", Integer, nullable=False),
+    Column("request", Text),  # JSON list of articles (the input format); NULL once finished
+    Column("result", Text),  # JSON: the ingest report and the rejected articles
+    Column("error", Text),
+    Index("ix_ingest_jobs_status", "status", "created_at"),
+    info=V5,
 )

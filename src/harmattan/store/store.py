@@ -89,6 +89,8 @@ class BatchCounts:
     rejects: int = 0
     #: content hashes of the articles this batch stored (new ones only).
     stored: list[str] = field(default_factory=list)
+    #: the event clusters whose mentions in force changed.
+    clusters: set[str] = field(default_factory=set)
 
 
 class Store:
@@ -275,6 +277,10 @@ class Store:
                                     now, counts)
             if dry_run:
                 raise _RolledBack(counts)
+            # The API's listings of the clusters this batch changed, in the same transaction.
+            from harmattan.store.query import refresh_listings
+
+            refresh_listings(conn, counts.clusters)
         return counts
 
     def add_rejects(self, run_id: int, rejects: list[Reject]) -> int:
@@ -338,6 +344,7 @@ class Store:
         if not events:
             return
         cluster_ids = self._assign_clusters(conn, events, story_id, now, clusters_of or {})
+        counts.clusters.update(cluster_ids)
         rows = []
         for event, cluster_id in zip(events, cluster_ids, strict=True):
             payload = event.to_dict()
@@ -436,6 +443,9 @@ class Store:
         closing.extend(withdrawn)
         if closing:
             conn.execute(update(t.events).where(t.events.c.row_id.in_(closing)).values(valid_to=now))
+            closed = set(closing)
+            counts.clusters.update(row.cluster_id or row.event_id for row in current.values()
+                                   if row.row_id in closed)
         clusters_of = {eid: row.cluster_id for eid, row in current.items()}
         self._insert_events(conn, run_id, article_pk, story_id, article, fresh, now, counts, clusters_of)
 

@@ -452,10 +452,16 @@ function selectEvent(id) {
   return showEvent(id, true);
 }
 
+// Characters of context shown on each side of the evidence: a long article that reports many
+// mentions of one event is not repeated whole under each of them.
+const CONTEXT = 1500;
+
 function highlighted(text, evidence) {
-  const before = text.slice(0, evidence.start);
+  const from = Math.max(0, evidence.start - CONTEXT);
+  const to = Math.min(text.length, evidence.end + CONTEXT);
+  const before = (from > 0 ? "… " : "") + text.slice(from, evidence.start);
   const sentence = text.slice(evidence.start, evidence.end);
-  const after = text.slice(evidence.end);
+  const after = text.slice(evidence.end, to) + (to < text.length ? " …" : "");
   const mark = el("mark", { class: "evidence" });
   const ts = evidence.trigger_start, te = evidence.trigger_end;
   if (ts !== null && ts !== undefined && ts >= evidence.start && te <= evidence.end && te > ts) {
@@ -489,7 +495,7 @@ async function showEvent(id, scroll) {
       el("h3", {}, m.article.title || m.article.id),
       el("div", { class: "meta" }, [m.article.source, m.article.date].filter(Boolean).join(" · "),
          webUrl(m.article.url) ? [" · ", el("a", { href: webUrl(m.article.url), rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
-      highlighted(m.article.text, m.evidence)));
+      highlighted(event.articles[m.article_index].text || "", m.evidence)));
     box.replaceChildren(
       el("h3", {}, `${typeLabel(event.event_type)}: ${event.evidence.sentence}`),
       el("dl", {}, codes.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
