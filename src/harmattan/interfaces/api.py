@@ -175,7 +175,7 @@ class Mention(BaseModel):
 class EventDetail(EventSummary):
     mentions: list[Mention]
     claims: dict[str, Any]
-    event: dict[str, Any] = Field(description="The earliest report's event, contract v2 (docs/formats.md).")
+    event: dict[str, Any] = Field(description="The earliest report's event, contract v3 (docs/formats.md).")
 
 
 class PointGeometry(BaseModel):

@@ -101,7 +101,7 @@ def mentions(conn: Connection, *, as_of: dt.datetime | None = None, since: dt.da
 
 
 def mention_record(m: dict[str, Any]) -> dict[str, Any]:
-    """A mention as exported: the contract v2 event plus its store ids and its article."""
+    """A mention as exported: the contract v3 event plus its store ids and its article."""
     record = dict(m["payload"])
     record["cluster_id"] = m["cluster_id"]
     record["story_id"] = m["story_id"]
