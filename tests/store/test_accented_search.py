@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -62,3 +63,13 @@ def test_language_filter(stored: str) -> None:
 def test_python_and_sql_fold_alike() -> None:
     assert len(ACCENTED) == len(PLAIN)
     assert fold_text("Élysée, SÉGOU, Tillabéri, Œuvre, N’Djaména") == "elysee, segou, tillaberi, ouvre, n'djamena"
+
+
+def test_export_language_option(stored: str, run_cli) -> None:
+    def exported(*args: str) -> set[str]:
+        lines = run_cli("export", "--db", stored, "--mentions", "-q", *args).stdout.splitlines()
+        return {json.loads(line)["article"]["id"] for line in lines}
+
+    assert exported("--language", "fr") == {"fr-1", "fr-2"}
+    assert exported("--language", "en") == {"en-1"}
+    assert exported() == {"fr-1", "fr-2", "en-1"}
