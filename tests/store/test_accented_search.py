@@ -73,3 +73,20 @@ def test_export_language_option(stored: str, run_cli) -> None:
     assert exported("--language", "fr") == {"fr-1", "fr-2"}
     assert exported("--language", "en") == {"en-1"}
     assert exported() == {"fr-1", "fr-2", "en-1"}
+
+
+def test_the_store_keeps_the_language_of_articles_made_without_the_readers(db_url: str) -> None:
+    from sqlalchemy import select
+
+    from harmattan.schema import Article
+    from harmattan.store import schema as t
+
+    articles = [Article("api-fr", "Les soldats ont arrêté le président dans la capitale du pays.",
+                        date="2023-08-01"),
+                Article("api-en", "Soldiers detained the president in the capital of the country.",
+                        date="2023-08-01", language="en-GB")]
+    with Store.open(db_url) as store:
+        ingest(store, records=articles, workers=1, coder_factory=make_rule_coder)
+        with store.reading() as conn:
+            stored = dict(conn.execute(select(t.articles.c.article_id, t.articles.c.language)).all())
+    assert stored == {"api-fr": "fr", "api-en": "en"}
