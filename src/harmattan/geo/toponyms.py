@@ -471,7 +471,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         rule("all capitals")
     single = n_words == 1
     initial = _sentence_initial(text, start)
-    stop_word = key in STOP
+    # "l'Union", "d'Union": a common word after an elided French article is still one.
+    stop_word = key in STOP or (first.text[1:2] in ("'", "’") and key[1:] in STOP)
     lower_elsewhere = first.text.lower() in lower_words
     if single and (stop_word or lower_elsewhere):
         rule("common word")
@@ -506,6 +507,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     if prev_word == "the" and i > 1:
         prev_word, prev2_word = prev2_word, (tokens[i - 3].text.lower() if i > 2 else "")
     cue = prev_word if prev_word in LOCATIVES and prev2_word not in _NOT_LOCATIVE_BEFORE else ""
+    if cue in _FRENCH_IN and prev is not None and not text[prev.end:start].isspace():
+        cue = ""  # "en 2007. Lire aussi": a French locative counts right before the name only
     if prev_word in {"of", "de", "d'"} and prev2_word in PLACE_NOUNS:
         cue = prev2_word
     if prev_word in {"from", "of"} and prev2_word in _DISTANCE_WORDS:
