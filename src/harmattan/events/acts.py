@@ -7,11 +7,14 @@ with every other telling in ``mentions`` (``{"sentence", "start", "end"}``, exac
 
 Two events tell the same act when they have the same type (the PLOVER type, or the ACLED
 sub-event type for events coded in ACLED terms only), the same modality (negated,
-hypothetical, background) and actors that do not contradict each other: where both name a
-source, the sources share a country or organisation code, and likewise the targets.
+hypothetical) and actors that do not contradict each other: where both name a
+source, the sources share a country or organisation code, and likewise the targets — and
+neither sentence says it is another act ("again", "another") or dates it to another day.
 """
 
 from __future__ import annotations
+
+import re
 
 from harmattan.schema import Actor, Event
 
@@ -22,11 +25,12 @@ def _kind(event: Event) -> tuple:
     else:
         kind = ("acled", (event.acled or {}).get("sub_event_type"))
     m = event.modality
-    return kind + (m.negated, m.hypothetical, event.background)
+    return kind + (m.negated, m.hypothetical)
 
 
 def _codes(actors: list[Actor]) -> set[str]:
-    return {a.actor_id or a.code for a in actors if a.actor_id or a.code}
+    # "JNIM militants" and "the militants" share their country's code, not an actor id.
+    return {c for a in actors for c in (a.actor_id, a.code) if c}
 
 
 def _compatible(a: list[Actor], b: list[Actor]) -> bool:
@@ -34,8 +38,24 @@ def _compatible(a: list[Actor], b: list[Actor]) -> bool:
     return not codes_a or not codes_b or bool(codes_a & codes_b)
 
 
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december) \d{1,2}|\d{1,2} (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december))\b", re.IGNORECASE)
+_ANOTHER = re.compile(r"\b(?:again|another|a second|a third|once more|a new)\b", re.IGNORECASE)
+
+
 def _same_act(a: Event, b: Event) -> bool:
-    return _kind(a) == _kind(b) and _compatible(a.source, b.source) and _compatible(a.target, b.target)
+    if not (_kind(a) == _kind(b) and _compatible(a.source, b.source)
+            and _compatible(a.target, b.target)):
+        return False
+    # "... attacked them again on Tuesday": another act of the same kind, not a retelling.
+    if _ANOTHER.search(a.evidence.sentence) or _ANOTHER.search(b.evidence.sentence):
+        return False
+    days_a = {d.lower() for d in _DAY.findall(a.evidence.sentence)}
+    days_b = {d.lower() for d in _DAY.findall(b.evidence.sentence)}
+    return not (days_a and days_b and not days_a & days_b)
 
 
 def _is_headline(event: Event) -> bool:
@@ -89,6 +109,8 @@ def merge_restatements(events: list[Event]) -> list[Event]:
                                       "start": other.evidence.start, "end": other.evidence.end})
         lead.mentions.sort(key=lambda m: m["start"])
         lead.confidence = max(e.confidence for e in group)
+        # The act is the news when any telling reads as news, not background.
+        lead.background = all(e.background for e in group)
         out.append(lead)
     out.sort(key=lambda e: e.evidence.start)
     return out

@@ -170,6 +170,37 @@ def type_vector(text: str, prediction: SentencePrediction, doc: Doc | None, acto
     ])
 
 
+#: The type head's weight is cut to this share when the main verb pattern names more than
+#: its verb ("imposed sanctions on"): such a pattern states the act's type itself.
+SPECIFIC_PATTERN_SHARE = 0.25
+#: ... and not used at all when the sentence model gives one type this share of its scores.
+SURE_SHARE = 0.8
+
+
+def pattern_is_specific(vector: np.ndarray) -> bool:
+    """Whether a :func:`type_vector` says the main verb pattern is specific or decisive."""
+    n = len(PLOVER_EVENTS)
+    return bool(vector[2 * n] > 0 or vector[2 * n + 1] > 0)
+
+
+def add_type_head(joint: dict[str, float], head: np.ndarray, weight: float,
+                  specific: bool = False) -> dict[str, float]:
+    """``joint`` plus the type head's probabilities ``head`` (in PLOVER_EVENTS order) times
+    ``weight``, the event mass and 1 − the top type's share of ``joint`` (a quarter of that
+    when the main pattern is ``specific``; nothing when the share reaches ``SURE_SHARE``)."""
+    mass = sum(joint.values())
+    if mass <= 0:
+        return joint
+    share = max(joint.values()) / mass
+    if share >= SURE_SHARE:
+        return joint
+    if specific:
+        weight *= SPECIFIC_PATTERN_SHARE
+    scale = weight * mass * (1.0 - share)
+    probs = dict(zip(PLOVER_EVENTS, head))
+    return {e: v + scale * float(probs.get(e, 0.0)) for e, v in joint.items()}
+
+
 class _LinearHead:
     """A standardised multinomial logistic regression read from JSON."""
 
@@ -236,13 +267,14 @@ class ActGate:
     def type_scores(self, vector: np.ndarray, joint: dict[str, float],
                     key: tuple[str, int, int] | None = None) -> dict[str, float]:
         """The coder's act-type scores (``joint``) with the type head's probabilities added,
-        weighted by ``type_weight`` and by the sentence's event mass, from a
-        :func:`type_vector`."""
+        from a :func:`type_vector`: weighted by ``type_weight``, by the sentence's event mass,
+        and by how unsure the sentence model is (1 − the top type's share), so that the head
+        decides where the model hesitates — real news — and leaves alone the sentences the
+        model reads with confidence."""
         if self.type_ is None or not self.type_weight_:
             return joint
-        probs = dict(zip(self.type_.classes, self.type_.probabilities(vector)))
-        mass = sum(joint.values())
-        return {e: v + self.type_weight_ * mass * probs.get(e, 0.0) for e, v in joint.items()}
+        return add_type_head(joint, self.type_.probabilities(vector), self.type_weight_,
+                             pattern_is_specific(vector))
 
     def keeps(self, decision: GateDecision) -> bool:
         return decision.keep_probability >= self.threshold_

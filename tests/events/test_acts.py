@@ -1,0 +1,143 @@
+"""One event per act per article (events/acts.py) and the act scores (events/acts_eval.py)."""
+
+from __future__ import annotations
+
+from harmattan.events.acts import merge_restatements
+from harmattan.events.acts_eval import evaluate_acts
+from harmattan.schema import Actor, CameoCode, Event, Evidence, Modality, PloverCode
+
+TEXT = ("Police Arrest Cartel Boss in Monterrey. Police arrested the cartel's leader in "
+        "Monterrey on Monday. The arrest came after a long investigation. Gunmen killed two "
+        "officers in Saltillo.")
+
+
+def _sentence(text: str) -> tuple[int, int]:
+    start = TEXT.index(text)
+    return start, start + len(text)
+
+
+def _event(sentence: str, etype: str, source: list[Actor], target: list[Actor],
+           confidence: float = 0.8) -> Event:
+    start, end = _sentence(sentence)
+    return Event(event_id=f"{etype}{start}", article_id="a", date=None,
+                 plover=PloverCode(etype), cameo=CameoCode(4), modality=Modality(),
+                 source=source, target=target,
+                 evidence=Evidence(sentence=sentence, start=start, end=end),
+                 confidence=confidence)
+
+
+POLICE = Actor("Police", "MEX", "COP")
+LEADER = Actor("the cartel's leader", "MEX", "CRM")
+GUNMEN = Actor("Gunmen", "", "CRM")
+OFFICERS = Actor("two officers", "MEX", "COP")
+USA = Actor("US agents", "USA", "COP")
+
+HEADLINE = "Police Arrest Cartel Boss in Monterrey."
+LEAD = "Police arrested the cartel's leader in Monterrey on Monday."
+DETAIL = "The arrest came after a long investigation."
+KILLING = "Gunmen killed two officers in Saltillo."
+
+
+def test_tellings_of_one_act_become_one_event_citing_the_lead() -> None:
+    events = merge_restatements([
+        _event(HEADLINE, "COERCE", [POLICE], [], 0.9),
+        _event(LEAD, "COERCE", [POLICE], [LEADER], 0.7),
+        _event(DETAIL, "COERCE", [], [], 0.5),
+        _event(KILLING, "ASSAULT", [GUNMEN], [OFFICERS]),
+    ])
+    assert [(e.plover.event, e.evidence.sentence) for e in events] == [
+        ("COERCE", LEAD), ("ASSAULT", KILLING)]
+    arrest = events[0]
+    assert [m["sentence"] for m in arrest.mentions] == [HEADLINE, DETAIL]
+    assert all(TEXT[m["start"]:m["end"]] == m["sentence"] for m in arrest.mentions)
+    assert arrest.confidence == 0.9  # the surest telling's
+    assert events[1].mentions == []
+
+
+def test_acts_whose_sides_contradict_stay_apart() -> None:
+    events = merge_restatements([
+        _event(LEAD, "COERCE", [POLICE], [LEADER]),
+        _event(DETAIL, "COERCE", [USA], []),
+    ])
+    assert len(events) == 2 and all(not e.mentions for e in events)
+
+
+def test_a_side_the_cited_sentence_leaves_out_comes_from_another_telling() -> None:
+    (event,) = merge_restatements([
+        _event(LEAD, "COERCE", [], [LEADER], 0.9),
+        _event(DETAIL, "COERCE", [POLICE], [], 0.4),
+    ])
+    assert event.evidence.sentence == LEAD and event.source == [POLICE]
+
+
+def test_negated_acts_are_not_merged_with_plain_ones() -> None:
+    plain = _event(LEAD, "COERCE", [POLICE], [LEADER])
+    denied = _event(DETAIL, "COERCE", [POLICE], [LEADER])
+    denied.modality = Modality(negated=True)
+    assert len(merge_restatements([plain, denied])) == 2
+
+
+def test_an_act_is_background_only_when_every_telling_reads_so() -> None:
+    lead = _event(LEAD, "COERCE", [POLICE], [LEADER])
+    later = _event(DETAIL, "COERCE", [POLICE], [])
+    later.background = True
+    (event,) = merge_restatements([lead, later])
+    assert not event.background and len(event.mentions) == 1
+    old = _event(LEAD, "COERCE", [POLICE], [LEADER])
+    old.background = True
+    (event,) = merge_restatements([old])
+    assert event.background
+
+
+def _labels() -> list[dict]:
+    rows = []
+    for sentence, kind, events, restates in [
+        (HEADLINE, "act", [{"type": "COERCE", "source_code": "MEX", "target_code": "MEX"}], None),
+        (LEAD, "act", [{"type": "COERCE", "source_code": "MEX", "target_code": "MEX"}], "HEAD"),
+        (DETAIL, "opinion", [], None),
+        (KILLING, "act", [{"type": "ASSAULT", "source_code": "MEX", "target_code": "MEX"}], None),
+    ]:
+        start, end = _sentence(sentence)
+        rows.append({"key": f"a:{start}-{end}", "record_id": "a", "start": start, "end": end,
+                     "text": sentence, "kind": kind, "events": events, "restates": restates})
+    rows[1]["restates"] = rows[0]["key"]
+    return rows
+
+
+def test_act_scores_count_events_on_act_sentences_types_codes_and_extras() -> None:
+    def coder(articles):
+        assert [a.id for a in articles] == ["a"] and articles[0].text == TEXT
+        lead = _event(LEAD, "COERCE", [POLICE], [LEADER])
+        lead.mentions = [{"sentence": HEADLINE, "start": 0, "end": len(HEADLINE)}]
+        return [lead,
+                _event(DETAIL, "COERCE", [POLICE], []),          # not an act sentence
+                _event(KILLING, "FIGHT", [GUNMEN], [OFFICERS]),   # wrong type, no source code
+                _event(KILLING, "ASSAULT", [USA], [OFFICERS])]    # an extra event for the act
+
+    report = evaluate_acts(_labels(), {"a": TEXT}, coder)
+    f = report.figures
+    assert (f["events"], f["act_sentences"], f["acts"]) == (4, 3, 2)
+    assert f["event_precision"] == 0.75
+    assert f["act_coverage"] == 1.0          # the headline is the lead's mention
+    assert f["type_accuracy"] == round(2 / 3, 4)
+    # source codes predicted: MEX, (none), USA against MEX, MEX, MEX
+    assert f["source"] == {"precision": 0.5, "recall": round(1 / 3, 4)}
+    assert f["target"] == {"precision": 1.0, "recall": 1.0}
+    assert f["extra_per_act"] == 0.5         # two events for the killing, one for the arrest
+    assert "event precision" in report.render()
+
+
+def test_another_act_of_the_same_kind_is_not_a_retelling() -> None:
+    global TEXT
+    saved = TEXT
+    TEXT = ("Police arrested the cartel's leader in Monterrey on Monday. Police arrested his "
+            "brother on Wednesday. Police arrested another cartel member in Saltillo.")
+    try:
+        first = _event("Police arrested the cartel's leader in Monterrey on Monday.", "COERCE",
+                       [POLICE], [LEADER])
+        other_day = _event("Police arrested his brother on Wednesday.", "COERCE", [POLICE], [LEADER])
+        another = _event("Police arrested another cartel member in Saltillo.", "COERCE",
+                         [POLICE], [LEADER])
+        assert len(merge_restatements([first, other_day, another])) == 3
+    finally:
+        TEXT = saved

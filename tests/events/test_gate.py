@@ -1,0 +1,98 @@
+"""The act gate, the type head and one event per act, with the shipped models."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from harmattan.events.gate import (
+    FEATURES,
+    GATE_CLASSES,
+    GATE_DIR,
+    TYPE_FEATURES,
+    ActGate,
+    add_type_head,
+)
+from harmattan.pipeline import code_articles
+from harmattan.schema import PLOVER_EVENTS, Article, parse_date
+
+PROBE = (
+    "Colombia's homicide rate has fallen every year since 2006, according to official "
+    "statistics. Gunmen killed four members of a family in Jamundi on Monday, police said. "
+    "In 2011, police arrested the group's founder in Cali. Analysts say the group may try to "
+    "expand into the Pacific coast."
+)
+
+
+def test_shipped_weights_match_the_features_the_code_computes() -> None:
+    data = json.loads((GATE_DIR / "weights.json").read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES and tuple(data["type_features"]) == TYPE_FEATURES
+    assert tuple(data["gate"]["classes"]) == GATE_CLASSES
+    assert data["type"]["classes"] == list(PLOVER_EVENTS)
+    width = len(FEATURES) + 5 + len(PLOVER_EVENTS) + 384
+    assert np.asarray(data["gate"]["coef"]).shape == (3, width)
+    assert 0.0 < data["threshold"] < 1.0 and data["type_weight"] > 0
+
+
+def test_gate_probabilities_sum_to_one_and_the_threshold_decides() -> None:
+    gate = ActGate(threshold=0.5).initialize()
+    width = len(gate.gate_.mean)
+    decision = gate.decide(np.asarray(gate.gate_.mean))  # the average sentence
+    assert decision.p_act + decision.p_background + decision.p_none == pytest.approx(1.0)
+    assert gate.keeps(decision) == (decision.keep_probability >= 0.5)
+    with pytest.raises(RuntimeError):
+        ActGate().decide(np.zeros(width))
+
+
+def test_a_gate_trained_on_other_features_is_refused(tmp_path) -> None:
+    data = json.loads((GATE_DIR / "weights.json").read_text(encoding="utf-8"))
+    data["features"] = data["features"][:-1]
+    (tmp_path / "weights.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError, match="harmattan train gate"):
+        ActGate(tmp_path).initialize()
+    with pytest.raises(FileNotFoundError, match="harmattan train gate"):
+        ActGate(tmp_path / "missing").initialize()
+
+
+def test_the_type_head_decides_only_where_the_model_hesitates() -> None:
+    head = np.zeros(len(PLOVER_EVENTS))
+    head[PLOVER_EVENTS.index("COERCE")] = 1.0
+    sure = {e: 0.0 for e in PLOVER_EVENTS} | {"SANCTION": 0.9}
+    assert add_type_head(sure, head, 8.0) == sure  # all the mass on one type: untouched
+    unsure = {e: 0.0 for e in PLOVER_EVENTS} | {"SANCTION": 0.3, "FIGHT": 0.3}
+    adjusted = add_type_head(unsure, head, 8.0)
+    assert max(adjusted, key=adjusted.get) == "COERCE"
+    assert adjusted["COERCE"] == pytest.approx(8.0 * 0.6 * 0.5)
+
+
+@pytest.mark.models
+def test_only_specific_acts_are_coded_and_past_ones_are_background() -> None:
+    article = Article(id="probe", date=parse_date("2024-03-02"), text=PROBE)
+    events = code_articles([article])
+    sentences = [e.evidence.sentence for e in events]
+    assert not any(s.startswith(("Colombia's homicide rate", "Analysts say")) for s in sentences)
+    killing = next(e for e in events if e.evidence.sentence.startswith("Gunmen killed"))
+    assert killing.plover.event == "ASSAULT" and not killing.background
+    arrest = next(e for e in events if e.evidence.sentence.startswith("In 2011"))
+    assert arrest.plover.event == "COERCE" and arrest.background
+    assert all(0.0 <= e.act_probability <= 1.0 for e in events)
+
+
+@pytest.mark.models
+def test_restatements_of_one_act_are_one_event_with_every_mention() -> None:
+    text = ("Mexican police arrested the leader of the Gulf Cartel in Reynosa on Monday. "
+            "The cartel leader was arrested by federal police after a shootout, officials said. "
+            "The government said the arrest was a blow to organised crime.")
+    article = Article(id="reynosa", date=parse_date("2024-03-05"), text=text)
+    events = code_articles([article])
+    arrests = [e for e in events if e.plover and e.plover.event == "COERCE"]
+    assert len(arrests) == 1
+    (arrest,) = arrests
+    assert arrest.evidence.sentence.startswith("Mexican police arrested")
+    assert [m["sentence"][:30] for m in arrest.mentions] == [
+        "The cartel leader was arrested", "The government said the arrest"]
+    for mention in arrest.mentions:
+        assert text[mention["start"]:mention["end"]] == mention["sentence"]
+    assert not arrest.background and arrest.to_dict()["mentions"] == arrest.mentions

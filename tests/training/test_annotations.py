@@ -1,0 +1,59 @@
+"""Stand-off annotations: units, offsets, and the shipped label files checked against the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harmattan.training.act_gate import ACTS_DIR, CORPUS_OF, load_split
+from harmattan.training.annotations import Unit, load_labels, locate, to_standoff
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_actor_words_become_article_offsets() -> None:
+    unit = Unit("news/x.jsonl", "ic-1", 100, 140, "Police arrested four gang members.")
+    row = to_standoff({"key": "ignored", "kind": "act", "events": [
+        {"type": "COERCE", "source": "Police", "target": "four gang members", "source_code": "MEX"}]},
+        unit)
+    assert row["key"] == "ic-1:100-140"
+    assert row["events"][0]["source"] == [100, 106]
+    assert row["events"][0]["target"] == [116, 133]
+    assert locate("GANG", unit.text) == (21, 25)  # case-insensitive when not exact
+    with pytest.raises(ValueError, match="not in the sentence"):
+        to_standoff({"events": [{"type": "COERCE", "source": "the army"}]}, unit)
+
+
+def test_labels_outside_their_record_are_refused(tmp_path: Path) -> None:
+    bad = tmp_path / "labels.jsonl"
+    bad.write_text(json.dumps({"key": "ic-0000:0-99999999", "kind": "other"}) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="outside ic-0000"):
+        load_labels(bad, SHARED, CORPUS_OF)
+
+
+def test_shipped_act_labels_point_into_the_shared_text() -> None:
+    labels = load_labels(ACTS_DIR / "labels.jsonl", SHARED, CORPUS_OF)
+    assert len(labels) == 3602 and len({r["key"] for r in labels}) == 3602
+    kinds = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
+    assert {r["kind"] for r in labels} == kinds
+    for row in labels:
+        assert row["text"].strip() and row["text"] == row["text"].strip()
+        for event in row.get("events") or []:
+            for role in ("source", "target"):
+                if event.get(role):
+                    start, end = event[role]
+                    assert row["start"] <= start < end <= row["end"]
+    heldout = load_split()["heldout"]
+    assert len(heldout) == 32 and len({r["record_id"] for r in labels} & heldout) == 32
+
+
+def test_shipped_acled_labels_have_valid_types() -> None:
+    rows = [json.loads(line) for line in (ROOT / "annotations" / "acled" / "labels.jsonl")
+            .open(encoding="utf-8")]
+    assert len(rows) == 1984
+    assert all((r["sub_event_type"] is None) == (r["event_type"] is None) for r in rows)
+    assert all(r["sub_event_type"] is not None or r["non_event"] for r in rows)
