@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 3
 
 PLOVER_EVENTS: tuple[str, ...] = (
     "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE", "DEMAND",
@@ -220,6 +220,9 @@ class Event:
     #: Other sentences of the article that tell the same act, each ``{"sentence", "start",
     #: "end"}`` with exact offsets (the evidence is the one an analyst would cite).
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    #: The article's language (ISO 639-1), as given by the record or detected; None when it
+    #: could not be told (contract v3).
+    language: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -240,6 +243,7 @@ class Event:
             "act_probability": (round(self.act_probability, 4)
                                 if self.act_probability is not None else None),
             "mentions": [dict(m) for m in self.mentions],
+            "language": self.language,
         }
 
 

@@ -177,6 +177,22 @@ def test_text_with_sql_wildcards_matches_literally(api: TestClient) -> None:
     assert api.get("/api/events", params={"text": "_"}).json()["total"] == 0
 
 
+def test_text_search_ignores_accents(api: TestClient) -> None:
+    # samples/ write "Ménaka" in one file and "Menaka" in another.
+    totals = {needle: api.get("/api/events", params={"text": needle}).json()["total"]
+              for needle in ("Ménaka", "menaka", "MENAKA", "Tillabéri", "tillaberi")}
+    assert totals["Ménaka"] == totals["menaka"] == totals["MENAKA"] > 0
+    assert totals["Tillabéri"] == totals["tillaberi"] > 0
+
+
+def test_language_filter(api: TestClient) -> None:
+    everything = api.get("/api/events").json()["total"]
+    assert api.get("/api/events", params={"language": "en"}).json()["total"] == everything > 0
+    # The French samples give no events: there is no French event coder yet (docs/coder.md).
+    assert api.get("/api/events", params={"language": "fr"}).json()["total"] == 0
+    assert api.get("/api/events", params={"language": "f1"}).status_code == 422
+
+
 def test_facets_count_what_the_filters_leave(api: TestClient, mentions: list[dict[str, Any]]) -> None:
     facets = api.get("/api/facets", params={"country": "NER"}).json()
     assert [c["value"] for c in facets["countries"]] == ["NER"]

@@ -231,6 +231,18 @@ def test_acled_type_region_and_confidence_filter_the_events(page: Any, served: s
     assert places and all(region in p for p in places)
 
 
+def test_language_filters_the_events(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    page.select_option("#f-language", "en")
+    wait_ready(page, "language=en")
+    english = api(served, "/api/events", limit=500, language="en")["total"]
+    assert 0 < panels(page)["events"] == english
+    # The French samples are stored but give no events (no French event coder yet).
+    page.select_option("#f-language", "fr")
+    wait_ready(page, "language=fr")
+    assert panels(page)["events"] == api(served, "/api/events", limit=500, language="fr")["total"] == 0
+
+
 def test_fatalities_are_in_the_table_and_on_the_map(page: Any, served: str) -> None:
     open_dashboard(page, served, "acled_type=Battles")
     assert page.locator("#events thead th").all_inner_texts()[4] == "Fatalities"

@@ -17,6 +17,21 @@ CASES = [
      ["Niger closes border", "Niger closed its border on Monday."]),
     ("initials", "J. R. Smith reported it. It was late.", ["J. R. Smith reported it.", "It was late."]),
     ("empty", "   \n ", []),
+    # French
+    ("fr-abbreviations", "M. Bazoum a reçu Mme Diallo et le Dr Keïta. Mgr Zongo était absent.",
+     ["M. Bazoum a reçu Mme Diallo et le Dr Keïta.", "Mgr Zongo était absent."]),
+    ("fr-guillemets", "Il a déclaré : « Nous ne partirons pas. » Le lendemain, l'armée s'est retirée.",
+     ["Il a déclaré : « Nous ne partirons pas. »", "Le lendemain, l'armée s'est retirée."]),
+    ("fr-guillemets-nbsp", "Le ministre a répondu\u00a0: «\u00a0Non.\u00a0» «\u00a0Jamais\u00a0», a-t-il ajouté.",
+     ["Le ministre a répondu\u00a0: «\u00a0Non.\u00a0»", "«\u00a0Jamais\u00a0», a-t-il ajouté."]),
+    ("fr-opening-guillemet", "La CEDEAO a levé les sanctions. « C'est une victoire », dit-il.",
+     ["La CEDEAO a levé les sanctions.", "« C'est une victoire », dit-il."]),
+    ("fr-initials", "Le rapport de J.-P. Olivier et d'É. Philippe est sorti. Il a été lu.",
+     ["Le rapport de J.-P. Olivier et d'É. Philippe est sorti.", "Il a été lu."]),
+    ("fr-accented-word", "Ce n'est pas sûr. Écoutez bien. Le pays sera là.",
+     ["Ce n'est pas sûr.", "Écoutez bien.", "Le pays sera là."]),
+    ("fr-question", "Pourquoi partir ? Parce que la junte l'exige !",
+     ["Pourquoi partir ?", "Parce que la junte l'exige !"]),
 ]
 
 

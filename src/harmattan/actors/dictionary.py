@@ -28,7 +28,7 @@ PHOENIX_PATH = RESOURCE_DIR / "phoenix.json.gz"
 COUNTRIES_PATH = RESOURCE_DIR / "countries.tsv"
 SAHEL_PATH = RESOURCE_DIR / "sahel.yaml"
 #: Bumped whenever the layout of the compiled index changes, so stale caches are ignored.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 
 # Name kinds: what a phrase says about the entry it names.
 NAME, DEMONYM, DEMONYM_PLURAL, CAPITAL, PLACE, SHORT, AGENT, TITLE, BLOCK = range(9)
@@ -40,7 +40,10 @@ CONTEXTUAL = "contextual"
 CASE_ANY, CASE_PROPER, CASE_EXACT = 0, 1, 2
 
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"                       # U.S., U.N.
+    # A French elided article or pronoun is a word of its own: "l'armée" → "l'" "armée", so
+    # that the agent "armée" is found (names are split the same way: "Côte d'Ivoire").
+    r"(?i:qu|lorsqu|puisqu|jusqu|[cdjlmnst])['’](?=[^\W\d_])"
+    r"|(?:[A-Za-z]\.){2,}"                      # U.S., U.N.
     r"|[^\W_]+(?:(?:['’](?![sS]\b)|-)[^\W_]+)*"  # words, al-Qaeda, d'Ivoire, Jama'at
     r"|['’][sS]\b"                              # possessive 's, split from its noun
     r"|[^\w\s]"                                  # any other symbol, one at a time
@@ -145,8 +148,14 @@ class Index:
             top = max(b[3] for b in bindings)
             if priority > top:  # a later file overrides the phrase
                 bindings[:] = [(entry, kind, rule, priority)]
-            elif priority == top and all(b[0] != entry or b[1] != kind for b in bindings):
-                bindings.append((entry, kind, rule, priority))
+            elif priority == top:
+                same = [n for n, b in enumerate(bindings) if b[0] == entry and b[1] == kind]
+                if not same:
+                    bindings.append((entry, kind, rule, priority))
+                elif rule < bindings[same[0]][2]:
+                    # One entry lists the name in two cases ("MINUSMA", "Minusma"): the
+                    # looser rule holds, or the second spelling would never match.
+                    bindings[same[0]] = (entry, kind, rule, priority)
         length = len(tokens)
         first = normalize(tokens[0])
         if self.first.get(first, 0) < length:
@@ -302,6 +311,12 @@ def _load_countries(compiler: _Compiler, countries: dict[str, dict[str, list[str
             plural = demonym_plural(demonym)
             if plural:
                 index.add_phrase(plural, number, DEMONYM_PLURAL, True, False, priority)
+        # French adjectives of nationality are written in lower case ("les soldats nigériens")
+        # and have four forms, each listed: no plural is made up, and any case matches.
+        for demonym in more.get("adjectives", []):
+            index.add_phrase(demonym, number, DEMONYM, False, False, priority)
+        for demonym in more.get("adjectives_plural", []):
+            index.add_phrase(demonym, number, DEMONYM_PLURAL, False, False, priority)
 
 
 def _yaml_roles(entry: dict[str, Any], where: str) -> tuple[tuple[Any, ...], ...]:
@@ -330,7 +345,11 @@ def _load_yaml(compiler: _Compiler, path: Path, priority: int) -> dict[str, dict
     for phrase in document.get("non_actors") or []:
         number = compiler.new_entry(f"{prefix}:non_actors", "block", "non-actors", source, ())
         index.add_phrase(str(phrase), number, BLOCK, False, False, priority)
-    for sector, phrases in (document.get("agents") or {}).items():
+    agents: dict[str, list[str]] = {}
+    for group in ("agents", "agents_fr"):  # agents_fr: the French phrases, kept apart to read
+        for sector, phrases in (document.get(group) or {}).items():
+            agents.setdefault(str(sector), []).extend(phrases or [])
+    for sector, phrases in agents.items():
         number = compiler.new_entry(f"{prefix}:agents:{sector}", AGENT_KIND, str(sector), source,
                                     (("", str(sector), None, None, None),))
         for phrase in phrases:

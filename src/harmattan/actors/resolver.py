@@ -24,6 +24,7 @@ from harmattan.actors.dictionary import (
     CASE_EXACT,
     CONTEXTUAL,
     COUNTRY,
+    DEMONYM,
     DEMONYM_PLURAL,
     GROUP,
     ORG,
@@ -47,6 +48,11 @@ _MODIFIERS = frozenset(
     "of thousands dozens junior deputy chief acting caretaker".split()
 )
 _LINKS = frozenset({"of", "in", "from"})
+#: French links, before an optional article: "les soldats de la CEDEAO", "l'armée du Mali".
+_LINKS_FR = frozenset({"de", "du", "des", "d'", "au", "aux"})
+_ARTICLES_FR = frozenset({"la", "l'", "le", "les"})
+#: "JNIM in Burkina Faso", "le JNIM au Burkina Faso".
+_IN = frozenset({"in", "au", "en"})
 _POSSESSIVE = frozenset({"'s", "’s", "'S", "’S"})
 _COORDINATION = frozenset({"and", ","})
 
@@ -467,7 +473,9 @@ class ActorResolver:
                     if nxt is not None and nxt.kind == "agent" and nxt.i == m.j:
                         end_k, end_j = k + 1, nxt.j
                     nxt = next_match(end_k)
-                    if (nxt is not None and nxt.kind == "entity" and gap(end_j, nxt.i) == ["in"]):
+                    between = gap(end_j, nxt.i) if nxt is not None else []
+                    if (nxt is not None and nxt.kind == "entity" and len(between) == 1
+                            and between[0] in _IN):
                         place = self._entity_actor(index, nxt, day, context_country)
                         if place[4] == COUNTRY:
                             code, sector, actor_id, entry_id, _ = self._entity_actor(
@@ -521,10 +529,23 @@ class ActorResolver:
                     break
                 end_k, end_j = end_k + 1, nxt.j
             nxt = matches[end_k + 1] if end_k + 1 < n_matches else None
+            if nxt is not None and nxt.kind == "entity" and nxt.i == end_j \
+                    and words[nxt.i][:1].islower():
+                # French order, agent then adjective: "les soldats nigériens", "l'armée
+                # malienne" (an English demonym is capitalised and comes first).
+                number, name_kind, role = self._choose(index, nxt, day, context_country)
+                if index.entries[number][1] == COUNTRY and name_kind in (DEMONYM, DEMONYM_PLURAL) \
+                        and role is not None:
+                    emit(m.i, nxt.j, role[0], sector, None, entry)
+                    k = end_k + 2
+                    continue
             if nxt is not None and nxt.kind == "entity":
                 between = gap(end_j, nxt.i)
-                if between and between[0] in _LINKS and (
-                        len(between) == 1 or (len(between) == 2 and between[1] == "the")):
+                if between and (
+                        (between[0] in _LINKS and (
+                            len(between) == 1 or (len(between) == 2 and between[1] == "the")))
+                        or (between[0] in _LINKS_FR and (
+                            len(between) == 1 or (len(between) == 2 and between[1] in _ARTICLES_FR)))):
                     code, target_sector, actor_id, _, kind = self._entity_actor(
                         index, nxt, day, context_country)
                     if kind == COUNTRY or (code and kind != PERSON):

@@ -87,7 +87,7 @@ def fatalities_of(payload: dict[str, Any]) -> int | None:
 def claims(mentions: list[dict[str, Any]]) -> dict[str, Any]:
     """Competing claims of a cluster's mentions, each with its source.
 
-    ``mentions`` are dicts with ``payload`` (contract v2), ``source`` and ``article_id``.
+    ``mentions`` are dicts with ``payload`` (contract v3), ``source`` and ``article_id``.
     """
     figures = []
     actor_claims: dict[tuple[str, str], list[str]] = {}

@@ -34,6 +34,7 @@ from harmattan.events.gate import gate_vector, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import find_roles, speaker_roles
 from harmattan.events.verbs import best_match
+from harmattan.nlp.language import article_language
 from harmattan.nlp.sentences import split_sentences
 from harmattan.schema import (
     PLOVER_EVENTS,
@@ -126,6 +127,10 @@ class CoderSettings:
     #: Off: on annotated real news one act per sentence gave 0.25 extra events per act and
     #: 0.69 type accuracy, other acts 0.38 and 0.61 (docs/accuracy.md, "Extra events").
     other_acts: bool = False
+    #: Languages the lexicons and the sentence model read.  An article in another language
+    #: gives no events rather than English-lexicon accidents (docs/coder.md, "Language");
+    #: one whose language cannot be told (a line or two) is read as English.
+    languages: tuple[str, ...] = ("en",)
 
 
 @dataclass
@@ -201,6 +206,8 @@ class EventCoder:
 
     def code(self, articles: list[Article]) -> list[Event]:
         """Code a batch of articles; events come out in article and sentence order."""
+        language = {id(article): article_language(article) for article in articles}
+        articles = [a for a in articles if language[id(a)] in (None, *self.settings.languages)]
         sentences = [c for article in articles for c in self._sentences(article)]
         candidates = [c for c in sentences if c.candidate]
         predictions = self.classifier.predict([c.sentence.text for c in candidates]) if candidates else []
@@ -247,6 +254,8 @@ class EventCoder:
                 article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:
                 self._locate(article, article_events)
+            for event in article_events:
+                event.language = language[id(article)]
             events.extend(article_events)
         return events
 

@@ -104,12 +104,20 @@ LOCATIVES = frozenset({"in", "near", "outside", "at", "from", "to", "into", "acr
                        "on", "against",
                        "towards", "toward", "through", "throughout", "within", "via", "between",
                        "of", "nearby", "inside", "off", "reach", "reached", "entered", "left",
-                       "attacked", "captured", "seized", "besieged", "shelled", "visited"})
+                       "attacked", "captured", "seized", "besieged", "shelled", "visited",
+                       # French: "à Djibo", "au Mali", "près de Gao", "vers Ménaka"
+                       "à", "au", "aux", "en", "dans", "près", "vers", "depuis", "entre",
+                       "contre", "chez", "autour", "attaqué", "attaquée", "pris", "repris"})
+#: French locatives that say "in" or "at" (as ``cue_in`` reads "in", "at", "near"...).
+_FRENCH_IN = frozenset({"à", "au", "aux", "en", "dans", "près", "depuis", "vers"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "villages", "municipality", "commune",
                          "province", "region", "department", "district", "state", "county",
                          "locality", "hamlet", "capital", "port", "area", "border", "towns",
                          "cities", "municipalities", "neighbourhood", "neighborhood", "suburb",
-                         "prefecture", "cercle", "canton"})
+                         "prefecture", "cercle", "canton",
+                         # French: "la région de Tillabéri", "la ville de Gao"
+                         "ville", "région", "localité", "préfecture", "département",
+                         "capitale", "frontière", "quartier", "villes", "villages"})
 
 _DISTANCE_WORDS = frozenset({"km", "kilometres", "kilometers", "miles", "north", "south", "east",
                              "west", "northeast", "northwest", "southeast", "southwest",
@@ -310,6 +318,12 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
             if gazetteer.has_key(key):
                 found = (end, span_text, key)
                 break
+        if found is not None and token.text.lower() in _FRENCH_ARTICLES and i + 1 < n:
+            # "La Côte d'Ivoire": a name after the article that runs further wins over the
+            # shorter one that includes the article ("La Côte", a village).
+            longer = _longest_from(text, tokens, i + 1, limit, gazetteer)
+            if longer is not None and longer > found[0]:
+                found = None
         if found is None:
             i += 1
             continue
@@ -322,6 +336,26 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
     _coordination(text, mentions)
     _article_features(mentions)
     return mentions
+
+
+_FRENCH_ARTICLES = frozenset({"la", "le", "les"})
+
+
+def _longest_from(text: str, tokens: list[_Token], i: int, limit: int,
+                  gazetteer: Gazetteer) -> int | None:
+    """The end of the longest gazetteer name starting at token ``i`` (as find_candidates)."""
+    if not tokens[i].capitalised:
+        return None
+    j = i + 1
+    while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
+            tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
+            or tokens[j].text.lower() in _DIVISION_NOUNS):
+        j += 1
+    for end in range(j, i, -1):
+        if tokens[end - 1].capitalised and gazetteer.has_key(
+                fold(text[tokens[i].start:tokens[end - 1].end])):
+            return end
+    return None
 
 
 def _article_features(mentions: list[Mention]) -> None:
@@ -437,7 +471,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         rule("all capitals")
     single = n_words == 1
     initial = _sentence_initial(text, start)
-    stop_word = key in STOP
+    # "l'Union", "d'Union": a common word after an elided French article is still one.
+    stop_word = key in STOP or (first.text[1:2] in ("'", "’") and key[1:] in STOP)
     lower_elsewhere = first.text.lower() in lower_words
     if single and (stop_word or lower_elsewhere):
         rule("common word")
@@ -472,7 +507,9 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     if prev_word == "the" and i > 1:
         prev_word, prev2_word = prev2_word, (tokens[i - 3].text.lower() if i > 2 else "")
     cue = prev_word if prev_word in LOCATIVES and prev2_word not in _NOT_LOCATIVE_BEFORE else ""
-    if prev_word == "of" and prev2_word in PLACE_NOUNS:
+    if cue in _FRENCH_IN and prev is not None and not text[prev.end:start].isspace():
+        cue = ""  # "en 2007. Lire aussi": a French locative counts right before the name only
+    if prev_word in {"of", "de", "d'"} and prev2_word in PLACE_NOUNS:
         cue = prev2_word
     if prev_word in {"from", "of"} and prev2_word in _DISTANCE_WORDS:
         cue = prev2_word  # "20 km from X", "north of X": near X, not in it
@@ -508,6 +545,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
         else:
             reasons.append("modifier")
     nation = best.is_country or best.feature_code == "CONT"
+    if prev_glued and nation and prev_word in _FRENCH_ARTICLES and _sentence_initial(text, prev.start):
+        prev_glued = False  # "Le Niger a…", "La Côte d'Ivoire a…": the article, capitalised
     if prev_glued:
         # "Andrés Manuel López", "Octavio Paz", "El Faro": only a country survives inside a
         # longer name (a province may share a surname: Rivera, Uruguay).
@@ -536,7 +575,7 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
             needs_context = True
     features.update({
         "nickname": float(nickname), "after_the": float(after_the), "cue": float(bool(cue)),
-        "cue_in": float(cue in {"in", "at", "near", "outside", "from", "to"}),
+        "cue_in": float(cue in {"in", "at", "near", "outside", "from", "to"} or cue in _FRENCH_IN),
         "place_noun_after": float(place_noun_after), "qualifier": float(bool(qualifier)),
         "state_after": float(state is not None), "next_glued": float(next_glued),
         "next_org_head": float(next_word in ORG_HEADS), "prev_glued": float(prev_glued),

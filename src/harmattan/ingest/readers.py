@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from harmattan.errors import InputError, InputWarning
+from harmattan.nlp.language import article_language
 from harmattan.schema import Article, Reject, parse_date
 
 #: Text longer than this is rejected: it is not a news article and would stall the coder.
@@ -246,7 +247,9 @@ def article_from_record(record: dict[str, Any], origin: str, line: int | None,
                           record_id=rid, raw=raw_kept)
         optional[key] = value or None
     where = f"{origin}:{line}" if line is not None else origin
-    return Article(id=rid, text=text, date=date, origin=where, **optional)
+    article = Article(id=rid, text=text, date=date, origin=where, **optional)
+    article_language(article)  # the record's own, normalised ("fr-FR" → "fr"), else detected
+    return article
 
 
 # -- dates ------------------------------------------------------------------------------------

@@ -186,7 +186,7 @@ class EventDetail(EventSummary):
     articles: list[ArticleText] = Field(description=(
         "Every article that reports the event, once, in the order of the mentions."))
     claims: dict[str, Any]
-    event: dict[str, Any] = Field(description="The earliest report's event, contract v2 (docs/formats.md).")
+    event: dict[str, Any] = Field(description="The earliest report's event, contract v3 (docs/formats.md).")
 
 
 class PointGeometry(BaseModel):
@@ -529,15 +529,18 @@ def event_filter(
     bbox: Annotated[str | None, Query(max_length=100, description=(
         "west,south,east,north in degrees; keeps located events inside the box."))] = None,
     text: Annotated[str | None, Query(max_length=MAX_TEXT_QUERY, pattern=PLAIN, description=(
-        "Words in the evidence sentence or the article title (case-insensitive)."))] = None,
+        "Words in the evidence sentence or the article title (case- and accent-insensitive)."))] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1, description=(
         "Only events coded with at least this confidence (0–1)."))] = None,
+    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$", description=(
+        "Only events of articles in this language (ISO 639-1, e.g. fr)."))] = None,
 ) -> q.EventFilter:
     if since and until and since > until:
         raise _bad(f"since ({since}) is after until ({until})")
     return q.EventFilter(since=since, until=until, country=country, admin1=admin1 or None,
                          actor=actor, event_type=type, acled_type=acled_type or None,
-                         bbox=_bbox(bbox), text=text or None, min_confidence=min_confidence)
+                         bbox=_bbox(bbox), text=text or None, min_confidence=min_confidence,
+                         language=language or None)
 
 
 Filters = Annotated[q.EventFilter, Depends(event_filter)]

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -93,7 +94,11 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     from harmattan.pipeline import code_records, default_workers
 
     cluster = cluster_spec(scheduler, dask_local, workers)
+    from harmattan.events.coder import CoderSettings
+
     n_articles = n_events = 0
+    not_coded: Counter[str] = Counter()  # articles in a language the coder does not read
+    coded_languages = (None, *CoderSettings().languages)
     table_rows: list[Event] = []
     try:
         with RejectSink(rejects, quiet) as sink, _open_output(output) as out, \
@@ -110,6 +115,8 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
                     sink(error)
                 n_articles += len(result.articles)
                 n_events += len(result.events)
+                not_coded.update(a.language for a in result.articles
+                                 if a.language not in coded_languages)
                 progress(len(result.articles))
                 if fmt == "table":
                     table_rows.extend(result.events)
@@ -121,6 +128,9 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     except HarmattanError as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:
+        for language, n in sorted(not_coded.items()):
+            click.echo(f"{n} articles in {language!r} give no events: the event coder reads "
+                       "English only (docs/coder.md, \"Language\")", err=True)
         click.echo(f"{n_articles} articles, {n_events} events, {len(sink.rejected)} rejected",
                    err=True)
     if sink.rejected:

@@ -250,12 +250,14 @@ def _on_sigterm(handler: Any) -> Any:
 @_filters
 @click.option("--mentions", is_flag=True,
               help="One row per article that reports an event, instead of one per event cluster.")
+@click.option("--language", default=None, metavar="CODE",
+              help="Only events of articles in this language (ISO 639-1, e.g. fr).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here (default: stdout; Parquet needs a file).")
 @_quiet_option
 def export(db: str | None, fmt: str, since: dt.date | None, until: dt.date | None,
-           country: str | None, as_of: dt.datetime | None, mentions: bool, output: str,
-           quiet: bool) -> None:
+           country: str | None, as_of: dt.datetime | None, mentions: bool, language: str | None,
+           output: str, quiet: bool) -> None:
     """Export events: one row per event cluster (or per mention with --mentions).
 
     A cluster row gives the event once, with n_sources, n_articles, the first and last
@@ -276,7 +278,8 @@ def export(db: str | None, fmt: str, since: dt.date | None, until: dt.date | Non
     try:
         with store.reading() as conn:
             fetch = read.mentions if mentions else read.clusters
-            records = fetch(conn, as_of=as_of, since=since, until=until, country=country)
+            records = fetch(conn, as_of=as_of, since=since, until=until, country=country,
+                            language=language)
         records = [read.mention_record(r) for r in records] if mentions else records
         if output == "-":
             n = write_export(records, fmt, sys.stdout, clustered=not mentions)

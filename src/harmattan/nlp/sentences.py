@@ -19,13 +19,20 @@ _ABBREVIATIONS = frozenset(
     mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig pres gov sen rep rev fr sr jr st
     mt ft no nos vol inc corp co ltd bros vs etc al approx dept est fig jan feb mar apr jun jul
     aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m
+    mme mmes mlle mlles mgr pr cf env ste
     """.split()
 )
+# French: "Mme", "Mgr", "Pr" (professeur) and "cf." are added; "M." is an initial already.
+# "Me" (maître) and "MM." are left out: in English "me." and "mm." end sentences.
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+# French guillemets may hold a space inside (« Non. » Le lendemain…): a closing » after the
+# punctuation belongs to the sentence, an opening « (and its space) to the next one.
+_BOUNDARY = re.compile(
+    r"[.!?]+[\"'”’)\]]*(?:[ \u00a0\u202f]?»)?(?=\s+(?:«\s?|[\"'“‘(\[])?[A-Z0-9À-Ý])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n(?=\s*[-•*]\s)")
 _LINE_BREAK_SENTENCE = re.compile(r"\n(?=[A-Z])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
+# Letters of any script, so that an accented initial ("É. Philippe") is one too.
+_WORD_BEFORE = re.compile(r"([^\W\d_][^\W\d_.]*(?:\.[^\W\d_]+)*)\.?$")
 MAX_SENTENCE_CHARS = 3000
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from harmattan.errors import HarmattanError
+from harmattan.store.folding import SQLITE_FUNCTION, fold_text
 
 DEFAULT_DB = "harmattan.db"
 _SQLITE_BEGIN = {"DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
@@ -90,6 +91,8 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=120000")
         cursor.close()
+        # Accent-insensitive search (store/folding.py): PostgreSQL folds with translate().
+        dbapi_connection.create_function(SQLITE_FUNCTION, 1, fold_text, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from harmattan.errors import InputError, RecordsRefused
 from harmattan.ingest import readers
 from harmattan.ingest.html import HTML_SUFFIXES, read_html_file
+from harmattan.nlp.language import article_language
 from harmattan.schema import Article, Reject
 from harmattan.store.store import Store
 
@@ -93,7 +94,8 @@ def _read_path(path: Path) -> Iterator[Record]:
 
 def checked(records: Iterable[Record], allow_undated: bool = False,
             today: dt.date | None = None) -> Iterator[Record]:
-    """What the store needs beyond the readers' checks: a plausible date and clean Unicode."""
+    """What the store needs beyond the readers' checks: a plausible date and clean Unicode;
+    each article's language is set too (``nlp/language.py``)."""
     for record in records:
         if isinstance(record, Article):
             reason = article_problem(record, allow_undated=allow_undated, today=today)
@@ -101,6 +103,9 @@ def checked(records: Iterable[Record], allow_undated: bool = False,
                 where, line = _split_origin(record.origin)
                 yield Reject(where, reason, line, record_id=record.id)
                 continue
+            # Decided here, in this process, so that the store keeps it whichever process
+            # codes the article (feeds and the API make articles without the readers).
+            article_language(record)
         yield record
 
 

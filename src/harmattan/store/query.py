@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, or_, select
 
 from harmattan.store import schema as t
+from harmattan.store.folding import fold_text, folded
 from harmattan.store.read import _host, cluster_record, current_at, iter_chunks
 
 
@@ -29,7 +30,8 @@ class EventFilter:
     ``actor`` is a country or body code (``NER``, ``IGO``), a code and sector (``NER.GOV`` or
     ``NER:GOV``) or a dictionary actor id (``ECOWAS``, ``TIANI``), in either role.  ``bbox`` is
     ``(west, south, east, north)`` in degrees and keeps located events only.  ``text`` is a
-    case-insensitive substring of the evidence sentence or the article title.
+    case- and accent-insensitive substring of the evidence sentence or the article title
+    ("elysee" finds « Élysée », the same on SQLite and PostgreSQL: ``store/folding.py``).
     """
 
     since: dt.date | None = None
@@ -44,6 +46,8 @@ class EventFilter:
     located: bool | None = None
     #: Only events the coder is at least this sure of (0–1).
     min_confidence: float | None = None
+    #: Only events of articles in this language (ISO 639-1, "fr").
+    language: str | None = None
 
 
 def _json_text(conn: Connection, *path: str) -> Any:
@@ -105,11 +109,13 @@ def where_clauses(conn: Connection, f: EventFilter) -> list[Any]:
         located = _place_exists(_P.c.latitude.is_not(None), _P.c.longitude.is_not(None))
         where.append(located if f.located else ~located)
     if f.text:
-        needle = f.text.lower()
+        needle = fold_text(f.text)
         where.append(or_(
-            func.lower(_json_text(conn, "evidence", "sentence")).contains(needle, autoescape=True),
-            func.lower(func.coalesce(t.articles.c.title, "")).contains(needle, autoescape=True),
+            folded(conn, _json_text(conn, "evidence", "sentence")).contains(needle, autoescape=True),
+            folded(conn, func.coalesce(t.articles.c.title, "")).contains(needle, autoescape=True),
         ))
+    if f.language:
+        where.append(t.articles.c.language == f.language.lower())
     return where
 
 

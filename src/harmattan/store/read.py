@@ -92,16 +92,22 @@ def _host(url: str | None) -> str | None:
 
 
 def mentions(conn: Connection, *, as_of: dt.datetime | None = None, since: dt.date | None = None,
-             until: dt.date | None = None, country: str | None = None) -> list[dict[str, Any]]:
-    """Every event row in force (one per article that reports it), in a stable order."""
+             until: dt.date | None = None, country: str | None = None,
+             language: str | None = None) -> list[dict[str, Any]]:
+    """Every event row in force (one per article that reports it), in a stable order.
+
+    ``language`` keeps the events of articles in that language (ISO 639-1, e.g. ``fr``)."""
+    where = event_filters(as_of, since, until, country)
+    if language:
+        where.append(t.articles.c.language == language.lower())
     stmt = (select(*_MENTION_COLUMNS).join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
-            .where(*event_filters(as_of, since, until, country))
+            .where(*where)
             .order_by(t.events.c.date, t.events.c.event_id, t.articles.c.content_hash))
     return [_mention(row) for row in conn.execute(stmt)]
 
 
 def mention_record(m: dict[str, Any]) -> dict[str, Any]:
-    """A mention as exported: the contract v2 event plus its store ids and its article."""
+    """A mention as exported: the contract v3 event plus its store ids and its article."""
     record = dict(m["payload"])
     record["cluster_id"] = m["cluster_id"]
     record["story_id"] = m["story_id"]
@@ -112,13 +118,15 @@ def mention_record(m: dict[str, Any]) -> dict[str, Any]:
 
 
 def clusters(conn: Connection, *, as_of: dt.datetime | None = None, since: dt.date | None = None,
-             until: dt.date | None = None, country: str | None = None) -> list[dict[str, Any]]:
+             until: dt.date | None = None, country: str | None = None,
+             language: str | None = None) -> list[dict[str, Any]]:
     """Event clusters in force: the event once, with every mention, source and claim.
 
     A cluster is selected when one of its mentions matches the filters; its counts then cover
     all its mentions in force.
     """
-    selected = mentions(conn, as_of=as_of, since=since, until=until, country=country)
+    selected = mentions(conn, as_of=as_of, since=since, until=until, country=country,
+                        language=language)
     ids = sorted({m["cluster_id"] for m in selected})
     members: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for start in range(0, len(ids), _CHUNK):

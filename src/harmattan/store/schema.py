@@ -104,7 +104,7 @@ events = Table(
     Column("fatalities", Integer),
     Column("confidence", Float),
     Column("coder_version", String(64)),
-    Column("payload", Text, nullable=False),  # the contract v2 JSON of the event
+    Column("payload", Text, nullable=False),  # the contract v3 JSON of the event
     Column("valid_from", DateTime, nullable=False),
     Column("valid_to", DateTime),
     Column("run_id", Integer, ForeignKey("runs.run_id"), nullable=False),

@@ -1,10 +1,10 @@
 /* Harmattan dashboard.  Every panel reads the REST API with the same filters, which live in the
  * page's query string (?since=…&until=…&country=…&admin1=…&actor=…&type=…&acled_type=…&
- * min_confidence=…&text=…&event=…), so a view can
+ * min_confidence=…&language=…&text=…&event=…), so a view can
  * be shared as a link.  Text from articles is always inserted as text, never as HTML. */
 "use strict";
 
-const FILTERS = ["since", "until", "country", "admin1", "actor", "type", "acled_type", "min_confidence", "text"];
+const FILTERS = ["since", "until", "country", "admin1", "actor", "type", "acled_type", "min_confidence", "language", "text"];
 const PAGE = 25;
 const QUAD_COLOURS = ["#8c959f", "#6aa84f", "#2e7d32", "#e69138", "#c0392b"];
 const QUAD_NAMES = ["statement", "verbal cooperation", "material cooperation", "verbal conflict",
@@ -188,7 +188,7 @@ function bindForm() {
     for (const key of FILTERS) changes[key] = form.elements[key].value.trim();
     setFilters(changes);
   });
-  for (const id of ["f-country", "f-admin1", "f-type", "f-acled_type", "f-min_confidence", "f-since", "f-until"]) {
+  for (const id of ["f-country", "f-admin1", "f-type", "f-acled_type", "f-min_confidence", "f-language", "f-since", "f-until"]) {
     document.getElementById(id).addEventListener("change", () => form.requestSubmit());
   }
   document.getElementById("f-reset").addEventListener("click", () => {
