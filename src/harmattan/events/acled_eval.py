@@ -88,8 +88,19 @@ def _macro(per_class: dict[str, ClassScores]) -> float:
     return sum(s.f1 for s in scores) / len(scores) if scores else 0.0
 
 
-def load_acled_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read ACLED gold JSONL; a bad line stops the evaluation with its line number."""
+def load_acled_gold(path: str | Path, part: str = "heldout") -> list[dict[str, Any]]:
+    """Read ACLED gold JSONL; a bad line stops the evaluation with its line number.
+
+    Stand-off labels (lines with a ``key``, as ``annotations/acled/labels.jsonl``) are read
+    with their text from the shared data, the articles of ``part`` of the split beside them."""
+    with open(path, encoding="utf-8") as handle:
+        first = handle.readline()
+    if first.strip() and '"key"' in first and '"text"' not in first:
+        from harmattan.training.acled_classifier import load_annotations
+        from harmattan.training.act_gate import shared_data_dir
+
+        path = Path(path)
+        return load_annotations(shared_data_dir(), part, path.parent / "split.json", path)
     records = []
     for number, record in read_gold_lines(path, ("id", "text", "acled"), "acled"):
         gold = record["acled"]
