@@ -124,6 +124,7 @@ _DIPLOMACY = _rx(r"condemn", r"denounc", r"deplor", r"urged?\b", r"urging", r"ca
                  r"rejected", r"praised", r"announced (?:a|an) (?:investigation|inquiry)",
                  r"opened (?:a|an) (?:investigation|inquiry)", r"denied")
 _CLAIM = _rx(r"claimed (?:responsibility|the attack|the bombing|the killing|the ambush|credit)",
+             r"t(?:akes|ook|aking) credit for",
              r"claims? of responsibility", r"claiming responsibility", r"took responsibility",
              r"responsibility for the", r"(?:still )?investigating the (?:\w+ ){0,2}(?:attack|air ?strike|strike|bombing|killings?|massacre)",
              r"released (?:a )?(?:video|footage|images) (?:\w+ ){0,4}(?:showing|of)",

@@ -318,10 +318,13 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
         from harmattan.events.classifier import CrossValidatedClassifier
         from harmattan.events.coder import EventCoder
 
-        from harmattan.events.acled_model import AcledClassifier
+        from harmattan.events.acled_model import AcledClassifier, default_model_dir
 
+        # The ACLED classifier's own out-of-fold predictions, where it is shipped.
+        acled = (AcledClassifier(cross_validated=True)
+                 if (default_model_dir() / "weights.json").exists() else None)
         code_articles = EventCoder(classifier=CrossValidatedClassifier(),
-                                   acled=AcledClassifier(cross_validated=True)).initialize().code
+                                   acled=acled).initialize().code
 
     try:
         if kind == "geo":
