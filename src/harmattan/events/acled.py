@@ -866,7 +866,7 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
     from harmattan.schema import CameoCode, Event, Evidence, Modality, make_event_id
 
     text = sentence.text
-    if _ANNOUNCED.search(text) and decided is None:
+    if _ANNOUNCED.search(text):
         return None
     source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}]
     target = [a for a in actors if all(a is not s for s in source)]
