@@ -78,9 +78,12 @@ def incident_features(sentences: list[str], predictions: list[SentencePrediction
     for sentence in sentences:
         coded = rules.classify(sentence)
         rule_sentence[CLASSES.index(coded[1] if coded else NONE)] = 1.0
-    rule_incident = np.zeros(len(CLASSES))
-    coded = rules.classify(text)
-    rule_incident[CLASSES.index(coded[1] if coded else NONE)] = 1.0
+    if len(sentences) == 1:
+        rule_incident = rule_sentence  # the same reading; half the cost in long articles
+    else:
+        rule_incident = np.zeros(len(CLASSES))
+        coded = rules.classify(text)
+        rule_incident[CLASSES.index(coded[1] if coded else NONE)] = 1.0
     families = [1.0 if pattern.search(text) else 0.0 for pattern in FAMILIES.values()]
     words = set(rules._text_inters(text))
     inters = [1.0 if i in words else 0.0 for i in INTER_WORDS]
@@ -188,8 +191,11 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
     if len(items) <= MAX_INCIDENT_SENTENCES:
         windows = [items]
     else:
+        # A sentence the coder neither read nor gave an event is left alone: reading it here
+        # would cost a pass of the sentence model for text the rules found nothing in.
         coded = {e.evidence.start for e in events if e.acled}
-        windows = [[it] for it in items if it.sentence.start in coded or acled_keywords(it.sentence.text)]
+        windows = [[it] for it in items if it.sentence.start in coded
+                   or (it.prediction is not None and acled_keywords(it.sentence.text))]
     unread = [it for window in windows for it in window if it.prediction is None]
     for item, prediction in zip(unread, predict([it.sentence.text for it in unread]) if unread else []):
         item.prediction = prediction
