@@ -121,11 +121,11 @@ class CoderSettings:
     locate: bool = True
     #: Keep only sentences the act gate reads as reporting a specific act (events/gate.py).
     gate: bool = True
-    #: Merge the tellings of one act in an article into one event (events/acts.py).
-    merge_restatements: bool = True
     #: Decide ACLED types with the learned classifier (events/acled_model.py) where its
     #: weights are shipped; else with the rules alone.
     learned_acled: bool = True
+    #: Merge the tellings of one act in an article into one event (events/acts.py).
+    merge_restatements: bool = True
     #: A sentence's other acts become events only when their verb is coordinated with the
     #: main act's (docs/accuracy.md, "Extra events").
     coordinated_acts_only: bool = True
