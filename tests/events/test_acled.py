@@ -140,5 +140,85 @@ def test_seed_through_the_whole_coder() -> None:
     from harmattan.pipeline import code_articles
 
     report = evaluate_acled(load_acled_gold(SEED_PATH), code_articles)
-    assert report.totals["sub_event_weighted_f1"] >= 0.95, report.errors
+    # 0.989 with the rules alone deciding the type, 0.938 with the learned classifier, which
+    # was trained on real snippets, not on these sentences written alongside the rules (it
+    # reads "recaptured … from the insurgents" as taken by them; letting the rules say who
+    # took a territory gave 0.959 here but lost 0.007 on the real CASE 2021 snippets).
+    assert report.totals["sub_event_weighted_f1"] >= 0.92, report.errors
     assert report.totals["violence_false_alarm_rate"] == 0.0, report.errors
+
+
+# -- the learned classifier (events/acled_model.py) ----------------------------------------------
+
+
+def test_model_features_match_their_names() -> None:
+    from harmattan.events.acled_model import feature_names, incident_features
+    from harmattan.events.classifier import SentencePrediction
+    from harmattan.schema import PLOVER_EVENTS
+
+    prediction = SentencePrediction(quad_probs=(0.1, 0.1, 0.1, 0.1, 0.6),
+                                    plover_probs={e: 1 / len(PLOVER_EVENTS) for e in PLOVER_EVENTS},
+                                    embedding=tuple([0.05] * 384))
+    sentences = ["Gunmen attacked a police post in Kidal, killing two officers.", "The toll rose"]
+    x = incident_features(sentences, [prediction, prediction])
+    names = feature_names()
+    assert x.shape == (len(names),)
+    assert x[names.index("rule_sentence_Armed clash")] == 1.0
+    assert x[names.index("kw_attack")] == 1.0
+    assert x[names.index("cut_off")] == 1.0
+    assert x[names.index("sentences")] == 2.0
+
+
+def test_model_decision_needs_its_probability() -> None:
+    import numpy as np
+
+    from harmattan.events.acled_model import CLASSES, NONE, decision
+
+    probs = np.full(len(CLASSES), 0.01)
+    probs[CLASSES.index("Grenade")] = 0.4
+    probs /= probs.sum()
+    assert decision(probs)[0] == "Grenade"
+    assert decision(probs, min_probability=0.9)[0] == NONE
+
+
+@pytest.mark.parametrize("text", [
+    "The Islamic State claimed responsibility for the bombing in Kabul.",
+    "Senegal scored twice in the Africa Cup of Nations final.",
+])
+def test_the_sure_filters_stay(text: str) -> None:
+    from harmattan.events.acled_model import sure_not_recorded
+
+    assert sure_not_recorded(text)
+
+
+def test_the_sure_filters_let_attacks_through() -> None:
+    from harmattan.events.acled_model import sure_not_recorded
+
+    assert not sure_not_recorded("Militants attacked an army base near Diffa, killing five soldiers.")
+
+
+@pytest.mark.models
+def test_one_decision_per_incident() -> None:
+    from harmattan.events.coder import EventCoder
+    from harmattan.schema import Article
+
+    coder = EventCoder().initialize()
+    assert coder.acled is not None  # the shipped weights are read
+    text = ("Suspected jihadists ambushed a army patrol near Menaka on Tuesday. "
+            "Four soldiers were killed and six wounded in the fighting, the army said.")
+    events = coder.code([Article(id="a", text=text)])
+    coded = [e for e in events if e.acled]
+    assert len(coded) == 1, [(e.evidence.sentence, e.acled) for e in events]
+    assert coded[0].acled["event_type"] == "Battles"
+    assert coded[0].acled["decided_by"] == "model"
+    assert coded[0].acled["fatalities"] == 4
+
+
+@pytest.mark.models
+def test_cross_validated_answers_from_the_out_of_fold_file() -> None:
+    from harmattan.events.acled_model import AcledClassifier, text_key
+
+    model = AcledClassifier(cross_validated=True).initialize()
+    key, probs = next(iter(model.oof_.items()))
+    assert len(probs) == 26
+    assert text_key(["a"]) != key

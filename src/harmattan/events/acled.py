@@ -124,6 +124,7 @@ _DIPLOMACY = _rx(r"condemn", r"denounc", r"deplor", r"urged?\b", r"urging", r"ca
                  r"rejected", r"praised", r"announced (?:a|an) (?:investigation|inquiry)",
                  r"opened (?:a|an) (?:investigation|inquiry)", r"denied")
 _CLAIM = _rx(r"claimed (?:responsibility|the attack|the bombing|the killing|the ambush|credit)",
+             r"t(?:akes|ook|aking) credit for",
              r"claims? of responsibility", r"claiming responsibility", r"took responsibility",
              r"responsibility for the", r"(?:still )?investigating the (?:\w+ ){0,2}(?:attack|air ?strike|strike|bombing|killings?|massacre)",
              r"released (?:a )?(?:video|footage|images) (?:\w+ ){0,4}(?:showing|of)",
@@ -734,13 +735,16 @@ def _victim_part(text: str) -> str:
 @timed("acled")
 def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | Span | str,
                source: list[Actor], target: list[Actor], modality: Modality | None,
-               offset: int = 0, country: str | None = None) -> dict[str, Any] | None:
+               offset: int = 0, country: str | None = None,
+               decided: tuple[str, str] | None = None) -> dict[str, Any] | None:
     """The ACLED coding of an act, or None when ACLED would not record it.
 
     ``event_type``/``cameo_code``: the PLOVER type and CAMEO code (None for a sentence the
     PLOVER coder gave no event); ``sentence``: the parsed sentence (a string works too);
     ``offset``: where it starts in the article (for the fatalities evidence); ``country``: the
-    country the event takes place in (foreign state forces are external forces, inter 8).
+    country the event takes place in (foreign state forces are external forces, inter 8);
+    ``decided``: the (event type, sub-event type) the learned classifier gave the incident
+    (``events/acled_model.py``): the rules then only fill the actors' codes and the toll.
     """
     if modality is not None and (modality.negated or modality.hypothetical or modality.future):
         return None
@@ -750,7 +754,7 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
     # civilians when they suffer the act, as ACLED codes them.
     tgt = [7 if code == 1 and actor.sector in _UNARMED_STATE and _is_person_noun(actor.text or "") else code
            for actor, code in ((a, inter_code(a, country)) for a in target) if code is not None]
-    coded = classify(text, sentence, event_type, src, tgt)
+    coded = decided or classify(text, sentence, event_type, src, tgt)
     if coded is None:
         return None
     etype, sub = coded
@@ -767,6 +771,8 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
         "civilian_targeting": "Civilian targeting" if _civilian_targeting(etype, sub, inter2) else "",
         "fatalities": fatal["fatalities"] if fatal else 0,
     }
+    if decided:
+        out["decided_by"] = "model"  # else the rules decided the type
     if fatal:
         out.update({k: v for k, v in fatal.items() if k != "fatalities"})
     return out
@@ -848,7 +854,7 @@ ACLED_TO_PLOVER = {
 @timed("acled")
 def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                      doc: Doc | Span | None = None, country: str | None = None,
-                     ordinal: int = 0) -> Event | None:
+                     ordinal: int = 0, decided: tuple[str, str] | None = None) -> Event | None:
     """An event with ACLED codes only (``plover=None``), for a sentence the PLOVER coder gave no
     event although it reports political violence, a demonstration or a strategic development:
     "Three civilians were killed in an IED blast" names no one who acts.
@@ -865,7 +871,7 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
     source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}]
     target = [a for a in actors if all(a is not s for s in source)]
     acled = code_acled(None, None, doc if doc is not None else text, source, target, Modality(),
-                       offset=sentence.start, country=country)
+                       offset=sentence.start, country=country, decided=decided)
     if acled is None:
         return None
     trigger = _trigger(text, acled["sub_event_type"])

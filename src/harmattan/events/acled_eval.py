@@ -6,12 +6,16 @@ coded as an article; the highest-confidence event with a non-null ``acled`` is s
 sub-event types the gold set holds, the same at the level of event types, and the false-alarm
 rate: the share of ``acled: null`` records coded as political violence (Battles,
 Explosions/Remote violence, Violence against civilians) — plus, for information, the share
-coded with any ACLED type.
+coded with any ACLED type — and the confusion between event types.
+
+``harmattan eval acled GOLD --cross-validated`` reads, for the CASE 2021 dev snippets the
+classifier was trained on, the out-of-fold predictions of ``harmattan train acled``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +28,28 @@ if TYPE_CHECKING:
     from harmattan.actors.resolver import ActorResolver
 
 NONE = "NONE"
+
+
+@dataclass
+class AcledReport(Report):
+    """A :class:`Report` with the confusion between event types (gold → predicted → count;
+    ``NONE`` for no ACLED event), where most of the costly errors are."""
+
+    family_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "family_confusion": self.family_confusion}
+
+    def render(self) -> str:
+        names = sorted({g for g in self.family_confusion}
+                       | {p for row in self.family_confusion.values() for p in row})
+        short = {n: n.split("/")[0].split()[0][:9] for n in names}
+        lines = [super().render(), "", "event types, gold (rows) by predicted (columns):",
+                 f"{'':<12}" + "".join(f"{short[n]:>10}" for n in names)]
+        for gold in names:
+            row = self.family_confusion.get(gold, {})
+            lines.append(f"{short[gold]:<12}" + "".join(f"{row.get(n, 0):>10}" for n in names))
+        return "\n".join(lines)
 
 
 def top_acled(records: list[dict[str, Any]],
@@ -57,8 +83,12 @@ def evaluate_acled(records: list[dict[str, Any]],
         {"id": r["id"], "text": r["text"], "gold": g, "predicted": p, "acled": c}
         for r, g, p, c in zip(records, gold_sub, pred_sub, coded) if g != p
     ]
-    return Report(
-        kind="acled", n=len(records), per_class=per_class, errors=errors,
+    confusion: dict[str, dict[str, int]] = {}
+    for gold, predicted in zip(gold_type, pred_type):
+        row = confusion.setdefault(gold, {})
+        row[predicted] = row.get(predicted, 0) + 1
+    return AcledReport(
+        kind="acled", n=len(records), per_class=per_class, errors=errors, family_confusion=confusion,
         totals={
             "sub_event_weighted_f1": _weighted(per_class),
             "sub_event_macro_f1": _macro(per_class),
@@ -88,8 +118,19 @@ def _macro(per_class: dict[str, ClassScores]) -> float:
     return sum(s.f1 for s in scores) / len(scores) if scores else 0.0
 
 
-def load_acled_gold(path: str | Path) -> list[dict[str, Any]]:
-    """Read ACLED gold JSONL; a bad line stops the evaluation with its line number."""
+def load_acled_gold(path: str | Path, part: str = "heldout") -> list[dict[str, Any]]:
+    """Read ACLED gold JSONL; a bad line stops the evaluation with its line number.
+
+    Stand-off labels (lines with a ``key``, as ``annotations/acled/labels.jsonl``) are read
+    with their text from the shared data, the articles of ``part`` of the split beside them."""
+    with open(path, encoding="utf-8") as handle:
+        first = handle.readline()
+    if first.strip() and '"key"' in first and '"text"' not in first:
+        from harmattan.training.acled_classifier import load_annotations
+        from harmattan.training.act_gate import shared_data_dir
+
+        path = Path(path)
+        return load_annotations(shared_data_dir(), part, path.parent / "split.json", path)
     records = []
     for number, record in read_gold_lines(path, ("id", "text", "acled"), "acled"):
         gold = record["acled"]

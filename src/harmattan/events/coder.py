@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from harmattan.actors.resolver import ActorResolver
+    from harmattan.events.acled_model import AcledClassifier
     from harmattan.events.classifier import EventClassifier, SentencePrediction
     from harmattan.events.gate import ActGate, GateDecision
     from harmattan.events.verbs import VerbMatch, VerbPatternCoder
@@ -121,6 +122,9 @@ class CoderSettings:
     locate: bool = True
     #: Keep only sentences the act gate reads as reporting a specific act (events/gate.py).
     gate: bool = True
+    #: Decide ACLED types with the learned classifier (events/acled_model.py) where its
+    #: weights are shipped; else with the rules alone.
+    learned_acled: bool = True
     #: Merge the tellings of one act in an article into one event (events/acts.py).
     merge_restatements: bool = True
     #: Code a sentence's other acts too, when their verb is coordinated with the main act's.
@@ -161,10 +165,12 @@ class EventCoder:
         threads: int = 1,
         geoparser: Geoparser | None = None,
         gate: ActGate | None = None,
+        acled: AcledClassifier | None = None,
     ) -> None:
         self.resolver = resolver
         self.geoparser = geoparser
         self.gate = gate
+        self.acled = acled
         self.verbs = verbs
         self.classifier = classifier
         self.settings = settings or CoderSettings()
@@ -191,6 +197,13 @@ class EventCoder:
                 self.gate = ActGate()
             self.gate.initialize()
         self.triggers_ = trigger_lexicon()
+        if self.settings.learned_acled:
+            from harmattan.events.acled_model import AcledClassifier, default_model_dir
+
+            if self.acled is None and (default_model_dir() / "weights.json").exists():
+                self.acled = AcledClassifier()
+            if self.acled is not None:
+                self.acled.initialize()
         if self.settings.locate:
             from harmattan.geo import Geoparser
 
@@ -247,9 +260,17 @@ class EventCoder:
             items = by_article.get(id(article), [])
             article_events = [e for c in items for e in c.events]
             _carry_targets(article_events, self.settings.discourse_window)
-            article_events.extend(self._acled_only(items))
+            acled_only = self._acled_only(items)
+            article_events.extend(acled_only)
             article_events.sort(key=lambda e: e.evidence.start)
-            merge_incidents(article_events)
+            if self.acled is not None:
+                # The learned classifier decides each incident's type (events/acled_model.py).
+                from harmattan.events.acled_model import decide_incidents
+
+                article_events = decide_incidents(self.acled, self.classifier.predict, items,
+                                                  article_events, acled_only)
+            else:
+                merge_incidents(article_events)
             if self.settings.merge_restatements:
                 article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:

@@ -293,7 +293,8 @@ def _plain(obj: Any) -> dict[str, Any]:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--part", type=click.Choice(["heldout", "train", "all"]), default="heldout",
               show_default=True,
-              help="acts: which articles of annotations/acts/split.json to score.")
+              help="acts, and acled on annotations/acled/labels.jsonl: which articles of the "
+                   "annotations' split.json to score.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
               help="Write the misclassified records here (JSONL).")
@@ -308,7 +309,8 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
     plover: records {"id", "text", "date", "gold": {"event", "source", "target", ...}};
     quad: records {"id", "text", "quad_class"};
     geo: records {"id", "text", "toponyms": [{"start", "end", "lat", "lon", "geonameid"}]};
-    acled: records {"id", "text", "acled": {"event_type", "sub_event_type"} | null};
+    acled: records {"id", "text", "acled": {"event_type", "sub_event_type"} | null}, or the
+    stand-off labels of annotations/acled/labels.jsonl (the articles of --part);
     acts: stand-off sentence labels of real articles (annotations/acts/labels.jsonl), scored
     on the articles of --part (events on act sentences, act coverage, type, actor codes).
 
@@ -317,6 +319,7 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
     \b
         harmattan eval plover ../shared/data/plover-gold/dev.jsonl --cross-validated
         harmattan eval acts annotations/acts/labels.jsonl --part heldout
+        harmattan eval acled ../shared/data/acled/case2021-task2-dev.jsonl --cross-validated
     """
     from harmattan.evaluation import evaluate_plover, evaluate_quad, load_gold
     from harmattan.pipeline import code_articles
@@ -325,7 +328,13 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
         from harmattan.events.classifier import CrossValidatedClassifier
         from harmattan.events.coder import EventCoder
 
-        code_articles = EventCoder(classifier=CrossValidatedClassifier()).initialize().code
+        from harmattan.events.acled_model import AcledClassifier, default_model_dir
+
+        # The ACLED classifier's own out-of-fold predictions, where it is shipped.
+        acled = (AcledClassifier(cross_validated=True)
+                 if (default_model_dir() / "weights.json").exists() else None)
+        code_articles = EventCoder(classifier=CrossValidatedClassifier(),
+                                   acled=acled).initialize().code
 
     try:
         if kind == "geo":
@@ -336,7 +345,7 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
         elif kind == "acled":
             from harmattan.events.acled_eval import evaluate_acled, load_acled_gold
 
-            report = evaluate_acled(load_acled_gold(gold), code_articles)
+            report = evaluate_acled(load_acled_gold(gold, part), code_articles)
         elif kind == "acts":
             from harmattan.events.acts_eval import evaluate_acts
             from harmattan.training.act_gate import load_act_texts
@@ -359,7 +368,7 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
 
 
 @main.command()
-@click.argument("model", type=click.Choice(["events", "gate"]), default="events")
+@click.argument("model", type=click.Choice(["events", "gate", "acled"]), default="events")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Where to write the model (default: the shipped model's folder).")
 @click.option("--data", type=click.Path(file_okay=False), default=None,
@@ -374,18 +383,21 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
 
     events (the default): the sentence event classifier.  gate: the act gate and type head
     (events/gate.py) from the act annotations in annotations/acts/ (a few minutes; --cv is
-    not used: its folds are fixed in the training code).
+    not used: its folds are fixed in the training code).  acled: the ACLED classifier
+    (events/acled_model.py) from the CASE 2021 dev file, annotations/acled/ and the notes
+    snippets (a few minutes; its folds are fixed too).
 
     Example:
 
     \b
         harmattan train --out /tmp/model --cv 0
         harmattan train gate --out /tmp/gate
+        harmattan train acled --out /tmp/acled
 
     Then: HARMATTAN_EVENT_MODEL=/tmp/model harmattan code samples/
     """
     missing = missing_train_packages()
-    if model == "gate":  # the gate's logistic regressions need scikit-learn only
+    if model in ("gate", "acled"):  # their logistic regressions need scikit-learn only
         missing = [p for p in missing if p == "scikit-learn"]
     if missing:
         raise click.ClickException(
@@ -393,6 +405,15 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
             f"{'is' if len(missing) == 1 else 'are'} not installed; "
             "install it with: scripts/setup.sh --train"
         )
+    if model == "acled":
+        from harmattan.events.acled_model import ACLED_MODEL_DIR
+        from harmattan.training.acled_classifier import train_acled
+        from harmattan.training.act_gate import shared_data_dir
+
+        report = train_acled(Path(data) if data else shared_data_dir(),
+                             out_dir=Path(out) if out else ACLED_MODEL_DIR, seed=seed)
+        click.echo(json.dumps(report, indent=2, default=str))
+        return
     if model == "gate":
         from harmattan.events.gate import GATE_DIR
         from harmattan.training.act_gate import shared_data_dir, train_act_gate
