@@ -92,7 +92,13 @@ def test_a_clean_stop_leaves_every_commit_in_the_db_file(server, tmp_path: Path)
     process, base, port, db = server
     status, body = _request(base + "/api/ingest", body={"articles": [
         {"id": "posted", "date": "2023-08-09", "text": "Chad attacked Benin near the river."}]})
-    assert status == 200 and json.loads(body)["articles"] == 1
+    assert status == 202, body
+    job = json.loads(body)
+    deadline = time.monotonic() + 300
+    while job["status"] in {"queued", "running"} and time.monotonic() < deadline:
+        time.sleep(0.2)
+        job = json.loads(_request(base + f"/api/jobs/{job['job_id']}")[1])
+    assert job["status"] == "done" and job["result"]["articles"] == 1, job
     process.send_signal(signal.SIGTERM)
     # uvicorn shuts down, then ends the process by the signal it caught.
     assert process.wait(timeout=60) in (0, -signal.SIGTERM)

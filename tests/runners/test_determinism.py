@@ -23,7 +23,7 @@ def one_by_one(reference_events: list[Event]) -> list[Event]:
 
 
 def test_the_reference_run_codes_events(runner_articles: list[Article], one_by_one: list[Event]) -> None:
-    assert len(runner_articles) == 11 + 24
+    assert len(runner_articles) == 15 + 24
     assert len(one_by_one) > 80
     assert len({e.event_id for e in one_by_one}) == len(one_by_one)
 

@@ -126,9 +126,9 @@ CLUSTER = func.coalesce(t.events.c.cluster_id, t.events.c.event_id)
 
 def _matching_clusters(conn: Connection, f: EventFilter) -> Any:
     """``(cluster_id, date)`` of every selected cluster: its earliest matching mention's date."""
-    # Only the text filter reads the article (its title); every event has one article.
+    # Only the text and language filters read the article; every event has one article.
     source = (t.events.join(t.articles, t.articles.c.article_pk == t.events.c.article_pk)
-              if f.text else t.events)
+              if f.text or f.language else t.events)
     return (select(CLUSTER.label("cluster_id"),
                    func.min(t.events.c.date).label("date"))
             .select_from(source)
