@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,3 +90,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.close()
+
+
+#: The command of an ingest job's child process that codes with the stand-in coder (rules on
+#: actor names, no models), for API tests of the job queue.
+RULE_JOB = [sys.executable, "-c", "import sys\n"
+            "from harmattan.runners import local\n"
+            "from harmattan.store.stand_in import make_rule_coder\n"
+            "local._make_default_coder = make_rule_coder\n"
+            "from harmattan.store.jobs import main\n"
+            "sys.exit(main())\n"]

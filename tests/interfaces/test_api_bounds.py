@@ -23,7 +23,7 @@ from harmattan.store import Store, jobs
 from harmattan.store.ingest import ingest
 from harmattan.store.stand_in import make_rule_coder
 
-from .conftest import free_port
+from .conftest import RULE_JOB, free_port
 
 #: About 1 KB of text without an event in it (the stand-in coder's verbs are absent).
 FILLER = ("The road north of the river runs through dry country, past wells, small farms and "
@@ -75,12 +75,6 @@ def test_an_event_told_by_long_articles_answers_each_text_once(db_url: str) -> N
 # -- ingest jobs: POST answers at once, a worker process codes ------------------------------------
 
 #: The job worker with the stand-in coder (the real one: test_sigterm_… below).
-RULE_JOB = [sys.executable, "-c", "import sys\n"
-            "from harmattan.runners import local\n"
-            "from harmattan.store.stand_in import make_rule_coder\n"
-            "local._make_default_coder = make_rule_coder\n"
-            "from harmattan.store.jobs import main\n"
-            "sys.exit(main())\n"]
 AUTH = {"Authorization": "Bearer s3cret"}
 POSTED = [
     {"id": "p1", "date": "2024-03-02", "source": "Wire A", "text": "Mali attacked Niger near Gao. Calm returned."},

@@ -3,7 +3,6 @@ with 422 naming the record; odd bytes in a path or a body are answered, never a 
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 
@@ -15,14 +14,9 @@ from harmattan.interfaces.api import create_app
 from harmattan.store import Store
 from harmattan.store import schema as t
 
+from .conftest import RULE_JOB
+
 AUTH = {"Authorization": "Bearer s3cret"}
-# Ingest jobs run in a child process: this one codes with the stand-in coder.
-RULE_JOB = [sys.executable, "-c", "import sys\n"
-            "from harmattan.runners import local\n"
-            "from harmattan.store.stand_in import make_rule_coder\n"
-            "local._make_default_coder = make_rule_coder\n"
-            "from harmattan.store.jobs import main\n"
-            "sys.exit(main())\n"]
 
 
 def _job(client: TestClient, answer) -> dict:
