@@ -58,3 +58,40 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         yield url
     finally:
         _drop_pg_database(name)
+
+
+def _run_on_a_terminal(args: list[str], cwd: Path | None = None,
+                       timeout: float = 300) -> tuple[int, str]:
+    """Run the CLI with stderr on a pseudo-terminal (120 columns); return its exit status and
+    what it drew there."""
+    import fcntl
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "harmattan.interfaces.cli", *args], cwd=cwd,
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower,
+                            env=dict(os.environ))
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closes when the command ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return proc.wait(timeout=timeout), b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.fixture
+def run_on_a_terminal():
+    """``run_on_a_terminal(args, cwd=None) -> (status, drawn)``: the CLI with stderr on a
+    pseudo-terminal, for progress bars."""
+    return _run_on_a_terminal

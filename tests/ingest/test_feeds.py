@@ -287,33 +287,12 @@ def test_watch_fails_when_every_feed_failed(tmp_path: Path, server: _FeedServer)
     assert _watch(tmp_path, feeds, db).exit_code == 0
 
 
-def test_watch_draws_a_bar_over_the_feeds_on_a_terminal(tmp_path: Path, server: _FeedServer) -> None:
-    import fcntl
-    import os
-    import pty
+def test_watch_draws_a_bar_over_the_feeds_on_a_terminal(tmp_path: Path, server: _FeedServer,
+                                                        run_on_a_terminal) -> None:
     import re
-    import struct
-    import subprocess
-    import sys
-    import termios
 
     feeds = _feeds_file(tmp_path, server, "/down.rss", "/missing.rss")
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen([sys.executable, "-m", "harmattan.interfaces.cli", "watch", str(feeds),
-                             "--db", str(tmp_path / "store.db"), "--once"],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=follower)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:  # the terminal closes when the command ends
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    assert proc.wait(timeout=120) == 1
-    drawn = b"".join(chunks).decode("utf-8", "replace")
+    status, drawn = run_on_a_terminal(["watch", str(feeds), "--db", str(tmp_path / "store.db"),
+                                       "--once"], timeout=120)
+    assert status == 1
     assert re.search(r"100%\|[^|]*\| 2/2 \[\d\d:\d\d<\d\d:\d\d", drawn), drawn

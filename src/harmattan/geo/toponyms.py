@@ -303,21 +303,11 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
             i += 1
             continue
         found = None
-        # Longest match first: extend over capitalised words and connectors.
         limit = min(n, i + max_words + 2)
-        j = i + 1
-        while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
-                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
-                or tokens[j].text.lower() in _DIVISION_NOUNS):
-            j += 1
-        for end in range(j, i, -1):
-            if not (tokens[end - 1].capitalised or tokens[end - 1].text.lower() in _DIVISION_NOUNS):
-                continue
+        end = _longest_from(text, tokens, i, limit, gazetteer)
+        if end is not None:
             span_text = text[token.start:tokens[end - 1].end]
-            key = fold(span_text)
-            if gazetteer.has_key(key):
-                found = (end, span_text, key)
-                break
+            found = (end, span_text, fold(span_text))
         if found is not None and token.text.lower() in _FRENCH_ARTICLES and i + 1 < n:
             # "La Côte d'Ivoire": a name after the article that runs further wins over the
             # shorter one that includes the article ("La Côte", a village).
@@ -343,7 +333,8 @@ _FRENCH_ARTICLES = frozenset({"la", "le", "les"})
 
 def _longest_from(text: str, tokens: list[_Token], i: int, limit: int,
                   gazetteer: Gazetteer) -> int | None:
-    """The end of the longest gazetteer name starting at token ``i`` (as find_candidates)."""
+    """The end of the longest gazetteer name starting at the capitalised token ``i``: extended
+    over capitalised words, connectors and division nouns, then tried longest first."""
     if not tokens[i].capitalised:
         return None
     j = i + 1
@@ -352,8 +343,9 @@ def _longest_from(text: str, tokens: list[_Token], i: int, limit: int,
             or tokens[j].text.lower() in _DIVISION_NOUNS):
         j += 1
     for end in range(j, i, -1):
-        if tokens[end - 1].capitalised and gazetteer.has_key(
-                fold(text[tokens[i].start:tokens[end - 1].end])):
+        last = tokens[end - 1]
+        if (last.capitalised or last.text.lower() in _DIVISION_NOUNS) and gazetteer.has_key(
+                fold(text[tokens[i].start:last.end])):
             return end
     return None
 
