@@ -120,6 +120,10 @@ class CoderSettings:
     require_actor: bool = True
     #: Give each event the place where it happened (geo/locate.py).
     locate: bool = True
+    #: Read spaCy's place entities (GPE, LOC, FAC, NORP) of the sentences that gave events as
+    #: place candidates too (docs/geo.md): the recogniser runs on those sentences only, whose
+    #: words the parse has already split.
+    locate_entities: bool = True
     #: Keep only sentences the act gate reads as reporting a specific act (events/gate.py).
     gate: bool = True
     #: Decide ACLED types with the learned classifier (events/acled_model.py) where its
@@ -151,6 +155,8 @@ class _Candidate:
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
+    #: The sentence's parse, kept while its place entities are read (``_entities``).
+    doc: Doc | None = None
 
 
 class EventCoder:
@@ -250,6 +256,7 @@ class EventCoder:
             candidate.events = self._code_sentence(candidate, doc)
             if candidate.events:
                 self._apply_gate(candidate, doc)
+                candidate.doc = doc
         events: list[Event] = []
         # Keyed by the article object, not its id: two versions of one article (same id) in a
         # batch keep their own events.
@@ -274,24 +281,46 @@ class EventCoder:
             if self.settings.merge_restatements:
                 article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:
-                self._locate(article, article_events)
+                self._locate(article, article_events, items)
             for event in article_events:
                 event.language = language[id(article)]
             events.extend(article_events)
         return events
 
-    def _locate(self, article: Article, events: list[Event]) -> None:
+    def _locate(self, article: Article, events: list[Event], items: list[_Candidate]) -> None:
         """Set each event's location: the place its sentence names where the act happened,
         else the country the article is about (precision 3), else None."""
         from harmattan.geo import article_country, event_location
 
         assert self.geoparser is not None
-        places = self.geoparser.parse(article)
+        entities, ranges = self._entities(items)
+        places = self.geoparser.parse(article, entities, ranges) if entities is not None \
+            else self.geoparser.parse(article)
         fallback = article_country(places)
         for event in events:
             found = event_location(places, event.evidence.start, event.evidence.end,
                                    event.evidence.trigger_start)
             event.location = found if found is not None else (dict(fallback) if fallback else None)
+
+    def _entities(self, items: list[_Candidate]
+                  ) -> tuple[list[tuple[int, int, str]] | None, list[tuple[int, int]]]:
+        """spaCy's entities of the article's sentences that gave events, as article offsets,
+        and the spans of those sentences (the geoparser reads entities there only)."""
+        if not self.settings.locate_entities:
+            return None, []
+        parsed = [item for item in items if item.doc is not None]
+        docs = [item.doc for item in parsed]
+        for item in items:
+            item.doc = None
+        if not parsed:
+            return None, []
+        from harmattan.nlp.parser import entity_spans
+
+        ner = self.nlp_.get_pipe("ner")
+        entities: list[tuple[int, int, str]] = []
+        for item, doc in zip(parsed, ner.pipe(docs)):
+            entities += entity_spans(doc, item.sentence.start)
+        return entities, [(item.sentence.start, item.sentence.end) for item in parsed]
 
     def _acled_only(self, items: list[_Candidate]) -> list[Event]:
         """Events with ACLED codes only, for sentences that report political violence, a
@@ -314,6 +343,7 @@ class EventCoder:
             docs = self.nlp_.pipe((item.sentence.text for item, _ in found),
                                   batch_size=self.settings.parse_batch_size, disable=["ner"])
             for (item, event), doc in zip(found, docs):
+                item.doc = doc
                 item.gate = self.gate.decide(
                     gate_vector(item.sentence.text, item.prediction, doc, item.actors,
                                 item.sentence.index, [event]),
