@@ -140,6 +140,7 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
     Then one sense per article: a name resolved through its qualifier ("London, Ontario")
     keeps that sense where the article repeats it bare.
     """
+    _states_named_like_countries(mentions)
     divisions = article_divisions(mentions, gazetteer)
     first = _resolve(mentions, gazetteer, divisions)
     for res in first:
@@ -156,6 +157,44 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
                 and res.entry is not held.entry and not res.entry.is_country:
             results[k] = Resolution(res.mention, held.entry, held.score)
     return results
+
+
+#: A town at least this large counts as the place its name means when no context says
+#: otherwise ("Savannah", "Macon" are the Georgian ones; "Tbilisi" the Georgian capital).
+_LANDMARK = 10_000
+
+
+def _states_named_like_countries(mentions: list[Mention]) -> None:
+    """"Georgia" beside Savannah and Macon is the US state: a country's name that is also a
+    first-level division elsewhere means the division when more of the article's other names
+    are, by their largest bearer, towns of that division than towns of that country.  The
+    mention then keeps the division and not the country, so that the article's countries (and
+    what they decide for its other towns) follow."""
+    largest: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for mention in mentions:
+        towns = [c for c in mention.candidates if c.is_town]
+        if mention.demonym or mention.key in seen or not towns or any(
+                c.is_country or c.is_admin1 for c in mention.candidates):
+            continue
+        seen.add(mention.key)
+        top = max(towns, key=lambda c: c.population)
+        if top.population >= _LANDMARK:
+            largest[(top.country, top.admin1)] += 1
+            largest[(top.country, "")] += 1
+    if not largest:
+        return
+    for mention in mentions:
+        cands = mention.candidates
+        if mention.demonym or not cands or not cands[0].is_country:
+            continue
+        country = cands[0].country
+        states = [c for c in cands if c.is_admin1 and c.country != country]
+        for state in states:
+            if largest[(state.country, state.name)] > largest[(country, "")]:
+                mention.candidates = [state] + [c for c in cands
+                                                if not c.is_country and c is not state]
+                break
 
 
 def _resolve(mentions: list[Mention], gazetteer: Gazetteer,

@@ -229,6 +229,8 @@ def state_abbreviation(after: str) -> tuple[str, int, int] | None:
 #: only after a town, never alone.
 _ONLY_AFTER_TOWN = frozenset({"Miss.", "Ill.", "Mass.", "Wash.", "Ind.", "La.", "Pa.", "Del.",
                               "Ore.", "Mo.", "Me.", "Tex.", "Mont.", "Conn."})
+#: Of those, the ones no English word or title is written as.
+_NO_WORD_AFTER_TOWN = frozenset({"Conn.", "Tex."})
 _STANDALONE_STATE = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
                              if k not in _ONLY_AFTER_TOWN) + r")(?![\w])")
@@ -246,6 +248,7 @@ def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         if states:
             added.append(Mention(match.group(1), match.start(1), match.end(1), fold(name),
                                  states[:1], reasons=["US state abbreviation"]))
+    after_town: set[str] = set()
     for mention in mentions:
         found = state_abbreviation(text[mention.end:mention.end + 8])
         if found is None:
@@ -253,9 +256,21 @@ def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         name, start, end = found
         states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
         if states:
+            after_town.add(text[mention.end + start:mention.end + end])
             added.append(Mention(text[mention.end + start:mention.end + end], mention.end + start,
                                  mention.end + end, fold(name), states[:1],
                                  reasons=["US state abbreviation after a place"]))
+    # One sense per article: "Greenwich, Conn. … Conn. officials said" — an abbreviation the
+    # article writes after a town is the state wherever else it stands, unless it is also a
+    # word or a title ("Jackson, Miss. … Miss. Smith").
+    for abbreviation in sorted(after_town & _NO_WORD_AFTER_TOWN):
+        taken = covered + [(m.start, m.end) for m in added]
+        name = US_STATE_ABBREVIATIONS[abbreviation]
+        states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
+        for match in re.finditer(r"(?<![\w.])" + re.escape(abbreviation) + r"(?!\w)", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                added.append(Mention(abbreviation, match.start(), match.end(), fold(name),
+                                     states[:1], reasons=["US state abbreviation, as elsewhere"]))
     return added
 
 
