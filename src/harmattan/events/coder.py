@@ -263,6 +263,7 @@ class EventCoder:
         by_article: dict[int, list[_Candidate]] = {}
         for item in sentences:
             by_article.setdefault(id(item.article), []).append(item)
+        to_locate: list[tuple[Article, list[Event], list[_Candidate]]] = []
         for article in articles:
             items = by_article.get(id(article), [])
             article_events = [e for c in items for e in c.events]
@@ -281,46 +282,61 @@ class EventCoder:
             if self.settings.merge_restatements:
                 article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:
-                self._locate(article, article_events, items)
+                to_locate.append((article, article_events, items))
             for event in article_events:
                 event.language = language[id(article)]
             events.extend(article_events)
+        if to_locate:
+            self._locate(to_locate)
         return events
 
-    def _locate(self, article: Article, events: list[Event], items: list[_Candidate]) -> None:
+    def _locate(self, found: list[tuple[Article, list[Event], list[_Candidate]]]) -> None:
         """Set each event's location: the place its sentence names where the act happened,
         else the country the article is about (precision 3), else None."""
         from harmattan.geo import article_country, event_location
 
         assert self.geoparser is not None
-        entities, ranges = self._entities(items)
-        places = self.geoparser.parse(article, entities, ranges) if entities is not None \
-            else self.geoparser.parse(article)
-        fallback = article_country(places)
-        for event in events:
-            found = event_location(places, event.evidence.start, event.evidence.end,
-                                   event.evidence.trigger_start)
-            event.location = found if found is not None else (dict(fallback) if fallback else None)
+        entities = self._entities(found)
+        for (article, events, _), (spans, ranges) in zip(found, entities):
+            places = self.geoparser.parse(article, spans, ranges) if ranges \
+                else self.geoparser.parse(article)
+            fallback = article_country(places)
+            for event in events:
+                where = event_location(places, event.evidence.start, event.evidence.end,
+                                       event.evidence.trigger_start)
+                event.location = where if where is not None else (dict(fallback) if fallback
+                                                                  else None)
 
-    def _entities(self, items: list[_Candidate]
-                  ) -> tuple[list[tuple[int, int, str]] | None, list[tuple[int, int]]]:
-        """spaCy's entities of the article's sentences that gave events, as article offsets,
-        and the spans of those sentences (the geoparser reads entities there only)."""
-        if not self.settings.locate_entities:
-            return None, []
-        parsed = [item for item in items if item.doc is not None]
-        docs = [item.doc for item in parsed]
-        for item in items:
-            item.doc = None
-        if not parsed:
-            return None, []
+    def _entities(self, found: list[tuple[Article, list[Event], list[_Candidate]]]
+                  ) -> list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]]:
+        """For each article, spaCy's entities of the sentences its events stand in, as
+        article offsets, and the spans of those sentences (the geoparser reads entities there
+        only).  One pass of the recogniser over the batch's event sentences, whose words the
+        parse has already split; nothing when ``locate_entities`` is off."""
+        out: list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = []
+        wanted: list[_Candidate] = []
+        for _, events, items in found:
+            starts = [e.evidence.start for e in events]
+            sentences = [item for item in items if item.doc is not None and any(
+                item.sentence.start <= s < item.sentence.end for s in starts)]
+            if not self.settings.locate_entities:
+                sentences = []
+            wanted += sentences
+            out.append(([], [(i.sentence.start, i.sentence.end) for i in sentences]))
+        docs = [item.doc for item in wanted]
+        for _, _, items in found:
+            for item in items:
+                item.doc = None
+        if not docs:
+            return out
         from harmattan.nlp.parser import entity_spans
 
-        ner = self.nlp_.get_pipe("ner")
-        entities: list[tuple[int, int, str]] = []
-        for item, doc in zip(parsed, ner.pipe(docs)):
-            entities += entity_spans(doc, item.sentence.start)
-        return entities, [(item.sentence.start, item.sentence.end) for item in parsed]
+        spans = {id(item): entity_spans(doc, item.sentence.start) for item, doc in zip(
+            wanted, self.nlp_.get_pipe("ner").pipe(docs, batch_size=256))}
+        for (_, _, items), (entities, _) in zip(found, out):
+            for item in items:
+                entities += spans.get(id(item), [])
+        return out
 
     def _acled_only(self, items: list[_Candidate]) -> list[Event]:
         """Events with ACLED codes only, for sentences that report political violence, a
