@@ -296,4 +296,10 @@ def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], 
                  and (fold(c.name) == fold(chosen.name) or c.feature_code == "PPLA")]
         if towns:
             return max(towns, key=lambda k: cands[k].population)
+    if chosen.is_town and "direction before" in mention.reasons:
+        # "upstate New York", "northern Chihuahua": a part of the region, not of the city.
+        regions = [k for k, c in enumerate(cands) if c.is_admin1
+                   and c.country == chosen.country and fold(c.name) == mention.key]
+        if regions:
+            return regions[0]
     return best

@@ -194,7 +194,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _glued(text: str, left: _Token, right: _Token) -> bool:
     """Two tokens of one name: separated by a single space or hyphen only."""
     gap = text[left.end:right.start]
-    return gap in (" ", "-", " - ") or (gap == ". " and left.text in {"St", "Ste", "Mt", "Ft"})
+    return gap in (" ", "-", " - ") or (gap == ". " and left.text.title() in {"St", "Ste", "Mt", "Ft"})
 
 
 #: AP-style abbreviations of US states, as US news writes them after a town ("Joplin, Mo.").
@@ -297,6 +297,7 @@ def find_mentions(text: str, gazetteer: Gazetteer, scorer: Any = None,
             scorer.score([m for m in mentions if not m.ner_only])
         cut = scorer.threshold_ if threshold is None else threshold
         kept = [m for m in mentions if m.probability >= cut]
+        kept = _one_sense_for_qualifiers(text, mentions, kept)
     else:
         kept = [m for m in mentions if not m.rule_drop and not m.ner_only]
     _link_qualifiers(text, kept)
@@ -309,6 +310,24 @@ def find_mentions(text: str, gazetteer: Gazetteer, scorer: Any = None,
                 kept.append(state)
         kept.sort(key=lambda m: m.start)
     return kept
+
+
+#: The probability from which a name the article also gives as a qualifier is kept.
+_QUALIFIER_ELSEWHERE = 0.25
+
+
+def _one_sense_for_qualifiers(text: str, mentions: list[Mention],
+                              kept: list[Mention]) -> list[Mention]:
+    """"Vancouver, B.C. … B.C. officials said": a name the article writes as the qualifier of
+    a place it keeps ("<place>, <name>") is a place where it stands alone too, unless the
+    scorer is sure it is not."""
+    qualifiers = {b.key for a, b in zip(kept, kept[1:]) if text[a.end:b.start] in (", ", ",")}
+    if not qualifiers:
+        return kept
+    taken = {id(m) for m in kept}
+    more = [m for m in mentions if id(m) not in taken and m.key in qualifiers and m.candidates
+            and m.probability >= _QUALIFIER_ELSEWHERE and not m.rule_drop == "title before"]
+    return sorted(kept + more, key=lambda m: m.start) if more else kept
 
 
 def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
@@ -494,9 +513,14 @@ def _longest_from(text: str, tokens: list[_Token], i: int, limit: int,
     if not tokens[i].capitalised:
         return None
     j = i + 1
-    while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
-            tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
-            or tokens[j].text.lower() in _DIVISION_NOUNS):
+    while j < limit:
+        if tokens[j].text == "s" and text[tokens[j - 1].end:tokens[j].start] in ("'", "’"):
+            j += 1  # "Prince George's County": a possessive inside a name
+            continue
+        if not (_glued(text, tokens[j - 1], tokens[j]) and (
+                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
+                or tokens[j].text.lower() in _DIVISION_NOUNS)):
+            break
         j += 1
     for end in range(j, i, -1):
         last = tokens[end - 1]
@@ -685,6 +709,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     population = max((e.population for e in candidates), default=0)
     big = strong or population >= LARGE_CITY
     reasons: list[str] = []
+    if prev_word in DIRECTIONS or prev_word in ("upstate", "downstate"):
+        reasons.append("direction before")  # "upstate New York", "northern Chihuahua"
 
     if next_glued and next_word not in ORG_HEADS:
         # "Chad Smith", "Jackson Heights Hospital": part of a longer name.
