@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from harmattan.geo.folding import fold
 from harmattan.geo.gazetteer import Entry, Gazetteer
-from harmattan.geo.toponyms import Mention
+from harmattan.geo.toponyms import NAMES_A_FEATURE, Mention
 
 MAX_CANDIDATES = 60
 #: A scorer probability above which a mention stands without its country named.
@@ -77,7 +77,7 @@ def article_countries(mentions: list[Mention]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for mention in mentions:
         cands = mention.candidates
-        if not cands or mention.needs_context:
+        if not cands or mention.needs_context or NAMES_A_FEATURE in mention.reasons:
             continue
         if cands[0].feature_code == "CONT":
             continue
@@ -116,7 +116,8 @@ def article_divisions(mentions: list[Mention], gazetteer: Gazetteer) -> Counter[
     counts: Counter[tuple[str, str]] = Counter()
     for mention in mentions:
         cands = mention.candidates
-        if not cands or mention.demonym:
+        # "the Ohio River near Louisville": the river's name is not the story's state.
+        if not cands or mention.demonym or NAMES_A_FEATURE in mention.reasons:
             continue
         if cands[0].is_admin1 and not cands[0].is_country:
             admin1s = [c for c in cands if c.is_admin1]
@@ -203,7 +204,7 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
     top_country = countries.most_common(1)[0][0] if countries else None
     anchors = [m.candidates[0] for m in mentions
                if m.candidates and not m.needs_context and len(m.candidates) == 1
-               and not m.candidates[0].is_country]
+               and not m.candidates[0].is_country and NAMES_A_FEATURE not in m.reasons]
     results: list[Resolution] = []
     for mention in mentions:
         cands = mention.candidates[:MAX_CANDIDATES] if not mention.demonym else mention.candidates

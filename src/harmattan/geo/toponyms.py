@@ -93,6 +93,11 @@ ORG_HEADS = frozenset({
     "electoral", "coast", "guard", "gendarmerie", "customs", "marines", "special", "health",
 })
 
+#: Words after a place's name that make the whole a river, lake or range named after it.
+FEATURE_HEADS = frozenset({"river", "lake", "lakes", "valley", "mountains", "basin", "sound",
+                           "bay", "creek", "canyon", "delta", "gulf"})
+NAMES_A_FEATURE = "names a feature"
+
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north",
                         "south", "east", "west", "upper", "lower", "greater", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north-east",
@@ -711,6 +716,8 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     reasons: list[str] = []
     if prev_word in DIRECTIONS or prev_word in ("upstate", "downstate"):
         reasons.append("direction before")  # "upstate New York", "northern Chihuahua"
+    if next_glued and next_word in FEATURE_HEADS:
+        reasons.append(NAMES_A_FEATURE)  # "the Ohio River": says nothing of where the story is
 
     if next_glued and next_word not in ORG_HEADS:
         # "Chad Smith", "Jackson Heights Hospital": part of a longer name.
