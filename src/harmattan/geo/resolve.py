@@ -72,8 +72,9 @@ def prior(entry: Entry) -> float:
     return score
 
 
-def article_countries(mentions: list[Mention]) -> Counter[str]:
-    """Countries the article names, directly or through unambiguous places."""
+def article_countries(mentions: list[Mention], linked: set[int] | None = None) -> Counter[str]:
+    """Countries the article names, directly or through unambiguous places (a reading
+    ``linked`` to the county it lies in counts as unambiguous: "Paris … Lamar County")."""
     counts: Counter[str] = Counter()
     for mention in mentions:
         cands = mention.candidates
@@ -81,7 +82,10 @@ def article_countries(mentions: list[Mention]) -> Counter[str]:
             continue
         if cands[0].feature_code == "CONT":
             continue
-        if cands[0].is_country:
+        paired = [c for c in cands if linked and id(c) in linked]
+        if paired and not cands[0].is_country:
+            counts[paired[0].country] += 1
+        elif cands[0].is_country:
             counts[cands[0].country] += 2
         elif cands[0].is_admin1 and len({c.country for c in cands if c.is_admin1}) == 1:
             counts[cands[0].country] += 1
@@ -143,13 +147,14 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
     """
     _states_named_like_countries(mentions)
     divisions = article_divisions(mentions, gazetteer)
-    first = _resolve(mentions, gazetteer, divisions)
+    linked = _towns_in_named_counties(mentions)
+    first = _resolve(mentions, gazetteer, divisions, linked)
     for res in first:
         e = res.entry
         if res.score >= 0.6 and e.admin1 and not (e.is_country or e.is_admin1) \
                 and not res.mention.demonym:
             divisions[(e.country, e.admin1)] += 1
-    results = _resolve(mentions, gazetteer, divisions)
+    results = _resolve(mentions, gazetteer, divisions, linked)
     qualified = {r.mention.key: r for r in results if r.mention.qualifier
                  and _matches_qualifier(r.entry, r.mention.qualifier, gazetteer)}
     for k, res in enumerate(results):
@@ -198,9 +203,40 @@ def _states_named_like_countries(mentions: list[Mention]) -> None:
                 break
 
 
+#: What a town and the county it lies in, both named, add to each reading ("Paris … Lamar
+#: County": the Texan pair), about what separates a city of 25,000 from one of 2 million.
+LINKED = 4.0
+
+
+def _towns_in_named_counties(mentions: list[Mention]) -> set[int]:
+    """The ids of the readings that pair a town with the county it lies in, both named in the
+    article ("Paris" and "Lamar County"; "Marion police" and "Marion County")."""
+    counties: dict[tuple[str, str, str], list[tuple[str, Entry]]] = {}
+    for mention in mentions:
+        for c in mention.candidates[:MAX_CANDIDATES]:
+            # Named as the county ("Texas County"), not as a state that shares its name.
+            if c.is_admin2 and fold(c.name) == mention.key:
+                counties.setdefault((c.country, c.admin1, fold(c.name)), []).append(
+                    (mention.key, c))
+    if not counties:
+        return set()
+    linked: set[int] = set()
+    for mention in mentions:
+        for t in mention.candidates[:MAX_CANDIDATES]:
+            if t.is_town and t.admin2:
+                # Another name of the article: "Paris" is no pair with the Paris département.
+                pair = [c for key, c in counties.get((t.country, t.admin1, fold(t.admin2)), ())
+                        if key != mention.key]
+                if pair:
+                    linked.add(id(t))
+                    linked.update(id(c) for c in pair)
+    return linked
+
+
 def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
-             divisions: Counter[tuple[str, str]]) -> list[Resolution]:
-    countries = article_countries(mentions)
+             divisions: Counter[tuple[str, str]],
+             linked: set[int] | None = None) -> list[Resolution]:
+    countries = article_countries(mentions, linked)
     top_country = countries.most_common(1)[0][0] if countries else None
     anchors = [m.candidates[0] for m in mentions
                if m.candidates and not m.needs_context and len(m.candidates) == 1
@@ -214,6 +250,7 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
             if not in_context and mention.probability < SURE:
                 continue
             cands = in_context or cands
+        own_named = any(c.is_town and fold(c.name) == mention.key for c in cands)
         scores = []
         for entry in cands:
             score = prior(entry)
@@ -232,6 +269,10 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # the English town before it is Harare's colonial name).
                 if not entry.is_town or fold(entry.name) == mention.key:
                     score += 1.5
+                elif own_named:
+                    score -= 1.0  # "Salem" is some Salem before it is Jerusalem
+            if linked and id(entry) in linked:
+                score += LINKED
             if _matches_qualifier(entry, mention.qualifier, gazetteer):
                 score += 6.0
             if anchors and not entry.is_country and any(
