@@ -12,7 +12,11 @@ from harmattan.geo.folding import fold
 from harmattan.schema import Article
 
 GOLDEN = Path(__file__).parent / "golden" / "toponyms.jsonl"
-CASES = [json.loads(line) for line in GOLDEN.read_text(encoding="utf-8").splitlines() if line]
+#: Sentences in the style of local US news, written for these tests (not from any corpus):
+#: datelines, counties, homonyms across states and countries, AP state abbreviations.
+US_LOCAL = Path(__file__).parent / "golden" / "us_local.jsonl"
+CASES = [json.loads(line) for path in (GOLDEN, US_LOCAL)
+         for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 # A case with "xfail" is a known limit: it must keep failing until fixed (strict).

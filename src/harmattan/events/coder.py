@@ -120,6 +120,10 @@ class CoderSettings:
     require_actor: bool = True
     #: Give each event the place where it happened (geo/locate.py).
     locate: bool = True
+    #: Read spaCy's place entities (GPE, LOC, FAC, NORP) of the sentences that gave events as
+    #: place candidates too (docs/geo.md): the recogniser runs on those sentences only, whose
+    #: words the parse has already split.
+    locate_entities: bool = True
     #: Keep only sentences the act gate reads as reporting a specific act (events/gate.py).
     gate: bool = True
     #: Decide ACLED types with the learned classifier (events/acled_model.py) where its
@@ -151,6 +155,8 @@ class _Candidate:
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
+    #: The sentence's parse, kept while its place entities are read (``_entities``).
+    doc: Doc | None = None
 
 
 class EventCoder:
@@ -250,12 +256,14 @@ class EventCoder:
             candidate.events = self._code_sentence(candidate, doc)
             if candidate.events:
                 self._apply_gate(candidate, doc)
+                candidate.doc = doc
         events: list[Event] = []
         # Keyed by the article object, not its id: two versions of one article (same id) in a
         # batch keep their own events.
         by_article: dict[int, list[_Candidate]] = {}
         for item in sentences:
             by_article.setdefault(id(item.article), []).append(item)
+        to_locate: list[tuple[Article, list[Event], list[_Candidate]]] = []
         for article in articles:
             items = by_article.get(id(article), [])
             article_events = [e for c in items for e in c.events]
@@ -274,24 +282,61 @@ class EventCoder:
             if self.settings.merge_restatements:
                 article_events = merge_restatements(article_events)
             if article_events and self.settings.locate:
-                self._locate(article, article_events)
+                to_locate.append((article, article_events, items))
             for event in article_events:
                 event.language = language[id(article)]
             events.extend(article_events)
+        if to_locate:
+            self._locate(to_locate)
         return events
 
-    def _locate(self, article: Article, events: list[Event]) -> None:
+    def _locate(self, found: list[tuple[Article, list[Event], list[_Candidate]]]) -> None:
         """Set each event's location: the place its sentence names where the act happened,
         else the country the article is about (precision 3), else None."""
         from harmattan.geo import article_country, event_location
 
         assert self.geoparser is not None
-        places = self.geoparser.parse(article)
-        fallback = article_country(places)
-        for event in events:
-            found = event_location(places, event.evidence.start, event.evidence.end,
-                                   event.evidence.trigger_start)
-            event.location = found if found is not None else (dict(fallback) if fallback else None)
+        entities = self._entities(found)
+        for (article, events, _), (spans, ranges) in zip(found, entities):
+            places = self.geoparser.parse(article, spans, ranges) if ranges \
+                else self.geoparser.parse(article)
+            fallback = article_country(places)
+            for event in events:
+                where = event_location(places, event.evidence.start, event.evidence.end,
+                                       event.evidence.trigger_start)
+                event.location = where if where is not None else (dict(fallback) if fallback
+                                                                  else None)
+
+    def _entities(self, found: list[tuple[Article, list[Event], list[_Candidate]]]
+                  ) -> list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]]:
+        """For each article, spaCy's entities of the sentences its events stand in, as
+        article offsets, and the spans of those sentences (the geoparser reads entities there
+        only).  One pass of the recogniser over the batch's event sentences, whose words the
+        parse has already split; nothing when ``locate_entities`` is off."""
+        out: list[tuple[list[tuple[int, int, str]], list[tuple[int, int]]]] = []
+        wanted: list[_Candidate] = []
+        for _, events, items in found:
+            starts = [e.evidence.start for e in events]
+            sentences = [item for item in items if item.doc is not None and any(
+                item.sentence.start <= s < item.sentence.end for s in starts)]
+            if not self.settings.locate_entities:
+                sentences = []
+            wanted += sentences
+            out.append(([], [(i.sentence.start, i.sentence.end) for i in sentences]))
+        docs = [item.doc for item in wanted]
+        for _, _, items in found:
+            for item in items:
+                item.doc = None
+        if not docs:
+            return out
+        from harmattan.nlp.parser import entity_spans
+
+        spans = {id(item): entity_spans(doc, item.sentence.start) for item, doc in zip(
+            wanted, self.nlp_.get_pipe("ner").pipe(docs, batch_size=256))}
+        for (_, _, items), (entities, _) in zip(found, out):
+            for item in items:
+                entities += spans.get(id(item), [])
+        return out
 
     def _acled_only(self, items: list[_Candidate]) -> list[Event]:
         """Events with ACLED codes only, for sentences that report political violence, a
@@ -314,6 +359,7 @@ class EventCoder:
             docs = self.nlp_.pipe((item.sentence.text for item, _ in found),
                                   batch_size=self.settings.parse_batch_size, disable=["ner"])
             for (item, event), doc in zip(found, docs):
+                item.doc = doc
                 item.gate = self.gate.decide(
                     gate_vector(item.sentence.text, item.prediction, doc, item.actors,
                                 item.sentence.index, [event]),

@@ -74,7 +74,9 @@ def event_location(places_in_article: Sequence[Place | dict[str, Any]], evidence
         # Towns first; then places after the trigger (English puts where after what:
         # "attacked a camp in Mopti"), nearest first; then the earlier one.
         before = 1 if trigger_start is not None and start < trigger_start else 0
-        return (_tier(place), before, abs(start - anchor), start)
+        # A place put at the article's town is known no better than the places named.
+        tier = 4 if _get(place, "approximate", False) else _tier(place)
+        return (tier, before, abs(start - anchor), start)
 
     best = min(inside, key=rank)
     tier = _tier(best)

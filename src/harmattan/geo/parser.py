@@ -20,8 +20,8 @@ from typing import Any
 
 from harmattan.geo.gazetteer import EXTRA_PLACES_PATH, GAZETTEER_PATH, Gazetteer
 from harmattan.geo.resolve import resolve_mentions
-from harmattan.geo.scorer import SCORER_PATH, ToponymScorer
-from harmattan.geo.toponyms import find_mentions
+from harmattan.geo.scorer import SCORER_NER_PATH, SCORER_PATH, ToponymScorer
+from harmattan.geo.toponyms import Mention, find_mentions
 from harmattan.schema import Article
 
 
@@ -50,6 +50,9 @@ class Place:
     cue: str = field(default="", compare=False)
     #: True for a demonym ("Malian", "Palestinians") read as its country.
     demonym: bool = field(default=False, compare=False)
+    #: True for a place the gazetteer does not know ("Royal Street"), which the entity
+    #: recogniser found and the parser put at the article's own town (``_place_unresolved``).
+    approximate: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -69,30 +72,48 @@ class Geoparser:
         extra_places: YAML files of places shipped with Harmattan.
         scorer: the learned toponym scorer (``scorer.py``); ``None`` lets the hand rules
             alone decide which capitalised names are places.
+        ner: run spaCy's entity recogniser over each text (``nlp.parser.load_ner``) and
+            read its GPE, LOC, FAC and NORP entities as candidates too, scored by
+            ``ner_scorer``.  More places found, about four times slower (docs/geo.md).
+            Entities given to ``parse`` (the coder's) are read whatever this says.
+        ner_scorer: the scorer trained with the recogniser's features.
     """
 
     def __init__(self, index_path: str | Path = GAZETTEER_PATH,
                  user_places: str | Path | None = None,
                  extra_places: tuple[str | Path, ...] = (EXTRA_PLACES_PATH,),
-                 scorer: str | Path | ToponymScorer | None = SCORER_PATH) -> None:
+                 scorer: str | Path | ToponymScorer | None = SCORER_PATH,
+                 ner: bool = False,
+                 ner_scorer: str | Path | ToponymScorer | None = SCORER_NER_PATH) -> None:
         self.index_path = index_path
         self.user_places = user_places
         self.extra_places = extra_places
         self.scorer = scorer
+        self.ner = ner
+        self.ner_scorer = ner_scorer
 
     def initialize(self) -> Geoparser:
         self.gazetteer_ = Gazetteer(self.index_path, self.extra_places, self.user_places).initialize()
-        if isinstance(self.scorer, ToponymScorer):
-            self.scorer_: ToponymScorer | None = self.scorer
-        elif self.scorer is not None:
-            self.scorer_ = ToponymScorer(self.scorer).initialize()
-        else:
-            self.scorer_ = None
+        self.scorer_ = _load_scorer(self.scorer)
+        self.ner_scorer_ = _load_scorer(self.ner_scorer) if self.scorer_ is not None else None
+        self.recognise_ = _recognise
         return self
 
-    def parse_text(self, text: str) -> list[Place]:
-        """The places of a text, in text order."""
-        mentions = find_mentions(text, self.gazetteer_, self.scorer_)
+    def parse_text(self, text: str, entities: list[tuple[int, int, str]] | None = None,
+                   ner_ranges: list[tuple[int, int]] | None = None) -> list[Place]:
+        """The places of a text, in text order.
+
+        ``entities`` are spaCy's ``(start, end, label)`` over ``ner_ranges`` of the text (the
+        whole text when None); without them, ``ner=True`` runs the recogniser here.
+        """
+        if entities is None and self.ner:
+            entities, ner_ranges = self.recognise_([text])[0], None
+        mentions = find_mentions(text, self.gazetteer_, self.scorer_, entities=entities,
+                                 ner_ranges=ner_ranges,
+                                 ner_scorer=self.ner_scorer_ if entities is not None else None)
+        unresolved = [m for m in mentions if not m.candidates]
+        if unresolved:
+            mentions = [m for m in mentions if m.candidates]
         places = []
         for res in resolve_mentions(mentions, self.gazetteer_):
             e = res.entry
@@ -102,16 +123,70 @@ class Geoparser:
                 admin1=e.admin1, admin2=e.admin2, feature_code=e.feature_code, score=res.score,
                 cue=res.mention.cue, demonym=res.mention.demonym,
             ))
+        if unresolved:
+            places = sorted(places + _place_unresolved(unresolved, places),
+                            key=lambda p: p.start)
         return places
 
-    def parse(self, article: Article) -> list[Place]:
+    def parse(self, article: Article, entities: list[tuple[int, int, str]] | None = None,
+              ner_ranges: list[tuple[int, int]] | None = None) -> list[Place]:
         """The places of an article (title not included: offsets point into ``text``)."""
-        return self.parse_text(article.text)
+        return self.parse_text(article.text, entities, ner_ranges)
 
-    def parse_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Place]]]:
+    def parse_many(self, articles: Iterable[Article],
+                   batch_size: int = 32) -> Iterator[tuple[Article, list[Place]]]:
         """``(article, places)`` for each article, in order."""
-        for article in articles:
-            yield article, self.parse(article)
+        if not self.ner:
+            for article in articles:
+                yield article, self.parse(article)
+            return
+        iterator = iter(articles)
+        while batch := [a for _, a in zip(range(batch_size), iterator)]:
+            for article, entities in zip(batch, self.recognise_([a.text for a in batch])):
+                yield article, self.parse(article, entities)
+
+
+def _load_scorer(scorer: str | Path | ToponymScorer | None) -> ToponymScorer | None:
+    if scorer is None or isinstance(scorer, ToponymScorer):
+        return scorer
+    return ToponymScorer(scorer).initialize()
+
+
+def _recognise(texts: list[str]) -> list[list[tuple[int, int, str]]]:
+    """spaCy's entities of each text (the recogniser alone)."""
+    from harmattan.nlp.parser import entity_spans, load_ner
+
+    return [entity_spans(doc) for doc in load_ner().pipe(texts, batch_size=32)]
+
+
+def _place_unresolved(mentions: list[Mention], places: list[Place]) -> list[Place]:
+    """Place the recogniser's entities that the gazetteer does not know ("Royal Street",
+    "Barclays Center") at the article's own town: the town it names most (first named on a
+    tie), else its most named county or region.  An article that names only countries, or
+    nothing, gives them no place: a country's centre says nothing of a street."""
+    counts: dict[tuple[str, float, float], int] = {}
+    first: dict[tuple[str, float, float], Place] = {}
+    for place in places:
+        if place.demonym or place.feature_code in ("PCLI", "PCLD", "PCLS", "PCLIX", "PCLF",
+                                                   "PCL", "TERR", "CONT") or not place.feature_code:
+            continue
+        key = (place.name, place.lat, place.lon)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, place)
+    if not counts:
+        return []
+    order = list(first)
+
+    def rank(key: tuple[str, float, float]) -> tuple[int, int, int]:
+        town = first[key].feature_code.startswith("PPL")
+        return (0 if town else 1, -counts[key], order.index(key))
+
+    anchor = first[min(order, key=rank)]
+    return [Place(text=m.text, start=m.start, end=m.end, geonameid=None, name=m.text,
+                  lat=anchor.lat, lon=anchor.lon, country=anchor.country, admin1=anchor.admin1,
+                  admin2=anchor.admin2, feature_code=anchor.feature_code, score=0.0, cue=m.cue,
+                  approximate=True)
+            for m in mentions]
 
 
 # -- several processes -----------------------------------------------------------------------
@@ -119,29 +194,30 @@ class Geoparser:
 _WORKER: Geoparser | None = None
 
 
-def _init_worker(user_places: str | Path | None) -> None:
+def _init_worker(user_places: str | Path | None, ner: bool = False) -> None:
     global _WORKER
-    _WORKER = Geoparser(user_places=user_places).initialize()
+    _WORKER = Geoparser(user_places=user_places, ner=ner).initialize()
 
 
 def _parse_batch(batch: list[Article]) -> list[list[Place]]:
     assert _WORKER is not None
-    return [_WORKER.parse(article) for article in batch]
+    return [places for _, places in _WORKER.parse_many(batch, batch_size=len(batch))]
 
 
 def parse_articles(articles: Iterable[Article], workers: int = 1,
                    user_places: str | Path | None = None, batch_size: int = 32,
-                   ) -> Iterator[tuple[Article, list[Place]]]:
+                   ner: bool = False) -> Iterator[tuple[Article, list[Place]]]:
     """``(article, places)`` for each article, in input order, over ``workers`` processes.
 
     Each worker opens the gazetteer once; at most ``2 × workers`` batches are in flight, so
-    memory does not grow with the input.  One process when ``workers`` is 1.
+    memory does not grow with the input.  One process when ``workers`` is 1.  ``ner``: see
+    ``Geoparser``.
     """
     if workers <= 1:
-        yield from Geoparser(user_places=user_places).initialize().parse_many(articles)
+        yield from Geoparser(user_places=user_places, ner=ner).initialize().parse_many(articles)
         return
     context = mp.get_context("forkserver" if os.name == "posix" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(user_places,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(user_places, ner)) as pool:
         pending: deque = deque()
         iterator = iter(articles)
         batch: list[Article] = []

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from harmattan.geo.folding import fold
 from harmattan.geo.gazetteer import Entry, Gazetteer
-from harmattan.geo.toponyms import Mention
+from harmattan.geo.toponyms import NAMES_A_FEATURE, Mention
 
 MAX_CANDIDATES = 60
 #: A scorer probability above which a mention stands without its country named.
@@ -72,16 +72,20 @@ def prior(entry: Entry) -> float:
     return score
 
 
-def article_countries(mentions: list[Mention]) -> Counter[str]:
-    """Countries the article names, directly or through unambiguous places."""
+def article_countries(mentions: list[Mention], linked: set[int] | None = None) -> Counter[str]:
+    """Countries the article names, directly or through unambiguous places (a reading
+    ``linked`` to the county it lies in counts as unambiguous: "Paris … Lamar County")."""
     counts: Counter[str] = Counter()
     for mention in mentions:
         cands = mention.candidates
-        if not cands or mention.needs_context:
+        if not cands or mention.needs_context or NAMES_A_FEATURE in mention.reasons:
             continue
         if cands[0].feature_code == "CONT":
             continue
-        if cands[0].is_country:
+        paired = [c for c in cands if linked and id(c) in linked]
+        if paired and not cands[0].is_country:
+            counts[paired[0].country] += 1
+        elif cands[0].is_country:
             counts[cands[0].country] += 2
         elif cands[0].is_admin1 and len({c.country for c in cands if c.is_admin1}) == 1:
             counts[cands[0].country] += 1
@@ -116,7 +120,8 @@ def article_divisions(mentions: list[Mention], gazetteer: Gazetteer) -> Counter[
     counts: Counter[tuple[str, str]] = Counter()
     for mention in mentions:
         cands = mention.candidates
-        if not cands or mention.demonym:
+        # "the Ohio River near Louisville": the river's name is not the story's state.
+        if not cands or mention.demonym or NAMES_A_FEATURE in mention.reasons:
             continue
         if cands[0].is_admin1 and not cands[0].is_country:
             admin1s = [c for c in cands if c.is_admin1]
@@ -140,14 +145,16 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
     Then one sense per article: a name resolved through its qualifier ("London, Ontario")
     keeps that sense where the article repeats it bare.
     """
+    _states_named_like_countries(mentions)
     divisions = article_divisions(mentions, gazetteer)
-    first = _resolve(mentions, gazetteer, divisions)
+    linked = _towns_in_named_counties(mentions)
+    first = _resolve(mentions, gazetteer, divisions, linked)
     for res in first:
         e = res.entry
         if res.score >= 0.6 and e.admin1 and not (e.is_country or e.is_admin1) \
                 and not res.mention.demonym:
             divisions[(e.country, e.admin1)] += 1
-    results = _resolve(mentions, gazetteer, divisions)
+    results = _resolve(mentions, gazetteer, divisions, linked)
     qualified = {r.mention.key: r for r in results if r.mention.qualifier
                  and _matches_qualifier(r.entry, r.mention.qualifier, gazetteer)}
     for k, res in enumerate(results):
@@ -158,13 +165,82 @@ def resolve_mentions(mentions: list[Mention], gazetteer: Gazetteer) -> list[Reso
     return results
 
 
+#: A town at least this large counts as the place its name means when no context says
+#: otherwise ("Savannah", "Macon" are the Georgian ones; "Tbilisi" the Georgian capital).
+_LANDMARK = 10_000
+
+
+def _states_named_like_countries(mentions: list[Mention]) -> None:
+    """"Georgia" beside Savannah and Macon is the US state: a country's name that is also a
+    first-level division elsewhere means the division when more of the article's other names
+    are, by their largest bearer, towns of that division than towns of that country.  The
+    mention then keeps the division and not the country, so that the article's countries (and
+    what they decide for its other towns) follow."""
+    largest: Counter[tuple[str, str]] = Counter()
+    seen: set[str] = set()
+    for mention in mentions:
+        towns = [c for c in mention.candidates if c.is_town]
+        if mention.demonym or mention.key in seen or not towns or any(
+                c.is_country or c.is_admin1 for c in mention.candidates):
+            continue
+        seen.add(mention.key)
+        top = max(towns, key=lambda c: c.population)
+        if top.population >= _LANDMARK:
+            largest[(top.country, top.admin1)] += 1
+            largest[(top.country, "")] += 1
+    if not largest:
+        return
+    for mention in mentions:
+        cands = mention.candidates
+        if mention.demonym or not cands or not cands[0].is_country:
+            continue
+        country = cands[0].country
+        states = [c for c in cands if c.is_admin1 and c.country != country]
+        for state in states:
+            if largest[(state.country, state.name)] > largest[(country, "")]:
+                mention.candidates = [state] + [c for c in cands
+                                                if not c.is_country and c is not state]
+                break
+
+
+#: What a town and the county it lies in, both named, add to each reading ("Paris … Lamar
+#: County": the Texan pair), about what separates a city of 25,000 from one of 2 million.
+LINKED = 4.0
+
+
+def _towns_in_named_counties(mentions: list[Mention]) -> set[int]:
+    """The ids of the readings that pair a town with the county it lies in, both named in the
+    article ("Paris" and "Lamar County"; "Marion police" and "Marion County")."""
+    counties: dict[tuple[str, str, str], list[tuple[str, Entry]]] = {}
+    for mention in mentions:
+        for c in mention.candidates[:MAX_CANDIDATES]:
+            # Named as the county ("Texas County"), not as a state that shares its name.
+            if c.is_admin2 and fold(c.name) == mention.key:
+                counties.setdefault((c.country, c.admin1, fold(c.name)), []).append(
+                    (mention.key, c))
+    if not counties:
+        return set()
+    linked: set[int] = set()
+    for mention in mentions:
+        for t in mention.candidates[:MAX_CANDIDATES]:
+            if t.is_town and t.admin2:
+                # Another name of the article: "Paris" is no pair with the Paris département.
+                pair = [c for key, c in counties.get((t.country, t.admin1, fold(t.admin2)), ())
+                        if key != mention.key]
+                if pair:
+                    linked.add(id(t))
+                    linked.update(id(c) for c in pair)
+    return linked
+
+
 def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
-             divisions: Counter[tuple[str, str]]) -> list[Resolution]:
-    countries = article_countries(mentions)
+             divisions: Counter[tuple[str, str]],
+             linked: set[int] | None = None) -> list[Resolution]:
+    countries = article_countries(mentions, linked)
     top_country = countries.most_common(1)[0][0] if countries else None
     anchors = [m.candidates[0] for m in mentions
                if m.candidates and not m.needs_context and len(m.candidates) == 1
-               and not m.candidates[0].is_country]
+               and not m.candidates[0].is_country and NAMES_A_FEATURE not in m.reasons]
     results: list[Resolution] = []
     for mention in mentions:
         cands = mention.candidates[:MAX_CANDIDATES] if not mention.demonym else mention.candidates
@@ -174,6 +250,7 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
             if not in_context and mention.probability < SURE:
                 continue
             cands = in_context or cands
+        own_named = any(c.is_town and fold(c.name) == mention.key for c in cands)
         scores = []
         for entry in cands:
             score = prior(entry)
@@ -192,6 +269,10 @@ def _resolve(mentions: list[Mention], gazetteer: Gazetteer,
                 # the English town before it is Harare's colonial name).
                 if not entry.is_town or fold(entry.name) == mention.key:
                     score += 1.5
+                elif own_named:
+                    score -= 1.0  # "Salem" is some Salem before it is Jerusalem
+            if linked and id(entry) in linked:
+                score += LINKED
             if _matches_qualifier(entry, mention.qualifier, gazetteer):
                 score += 6.0
             if anchors and not entry.is_country and any(
@@ -257,4 +338,10 @@ def _country_or_town(mention: Mention, cands: list[Entry], scores: list[float], 
                  and (fold(c.name) == fold(chosen.name) or c.feature_code == "PPLA")]
         if towns:
             return max(towns, key=lambda k: cands[k].population)
+    if chosen.is_town and "direction before" in mention.reasons:
+        # "upstate New York", "northern Chihuahua": a part of the region, not of the city.
+        regions = [k for k, c in enumerate(cands) if c.is_admin1
+                   and c.country == chosen.country and fold(c.name) == mention.key]
+        if regions:
+            return regions[0]
     return best

@@ -43,22 +43,33 @@ FEATURES = (
     "qualifier_matches", "coordinated",
 )
 
+#: The entity recogniser's features (``toponyms._entity_candidates``), read by the model
+#: trained with them (``SCORER_NER_PATH``) after ``FEATURES``: the label of the entity that
+#: overlaps the span most, whether the two spans agree, whether only the recogniser proposed
+#: the span, and whether the gazetteer knows it.
+NER_FEATURES = (
+    "ner_gpe", "ner_loc", "ner_fac", "ner_norp", "ner_person", "ner_org", "ner_other",
+    "ner_none", "ner_exact", "ner_inside", "ner_only", "ner_unresolved",
+)
+SCORER_NER_PATH = SCORER_PATH.with_name("toponym_scorer_ner.json")
 
 #: Hand rules that decide alone (``Mention.rule_drop`` values).
 HARD_RULES = frozenset({"title before"})
 
 
-def feature_matrix(mentions: list[Mention]) -> np.ndarray:
-    """One row per mention, one column per ``FEATURES`` name (0 where a feature is absent)."""
-    return np.array([[m.features.get(name, 0.0) for name in FEATURES] for m in mentions],
-                    dtype=np.float64).reshape(len(mentions), len(FEATURES))
+def feature_matrix(mentions: list[Mention],
+                   features: tuple[str, ...] = FEATURES) -> np.ndarray:
+    """One row per mention, one column per feature name (0 where a feature is absent)."""
+    return np.array([[m.features.get(name, 0.0) for name in features] for m in mentions],
+                    dtype=np.float64).reshape(len(mentions), len(features))
 
 
 class ToponymScorer:
     """Boosted trees over ``FEATURES``, loaded from the JSON ``harmattan.geo.train`` writes.
 
     Args:
-        path: the exported model (default: the shipped one).
+        path: the exported model (default: the shipped one; ``SCORER_NER_PATH`` is the one
+            that also reads the entity recogniser).
     """
 
     def __init__(self, path: str | Path = SCORER_PATH) -> None:
@@ -75,9 +86,11 @@ class ToponymScorer:
         return self.load(model)
 
     def load(self, model: dict[str, Any]) -> ToponymScorer:
-        if tuple(model["features"]) != FEATURES:
+        if tuple(model["features"]) not in (FEATURES, FEATURES + NER_FEATURES):
             raise ResourceError("the toponym scorer was trained on other features",
                                 fix="retrain it: python -m harmattan.geo.train")
+        self.features_ = tuple(model["features"])
+        self.reads_entities_ = self.features_ != FEATURES
         self.threshold_ = float(model["threshold"])
         self.bias_ = float(model["bias"])
         self.rate_ = float(model["learning_rate"])
@@ -126,5 +139,5 @@ class ToponymScorer:
             if m.demonym or m.rule_drop in HARD_RULES:
                 m.probability = 0.0 if m.rule_drop else 1.0
         if scored:
-            for m, p in zip(scored, self.predict(feature_matrix(scored))):
+            for m, p in zip(scored, self.predict(feature_matrix(scored, self.features_))):
                 m.probability = round(float(p), 4)

@@ -93,6 +93,11 @@ ORG_HEADS = frozenset({
     "electoral", "coast", "guard", "gendarmerie", "customs", "marines", "special", "health",
 })
 
+#: Words after a place's name that make the whole a river, lake or range named after it.
+FEATURE_HEADS = frozenset({"river", "lake", "lakes", "valley", "mountains", "basin", "sound",
+                           "bay", "creek", "canyon", "delta", "gulf"})
+NAMES_A_FEATURE = "names a feature"
+
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north",
                         "south", "east", "west", "upper", "lower", "greater", "northeastern",
                         "northwestern", "southeastern", "southwestern", "north-east",
@@ -160,6 +165,10 @@ class Mention:
     features: dict[str, float] = field(default_factory=dict)
     #: The scorer's probability that the span is a place (0 when no scorer ran).
     probability: float = 0.0
+    #: The entity recogniser read this span's text (its ``ner_*`` features are set).
+    ner: bool = False
+    #: A candidate only the recogniser proposed (no capitalised gazetteer match covers it).
+    ner_only: bool = False
 
 
 @dataclass
@@ -190,7 +199,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 def _glued(text: str, left: _Token, right: _Token) -> bool:
     """Two tokens of one name: separated by a single space or hyphen only."""
     gap = text[left.end:right.start]
-    return gap in (" ", "-", " - ") or (gap == ". " and left.text in {"St", "Ste", "Mt", "Ft"})
+    return gap in (" ", "-", " - ") or (gap == ". " and left.text.title() in {"St", "Ste", "Mt", "Ft"})
 
 
 #: AP-style abbreviations of US states, as US news writes them after a town ("Joplin, Mo.").
@@ -225,6 +234,8 @@ def state_abbreviation(after: str) -> tuple[str, int, int] | None:
 #: only after a town, never alone.
 _ONLY_AFTER_TOWN = frozenset({"Miss.", "Ill.", "Mass.", "Wash.", "Ind.", "La.", "Pa.", "Del.",
                               "Ore.", "Mo.", "Me.", "Tex.", "Mont.", "Conn."})
+#: Of those, the ones no English word or title is written as.
+_NO_WORD_AFTER_TOWN = frozenset({"Conn.", "Tex."})
 _STANDALONE_STATE = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(US_STATE_ABBREVIATIONS, key=len, reverse=True)
                              if k not in _ONLY_AFTER_TOWN) + r")(?![\w])")
@@ -242,6 +253,7 @@ def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         if states:
             added.append(Mention(match.group(1), match.start(1), match.end(1), fold(name),
                                  states[:1], reasons=["US state abbreviation"]))
+    after_town: set[str] = set()
     for mention in mentions:
         found = state_abbreviation(text[mention.end:mention.end + 8])
         if found is None:
@@ -249,27 +261,50 @@ def _state_mentions(text: str, mentions: list[Mention], gazetteer: Gazetteer) ->
         name, start, end = found
         states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
         if states:
+            after_town.add(text[mention.end + start:mention.end + end])
             added.append(Mention(text[mention.end + start:mention.end + end], mention.end + start,
                                  mention.end + end, fold(name), states[:1],
                                  reasons=["US state abbreviation after a place"]))
+    # One sense per article: "Greenwich, Conn. … Conn. officials said" — an abbreviation the
+    # article writes after a town is the state wherever else it stands, unless it is also a
+    # word or a title ("Jackson, Miss. … Miss. Smith").
+    for abbreviation in sorted(after_town & _NO_WORD_AFTER_TOWN):
+        taken = covered + [(m.start, m.end) for m in added]
+        name = US_STATE_ABBREVIATIONS[abbreviation]
+        states = [e for e in gazetteer.lookup(name) if e.country == "US" and e.is_admin1]
+        for match in re.finditer(r"(?<![\w.])" + re.escape(abbreviation) + r"(?!\w)", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                added.append(Mention(abbreviation, match.start(), match.end(), fold(name),
+                                     states[:1], reasons=["US state abbreviation, as elsewhere"]))
     return added
 
 
 def find_mentions(text: str, gazetteer: Gazetteer, scorer: Any = None,
-                  threshold: float | None = None) -> list[Mention]:
+                  threshold: float | None = None,
+                  entities: list[tuple[int, int, str]] | None = None,
+                  ner_ranges: list[tuple[int, int]] | None = None,
+                  ner_scorer: Any = None) -> list[Mention]:
     """Every span of ``text`` that names a place, with its candidate entries.
 
-    Every capitalised span that folds to a gazetteer name is a candidate; ``scorer`` (a
-    ``ToponymScorer``) keeps those it finds likely places.  Without one, the hand rules
-    decide alone (``Mention.rule_drop``).
+    Every capitalised span that folds to a gazetteer name is a candidate, and so is every
+    place entity of the recogniser (``entities``, read over ``ner_ranges``, default the whole
+    text: see ``find_candidates``); ``scorer`` (a ``ToponymScorer``) keeps those it finds
+    likely places — ``ner_scorer``, trained with the recogniser's features, for the spans the
+    recogniser read.  Without a scorer, the hand rules decide alone (``Mention.rule_drop``).
     """
-    mentions = find_candidates(text, gazetteer)
+    mentions = find_candidates(text, gazetteer, entities, ner_ranges)
     if scorer is not None:
-        scorer.score(mentions)
+        read = [m for m in mentions if m.ner] if ner_scorer is not None else []
+        if read:
+            ner_scorer.score(read)
+            scorer.score([m for m in mentions if not m.ner])
+        else:
+            scorer.score([m for m in mentions if not m.ner_only])
         cut = scorer.threshold_ if threshold is None else threshold
         kept = [m for m in mentions if m.probability >= cut]
+        kept = _one_sense_for_qualifiers(text, mentions, kept)
     else:
-        kept = [m for m in mentions if not m.rule_drop]
+        kept = [m for m in mentions if not m.rule_drop and not m.ner_only]
     _link_qualifiers(text, kept)
     states = _state_mentions(text, kept, gazetteer)
     if states:
@@ -282,14 +317,41 @@ def find_mentions(text: str, gazetteer: Gazetteer, scorer: Any = None,
     return kept
 
 
+#: The probability from which a name the article also gives as a qualifier is kept.
+_QUALIFIER_ELSEWHERE = 0.25
+
+
+def _one_sense_for_qualifiers(text: str, mentions: list[Mention],
+                              kept: list[Mention]) -> list[Mention]:
+    """"Vancouver, B.C. … B.C. officials said": a name the article writes as the qualifier of
+    a place it keeps ("<place>, <name>") is a place where it stands alone too, unless the
+    scorer is sure it is not."""
+    qualifiers = {b.key for a, b in zip(kept, kept[1:]) if text[a.end:b.start] in (", ", ",")}
+    if not qualifiers:
+        return kept
+    taken = {id(m) for m in kept}
+    more = [m for m in mentions if id(m) not in taken and m.key in qualifiers and m.candidates
+            and m.probability >= _QUALIFIER_ELSEWHERE and not m.rule_drop == "title before"]
+    return sorted(kept + more, key=lambda m: m.start) if more else kept
+
+
 def _link_qualifiers(text: str, mentions: list[Mention]) -> None:
     for previous, mention in zip(mentions, mentions[1:]):
         if text[previous.end:mention.start] in (", ", ","):
             mention.reasons.append("qualifies the previous place")
 
 
-def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Every gazetteer match of a capitalised span, longest first, each with its features."""
+def find_candidates(text: str, gazetteer: Gazetteer,
+                    entities: list[tuple[int, int, str]] | None = None,
+                    ner_ranges: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Every gazetteer match of a capitalised span, longest first, each with its features.
+
+    ``entities`` (``(start, end, label)`` from spaCy's recogniser, ``nlp.parser.load_ner``)
+    add their features to the matches they overlap, and each GPE, LOC, FAC or NORP entity
+    that overlaps no match is a candidate of its own (``_entity_candidate``).  The recogniser
+    read only ``ner_ranges`` of the text (the coder runs it on the sentences that gave
+    events); ``None`` is the whole text.  Without ``entities`` nothing changes.
+    """
     tokens = tokenize(text)
     lower_words = {t.text for t in tokens if t.text.islower()}
     person_like = _name_parts(text, tokens, gazetteer)
@@ -323,9 +385,127 @@ def find_candidates(text: str, gazetteer: Gazetteer) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
         i = end
+    if entities is not None:
+        mentions = _entity_candidates(text, tokens, gazetteer, mentions, entities, ner_ranges,
+                                      lower_words, person_like)
     _coordination(text, mentions)
     _article_features(mentions)
     return mentions
+
+
+#: Entity labels with a feature of their own; the rest share ``ner_other``.
+NER_LABELS = ("GPE", "LOC", "FAC", "NORP", "PERSON", "ORG")
+#: Entity labels that make a candidate of their own (``nlp.parser.PLACE_LABELS``).
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+def _entity_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """An entity's span without a leading "the" and a trailing possessive."""
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    if text[end - 2:end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def _entity_candidates(text: str, tokens: list[_Token], gazetteer: Gazetteer,
+                       mentions: list[Mention], entities: list[tuple[int, int, str]],
+                       ner_ranges: list[tuple[int, int]] | None, lower_words: set[str],
+                       person_like: set[str]) -> list[Mention]:
+    """The recogniser's view of each candidate, and the place entities no match covers."""
+
+    def read(start: int, end: int) -> bool:
+        return ner_ranges is None or any(s <= start and end <= e for s, e in ner_ranges)
+
+    entities = sorted(entities)
+    for m in mentions:
+        if not read(m.start, m.end):
+            continue
+        m.ner = True
+        best, overlap = None, 0
+        for s, e, label in entities:
+            shared = min(e, m.end) - max(s, m.start)
+            if shared > overlap:
+                best, overlap = (s, e, label), shared
+        _set_entity_features(text, m, best)
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.end: k + 1 for k, t in enumerate(tokens)}
+    taken = [(m.start, m.end) for m in mentions]
+    added = []
+    for s, e, label in entities:
+        if label not in _PLACE_LABELS or not read(s, e):
+            continue
+        s, e = _entity_core(text, s, e)
+        # A match inside the entity does not stand for it ("Royal" in "Royal Street"): both
+        # are candidates, and the scorer reads ``ner_inside`` on the match.
+        if s >= e or any(a < e and s < b and not (s <= a and b <= e and (a, b) != (s, e))
+                         for a, b in taken):
+            continue
+        i, end = starts.get(s), ends.get(e)
+        if i is None or end is None or end <= i:
+            continue
+        span_text = text[s:e]
+        key = fold(span_text)
+        mention = None
+        if gazetteer.has_key(key):
+            mention = _judge(text, tokens, i, end, span_text, key, gazetteer, lower_words,
+                             person_like)
+        if mention is None:
+            if label == "NORP":
+                continue  # "Republicans", "Sunni": a group, not a place, unless a demonym
+            mention = _unresolved(text, tokens, i, end, span_text, key)
+        mention.ner = True
+        mention.ner_only = True
+        _set_entity_features(text, mention, (s, e, label))
+        mention.features["ner_only"] = 1.0
+        added.append(mention)
+        taken.append((s, e))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def _set_entity_features(text: str, mention: Mention, entity: tuple[int, int, str] | None) -> None:
+    f = mention.features
+    for label in NER_LABELS:
+        f["ner_" + label.lower()] = 0.0
+    f["ner_other"] = f["ner_exact"] = f["ner_inside"] = 0.0
+    f["ner_none"] = float(entity is None)
+    if entity is None:
+        return
+    s, e, label = entity
+    if label in NER_LABELS:
+        f["ner_" + label.lower()] = 1.0
+    else:
+        f["ner_other"] = 1.0
+    core = _entity_core(text, s, e)
+    f["ner_exact"] = float(core == (mention.start, mention.end))
+    # "Atlanta" in "Atlanta Police Department", "Lamar" in "Lamar Hunt"
+    f["ner_inside"] = float(s <= mention.start and mention.end <= e and not f["ner_exact"])
+
+
+def _unresolved(text: str, tokens: list[_Token], i: int, end: int, span_text: str,
+                key: str) -> Mention:
+    """A place entity the gazetteer does not know ("Royal Street", "Barclays Center"): the
+    scorer decides from the words around it; the parser places it at the article's own
+    town (``parser._place_unresolved``)."""
+    prev_word = tokens[i - 1].text.lower() if i > 0 else ""
+    if prev_word == "the" and i > 1:
+        prev_word = tokens[i - 2].text.lower()
+    next_word = tokens[end].text.lower() if end < len(tokens) else ""
+    n_words = end - i
+    features = {
+        "n_words": float(n_words), "single": float(n_words == 1),
+        "all_caps": float(span_text.isupper() and len(span_text) > 1),
+        "initial": float(_sentence_initial(text, tokens[i].start)),
+        "stop_word": float(key in STOP), "length": min(len(span_text), 30) / 30,
+        "cue": float(prev_word in LOCATIVES),
+        "cue_in": float(prev_word in {"in", "at", "near", "outside", "from", "to"}),
+        "place_noun_after": float(next_word in PLACE_NOUNS),
+        "possessive": float(text[tokens[end - 1].end:tokens[end - 1].end + 2] in ("'s", "’s")),
+        "ner_unresolved": 1.0,
+    }
+    return Mention(span_text, tokens[i].start, tokens[end - 1].end, key, [],
+                   reasons=["entity recogniser"], rule_drop="not in the gazetteer",
+                   features=features)
 
 
 _FRENCH_ARTICLES = frozenset({"la", "le", "les"})
@@ -338,9 +518,14 @@ def _longest_from(text: str, tokens: list[_Token], i: int, limit: int,
     if not tokens[i].capitalised:
         return None
     j = i + 1
-    while j < limit and _glued(text, tokens[j - 1], tokens[j]) and (
-            tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
-            or tokens[j].text.lower() in _DIVISION_NOUNS):
+    while j < limit:
+        if tokens[j].text == "s" and text[tokens[j - 1].end:tokens[j].start] in ("'", "’"):
+            j += 1  # "Prince George's County": a possessive inside a name
+            continue
+        if not (_glued(text, tokens[j - 1], tokens[j]) and (
+                tokens[j].capitalised or tokens[j].text.lower() in CONNECTORS
+                or tokens[j].text.lower() in _DIVISION_NOUNS)):
+            break
         j += 1
     for end in range(j, i, -1):
         last = tokens[end - 1]
@@ -529,6 +714,10 @@ def _judge(text: str, tokens: list[_Token], i: int, end: int, span_text: str, ke
     population = max((e.population for e in candidates), default=0)
     big = strong or population >= LARGE_CITY
     reasons: list[str] = []
+    if prev_word in DIRECTIONS or prev_word in ("upstate", "downstate"):
+        reasons.append("direction before")  # "upstate New York", "northern Chihuahua"
+    if next_glued and next_word in FEATURE_HEADS:
+        reasons.append(NAMES_A_FEATURE)  # "the Ohio River": says nothing of where the story is
 
     if next_glued and next_word not in ORG_HEADS:
         # "Chad Smith", "Jackson Heights Hospital": part of a longer name.

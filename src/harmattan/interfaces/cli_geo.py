@@ -32,9 +32,12 @@ def register(main: click.Group) -> None:
               help="A places.yaml of your own places (default: $HARMATTAN_GEO_PLACES).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that geoparse in parallel (default: the machine's cores).")
+@click.option("--ner", is_flag=True,
+              help="Also read spaCy's place entities as candidates: a few more places found, "
+                   "about a quarter of the speed (docs/geo.md).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
 def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
-             places_file: str | None, workers: int | None, quiet: bool) -> None:
+             places_file: str | None, workers: int | None, ner: bool, quiet: bool) -> None:
     """Find and resolve the places each article names, one JSON object per line.
 
     Each line is {"article_id", "places": [{"text", "start", "end", "geonameid", "name",
@@ -67,7 +70,7 @@ def geoparse(inputs: tuple[str, ...], output: str, rejects: str | None,
                         yield record
 
             for record, places in parse_articles(articles(), workers or default_workers(),
-                                                 user_places=places_file):
+                                                 user_places=places_file, ner=ner):
                 n_articles += 1
                 n_places += len(places)
                 progress(1)
