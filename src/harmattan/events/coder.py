@@ -32,7 +32,7 @@ from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, type_vector
 from harmattan.events.modality import read_modality
-from harmattan.events.roles import find_roles, speaker_roles
+from harmattan.events.roles import find_roles, is_agentless_passive, speaker_roles
 from harmattan.events.verbs import best_match
 from harmattan.nlp.language import article_language
 from harmattan.nlp.sentences import split_sentences
@@ -92,7 +92,8 @@ _REMOVAL_LEMMAS = frozenset({
 _REMOVAL_CODES = ("173", "1724", "181")
 #: ... when their new role began at most this many days before the report.
 _REMOVAL_WINDOW = 7
-_ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "none": 0.6}
+_ROLE_FACTOR = {"parse": 1.0, "inherited": 0.95, "noun": 0.92, "nearest": 0.8, "implied": 0.8,
+                "none": 0.6}
 
 
 @dataclass
@@ -148,6 +149,8 @@ class _Candidate:
     #: Read as a statement, but it rejects a report: parse it, keep only a REJECT.
     reject_only: bool = False
     country: str | None = None
+    #: The country a bare agent of the article belongs to (``_agents_country``), if any.
+    agents_country: str | None = None
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
@@ -395,6 +398,7 @@ class EventCoder:
                         actor.code = agents_country
                         actor.entry = f"{actor.entry or 'agent'}+article-country"
             out.append(_Candidate(article, sentence, actors, country=country,
+                                  agents_country=agents_country,
                                   candidate=self._is_candidate(sentence.text, actors)))
         return out
 
@@ -473,7 +477,7 @@ class EventCoder:
     def _build_event(self, candidate: _Candidate, doc: Doc, etype: str, match: VerbMatch | None,
                      score: float, prediction: SentencePrediction, ordinal: int) -> Event | None:
         sentence, article = candidate.sentence, candidate.article
-        trigger_i = match.trigger_i if match is not None else _main_verb(doc)
+        trigger_i = match.trigger_i if match is not None else _act_verb(doc, self.triggers_)
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
         root_i = _main_verb(doc)
         if not roles.target and trigger_i != root_i:
@@ -485,6 +489,11 @@ class EventCoder:
         if ordinal > 0 and not roles.source and not roles.target:
             return None
         self._as_of_act(roles, doc[trigger_i], match, article)
+        if not roles.source and etype == "COERCE" and is_agentless_passive(doc[trigger_i]):
+            implied = _implied_authorities(doc[trigger_i], candidate)
+            if implied is not None:
+                roles.source = [implied]
+                roles.how = "implied"
         etype = _force_by_target(etype, roles.target)
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
@@ -682,7 +691,53 @@ def _main_verb(doc: Doc) -> int:
     return root.i
 
 
+def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
+    """The verb that tells the act when no verb pattern names it: the main verb, unless it is
+    a copula, then the nearest verb below it that can state an act ("Tamaulipas is where 72
+    migrants were massacred by gunmen": the massacre, not "is").  The roles hang on it.
+    (Any main verb that is not a trigger word, tried on the act annotations' train part,
+    moved as many roles wrong as right.)"""
+    main = doc[_main_verb(doc)]
+    if main.lemma_ != "be":
+        return main.i
+    queue, seen = [main], {main.i}
+    while queue:
+        node = queue.pop(0)
+        if node is not main and node.pos_ == "VERB" and node.lower_ in triggers:
+            return node.i
+        for child in node.children:
+            if child.i not in seen:
+                seen.add(child.i)
+                queue.append(child)
+    return main.i
+
+
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY"}
+#: Passive coercion done by the courts ("was sentenced", "were charged"); the rest of it
+#: ("was arrested", "were detained", "was captured") by the police.
+_COURT_LEMMAS = frozenset({
+    "sentence", "convict", "charge", "indict", "try", "acquit", "jail", "imprison", "fine",
+    "prosecute", "condemn",
+})
+
+
+def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
+    """Who arrested or sentenced someone, when a passive does not say ("was arrested in
+    Bogota", "he was sentenced to 19 years"): the authorities of the country named as the
+    place of the act, else those of the country whose authorities the article is about
+    (CONVENTIONS.md: the code is given when the article makes it plain).  An actor with no
+    words: ``text`` empty, no offsets, entry ``implied:authorities``."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    text = candidate.article.text.translate(_QUOTES)
+    placed = [a for a in candidate.actors if a.code in countries and _named_as_place(text, a)
+              and a.start is not None and a.start > candidate.sentence.start + trigger.idx]
+    code = placed[0].code if placed else candidate.agents_country
+    if not code:
+        return None
+    sector = "JUD" if trigger.lemma_.lower() in _COURT_LEMMAS else "COP"
+    return Actor("", code, sector, None, None, None, "implied:authorities")
 
 
 def _force_by_target(etype: str, targets: list[Actor]) -> str:
