@@ -274,3 +274,12 @@ def test_a_town_after_in_is_where_the_act_happened() -> None:
 def test_a_country_after_in_is_the_target_when_no_one_else_is() -> None:
     event = _main("Serbia lifted a night curfew in Montenegro on Sunday.")
     assert _actors(event.target) == [("Montenegro", "MNE", "")]
+
+
+def test_a_named_person_in_no_dictionary_is_the_target_with_no_code() -> None:
+    text = "Gunmen kidnapped Hamadoun Kouyate on Monday."
+    event = _main(text)
+    assert event.plover.event == "ASSAULT"
+    assert [(a.text, a.code, a.entry) for a in event.target] == [
+        ("Hamadoun Kouyate", "", "unlisted-person")]
+    assert text[event.target[0].start:event.target[0].end] == "Hamadoun Kouyate"
