@@ -283,3 +283,20 @@ def test_a_named_person_in_no_dictionary_is_the_target_with_no_code() -> None:
     assert [(a.text, a.code, a.entry) for a in event.target] == [
         ("Hamadoun Kouyate", "", "unlisted-person")]
     assert text[event.target[0].start:event.target[0].end] == "Hamadoun Kouyate"
+
+
+def test_a_person_named_in_full_acts_again_by_surname_and_pronoun() -> None:
+    text = ("Bolivian President Evo Morales spoke in La Paz on Tuesday. Morales expelled the DEA "
+            "in September 2008. He accused the DEA of conspiring against his government.")
+    events = {e.plover.event: e for e in _events(text, "2011-11-10")}
+    expelled, accused = events["COERCE"], events["DISAPPROVE"]
+    assert [(a.text, a.code, a.actor_id) for a in expelled.source] == [("Morales", "BOL", "EVO_MORALES")]
+    assert [(a.text, a.code) for a in accused.source] == [("He", "BOL")]
+    assert all(a.entry.endswith("+same-person") for a in expelled.source + accused.source)
+
+
+def test_a_pronoun_far_from_the_person_is_no_one() -> None:
+    text = ("President Evo Morales spoke in La Paz on Tuesday. The talks ended. Officials left. "
+            "The press gathered. He accused the DEA of conspiring against the government.")
+    for event in _events(text, "2011-11-10"):
+        assert all(a.text != "He" for a in event.source)

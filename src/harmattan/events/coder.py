@@ -390,6 +390,7 @@ class EventCoder:
                         actor.text = article.text[actor.start:actor.end]
                     per_sentence[i] = (sentence, again)
         out = []
+        _same_person_again(per_sentence, text)
         agents_country = _agents_country(per_sentence, text)
         for sentence, actors in per_sentence:
             if agents_country:
@@ -755,6 +756,56 @@ def _unlisted_person(doc: Doc, trigger_i: int, candidate: _Candidate) -> Actor |
     if any(a.start is not None and a.start < end and start < a.end for a in candidate.actors):
         return None  # a known actor, or a word of one, that the roles left out on purpose
     return Actor(candidate.article.text[start:end], "", "", None, start, end, "unlisted-person")
+
+
+def _is_person(actor: Actor) -> bool:
+    """A dictionary person named with a surname: "Bolivian President Evo Morales"
+    (EVO_MORALES), "President Buhari" (BUHARI) — not a body or a group."""
+    if not actor.actor_id or actor.start is None or actor.code in {"IGO", "NGO", "IMG"}:
+        return False
+    words = actor.text.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and \
+        actor.actor_id.split("_")[-1] == words[-1].upper()
+
+
+_PRONOUN_START = re.compile(r"^(?:(?:However|But|Later|Then|Meanwhile),\s+)?(He|She)\b")
+
+
+def _same_person_again(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> None:
+    """A person the article has named in full stands behind their bare surname later on
+    ("Bolivian President Evo Morales … Morales expelled the DEA") and behind a "he" or "she"
+    that opens one of the next two sentences ("He hailed President Buhari"): the same actor,
+    at the later words, with ``+same-person`` in its entry."""
+    known: dict[str, Actor] = {}
+    last_person: tuple[int, Actor] | None = None
+    for number, (sentence, actors) in enumerate(per_sentence):
+        added: list[Actor] = []
+        taken = [(a.start, a.end) for a in actors if a.start is not None]
+        for surname, person in known.items():
+            for found in re.finditer(rf"\b{re.escape(surname)}\b", text[sentence.start:sentence.end]):
+                start, end = sentence.start + found.start(), sentence.start + found.end()
+                if not any(s < end and start < e for s, e in taken):
+                    added.append(_again(person, start, end, text))
+                    taken.append((start, end))
+        opening = _PRONOUN_START.match(text[sentence.start:sentence.end])
+        if opening and last_person is not None and number - last_person[0] <= 2:
+            start, end = sentence.start + opening.start(1), sentence.start + opening.end(1)
+            if not any(s < end and start < e for s, e in taken):
+                added.append(_again(last_person[1], start, end, text))
+        if added:
+            actors.extend(added)
+            actors.sort(key=lambda a: (a.start if a.start is not None else -1))
+        for actor in actors:
+            if _is_person(actor):
+                known.setdefault(actor.text.split()[-1], actor)
+                last_person = (number, actor)
+            elif (actor.entry or "").endswith("+same-person") and actor.text not in {"He", "She"}:
+                last_person = (number, actor)
+
+
+def _again(person: Actor, start: int, end: int, text: str) -> Actor:
+    entry = (person.entry or "").removesuffix("+same-person") + "+same-person"
+    return Actor(text[start:end], person.code, person.sector, person.actor_id, start, end, entry)
 
 
 def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
