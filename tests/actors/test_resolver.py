@@ -258,3 +258,16 @@ def test_an_armed_group_and_its_men_are_one_actor(resolver: ActorResolver) -> No
     actors = resolver.find_actors("ECOWAS envoys met the junta.", dt.date(2023, 8, 10))
     assert [(a.text, a.code, a.sector, a.actor_id) for a in actors][0] == (
         "ECOWAS envoys", "IGO", "GOV", "ECOWAS")
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("five suspects", "CRM"), ("the suspect", "CRM"), ("two alleged members", "CRM"),
+    ("hitmen", "CRM"), ("six prisoners", "CVL"), ("the inmates", "CVL"), ("hostages", "CVL"),
+    ("the victims", "CVL"),
+])
+def test_the_people_an_arrest_or_a_killing_is_done_to_are_agents(
+        resolver: ActorResolver, phrase: str, sector: str) -> None:
+    # The act annotations code them (conventions: prisoners are civilians); without an actor
+    # the act has no target, and a sentence naming no one else is not even a candidate.
+    actors = resolver.find_actors(f"Police said {phrase} were in the car.", on=None)
+    assert [(a.code, a.sector) for a in actors if a.sector != "COP"] == [("", sector)]

@@ -237,3 +237,66 @@ def test_a_named_person_outside_the_dictionaries_is_a_target() -> None:
     event = _main("Gunmen kidnapped Hamadoun Traore, an aide to the governor, in Mopti.",
                   "2023-05-10")
     assert "Hamadoun Traore" in {a.text for a in event.target}
+
+
+# -- roles on real news (annotations/acts, train part) -----------------------------------------
+
+
+def test_a_passive_arrest_is_by_the_authorities_of_its_place() -> None:
+    # No "by": the actor before "was arrested" is the one arrested, not the one who arrested.
+    event = _main("A member of the Sinaloa Cartel was arrested in Madrid on Friday.")
+    assert event.plover.event == "COERCE"
+    assert [(a.code, a.sector, a.entry) for a in event.source] == [("ESP", "COP", "implied:authorities")]
+    assert event.source[0].start is None and event.source[0].text == ""
+    assert "Cartel" in {a.text for a in event.target}
+
+
+def test_a_passive_sentence_is_by_the_courts_of_the_articles_country() -> None:
+    event = _main("The former mayor was sentenced to 19 years in prison on Monday. Peruvian "
+                  "prosecutors had charged him with murder.")
+    assert [(a.code, a.sector) for a in event.source] == [("PER", "JUD")]
+    assert [a.text for a in event.target] == ["mayor"]  # "in prison" is a place
+
+
+def test_a_passive_with_its_agent_keeps_it() -> None:
+    event = _main("San Fernando is where 72 migrants were massacred by gunmen in 2010.")
+    assert [a.text for a in event.source] == ["gunmen"]
+    assert [a.text for a in event.target] == ["migrants"]
+
+
+def test_a_town_after_in_is_where_the_act_happened() -> None:
+    event = _main("Italian police arrested 15 suspects in Milan on Tuesday.")
+    assert [a.text for a in event.source] == ["Italian police"]
+    assert all("Milan" not in a.text or a.sector for a in event.target)
+    assert {a.code for a in event.target} == {"ITA"}
+
+
+def test_a_country_after_in_is_the_target_when_no_one_else_is() -> None:
+    event = _main("Serbia lifted a night curfew in Montenegro on Sunday.")
+    assert _actors(event.target) == [("Montenegro", "MNE", "")]
+
+
+def test_a_named_person_in_no_dictionary_is_the_target_with_no_code() -> None:
+    text = "Gunmen kidnapped Hamadoun Kouyate on Monday."
+    event = _main(text)
+    assert event.plover.event == "ASSAULT"
+    assert [(a.text, a.code, a.entry) for a in event.target] == [
+        ("Hamadoun Kouyate", "", "unlisted-person")]
+    assert text[event.target[0].start:event.target[0].end] == "Hamadoun Kouyate"
+
+
+def test_a_person_named_in_full_acts_again_by_surname_and_pronoun() -> None:
+    text = ("Bolivian President Evo Morales spoke in La Paz on Tuesday. Morales expelled the DEA "
+            "in September 2008. He accused the DEA of conspiring against his government.")
+    events = {e.plover.event: e for e in _events(text, "2011-11-10")}
+    expelled, accused = events["COERCE"], events["DISAPPROVE"]
+    assert [(a.text, a.code, a.actor_id) for a in expelled.source] == [("Morales", "BOL", "EVO_MORALES")]
+    assert [(a.text, a.code) for a in accused.source] == [("He", "BOL")]
+    assert all(a.entry.endswith("+same-person") for a in expelled.source + accused.source)
+
+
+def test_a_pronoun_far_from_the_person_is_no_one() -> None:
+    text = ("President Evo Morales spoke in La Paz on Tuesday. The talks ended. Officials left. "
+            "The press gathered. He accused the DEA of conspiring against the government.")
+    for event in _events(text, "2011-11-10"):
+        assert all(a.text != "He" for a in event.source)

@@ -94,9 +94,10 @@ def merge_restatements(events: list[Event]) -> list[Event]:
             if other is lead:
                 continue
             # The act's sides, where the cited sentence leaves one unnamed.
-            if not lead.source and other.source:
+            # (A side with no code — a person in no dictionary — is still unnamed here.)
+            if not _codes(lead.source) and _codes(other.source):
                 lead.source = list(other.source)
-            if not lead.target and other.target:
+            if not _codes(lead.target) and _codes(other.target):
                 lead.target = list(other.target)
             if lead.acled is not None and other.acled is not None:
                 for key, value in other.acled.items():

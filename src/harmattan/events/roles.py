@@ -82,6 +82,21 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def is_agentless_passive(verb: Token) -> bool:
+    """``verb`` is a passive with no ``by`` agent: "was arrested in Bogota", "were killed",
+    and the second verb of "is believed to … and was arrested"."""
+    if verb.tag_ != "VBN" or verb.lemma_ in _ACTIVE_PASSIVES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "agent" in deps:
+        return False
+    if deps & ({"auxpass"} | _PASSIVE_SUBJECT_DEPS):
+        return True
+    # "was arrested and charged": the second verb shares the first one's passive auxiliary.
+    return verb.dep_ == "conj" and verb.head.tag_ == "VBN" and "agent" not in deps and bool(
+        {c.dep_ for c in verb.head.children} & ({"auxpass"} | _PASSIVE_SUBJECT_DEPS))
+
+
 def _passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECT_DEPS:
@@ -243,7 +258,9 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # States goes ahead": a threat is aimed at the subject of its condition.
         target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
-    if not source:
+    if not source and not (verb is not None and not is_noun and is_agentless_passive(verb)):
+        # A passive names its agent with "by" or not at all: the actor before "was arrested"
+        # is the one arrested (or a word of its description), never the one who arrested.
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
         if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
             source = [before[-1][0]]
@@ -295,22 +312,55 @@ def _is_capital(actor: Actor) -> bool:
     return (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
 
 
+# Verbs whose "in" names who is acted on: "interfere in Mali", "intervene in Libya".
+_IN_TARGET_LEMMAS = {"interfere", "intervene", "meddle", "invest", "interference", "intervention"}
+
+
 def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     """A country, town or capital named as where the act happened."""
     if not (actor.entry or "").startswith("countries:"):
         return False
+    prep = _prep_of(doc, start, end)
+    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+
+
+def _prep_of(doc: Doc, start: int, end: int) -> str | None:
+    """The preposition whose object the phrase is ("at Koulouba palace": "at"), if any."""
     root = doc[start:end].root
     while root.dep_ in {"compound", "amod", "nmod"} and root.head.i != root.i:
         root = root.head  # "at Koulouba palace"
-    if root.dep_ != "pobj":
+    return root.head.lower_ if root.dep_ == "pobj" else None
+
+
+# Institutions that a phrase names as a place: "sentenced to 19 years in prison".
+_INSTITUTION_PLACES = {"prison", "prisons", "jail", "jails"}
+
+
+def _is_institution_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    return (actor.text.lower() in _INSTITUTION_PLACES
+            and _prep_of(doc, start, end) in {"in", "to", "from", "at", "into", "inside"})
+
+
+def _maybe_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A bare place name after "in" or "at" ("arrested 15 suspects in Milan", "indicted in
+    Texas"): where the act happened when the act names someone else it is done to; else it
+    is what the act is aimed at ("lifted a curfew in Montenegro", "sought refuge in
+    Germany"), as the PLOVER records code it.  Never for "interfere in Mali"."""
+    entry = actor.entry or ""
+    if not (entry.startswith("countries:") or entry.startswith("phoenix:countries:")):
         return False
-    prep = root.head.lower_
-    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+    if actor.sector or actor.actor_id is not None or _prep_of(doc, start, end) not in _SEAT_PREPS:
+        return False
+    root = doc[start:end].root
+    while root.dep_ in {"compound", "amod", "nmod"} and root.head.i != root.i:
+        root = root.head
+    return root.head.head.lemma_.lower() not in _IN_TARGET_LEMMAS
 
 
 def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
              subject_range: tuple[int, int] | None, source_ids: set[int]) -> list[Actor]:
     target: list[Actor] = []
+    places: list[Actor] = []
     spans = {id(a): (s, e) for a, s, e in mapped}
     for head in heads:
         if not len(mapped):
@@ -324,7 +374,10 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                         if pobj.dep_ in {"pobj", "pcomp"}:
                             found += [a for a in _actors_at(mapped, pobj, exclude=subject_range)
                                       if all(a is not f for f in found)]
-        found = [a for a in found if not _is_place(a, doc, *spans[id(a)])]
+        found = [a for a in found if not _is_place(a, doc, *spans[id(a)])
+                 and not _is_institution_place(a, doc, *spans[id(a)])]
+        places += [a for a in found if _maybe_place(a, doc, *spans[id(a)])]
+        found = [a for a in found if all(a is not p for p in places)]
         for actor in found:
             describes = _adjectival_agent(actor, mapped, doc)
             if describes is not None and (len(found) > 1 or describes.lemma_.lower() in _DESCRIBED_NOUNS):
@@ -333,7 +386,9 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                 continue
             if id(actor) not in source_ids and all(actor is not t for t in target):
                 target.append(actor)
-    return target
+    if not target:
+        target = [a for a in places if id(a) not in source_ids]
+    return _dedupe(target)
 
 
 def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc
