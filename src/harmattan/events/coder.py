@@ -371,23 +371,30 @@ class EventCoder:
         return self.french_gate_
 
     def _code_french(self, items: list[_Candidate]) -> None:
-        """Code the sentences of French articles: parse those that name an actor or may
-        report an incident, read the act off the French verb lexicon, and keep it when the
-        French act decision reads a specific act."""
-        from harmattan.events.acled_fr import acled_keywords_fr
-
-        wanted = [c for c in items if c.actors or acled_keywords_fr(c.sentence.text)]
-        for item in items:
-            item.candidate = False
+        """Code the sentences of French articles: parse them (every one: « il a condamné »
+        names its actor in the sentence before), read the act off the French verb lexicon,
+        and keep it when the French act decision reads a specific act."""
+        wanted = items
         docs = self.french_nlp().pipe((c.sentence.text for c in wanted),
                                       batch_size=self.settings.parse_batch_size)
+        previous: Event | None = None
+        previous_index = 0
         for candidate, doc in zip(wanted, docs):
             candidate.candidate = True
             candidate.doc_ = doc  # read again for the ACLED-only events
-            event = self._french_event(candidate, doc)
+            if previous is not None and previous.article_id != candidate.article.id:
+                previous = None
+            # « il / elle » as the subject: the source of the act just before (two sentences
+            # back at most)
+            antecedent = previous.source if previous is not None and \
+                candidate.sentence.index - previous_index <= 2 else None
+            event = self._french_event(candidate, doc, antecedent)
             candidate.events = [event] if event is not None else []
+            if event is not None and event.source:
+                previous, previous_index = event, candidate.sentence.index
 
-    def _french_event(self, candidate: _Candidate, doc: Doc) -> Event | None:
+    def _french_event(self, candidate: _Candidate, doc: Doc,
+                      antecedent: list[Actor] | None = None) -> Event | None:
         from harmattan.events.french import best_french_match, french_roles, match_acts, read_french_modality
 
         sentence, article = candidate.sentence, candidate.article
@@ -397,7 +404,7 @@ class EventCoder:
             return None
         etype = cameo_to_plover(match.code).event
         roles = french_roles(doc, match.trigger_i, candidate.actors, sentence.start,
-                             dative=etype not in _PLACED_ACTS)
+                             dative=etype not in _PLACED_ACTS, antecedent=antecedent)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
         etype = _force_by_target(etype, roles.target)
         modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype])

@@ -168,7 +168,7 @@ def _lemma_candidates(token: Token) -> list[str]:
     out = [lemma]
     word = fold(token.text)
     for ending in ("ees", "es", "ee", "e"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
             out.append(word[: -len(ending)] + "er")
             break
     if word.endswith(("is", "ie", "ies", "i")):
@@ -363,12 +363,17 @@ def _is_passive(verb: Token) -> bool:
         _morph(verb, "Voice") == "Pass"
 
 
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+
 def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
-                 dative: bool = False) -> Roles:
+                 dative: bool = False, antecedent: list[Actor] | None = None) -> Roles:
     """Source and target actors of the French trigger ``trigger_i`` (see the module's doc);
-    ``dative``: the act gives or imposes something, so « au Niger » is its target."""
+    ``dative``: the act gives or imposes something, so « au Niger » is its target;
+    ``antecedent``: who « il / elle / ils » as the subject stands for (the source of the
+    article's previous act)."""
     mapped = actor_tokens(doc, actors, offset)
-    if not mapped:
+    if not mapped and not antecedent:
         return Roles([], [], "none")
     trigger = verb_of(doc[trigger_i])
     how = "parse"
@@ -430,6 +435,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if _is_place(actor, doc, *spans[id(actor)], dative=dative):
                 continue
             target.append(actor)
+    if not source and antecedent:
+        subject, _ = _subject(trigger)
+        if subject is not None and subject.lower_ in _SUBJECT_PRONOUNS:
+            source = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end, (a.entry or "") + "+pronoun")
+                      for a in antecedent]
+            how = "inherited"
     if not source:
         before = [a for a, s, _ in mapped if s < trigger_i and all(a is not t for t in target)
                   and not _is_place(a, doc, *spans[id(a)])]
@@ -552,7 +563,9 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
     if tense == "conditionnel" or modality.hypothetical:
         return FrenchActDecision(False, False, f"{tense}: conditional", 0.0, hedged=True)
     chain = _governing_chain(trigger)
-    if any(fold(t.lemma_) in _MODALS for t in chain[1:]):
+    # « ont pu rapatrier » : a modal in the passé composé tells what was done
+    if any(fold(t.lemma_) in _MODALS and not any(c.dep_.startswith("aux") for c in t.children)
+           for t in chain[1:]):
         return FrenchActDecision(False, False, "modal: a possibility", 0.0, hedged=True)
     if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
         return FrenchActDecision(False, False, "an opinion", 0.0)
