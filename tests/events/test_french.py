@@ -144,3 +144,32 @@ def test_english_runs_never_load_the_french_parse() -> None:
         "assert load_french_spacy.cache_info().currsize == 1\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED / "news" / "bbc-afrique-fr-dev.jsonl").exists(), reason="needs ../shared/data")
+def test_acts_evaluation_reads_french_standoff_gold(tmp_path) -> None:
+    """French gold in the stand-off form of annotations/acts-fr/ (labels.jsonl + split.json):
+    the loader finds the texts in news/bbc-afrique-fr-dev.jsonl and the coder is scored."""
+    from harmattan.events.acts_eval import evaluate_acts
+    from harmattan.nlp.sentences import split_sentences
+    from harmattan.training.act_gate import load_act_texts
+    from harmattan.training.annotations import read_records
+
+    record_id = "bbcfr-dev-002"  # in no annotated batch
+    text = read_records(SHARED, "news/bbc-afrique-fr-dev.jsonl")[record_id]["text"]
+    sentences = split_sentences(text, record_id)
+    rows = [{"key": f"{record_id}:{s.start}-{s.end}", "kind": "other", "restates": None, "events": []}
+            for s in sentences]
+    rows[0].update(kind="act", events=[{"type": "AGREE", "source": None, "source_code": "SWE",
+                                        "source_sector": "GOV", "target": None, "target_code": "IGO",
+                                        "target_sector": "", "negated": False, "hypothetical": False}])
+    (tmp_path / "labels.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "split.json").write_text(json.dumps({"heldout": [record_id], "train": []}), encoding="utf-8")
+    labels, texts = load_act_texts(tmp_path / "labels.jsonl", "heldout", data_dir=SHARED)
+    assert texts == {record_id: text} and len(labels) == len(sentences)
+    report = evaluate_acts(labels, texts, code_articles)
+    assert report.figures["sentences"] == len(sentences) and report.figures["act_sentences"] == 1
+    assert 0.0 <= report.figures["event_precision"] <= 1.0
