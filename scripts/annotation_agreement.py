@@ -3,6 +3,7 @@
 
     scripts/annotation_agreement.py acts     # annotations/acts/{labels,double}.jsonl
     scripts/annotation_agreement.py acled    # annotations/acled/{labels,double}.jsonl
+    scripts/annotation_agreement.py acts-fr  # annotations/acts-fr/{labels,double}.jsonl
 
 Prints JSON: raw agreement and Cohen's kappa on each label, on the units both annotated.
 """
@@ -40,7 +41,7 @@ def main(kind: str) -> dict:
     keys = sorted(set(first) & set(second))
     one, two = [first[k] for k in keys], [second[k] for k in keys]
     pairs = sorted({f"{x['annotator']}/{y['annotator']}" for x, y in zip(one, two)})
-    if kind == "acts":
+    if kind in ("acts", "acts-fr"):
         acts = {"act", "background"}
         both = [(x, y) for x, y in zip(one, two) if x["kind"] in acts and y["kind"] in acts]
         return {
@@ -70,7 +71,7 @@ def main(kind: str) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2 or sys.argv[1] not in {"acts", "acled"}:
+    if len(sys.argv) != 2 or sys.argv[1] not in {"acts", "acts-fr", "acled"}:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     print(json.dumps(main(sys.argv[1]), indent=1))

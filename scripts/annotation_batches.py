@@ -3,6 +3,8 @@
 
     scripts/annotation_batches.py acts OUT_DIR         sentences of the chosen articles, 150 a batch
     scripts/annotation_batches.py acled OUT_DIR        ACLED-style snippets, 100 a batch
+    scripts/annotation_batches.py acts-fr OUT_DIR      sentences of the chosen French articles:
+                        the held-out articles first (batches acts-fr-00…), then the training ones
     scripts/annotation_batches.py check BATCH LABELS   every unit labelled, values valid, actors found
     scripts/annotation_batches.py merge acts|acled RAW_DIR
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
@@ -29,6 +31,13 @@ ACT_CORPORA = [("news/insightcrime-train.jsonl", 110), ("geo/geowebnews.jsonl", 
 ACLED_CORPORA = [("news/insightcrime-train.jsonl", 1300), ("geo/geowebnews.jsonl", 400),
                  ("geo/geovirus.jsonl", 300)]
 SEED = 11
+#: French articles (BBC Afrique), drawn per topic among those of 6–40 sentences; politics
+#: first, the other topics give hard non-events.  Of each topic, the first FR_HELDOUT[topic]
+#: articles drawn are held out (a little over half, so that at least 300 sentences are).
+FR_CORPUS = "news/bbc-afrique-fr-dev.jsonl"
+FR_TOPICS = {"politics": 22, "business": 4, "health": 3, "sports": 3, "technology": 2}
+FR_HELDOUT = {"politics": 12, "business": 2, "health": 2, "sports": 2, "technology": 1}
+FR_SEED = 15
 KINDS = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
 NON_EVENTS = {"crime", "justice", "accident", "disaster", "health", "diplomacy", "politics",
               "economy", "sport", "analysis", "other"}
@@ -62,6 +71,42 @@ def act_batches() -> list[list[Unit]]:
         for record_id in choose_articles(DATA, corpus, count, SEED):
             current.extend(act_units(DATA, corpus, [record_id]))
             if len(current) >= 150:
+                batches.append(current)
+                current = []
+        if current:
+            batches.append(current)
+    return batches
+
+
+def french_articles() -> tuple[list[str], list[str]]:
+    """The chosen French articles: (held out, training), each sorted."""
+    import random
+
+    from harmattan.training.annotations import read_records
+    from harmattan.nlp.sentences import split_sentences
+
+    records = read_records(DATA, FR_CORPUS)
+    by_topic: dict[str, list[str]] = {}
+    for record_id in sorted(records):
+        record = records[record_id]
+        if 6 <= len(split_sentences(record["text"], record_id)) <= 40:
+            by_topic.setdefault(record["topic"], []).append(record_id)
+    rng = random.Random(FR_SEED)
+    heldout, train = [], []
+    for topic, count in FR_TOPICS.items():
+        chosen = rng.sample(by_topic[topic], count)
+        heldout.extend(chosen[: FR_HELDOUT[topic]])
+        train.extend(chosen[FR_HELDOUT[topic]:])
+    return sorted(heldout), sorted(train)
+
+
+def french_batches() -> list[list[Unit]]:
+    batches: list[list[Unit]] = []
+    for part in french_articles():
+        current: list[Unit] = []
+        for record_id in part:
+            current.extend(act_units(DATA, FR_CORPUS, [record_id]))
+            if len(current) >= 110:
                 batches.append(current)
                 current = []
         if current:
@@ -140,7 +185,8 @@ def check(batch_path: Path, labels_path: Path, quiet: bool = False,
 
 def merge(kind: str, raw: Path) -> int:
     out_dir = Path(__file__).resolve().parents[1] / "annotations" / kind
-    batches = act_batches() if kind == "acts" else acled_batches()
+    batches = {"acts": act_batches, "acts-fr": french_batches,
+               "acled": acled_batches}[kind]()
     primary, double = [], []
     for number, batch in enumerate(batches):
         units = {u.key: u for u in batch}
@@ -184,6 +230,8 @@ def split() -> int:
 def main(argv: list[str]) -> int:
     if len(argv) == 2 and argv[0] == "acts":
         write(act_batches(), Path(argv[1]), "acts")
+    elif len(argv) == 2 and argv[0] == "acts-fr":
+        write(french_batches(), Path(argv[1]), "acts-fr")
     elif len(argv) == 2 and argv[0] == "acled":
         write(acled_batches(), Path(argv[1]), "acled")
     elif len(argv) == 3 and argv[0] == "check":
