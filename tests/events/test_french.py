@@ -65,7 +65,7 @@ def test_lexicon_rows_have_known_codes() -> None:
 
 @pytest.mark.parametrize("text, etype, negated, hypothetical, future", [
     ("La CEDEAO a condamné le coup d'État au Niger.", "DISAPPROVE", False, False, False),
-    ("Le Mali n'a pas signé l'accord avec l'Algérie.", "SUPPORT", True, False, False),
+    ("Le Mali n'a pas signé l'accord avec l'Algérie.", "AGREE", True, False, False),
     ("Le gouvernement n'a jamais arrêté de journalistes étrangers.", "COERCE", True, False, False),
     ("La junte va expulser l'ambassadeur de France, a annoncé le ministre nigérien.", "THREATEN", False, False, True),
     ("La CEDEAO a menacé d'intervenir militairement au Niger.", "THREATEN", False, False, False),

@@ -379,8 +379,14 @@ class EventCoder:
                                       batch_size=self.settings.parse_batch_size)
         previous: Event | None = None
         previous_index = 0
+        from harmattan.events.french import caption_end
+
         for candidate, doc in zip(wanted, docs):
             candidate.candidate = True
+            skip = caption_end(candidate.sentence.text)
+            if skip:
+                start = candidate.sentence.start + skip
+                candidate.actors = [a for a in candidate.actors if a.start >= start]
             candidate.doc_ = doc  # read again for the ACLED-only events
             if previous is not None and previous.article_id != candidate.article.id:
                 previous = None

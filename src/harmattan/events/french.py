@@ -89,6 +89,18 @@ def lexicon_words() -> frozenset[str]:
     return frozenset(k[:max(4, len(k) - 3)] for k in load_lexicon())
 
 
+#: A site's pointer to another article run into the sentence by the splitter (« Lire aussi : »,
+#: « A ne pas manquer sur BBC Afrique : »): what it names acts in no event of the sentence.
+CAPTION = re.compile(r"^\W*(?:[àa] )?(?:lire|regarder|voir|écouter|ne pas manquer)\b[^:.]{0,60}:\s*",
+                     re.IGNORECASE)
+
+
+def caption_end(text: str) -> int:
+    """Where the sentence starts after a leading « Lire aussi : » caption (0 when none)."""
+    found = CAPTION.match(text)
+    return found.end() if found else 0
+
+
 # -- matching ------------------------------------------------------------------------------------
 
 _ARG_DEPS = {"obj", "iobj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "obl:agent"}
@@ -161,20 +173,35 @@ def verb_of(token: Token) -> Token:
     return token
 
 
+_ER_PARTICIPLE = ("ées", "és", "ée", "é")
+_IR_PARTICIPLE = ("ies", "is", "ie", "i")
+
+
 def _lemma_candidates(token: Token) -> list[str]:
     """The token's lemma, and for a participle the parser read as an adjective or a noun
-    (« les soldats tués », « enlevés »), the infinitive it comes from."""
+    (« les soldats tués », « enlevés »), the infinitive it comes from.  A noun is read as a
+    verb only by a participle's ending (« presse », « dialogue », « amnistie » are not
+    « presser », « dialoguer », « amnistier »), or when it heads the sentence with a subject
+    of its own (« La police enquête sur … », a verb the small parser took for a noun)."""
     lemma = fold(token.lemma_)
     out = [lemma]
-    word = fold(token.text)
-    for ending in ("ees", "es", "ee", "e"):
+    word = token.text.lower()
+    nominal = token.pos_ in {"NOUN", "ADJ", "ADV"}
+    for ending in _ER_PARTICIPLE + (() if nominal else ("ees", "es", "ee", "e")):
         if word.endswith(ending) and len(word) > len(ending) + 1:
-            out.append(word[: -len(ending)] + "er")
+            out.append(fold(word[: -len(ending)]) + "er")
             break
-    if word.endswith(("is", "ie", "ies", "i")):
-        stem = word.rstrip("s").rstrip("e").rstrip("i")
+    else:
+        if nominal and _verb_read_as_noun(token) and word.endswith(("es", "e")):
+            out.append(fold(word.rstrip("s")[:-1]) + "er")
+    if word.endswith(_IR_PARTICIPLE) and not (nominal and word.endswith(("ie", "ies"))):
+        stem = fold(word).rstrip("s").rstrip("e").rstrip("i")
         out.append(stem + "ir")
     return out
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def match_acts(doc: Doc) -> list[FrenchMatch]:
@@ -183,8 +210,8 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
     text = doc.text
     found = []
     for token in doc:
-        if token.pos_ not in _VERB_TAGS:
-            continue
+        if token.pos_ not in _VERB_TAGS or token.dep_ == "cop" or token.dep_.startswith("aux"):
+            continue  # (a copula or an auxiliary states no act: « nous sommes » is not « sommer »)
         verb = verb_of(token)
         if token.pos_ in {"ADJ", "NOUN", "ADV"} and not (_participle_like(token) or verb is not token):
             continue
@@ -207,8 +234,11 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
 
 
 def _participle_like(token: Token) -> bool:
-    """An adjective or noun that is a past participle (« tués », « enlevées »)."""
-    return "VerbForm=Part" in str(token.morph) or fold(token.text).endswith(("e", "es", "ee", "ees"))
+    """An adjective or noun that is a past participle (« tués », « enlevées », « détenus »),
+    or a verb the parser took for a noun (see ``_lemma_candidates``)."""
+    word = token.text.lower()
+    return word.endswith(_ER_PARTICIPLE + ("i", "is", "u", "us", "ue", "ues", "it", "its", "ite", "ites")) \
+        or _verb_read_as_noun(token)
 
 
 def best_french_match(matches: list[FrenchMatch], doc: Doc) -> FrenchMatch | None:
@@ -287,7 +317,10 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
                 future = True
             if lemma in {fold(w) for w in _FUTURE_LEMMAS} and _morph(trigger, "VerbForm") == "Inf":
                 future = True
-            if lemma in {fold(w) for w in _HYPOTHETICAL_LEMMAS} and (event_quad == 4 or lemma == "pouvoir"):
+            # « ont pu rapatrier » : « pouvoir » in the passé composé tells what was done
+            done = lemma == "pouvoir" and any(c.dep_ == "aux" for c in token.children)
+            if lemma in {fold(w) for w in _HYPOTHETICAL_LEMMAS} and (event_quad == 4 or lemma == "pouvoir") \
+                    and not done:
                 hypothetical = True
             if lemma in {fold(w) for w in _NEGATING_LEMMAS}:
                 negated = True
@@ -475,7 +508,11 @@ _NOT_AN_ACT = re.compile(
     r"(?:années|décennies|mois)|souvent|régulièrement|généralement|habituellement|de plus en plus|"
     r"pourcentage|pour cent|%|la plupart des|nombreux sont|ce qui (?:pourrait|risque)|"
     r"risque de|pourrait-il|faut-il|est-ce que|qu'est-ce|ces dernières années|"
-    r"au cours des (?:\w+ )?dernières années|en théorie|peut-être|sans doute)\b|\?",
+    r"au cours des (?:\w+ )?dernières années|en théorie|peut-être|sans doute|peu probable|"
+    r"il (?:\w+ ){0,3}(?:facile|difficile|possible|impossible|probable|nécessaire) d[e'’]|"
+    r"jusqu'à présent|à ce jour|le plus grand nombre|"
+    r"depuis (?:le début|(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre))\b|\d\s?%|\?",
     re.IGNORECASE,
 )
 #: Words that place the act in the past, told as background (« en 2012 », « il y a deux ans »).
@@ -517,7 +554,7 @@ class FrenchActDecision:
 def tense_of(doc: Doc, trigger_i: int) -> str:
     """The trigger's tense as the act decision reads it: "compose" (passé composé, passive),
     "present", "simple" (passé simple), "imparfait", "plusqueparfait", "futur",
-    "conditionnel", "infinitive", "participle" (no auxiliary) or "other"."""
+    "conditionnel", "subjonctif", "infinitive", "participle" (no auxiliary) or "other"."""
     token = doc[trigger_i]
     if verb_of(token) is not token:
         return "compose" if _morph(verb_of(token), "Tense") != "Imp" else "plusqueparfait"
@@ -528,6 +565,8 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
         tense, mood = _morph(first, "Tense"), _morph(first, "Mood")
         if mood == "Cnd":
             return "conditionnel"
+        if mood == "Sub":
+            return "subjonctif"
         if tense == "Imp":
             return "plusqueparfait"
         if tense == "Fut":
@@ -535,6 +574,8 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
         return "compose"
     if _morph(token, "Mood") == "Cnd":
         return "conditionnel"
+    if _morph(token, "Mood") == "Sub":
+        return "subjonctif"
     tense = _morph(token, "Tense")
     if form == "Fin" or _morph(token, "Mood") == "Ind":
         return {"Pres": "present", "Past": "simple", "Imp": "imparfait", "Fut": "futur"}.get(tense, "other")
@@ -560,24 +601,40 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
     if tense == "imparfait":
         return FrenchActDecision(False, False, "imparfait: a state", 0.0)
+    if tense == "subjonctif":
+        # « attendent que les patients se rendent », « bien qu'elle extrade » : not told as done
+        return FrenchActDecision(False, False, "subjonctif: not told as done", 0.0)
+    chain = _governing_chain(trigger)
+    # (an opinion is read before the conditional: an expert's « ne peut pas poursuivre » is
+    # no hedged threat)
+    if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
+        return FrenchActDecision(False, False, "an opinion", 0.0)
+    if tense == "present" and _described_by_relative(verb_of(trigger)):
+        # « une vallée … qui refuse d'abandonner » : a present relative clause describes (not
+        # « les leaders qu'il accuse », where the clause's own subject acts)
+        return FrenchActDecision(False, False, "present relative clause: a description", 0.0)
     if tense == "conditionnel" or modality.hypothetical:
         return FrenchActDecision(False, False, f"{tense}: conditional", 0.0, hedged=True)
-    chain = _governing_chain(trigger)
     # « ont pu rapatrier » : a modal in the passé composé tells what was done
     if any(fold(t.lemma_) in _MODALS and not any(c.dep_.startswith("aux") for c in t.children)
            for t in chain[1:]):
         return FrenchActDecision(False, False, "modal: a possibility", 0.0, hedged=True)
-    if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
-        return FrenchActDecision(False, False, "an opinion", 0.0)
     if tense in {"infinitive", "other"}:
         governor = trigger.head
-        if governor.i == trigger_i or fold(governor.lemma_) not in _CARRIERS or \
-                tense_of(doc, governor.i) in {"imparfait", "conditionnel", "infinitive", "other"}:
+        # « a été tenté de rejeter » : a carrier in the passive tells no decision
+        if governor.i == trigger_i or fold(governor.lemma_) not in _CARRIERS or _is_passive(governor) or \
+                tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}:
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
     if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"}:
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
+
+
+def _described_by_relative(verb: Token) -> bool:
+    """The verb heads a relative clause whose subject is « qui »."""
+    return verb.dep_ == "acl:relcl" and any(
+        c.dep_ == "nsubj" and fold(c.text) == "qui" for c in verb.children)
 
 
 def _root(doc: Doc) -> int:

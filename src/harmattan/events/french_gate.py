@@ -37,4 +37,4 @@ class FrenchGate:
 
         if _NOT_AN_ACT.search(sentence.text) or doc is None:
             return False
-        return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "plusqueparfait"}
+        return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
