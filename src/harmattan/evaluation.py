@@ -167,3 +167,51 @@ def read_gold_lines(path: str | Path, required: tuple[str, ...], kind: str
                                  fix=f"{kind} gold records need the fields {', '.join(required)}")
             records.append((number, record))
     return records
+
+
+# -- hand-written cases (tests/events/golden/sahel*.jsonl) ----------------------------------------
+
+
+def case_problems(case: dict[str, Any], events: list[Event]) -> list[str]:
+    """What the coder got wrong on one hand-written case; [] when it passes.
+
+    The case's highest-confidence event must have one of the expected PLOVER types, a source
+    and a target that include every expected code (and sector, where one is given), and —
+    where the case says — the expected negation, ACLED sub-event type and evidence offsets
+    (sentence and trigger, into the case's text).
+    """
+    if not events:
+        return ["no event"]
+    best = max(events, key=lambda e: e.confidence)
+    expect = case["expect"]
+    problems = []
+    got = best.plover.event if best.plover else None
+    if got not in expect["event"]:
+        problems.append(f"event {got} not in {expect['event']}")
+    for role in ("source", "target"):
+        actors = getattr(best, role)
+        codes = {a.code for a in actors}
+        for want in expect[role]:
+            if want["code"] not in codes:
+                problems.append(f"{role} {sorted(codes)} lacks {want['code']}")
+            elif want["sector"] and not any(a.code == want["code"] and a.sector == want["sector"] for a in actors):
+                problems.append(f"{role} {want['code']} lacks sector {want['sector']}")
+    if "negated" in expect and best.modality.negated != expect["negated"]:
+        problems.append(f"negated {best.modality.negated}, expected {expect['negated']}")
+    if expect.get("acled"):
+        sub = (best.acled or {}).get("sub_event_type")
+        if sub != expect["acled"]:
+            problems.append(f"ACLED {sub!r}, expected {expect['acled']!r}")
+    evidence = expect.get("evidence")
+    if evidence:
+        have = {"start": best.evidence.start, "end": best.evidence.end,
+                "trigger_start": best.evidence.trigger_start, "trigger_end": best.evidence.trigger_end}
+        if have != evidence:
+            problems.append(f"evidence {have}, expected {evidence}")
+    return problems
+
+
+def case_articles(cases: list[dict[str, Any]]) -> list[Article]:
+    """The cases as articles (a case may give its language, as a feed would)."""
+    return [Article(id=c["id"], text=c["text"], date=parse_date(c["date"]), language=c.get("language"))
+            for c in cases]

@@ -116,8 +116,8 @@ def test_workers_and_a_dask_cluster_are_refused_together(tmp_path: Path, command
 def test_code_says_which_articles_it_cannot_read(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(
-        json.dumps({"id": "fr", "date": "2023-07-31", "language": "fr",
-                    "text": "La CEDEAO a imposé des sanctions au Niger."}) + "\n"
+        json.dumps({"id": "es", "date": "2023-07-31", "language": "es",
+                    "text": "La CEDEAO impuso sanciones a Níger."}) + "\n"
         + json.dumps({"id": "en", "date": "2023-07-31",
                       "text": "ECOWAS imposed sanctions on Niger."}) + "\n",
         encoding="utf-8",
@@ -125,6 +125,6 @@ def test_code_says_which_articles_it_cannot_read(tmp_path: Path) -> None:
     out = tmp_path / "events.jsonl"
     result = CliRunner().invoke(main, ["code", str(path), "-o", str(out), "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert "1 articles in 'fr' give no events: the event coder reads English only" in result.output
+    assert "1 articles in 'es' give no events: the event coder reads English and French" in result.output
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert events and {(e["article_id"], e["language"]) for e in events} == {("en", None)}

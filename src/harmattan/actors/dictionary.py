@@ -27,6 +27,8 @@ from harmattan.actors.build import RESOURCE_DIR
 PHOENIX_PATH = RESOURCE_DIR / "phoenix.json.gz"
 COUNTRIES_PATH = RESOURCE_DIR / "countries.tsv"
 SAHEL_PATH = RESOURCE_DIR / "sahel.yaml"
+#: French names of countries and international bodies (read before sahel.yaml, which wins).
+FRENCH_PATH = RESOURCE_DIR / "french.yaml"
 #: Bumped whenever the layout of the compiled index changes, so stale caches are ignored.
 INDEX_VERSION = 5
 
@@ -373,8 +375,10 @@ def _load_yaml(compiler: _Compiler, path: Path, priority: int) -> dict[str, dict
             raise ValueError(f"{where}: a contextual entry needs a 'home' country code")
         number = compiler.new_entry(entry_id, kind, str(entry["names"][0]), source, roles,
                                     home=str(home) if home else None)
+        # ``any_case``: a name French writes in lower case (« les talibans », « le pape »).
+        proper = not entry.get("any_case")
         for name in entry["names"]:
-            index.add_phrase(str(name), number, NAME, True, False, priority)
+            index.add_phrase(str(name), number, NAME, proper, False, priority)
         for name in entry.get("short") or []:
             index.add_phrase(str(name), number, SHORT, True, False, priority)
         members = entry.get("members") or []
@@ -408,7 +412,7 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
     compiler = _Compiler()
     countries = _read_countries(COUNTRIES_PATH)
     _load_phoenix(compiler, PHOENIX_PATH, countries, priority=0)
-    yaml_paths = [SAHEL_PATH, *[Path(p) for p in extra_paths]]
+    yaml_paths = [FRENCH_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
     extras: list[tuple[dict[str, dict[str, list[str]]], str]] = []
     for priority, path in enumerate(yaml_paths, start=2):
         extras.append((_load_yaml(compiler, path, priority), path.name))
@@ -423,7 +427,7 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
 
 def load_index(extra_paths: Iterable[str | Path] = (), use_cache: bool = True) -> Index:
     """The compiled index, from the on-disk cache when the inputs have not changed."""
-    paths = [PHOENIX_PATH, COUNTRIES_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
+    paths = [PHOENIX_PATH, COUNTRIES_PATH, FRENCH_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(

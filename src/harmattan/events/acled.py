@@ -736,7 +736,7 @@ def _victim_part(text: str) -> str:
 def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | Span | str,
                source: list[Actor], target: list[Actor], modality: Modality | None,
                offset: int = 0, country: str | None = None,
-               decided: tuple[str, str] | None = None) -> dict[str, Any] | None:
+               decided: tuple[str, str] | None = None, language: str | None = None) -> dict[str, Any] | None:
     """The ACLED coding of an act, or None when ACLED would not record it.
 
     ``event_type``/``cameo_code``: the PLOVER type and CAMEO code (None for a sentence the
@@ -744,7 +744,8 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
     ``offset``: where it starts in the article (for the fatalities evidence); ``country``: the
     country the event takes place in (foreign state forces are external forces, inter 8);
     ``decided``: the (event type, sub-event type) the learned classifier gave the incident
-    (``events/acled_model.py``): the rules then only fill the actors' codes and the toll.
+    (``events/acled_model.py``): the rules then only fill the actors' codes and the toll;
+    ``language``: "fr" reads French keywords and numbers (``events/acled_fr.py``).
     """
     if modality is not None and (modality.negated or modality.hypothetical or modality.future):
         return None
@@ -754,12 +755,19 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
     # civilians when they suffer the act, as ACLED codes them.
     tgt = [7 if code == 1 and actor.sector in _UNARMED_STATE and _is_person_noun(actor.text or "") else code
            for actor, code in ((a, inter_code(a, country)) for a in target) if code is not None]
-    coded = decided or classify(text, sentence, event_type, src, tgt)
+    if language == "fr":
+        from harmattan.events.acled_fr import classify_fr, find_fatalities_fr
+
+        coded = decided or classify_fr(text, event_type, src, tgt)
+    else:
+        coded = decided or classify(text, sentence, event_type, src, tgt)
     if coded is None:
         return None
     etype, sub = coded
     inter1, inter2 = _interaction_codes(etype, sub, text, src, tgt)
-    fatal = find_fatalities(sentence, offset) if etype not in {"Strategic developments"} or sub == "Looting/property destruction" else None
+    fatal = None
+    if etype not in {"Strategic developments"} or sub == "Looting/property destruction":
+        fatal = find_fatalities_fr(text, offset) if language == "fr" else find_fatalities(sentence, offset)
     if etype == "Protests" and sub != "Excessive force against protesters":
         fatal = None
     out: dict[str, Any] = {
@@ -854,7 +862,8 @@ ACLED_TO_PLOVER = {
 @timed("acled")
 def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                      doc: Doc | Span | None = None, country: str | None = None,
-                     ordinal: int = 0, decided: tuple[str, str] | None = None) -> Event | None:
+                     ordinal: int = 0, decided: tuple[str, str] | None = None,
+                     language: str | None = None) -> Event | None:
     """An event with ACLED codes only (``plover=None``), for a sentence the PLOVER coder gave no
     event although it reports political violence, a demonstration or a strategic development:
     "Three civilians were killed in an IED blast" names no one who acts.
@@ -866,15 +875,20 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
     from harmattan.schema import CameoCode, Event, Evidence, Modality, make_event_id
 
     text = sentence.text
-    if _ANNOUNCED.search(text):
+    if language == "fr":
+        from harmattan.events.acled_fr import announced_fr, trigger_fr
+
+        if announced_fr(text):
+            return None
+    elif _ANNOUNCED.search(text):
         return None
     source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}]
     target = [a for a in actors if all(a is not s for s in source)]
     acled = code_acled(None, None, doc if doc is not None else text, source, target, Modality(),
-                       offset=sentence.start, country=country, decided=decided)
+                       offset=sentence.start, country=country, decided=decided, language=language)
     if acled is None:
         return None
-    trigger = _trigger(text, acled["sub_event_type"])
+    trigger = trigger_fr(text) if language == "fr" else _trigger(text, acled["sub_event_type"])
     evidence = Evidence(sentence=text, start=sentence.start, end=sentence.end)
     if trigger is not None:
         evidence.trigger = text[trigger[0]:trigger[1]]

@@ -88,6 +88,8 @@ _SPOKEN_ACTS = frozenset({"DEMAND", "THREATEN"})
 _REMOVAL_LEMMAS = frozenset({
     "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
     "kidnap", "abduct", "hold", "sack", "dismiss", "unseat", "overthrew",
+    # French
+    "renverser", "destituer", "déposer", "arrêter", "interpeller", "enlever", "détenir", "kidnapper",
 })
 _REMOVAL_CODES = ("173", "1724", "181")
 #: ... when their new role began at most this many days before the report.
@@ -136,10 +138,11 @@ class CoderSettings:
     #: Off: on annotated real news one act per sentence gave 0.25 extra events per act and
     #: 0.69 type accuracy, other acts 0.38 and 0.61 (docs/accuracy.md, "Extra events").
     other_acts: bool = False
-    #: Languages the lexicons and the sentence model read.  An article in another language
-    #: gives no events rather than English-lexicon accidents (docs/coder.md, "Language");
-    #: one whose language cannot be told (a line or two) is read as English.
-    languages: tuple[str, ...] = ("en",)
+    #: Languages the coder reads: English (the sentence model and the CAMEO dictionary) and
+    #: French (the French verb lexicon and parse, events/french.py).  An article in another
+    #: language gives no events rather than English-lexicon accidents (docs/coder.md,
+    #: "Language"); one whose language cannot be told (a line or two) is read as English.
+    languages: tuple[str, ...] = ("en", "fr")
 
 
 @dataclass
@@ -160,6 +163,8 @@ class _Candidate:
     gate: GateDecision | None = None
     #: The sentence's parse, kept while its place entities are read (``_entities``).
     doc: Doc | None = None
+    #: The French parse of the sentence (French articles only).
+    doc_: Any = None
 
 
 class EventCoder:
@@ -230,7 +235,12 @@ class EventCoder:
         """Code a batch of articles; events come out in article and sentence order."""
         language = {id(article): article_language(article) for article in articles}
         articles = [a for a in articles if language[id(a)] in (None, *self.settings.languages)]
-        sentences = [c for article in articles for c in self._sentences(article)]
+        french = [c for article in articles if language[id(article)] == "fr"
+                  for c in self._sentences(article)]
+        if french:
+            self._code_french(french)
+        sentences = [c for article in articles if language[id(article)] != "fr"
+                     for c in self._sentences(article)]
         candidates = [c for c in sentences if c.candidate]
         predictions = self.classifier.predict([c.sentence.text for c in candidates]) if candidates else []
         kept = []
@@ -264,17 +274,21 @@ class EventCoder:
         # Keyed by the article object, not its id: two versions of one article (same id) in a
         # batch keep their own events.
         by_article: dict[int, list[_Candidate]] = {}
-        for item in sentences:
+        for item in french + sentences:
             by_article.setdefault(id(item.article), []).append(item)
         to_locate: list[tuple[Article, list[Event], list[_Candidate]]] = []
         for article in articles:
             items = by_article.get(id(article), [])
+            is_french = language[id(article)] == "fr"
             article_events = [e for c in items for e in c.events]
             _carry_targets(article_events, self.settings.discourse_window)
-            acled_only = self._acled_only(items)
+            acled_only = self._acled_only_french(items) if is_french else self._acled_only(items)
             article_events.extend(acled_only)
             article_events.sort(key=lambda e: e.evidence.start)
-            if self.acled is not None:
+            if is_french:
+                # The learned ACLED classifier reads the English sentence model's vectors.
+                merge_incidents(article_events)
+            elif self.acled is not None:
                 # The learned classifier decides each incident's type (events/acled_model.py).
                 from harmattan.events.acled_model import decide_incidents
 
@@ -381,6 +395,135 @@ class EventCoder:
             if etype is not None:
                 # What ACLED records is a PLOVER act too: an IED that kills civilians is an
                 # ASSAULT, whoever set it.
+                event.plover = PloverCode(etype, "", [])
+                event.cameo = CameoCode(quad_class=PLOVER_QUAD[etype], code=DEFAULT_CAMEO[etype])
+            out.append(event)
+        return out
+
+    # -- French ------------------------------------------------------------------------------
+
+    def french_nlp(self) -> Any:
+        """The French parse, loaded on the first French article (events/french.py)."""
+        if getattr(self, "french_nlp_", None) is None:
+            from harmattan.nlp.parser import load_french_spacy
+
+            self.french_nlp_ = load_french_spacy()
+        return self.french_nlp_
+
+    def french_gate(self) -> Any:
+        """The French act decision: the learned French gate where its weights are shipped,
+        else the rules (events/french.py, events/french_gate.py)."""
+        if getattr(self, "french_gate_", None) is None:
+            from harmattan.events.french_gate import FrenchGate
+
+            self.french_gate_ = FrenchGate().initialize()
+        return self.french_gate_
+
+    def _code_french(self, items: list[_Candidate]) -> None:
+        """Code the sentences of French articles: parse them (every one: « il a condamné »
+        names its actor in the sentence before), read the act off the French verb lexicon,
+        and keep it when the French act decision reads a specific act."""
+        wanted = items
+        docs = self.french_nlp().pipe((c.sentence.text for c in wanted),
+                                      batch_size=self.settings.parse_batch_size)
+        previous: Event | None = None
+        previous_index = 0
+        from harmattan.events.french import caption_end
+
+        for candidate, doc in zip(wanted, docs):
+            candidate.candidate = True
+            skip = caption_end(candidate.sentence.text)
+            if skip:
+                start = candidate.sentence.start + skip
+                candidate.actors = [a for a in candidate.actors if a.start >= start]
+            candidate.doc_ = doc  # read again for the ACLED-only events
+            if previous is not None and previous.article_id != candidate.article.id:
+                previous = None
+            # « il / elle » as the subject: the source of the act just before (two sentences
+            # back at most)
+            antecedent = previous.source if previous is not None and \
+                candidate.sentence.index - previous_index <= 2 else None
+            event = self._french_event(candidate, doc, antecedent)
+            candidate.events = [event] if event is not None else []
+            if event is not None and event.source:
+                previous, previous_index = event, candidate.sentence.index
+
+    def _french_event(self, candidate: _Candidate, doc: Doc,
+                      antecedent: list[Actor] | None = None) -> Event | None:
+        from harmattan.events.french import best_french_match, french_roles, match_acts, read_french_modality
+
+        sentence, article = candidate.sentence, candidate.article
+        matches = [m for m in match_acts(doc) if cameo_to_plover(m.code) is not None]
+        match = best_french_match(matches, doc)
+        if match is None:
+            return None
+        etype = cameo_to_plover(match.code).event
+        roles = french_roles(doc, match.trigger_i, candidate.actors, sentence.start,
+                             dative=etype not in _PLACED_ACTS, antecedent=antecedent)
+        self._as_of_act(roles, doc[match.trigger_i], match, article)
+        etype = _force_by_target(etype, roles.target)
+        modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype])
+        code = match.code
+        if match.negated:
+            modality.negated = True
+        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
+            etype, code = "THREATEN", "138"
+        elif self.settings.intent_rules:
+            etype = intent_type(etype, modality)
+        table = cameo_to_plover(code)
+        if table is None or table.event != etype:
+            code = DEFAULT_CAMEO[etype]
+            table = cameo_to_plover(code)
+        decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
+        candidate.gate = decision
+        if not decision.keep and not (decision.hedged and etype == "THREATEN" and modality.hypothetical
+                                      and _state_like(roles.source)):
+            return None
+        trigger_start = sentence.start + match.trigger_start
+        trigger_end = sentence.start + match.trigger_end
+        confidence = (0.55 + 0.1 * min(match.specificity, 2)) * _ROLE_FACTOR.get(roles.how, 0.7)
+        if not roles.source:
+            confidence *= 0.8
+        acled = code_acled(etype, code, sentence.text, roles.source, roles.target, modality,
+                           offset=sentence.start, country=candidate.country, language="fr")
+        return Event(
+            event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", 0),
+            article_id=article.id,
+            date=article.date_iso,
+            plover=PloverCode(etype, table.mode if table else "", contexts_for(sentence.text, list(table.context) if table else [])),
+            cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
+            modality=modality,
+            source=roles.source,
+            target=roles.target,
+            evidence=Evidence(
+                sentence=sentence.text, start=sentence.start, end=sentence.end,
+                trigger=article.text[trigger_start:trigger_end],
+                trigger_start=trigger_start, trigger_end=trigger_end,
+            ),
+            confidence=confidence,
+            acled=acled,
+            coder_version=__version__,
+            background=decision.background,
+            act_probability=decision.probability,
+        )
+
+    def _acled_only_french(self, items: list[_Candidate]) -> list[Event]:
+        """ACLED-only events of a French article: « Quinze civils ont été tués dans une
+        explosion » names no one who acts (see _acled_only)."""
+        from harmattan.events.acled_fr import acled_keywords_fr
+
+        out = []
+        for item in items:
+            if item.events or not item.candidate or not acled_keywords_fr(item.sentence.text):
+                continue
+            if not self.french_gate().keeps_incident(item.doc_, item.sentence, item.actors):
+                continue
+            event = acled_only_event(item.article, item.sentence, item.actors, country=item.country,
+                                     language="fr")
+            if event is None:
+                continue
+            etype = ACLED_TO_PLOVER.get(event.acled["sub_event_type"]) if event.acled else None
+            if etype is not None:
                 event.plover = PloverCode(etype, "", [])
                 event.cameo = CameoCode(quad_class=PLOVER_QUAD[etype], code=DEFAULT_CAMEO[etype])
             out.append(event)
@@ -871,6 +1014,8 @@ def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
         return None
     sector = "JUD" if trigger.lemma_.lower() in _COURT_LEMMAS else "COP"
     return Actor("", code, sector, None, None, None, "implied:authorities")
+#: Acts done somewhere: « à/au + country » after them names the place, not a target.
+_PLACED_ACTS = frozenset({"FIGHT", "ASSAULT", "MOBILIZE", "PROTEST", "CONSULT", "COERCE", "RETREAT"})
 
 
 def _force_by_target(etype: str, targets: list[Actor]) -> str:
@@ -927,7 +1072,11 @@ def _main_country(actors: Any) -> str | None:
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|near|from|across|throughout|around|outside|inside)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western)\s+)?$",
+    r"north-?western|south-?eastern|south-?western)\s+)?$"
+    # French: « à Niamey », « au Mali », « dans le nord du Burkina Faso », « près de Gao »
+    r"|(?:^|\s)(?:à|au|aux|en|dans|près d[e']|vers)\s+(?:l[ea]\s+|l'|les\s+)?"
+    r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
+    r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
     re.IGNORECASE,
 )
 

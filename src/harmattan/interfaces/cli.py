@@ -130,7 +130,7 @@ def code(inputs: tuple[str, ...], output: str, fmt: str, rejects: str | None,
     if not quiet:
         for language, n in sorted(not_coded.items()):
             click.echo(f"{n} articles in {language!r} give no events: the event coder reads "
-                       "English only (docs/coder.md, \"Language\")", err=True)
+                       "English and French (docs/coder.md, \"Language\")", err=True)
         click.echo(f"{n_articles} articles, {n_events} events, {len(sink.rejected)} rejected",
                    err=True)
     if sink.rejected:

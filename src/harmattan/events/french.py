@@ -1,0 +1,641 @@
+"""French sentences → acts: the verb lexicon, roles and modality read off the French parse.
+
+The English coder leans on an English sentence model and the CAMEO verb dictionary; neither
+reads French.  Here a French verb lexicon (``resources/cameo/french_verbs.tsv``: lemma and
+required arguments → CAMEO code) finds the act, the dependency parse of ``fr_core_news_sm``
+(Universal Dependencies labels) gives its roles, and the verb's mood, tense and negation its
+modality.  Evidence stays in the original French text: offsets only, no translation.
+
+- **Trigger**: a verb (or a verb + the noun it governs: « signer un accord », « tendre une
+  embuscade ») of the lexicon; the one nearest the sentence's root wins.
+- **Roles**: the source is the subject (``nsubj``), or the agent of a passive (``obl:agent``,
+  « par »); the targets are the object, the passive subject (``nsubj:pass``) and the obliques
+  introduced by « contre », « à », « avec », « envers », « sur ».  A verb with no subject of
+  its own (« a décidé d'expulser ») takes that of the verb it depends on; a relative or
+  participial clause (« les jihadistes qui ont attaqué », « des civils tués par ») takes the
+  noun it hangs on.
+- **Modality**: « ne … pas / plus / jamais », « démentir », « nier » → negated; the
+  conditional (``Mood=Cnd``), « si », « en cas de », « pouvoir » → hypothetical; the future
+  (``Tense=Fut``), « va / vont » + infinitive, « prévoir de », « promettre de » → future.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from harmattan.events.roles import Roles, actor_tokens
+from harmattan.schema import Actor, Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "cameo" / "french_verbs.tsv"
+
+
+@dataclass(frozen=True)
+class LexiconRow:
+    lemma: str
+    conditions: tuple[str, ...]
+    code: str  # "---": this reading states no act
+    gloss: str
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for c in self.conditions if not c.startswith("!"))
+
+
+@dataclass
+class FrenchMatch:
+    """One act a French verb states (the same fields as ``verbs.VerbMatch`` that the coder
+    reads)."""
+
+    code: str
+    trigger_i: int
+    trigger_start: int
+    trigger_end: int
+    pattern: str
+    specificity: int
+    negated: bool = False
+    kind: str = "verb"
+    decisive: bool = True
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for matching lemmas the parser may spell either way."""
+    text = unicodedata.normalize("NFD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=2)
+def load_lexicon(path: str | None = None) -> dict[str, tuple[LexiconRow, ...]]:
+    """The lexicon by folded lemma, rows in file order."""
+    rows: dict[str, list[LexiconRow]] = {}
+    for line in Path(path or LEXICON_PATH).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, conditions, code, gloss = (line.split("\t") + ["", "", ""])[:4]
+        rows.setdefault(fold(lemma), []).append(
+            LexiconRow(lemma, tuple(conditions.split()), code.strip(), gloss))
+    return {k: tuple(v) for k, v in rows.items()}
+
+
+def lexicon_words() -> frozenset[str]:
+    """Folded word stems that may start a trigger (for choosing the sentences to parse)."""
+    return frozenset(k[:max(4, len(k) - 3)] for k in load_lexicon())
+
+
+#: A site's pointer to another article run into the sentence by the splitter (« Lire aussi : »,
+#: « A ne pas manquer sur BBC Afrique : »): what it names acts in no event of the sentence.
+CAPTION = re.compile(r"^\W*(?:[àa] )?(?:lire|regarder|voir|écouter|ne pas manquer)\b[^:.]{0,60}:\s*",
+                     re.IGNORECASE)
+
+
+def caption_end(text: str) -> int:
+    """Where the sentence starts after a leading « Lire aussi : » caption (0 when none)."""
+    found = CAPTION.match(text)
+    return found.end() if found else 0
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+_ARG_DEPS = {"obj", "iobj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "xcomp", "ccomp", "obl:agent"}
+_REFLEXIVE = {"se", "s'", "s’", "me", "m'", "nous", "vous", "te", "t'"}
+
+
+def _arguments(verb: Token) -> list[Token]:
+    """The verb's arguments, and the nouns they govern with « de » (« la levée des
+    sanctions »), and the arguments of an infinitive it governs (« menacé d'intervenir »)."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in _ARG_DEPS or child.dep_.startswith("obl"):
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ in {"nmod", "obj"})
+    return out
+
+
+def _case_words(token: Token) -> set[str]:
+    return {fold(c.text) for c in token.children if c.dep_ in {"case", "mark"}}
+
+
+def _holds(condition: str, verb: Token, text: str) -> bool:
+    negate = condition.startswith("!")
+    condition = condition.lstrip("!")
+    kind, _, value = condition.partition(":")
+    words = {fold(w) for w in value.split("|")} if value else set()
+    if kind == "arg":
+        result = any(fold(a.lemma_) in words or fold(a.text) in words for a in _arguments(verb))
+    elif kind == "subj":
+        result = any(c.dep_ == "nsubj" and (fold(c.lemma_) in words or fold(c.text) in words)
+                     for c in verb.children)
+    elif kind == "prep":
+        result = any(words & _case_words(a) for a in _arguments(verb))
+    elif kind == "se":
+        result = any(c.lower_ in _REFLEXIVE and c.dep_ in {"expl:comp", "expl:pv", "expl", "obj", "iobj",
+                                                          "expl:pass"}
+                     for c in verb.children)
+    elif kind == "obj":
+        result = any(c.dep_ == "obj" for c in verb.children)
+    elif kind == "ccomp":
+        result = any(c.dep_ == "ccomp" and any(g.lower_ in {"que", "qu'", "qu’"} for g in c.children)
+                     for c in verb.children)
+    elif kind == "text":
+        result = re.search(value, text.lower()) is not None
+    else:  # pragma: no cover - a malformed row
+        raise ValueError(f"unknown condition {condition!r} in {LEXICON_PATH.name}")
+    return result != negate
+
+
+def _row_for(verb: Token, rows: tuple[LexiconRow, ...], text: str) -> LexiconRow | None:
+    for row in rows:
+        if all(_holds(c, verb, text) for c in row.conditions):
+            return row
+    return None
+
+
+_VERB_TAGS = {"VERB", "AUX", "ADJ", "NOUN", "ADV"}
+_AUXILIARIES = {"avoir", "etre"}
+
+
+def verb_of(token: Token) -> Token:
+    """The token that carries the trigger's arguments.  The small parser sometimes reads a
+    participle after « a » / « ont » as an adverb or an adjective and makes the auxiliary the
+    verb (« a expulsé l'ambassadeur » : « a » ROOT, « expulsé » advmod): then the auxiliary
+    holds the subject and the object."""
+    head = token.head
+    if token.pos_ != "VERB" and head.i != token.i and fold(head.lemma_) in _AUXILIARIES \
+            and 0 < token.i - head.i <= 2 and token.dep_ in {"advmod", "amod", "obj", "xcomp", "acl"}:
+        return head
+    return token
+
+
+_ER_PARTICIPLE = ("ées", "és", "ée", "é")
+_IR_PARTICIPLE = ("ies", "is", "ie", "i")
+
+
+def _lemma_candidates(token: Token) -> list[str]:
+    """The token's lemma, and for a participle the parser read as an adjective or a noun
+    (« les soldats tués », « enlevés »), the infinitive it comes from.  A noun is read as a
+    verb only by a participle's ending (« presse », « dialogue », « amnistie » are not
+    « presser », « dialoguer », « amnistier »), or when it heads the sentence with a subject
+    of its own (« La police enquête sur … », a verb the small parser took for a noun)."""
+    lemma = fold(token.lemma_)
+    out = [lemma]
+    word = token.text.lower()
+    nominal = token.pos_ in {"NOUN", "ADJ", "ADV"}
+    for ending in _ER_PARTICIPLE + (() if nominal else ("ees", "es", "ee", "e")):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            out.append(fold(word[: -len(ending)]) + "er")
+            break
+    else:
+        if nominal and _verb_read_as_noun(token) and word.endswith(("es", "e")):
+            out.append(fold(word.rstrip("s")[:-1]) + "er")
+    if word.endswith(_IR_PARTICIPLE) and not (nominal and word.endswith(("ie", "ies"))):
+        stem = fold(word).rstrip("s").rstrip("e").rstrip("i")
+        out.append(stem + "ir")
+    return out
+
+
+def _verb_read_as_noun(token: Token) -> bool:
+    return token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def match_acts(doc: Doc) -> list[FrenchMatch]:
+    """Every act the lexicon reads in the sentence, in sentence order."""
+    lexicon = load_lexicon()
+    text = doc.text
+    found = []
+    for token in doc:
+        if token.pos_ not in _VERB_TAGS or token.dep_ == "cop" or token.dep_.startswith("aux"):
+            continue  # (a copula or an auxiliary states no act: « nous sommes » is not « sommer »)
+        verb = verb_of(token)
+        if token.pos_ in {"ADJ", "NOUN", "ADV"} and not (_participle_like(token) or verb is not token):
+            continue
+        if token.pos_ == "ADV" and verb is token:
+            continue
+        for lemma in _lemma_candidates(token):
+            rows = lexicon.get(lemma)
+            if rows is None:
+                continue
+            row = _row_for(verb, rows, text)
+            if row is None or row.code == "---":
+                break
+            found.append(FrenchMatch(
+                code=row.code, trigger_i=token.i, trigger_start=token.idx,
+                trigger_end=token.idx + len(token.text),
+                pattern=f"fr: {row.lemma} {' '.join(row.conditions)} [{row.code}]".replace("  ", " "),
+                specificity=row.specificity, negated=_negated_here(verb)))
+            break
+    return found
+
+
+def _participle_like(token: Token) -> bool:
+    """An adjective or noun that is a past participle (« tués », « enlevées », « détenus »),
+    or a verb the parser took for a noun (see ``_lemma_candidates``)."""
+    word = token.text.lower()
+    return word.endswith(_ER_PARTICIPLE + ("i", "is", "u", "us", "ue", "ues", "it", "its", "ite", "ites")) \
+        or _verb_read_as_noun(token)
+
+
+def best_french_match(matches: list[FrenchMatch], doc: Doc) -> FrenchMatch | None:
+    """The sentence's main act: the trigger nearest the root, then the most specific row,
+    then the first."""
+    if not matches:
+        return None
+
+    def depth(i: int) -> int:
+        token, steps = doc[i], 0
+        while token.head.i != token.i and steps < 20:
+            token, steps = token.head, steps + 1
+        return steps
+
+    return min(matches, key=lambda m: (depth(m.trigger_i), -m.specificity, m.trigger_i))
+
+
+# -- modality ------------------------------------------------------------------------------------
+
+_NEGATORS = {"pas", "plus", "jamais", "point", "guère", "aucun", "aucune", "nullement"}
+_NEGATING_LEMMAS = {"démentir", "nier", "refuser", "renoncer", "exclure", "échouer"}
+_FUTURE_LEMMAS = {"prévoir", "envisager", "compter", "promettre", "engager", "projeter", "entendre",
+                  "vouloir", "souhaiter", "décider", "annoncer", "préparer", "apprêter", "s'apprêter",
+                  "comptent", "devoir", "viser"}
+_HYPOTHETICAL_LEMMAS = {"pouvoir", "menacer", "envisager", "examiner", "étudier", "proposer", "risquer"}
+_CONDITION = re.compile(r"\b(?:en cas d[e'’]|au cas où|à moins que|faute d[e'’])", re.IGNORECASE)
+
+
+def _governing_chain(token: Token, depth: int = 3) -> list[Token]:
+    chain, node = [token], token
+    for _ in range(depth):
+        if node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "acl", "obj", "obl", "obl:arg",
+                             "nmod", "csubj"} or node.head.i == node.i:
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _morph(token: Token, feature: str) -> str:
+    values = token.morph.get(feature)
+    return values[0] if values else ""
+
+
+def _negated_here(token: Token) -> bool:
+    return any(c.lower_ in _NEGATORS and c.dep_ in {"advmod", "det", "nsubj"} or
+               (_morph(c, "Polarity") == "Neg" and c.lower_ not in {"ne", "n'", "n’"})
+               for c in token.children)
+
+
+def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Modality:
+    trigger = verb_of(doc[trigger_i])
+    negated = hypothetical = future = False
+    chain = _governing_chain(trigger)
+    for token in chain:
+        auxes = [c for c in token.children if c.dep_.startswith("aux")]
+        if _negated_here(token):
+            negated = True
+        for verb in [token, *auxes]:
+            if _morph(verb, "Mood") == "Cnd":
+                hypothetical = True
+            if _morph(verb, "Tense") == "Fut":
+                future = True
+        for child in token.children:
+            if child.dep_ == "mark" and fold(child.text) in {"si", "s'"} and token.i != trigger.i \
+                    and token.dep_ == "advcl":
+                pass
+            if child.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and fold(g.text) in {"si", "s'", "s’"} for g in child.children):
+                hypothetical = True
+        if any(c.dep_ == "mark" and fold(c.text) in {"si"} for c in token.children) and token.dep_ == "advcl":
+            hypothetical = True  # the act is the condition itself: « si la junte attaque »
+        if token.i != trigger.i:
+            lemma = fold(token.lemma_)
+            if lemma == "aller" and _morph(trigger, "VerbForm") == "Inf":
+                future = True
+            if lemma in {fold(w) for w in _FUTURE_LEMMAS} and _morph(trigger, "VerbForm") == "Inf":
+                future = True
+            # « ont pu rapatrier » : « pouvoir » in the passé composé tells what was done
+            done = lemma == "pouvoir" and any(c.dep_ == "aux" for c in token.children)
+            if lemma in {fold(w) for w in _HYPOTHETICAL_LEMMAS} and (event_quad == 4 or lemma == "pouvoir") \
+                    and not done:
+                hypothetical = True
+            if lemma in {fold(w) for w in _NEGATING_LEMMAS}:
+                negated = True
+    if _CONDITION.search(doc.text):
+        hypothetical = True
+    return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+# -- roles ---------------------------------------------------------------------------------------
+
+_TARGET_CASES = {"contre", "a", "au", "aux", "avec", "envers", "sur", "vers", "aupres", "de", "du", "des",
+                 "entre", "pour"}
+_PLACE_CASES = {"dans", "pres", "en", "a", "au", "aux", "vers", "depuis"}
+_CORE_DEPS = {"det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos", "conj", "cc", "case",
+              "nummod", "fixed", "compound"}
+
+
+def _core(token: Token) -> set[int]:
+    core, stack = {token.i}, [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in _CORE_DEPS and child.i not in core:
+                core.add(child.i)
+                stack.append(child)
+    return core
+
+
+def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
+               exclude: set[int] | None = None) -> list[Actor]:
+    core = _core(token)
+    found = [a for a, s, e in mapped if any(i in core for i in range(s, e))
+             and not (exclude and s in exclude)]
+    if found:
+        return found
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    return [a for a, s, _ in mapped if lo <= s < hi and not (exclude and s in exclude)][:1]
+
+
+def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
+    """A country or town named as where the act happened (« à Niamey », « au Mali »); with
+    ``dative``, « au Niger » after a verb that gives or imposes (« imposé des sanctions au
+    Niger ») is the target, and only « dans », « près de » and a capital name a place."""
+    if not (actor.entry or "").startswith("countries:") and actor.sector != "" and actor.sector != "GOV":
+        return False
+    if not (actor.entry or "").startswith(("countries:", "phoenix:countries:")):
+        return False
+    root = doc[start:end].root
+    cases = _case_words(root)
+    if not cases or root.dep_ == "nmod":
+        return False
+    seat = (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
+    if dative:
+        return bool(cases & {"dans", "pres", "depuis"}) or (seat and bool(cases & {"a", "au", "aux", "en"}))
+    return bool(cases & {"dans", "pres", "depuis"}) or (bool(cases & {"a", "au", "aux", "en"}) and (
+        seat or root.dep_ in {"obl:mod", "obl"}))
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's acting subject: ``nsubj``, or the « par » agent of a passive."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child, True
+    for child in verb.children:
+        if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and "par" in _case_words(child)
+                                        and _is_passive(verb)):
+            return child, True
+    return None, False
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
+        _morph(verb, "Voice") == "Pass"
+
+
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+
+def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
+                 dative: bool = False, antecedent: list[Actor] | None = None) -> Roles:
+    """Source and target actors of the French trigger ``trigger_i`` (see the module's doc);
+    ``dative``: the act gives or imposes something, so « au Niger » is its target;
+    ``antecedent``: who « il / elle / ils » as the subject stands for (the source of the
+    article's previous act)."""
+    mapped = actor_tokens(doc, actors, offset)
+    if not mapped and not antecedent:
+        return Roles([], [], "none")
+    trigger = verb_of(doc[trigger_i])
+    how = "parse"
+    source: list[Actor] = []
+    subject_tokens: set[int] = set()
+    node = trigger
+    for _ in range(5):
+        subject, _ = _subject(node)
+        if subject is not None:
+            lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+            if not lo <= trigger.i < hi:
+                source = _actors_at(mapped, subject)
+                # « Le Mali, le Burkina Faso et le Niger ont signé » : the parser may hang the
+                # first of coordinated subjects on the verb, with no preposition.
+                for child in node.children:
+                    if child.i < subject.i and child.dep_ in {"obl:mod", "obl", "dislocated", "nmod"} \
+                            and not _case_words(child):
+                        source += [a for a in _actors_at(mapped, child) if all(a is not x for x in source)]
+                if source:
+                    subject_tokens = set(range(lo, hi))
+                    if node.i != trigger.i:
+                        how = "inherited"
+                    break
+        if node.dep_ in {"acl:relcl", "acl"} and node.head.i != node.i:
+            # « les jihadistes qui ont attaqué » : the noun the clause hangs on acts; « des
+            # civils tués par … » : a participle with its agent, the noun suffers it.
+            if node.dep_ == "acl" and _morph(node, "VerbForm") == "Part":
+                break
+            source = _actors_at(mapped, node.head)
+            how = "inherited"
+            break
+        if node.head.i == node.i or node.dep_ in {"nsubj", "nsubj:pass"}:
+            break
+        node = node.head
+    target_heads: list[Token] = []
+    for child in trigger.children:
+        if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (
+                child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}):
+            target_heads.append(child)  # (the parser's xcomp noun: « rencontré Vladimir Poutine »)
+        elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
+            cases = _case_words(child)
+            # « massacré des centaines de civils » : an oblique with no preposition is an object
+            if (not cases or cases & _TARGET_CASES) and "par" not in cases:
+                target_heads.append(child)
+        elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+            # « exige que la junte libère », « appelle les putschistes à libérer »
+            target_heads.extend(g for g in child.children if g.dep_ in {"nsubj", "obj"})
+    if trigger.dep_ == "acl" and _morph(trigger, "VerbForm") == "Part":
+        target_heads.append(trigger.head)  # « des civils tués par des hommes armés »
+    if trigger.dep_ == "nsubj:pass" or (not target_heads and trigger.pos_ in {"ADJ", "NOUN"}):
+        target_heads.append(trigger.head)
+    spans = {id(a): (s, e) for a, s, e in mapped}
+    source_ids = {id(a) for a in source}
+    target: list[Actor] = []
+    for head in target_heads:
+        for actor in _actors_at(mapped, head, exclude=subject_tokens):
+            if id(actor) in source_ids or any(actor is t for t in target):
+                continue
+            if _is_place(actor, doc, *spans[id(actor)], dative=dative):
+                continue
+            target.append(actor)
+    if not source and antecedent:
+        subject, _ = _subject(trigger)
+        if subject is not None and subject.lower_ in _SUBJECT_PRONOUNS:
+            source = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end, (a.entry or "") + "+pronoun")
+                      for a in antecedent]
+            how = "inherited"
+    if not source:
+        before = [a for a, s, _ in mapped if s < trigger_i and all(a is not t for t in target)
+                  and not _is_place(a, doc, *spans[id(a)])]
+        if before:
+            source = [before[-1]]
+            how = "nearest"
+    if not target and how == "nearest":
+        after = [a for a, s, _ in mapped if s > trigger_i and all(a is not x for x in source)
+                 and not _is_place(a, doc, *spans[id(a)])]
+        if after:
+            target = [after[0]]
+    return Roles(_dedupe(source), _dedupe(target), how)
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen: set[tuple] = set()
+    out = []
+    for actor in actors:
+        key = (actor.code, actor.sector, actor.actor_id, actor.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+# -- the act decision (rules) --------------------------------------------------------------------
+
+#: Opinion, analysis, statistics, generic statements and predictions: no specific act.
+_NOT_AN_ACT = re.compile(
+    r"\b(?:selon (?:moi|lui|elle|eux|les experts|les analystes)|je pense|nous pensons|il faut|"
+    r"il faudrait|chaque (?:année|jour|semaine|mois)|par an\b|en moyenne|depuis (?:des|plusieurs) "
+    r"(?:années|décennies|mois)|souvent|régulièrement|généralement|habituellement|de plus en plus|"
+    r"pourcentage|pour cent|%|la plupart des|nombreux sont|ce qui (?:pourrait|risque)|"
+    r"risque de|pourrait-il|faut-il|est-ce que|qu'est-ce|ces dernières années|"
+    r"au cours des (?:\w+ )?dernières années|en théorie|peut-être|sans doute|peu probable|"
+    r"il (?:\w+ ){0,3}(?:facile|difficile|possible|impossible|probable|nécessaire) d[e'’]|"
+    r"jusqu'à présent|à ce jour|le plus grand nombre|"
+    r"depuis (?:le début|(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre))\b|\d\s?%|\?",
+    re.IGNORECASE,
+)
+#: Words that place the act in the past, told as background (« en 2012 », « il y a deux ans »).
+_BACKGROUND = re.compile(r"\b(?:en (?:19|20)\d\d|il y a \w+ ans|l'an dernier|l'année dernière|"
+                         r"autrefois|jadis|naguère|dans les années)\b", re.IGNORECASE)
+#: Verbs that carry an act in the infinitive as a decision, an announcement or an attempt
+#: (« a décidé d'expulser », « menace d'intervenir », « vient de signer »).
+_CARRIERS = {"aller", "decider", "menacer", "promettre", "commencer", "tenter", "essayer", "refuser",
+             "annoncer", "ordonner", "accepter", "continuer", "venir", "engager", "prevoir", "entendre",
+             "vouloir", "exiger", "demander", "appeler", "inviter", "exhorter", "sommer", "autoriser",
+             "proposer", "choisir", "affirmer", "declarer", "reconnaitre", "nier", "dementir", "envisager",
+             "reussir", "parvenir", "poursuivre", "charger", "accuser", "chercher"}
+#: Verbs of opinion: an act in what they govern is the speaker's view (« estime que … »).
+_OPINION_VERBS = {"estimer", "penser", "croire", "sembler", "paraitre", "considerer", "juger",
+                  "supposer", "craindre", "esperer", "douter", "imaginer", "soupconner"}
+_MODALS = {"pouvoir", "devoir", "falloir"}
+#: The same verbs by their first letters, for the forms the lemmatizer leaves as they are
+#: (« estime »).
+_OPINION_STEMS = {"estim", "pense", "croit", "croie", "croya", "sembl", "parai", "suppo", "craig",
+                  "esper", "doute", "imagi", "soupc"}
+
+
+def _is_opinion_verb(token: Token) -> bool:
+    return fold(token.lemma_) in _OPINION_VERBS or (token.pos_ in {"VERB", "AUX"} and fold(token.text)[:5] in _OPINION_STEMS)
+
+
+@dataclass
+class FrenchActDecision:
+    keep: bool
+    background: bool
+    reason: str
+    #: P(the sentence reports a specific act), where a learned gate decided; else 1.0 or 0.0.
+    probability: float = 1.0
+    #: Dropped only for being conditional or modal: a state's conditional use of force is
+    #: still a threat (the coder keeps it, as for English).
+    hedged: bool = False
+
+
+def tense_of(doc: Doc, trigger_i: int) -> str:
+    """The trigger's tense as the act decision reads it: "compose" (passé composé, passive),
+    "present", "simple" (passé simple), "imparfait", "plusqueparfait", "futur",
+    "conditionnel", "subjonctif", "infinitive", "participle" (no auxiliary) or "other"."""
+    token = doc[trigger_i]
+    if verb_of(token) is not token:
+        return "compose" if _morph(verb_of(token), "Tense") != "Imp" else "plusqueparfait"
+    auxes = [c for c in token.children if c.dep_.startswith("aux")]
+    form = _morph(token, "VerbForm")
+    if auxes:
+        first = auxes[0]
+        tense, mood = _morph(first, "Tense"), _morph(first, "Mood")
+        if mood == "Cnd":
+            return "conditionnel"
+        if mood == "Sub":
+            return "subjonctif"
+        if tense == "Imp":
+            return "plusqueparfait"
+        if tense == "Fut":
+            return "futur"
+        return "compose"
+    if _morph(token, "Mood") == "Cnd":
+        return "conditionnel"
+    if _morph(token, "Mood") == "Sub":
+        return "subjonctif"
+    tense = _morph(token, "Tense")
+    if form == "Fin" or _morph(token, "Mood") == "Ind":
+        return {"Pres": "present", "Past": "simple", "Imp": "imparfait", "Fut": "futur"}.get(tense, "other")
+    if form == "Inf":
+        return "infinitive"
+    if form == "Part" or token.pos_ in {"ADJ", "NOUN"}:
+        return "participle"
+    return "other"
+
+
+def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality) -> FrenchActDecision:
+    """Does the sentence report a specific act?  Rules: the trigger is a finite verb (passé
+    composé, présent, passé simple; the plus-que-parfait tells background), or an infinitive
+    carried by a verb of decision, announcement or attempt; someone identifiable acts or
+    suffers it; and the sentence is no opinion, statistic, generic statement, question or
+    prediction (conditional, modal « pouvoir / devoir »)."""
+    text = doc.text
+    trigger = doc[trigger_i]
+    tense = tense_of(doc, trigger_i)
+    if not any(a.code or a.sector for a in roles.source + roles.target):
+        return FrenchActDecision(False, False, "no identifiable actor", 0.0)
+    if _NOT_AN_ACT.search(text):
+        return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
+    if tense == "imparfait":
+        return FrenchActDecision(False, False, "imparfait: a state", 0.0)
+    if tense == "subjonctif":
+        # « attendent que les patients se rendent », « bien qu'elle extrade » : not told as done
+        return FrenchActDecision(False, False, "subjonctif: not told as done", 0.0)
+    chain = _governing_chain(trigger)
+    # (an opinion is read before the conditional: an expert's « ne peut pas poursuivre » is
+    # no hedged threat)
+    if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
+        return FrenchActDecision(False, False, "an opinion", 0.0)
+    if tense == "present" and _described_by_relative(verb_of(trigger)):
+        # « une vallée … qui refuse d'abandonner » : a present relative clause describes (not
+        # « les leaders qu'il accuse », where the clause's own subject acts)
+        return FrenchActDecision(False, False, "present relative clause: a description", 0.0)
+    if tense == "conditionnel" or modality.hypothetical:
+        return FrenchActDecision(False, False, f"{tense}: conditional", 0.0, hedged=True)
+    # « ont pu rapatrier » : a modal in the passé composé tells what was done
+    if any(fold(t.lemma_) in _MODALS and not any(c.dep_.startswith("aux") for c in t.children)
+           for t in chain[1:]):
+        return FrenchActDecision(False, False, "modal: a possibility", 0.0, hedged=True)
+    if tense in {"infinitive", "other"}:
+        governor = trigger.head
+        # « a été tenté de rejeter » : a carrier in the passive tells no decision
+        if governor.i == trigger_i or fold(governor.lemma_) not in _CARRIERS or _is_passive(governor) or \
+                tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}:
+            return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
+    if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"}:
+        return FrenchActDecision(False, False, "participle: a description", 0.0)
+    background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
+    return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
+
+
+def _described_by_relative(verb: Token) -> bool:
+    """The verb heads a relative clause whose subject is « qui »."""
+    return verb.dep_ == "acl:relcl" and any(
+        c.dep_ == "nsubj" and fold(c.text) == "qui" for c in verb.children)
+
+
+def _root(doc: Doc) -> int:
+    return next((t.i for t in doc if t.dep_ == "ROOT"), 0)

@@ -1,0 +1,40 @@
+"""The act decision for French sentences: does the sentence report a specific act?
+
+The English act gate (events/gate.py) reads the English sentence model's vectors and cannot
+judge French.  French has its own: rules (events/french.py, ``rule_act_decision``) — the
+trigger is a finite verb of the lexicon in the passé composé, présent or passé simple (the
+plus-que-parfait tells background), someone identifiable acts or suffers it, and the sentence
+is no opinion, statistic, generic statement, question or prediction.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from harmattan.events.french import FrenchActDecision, rule_act_decision
+from harmattan.schema import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from harmattan.events.roles import Roles
+
+
+class FrenchGate:
+    """Keep a French sentence's act, or not.  ``initialize()`` loads nothing yet."""
+
+    def initialize(self) -> FrenchGate:
+        return self
+
+    def decide(self, doc: Doc, match: Any, roles: Roles, modality: Modality, sentence: Any,
+               actors: list[Any]) -> FrenchActDecision:
+        return rule_act_decision(doc, match.trigger_i, roles, modality)
+
+    def keeps_incident(self, doc: Doc, sentence: Any, actors: list[Any]) -> bool:
+        """An incident with no act of the lexicon (« quinze civils ont été tués ») is kept
+        unless the sentence reads as opinion, statistic or generic."""
+        from harmattan.events.french import _NOT_AN_ACT, _root, tense_of
+
+        if _NOT_AN_ACT.search(sentence.text) or doc is None:
+            return False
+        return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
