@@ -86,6 +86,20 @@ def test_conditional_force_by_a_body_of_states_is_a_threat() -> None:
     assert {a.code for a in events[0].source} == {"IGO"}
 
 
+def test_a_threat_with_its_own_condition_is_made() -> None:
+    events = _code("La France a menacé de couper son aide en cas de coup d'État.")
+    assert [(e.plover.event, e.modality.hypothetical) for e in events] == [("THREATEN", False)]
+    assert [a.code for a in events[0].source] == ["FRA"]
+
+
+def test_pouvoir_in_the_passe_compose_tells_what_was_done() -> None:
+    (event,) = _code("Le Sénégal a pu rapatrier ses ressortissants bloqués au Soudan.")
+    assert event.plover.event == "AID" and not event.modality.hypothetical
+    assert [a.code for a in event.source] == ["SEN"]
+    # the conditional is still a possibility only
+    assert _code("Le Sénégal aurait pu rapatrier ses ressortissants bloqués au Soudan.") == []
+
+
 def test_nigerien_is_niger_and_nigerian_is_nigeria() -> None:
     (event,) = _code("Les soldats nigériens ont arrêté le président Mohamed Bazoum à Niamey.", "2023-07-26")
     assert [(a.code, a.sector) for a in event.source] == [("NER", "MIL")]

@@ -462,7 +462,7 @@ class EventCoder:
                              dative=etype not in _PLACED_ACTS, antecedent=antecedent)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
         etype = _force_by_target(etype, roles.target)
-        modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype])
+        modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype], match.code)
         code = match.code
         if match.negated:
             modality.negated = True

@@ -289,8 +289,12 @@ def _negated_here(token: Token) -> bool:
                for c in token.children)
 
 
-def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Modality:
+def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None,
+                         code: str | None = None) -> Modality:
     trigger = verb_of(doc[trigger_i])
+    # A threat states its own condition (« a menacé de retirer ses soldats si … »): the
+    # condition makes the threat no less made.
+    threat = bool(code) and code.startswith("13")
     negated = hypothetical = future = False
     chain = _governing_chain(trigger)
     for token in chain:
@@ -306,7 +310,7 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
             if child.dep_ == "mark" and fold(child.text) in {"si", "s'"} and token.i != trigger.i \
                     and token.dep_ == "advcl":
                 pass
-            if child.dep_ == "advcl" and any(
+            if child.dep_ == "advcl" and not threat and any(
                     g.dep_ == "mark" and fold(g.text) in {"si", "s'", "s’"} for g in child.children):
                 hypothetical = True
         if any(c.dep_ == "mark" and fold(c.text) in {"si"} for c in token.children) and token.dep_ == "advcl":
@@ -318,13 +322,14 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
             if lemma in {fold(w) for w in _FUTURE_LEMMAS} and _morph(trigger, "VerbForm") == "Inf":
                 future = True
             # « ont pu rapatrier » : « pouvoir » in the passé composé tells what was done
-            done = lemma == "pouvoir" and any(c.dep_ == "aux" for c in token.children)
+            done = lemma == "pouvoir" and any(c.dep_.startswith("aux") and fold(c.lemma_) == "avoir"
+                                              for c in token.children)
             if lemma in {fold(w) for w in _HYPOTHETICAL_LEMMAS} and (event_quad == 4 or lemma == "pouvoir") \
                     and not done:
                 hypothetical = True
             if lemma in {fold(w) for w in _NEGATING_LEMMAS}:
                 negated = True
-    if _CONDITION.search(doc.text):
+    if _CONDITION.search(doc.text) and not threat:
         hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
 
@@ -622,7 +627,11 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
     if tense in {"infinitive", "other"}:
         governor = trigger.head
         # « a été tenté de rejeter » : a carrier in the passive tells no decision
-        if governor.i == trigger_i or fold(governor.lemma_) not in _CARRIERS or _is_passive(governor) or \
+        # « ont pu rapatrier » : « pouvoir » in the passé composé carries what was done
+        carried = fold(governor.lemma_) in _CARRIERS or (
+            fold(governor.lemma_) == "pouvoir" and any(
+                c.dep_.startswith("aux") and fold(c.lemma_) == "avoir" for c in governor.children))
+        if governor.i == trigger_i or not carried or _is_passive(governor) or \
                 tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}:
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
     if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"}:
