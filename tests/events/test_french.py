@@ -100,6 +100,13 @@ def test_pouvoir_in_the_passe_compose_tells_what_was_done() -> None:
     assert _code("Le Sénégal aurait pu rapatrier ses ressortissants bloqués au Soudan.") == []
 
 
+def test_a_plural_argument_the_lemmatizer_reads_as_a_verb_still_matches() -> None:
+    # « réfugiés » is lemmatized « réfugier »; the lexicon's « transférer arg:réfugié » holds
+    (event,) = _code("Le HCR, l'agence onusienne, a transféré mardi 54 réfugiés depuis le Niger vers l'Italie.")
+    assert event.plover.event == "AID" and event.cameo.code == "070"
+    assert [a.code for a in event.source] == ["IGO"]
+
+
 def test_nigerien_is_niger_and_nigerian_is_nigeria() -> None:
     (event,) = _code("Les soldats nigériens ont arrêté le président Mohamed Bazoum à Niamey.", "2023-07-26")
     assert [(a.code, a.sector) for a in event.source] == [("NER", "MIL")]

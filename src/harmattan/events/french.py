@@ -122,13 +122,19 @@ def _case_words(token: Token) -> set[str]:
     return {fold(c.text) for c in token.children if c.dep_ in {"case", "mark"}}
 
 
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
 def _holds(condition: str, verb: Token, text: str) -> bool:
     negate = condition.startswith("!")
     condition = condition.lstrip("!")
     kind, _, value = condition.partition(":")
     words = {fold(w) for w in value.split("|")} if value else set()
     if kind == "arg":
-        result = any(fold(a.lemma_) in words or fold(a.text) in words for a in _arguments(verb))
+        # (the word as written, singular too: the lemmatizer reads « réfugiés » as « réfugier »)
+        result = any(fold(a.lemma_) in words or fold(a.text) in words or _singular(fold(a.text)) in words
+                     for a in _arguments(verb))
     elif kind == "subj":
         result = any(c.dep_ == "nsubj" and (fold(c.lemma_) in words or fold(c.text) in words)
                      for c in verb.children)
