@@ -486,26 +486,12 @@ class EventCoder:
             confidence *= 0.8
         acled = code_acled(etype, code, sentence.text, roles.source, roles.target, modality,
                            offset=sentence.start, country=candidate.country, language="fr")
-        return Event(
-            event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", 0),
-            article_id=article.id,
-            date=article.date_iso,
-            plover=PloverCode(etype, table.mode if table else "", contexts_for(sentence.text, list(table.context) if table else [])),
-            cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
-            modality=modality,
-            source=roles.source,
-            target=roles.target,
-            evidence=Evidence(
-                sentence=sentence.text, start=sentence.start, end=sentence.end,
-                trigger=article.text[trigger_start:trigger_end],
-                trigger_start=trigger_start, trigger_end=trigger_end,
-            ),
-            confidence=confidence,
-            acled=acled,
-            coder_version=__version__,
-            background=decision.background,
-            act_probability=decision.probability,
-        )
+        event = _verb_event(article, sentence, etype, code, table,
+                            contexts_for(sentence.text, list(table.context) if table else []),
+                            modality, roles, trigger_start, trigger_end, confidence, acled, 0)
+        event.background = decision.background
+        event.act_probability = decision.probability
+        return event
 
     def _acled_only_french(self, items: list[_Candidate]) -> list[Event]:
         """ACLED-only events of a French article: « Quinze civils ont été tués dans une
@@ -725,24 +711,8 @@ class EventCoder:
             confidence *= 0.8
         acled = code_acled(etype, code, doc, roles.source, roles.target, modality, offset=sentence.start,
                            country=candidate.country)
-        return Event(
-            event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", ordinal),
-            article_id=article.id,
-            date=article.date_iso,
-            plover=PloverCode(etype, table.mode if table else "", contexts),
-            cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
-            modality=modality,
-            source=roles.source,
-            target=roles.target,
-            evidence=Evidence(
-                sentence=sentence.text, start=sentence.start, end=sentence.end,
-                trigger=article.text[trigger_start:trigger_end],
-                trigger_start=trigger_start, trigger_end=trigger_end,
-            ),
-            confidence=confidence,
-            acled=acled,
-            coder_version=__version__,
-        )
+        return _verb_event(article, sentence, etype, code, table, contexts, modality, roles,
+                           trigger_start, trigger_end, confidence, acled, ordinal)
 
 
 def _only(prediction: SentencePrediction, etype: str) -> SentencePrediction:
@@ -1016,6 +986,31 @@ def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
     return Actor("", code, sector, None, None, None, "implied:authorities")
 #: Acts done somewhere: « à/au + country » after them names the place, not a target.
 _PLACED_ACTS = frozenset({"FIGHT", "ASSAULT", "MOBILIZE", "PROTEST", "CONSULT", "COERCE", "RETREAT"})
+
+
+def _verb_event(article: Article, sentence: Sentence, etype: str, code: str, table: Any,
+                contexts: list[str], modality: Modality, roles: Any, trigger_start: int,
+                trigger_end: int, confidence: float, acled: Any, ordinal: int) -> Event:
+    """The event a verb of ``sentence`` states, its trigger at ``trigger_start:trigger_end``
+    of the article's text (English and French)."""
+    return Event(
+        event_id=make_event_id(article, sentence.start, sentence.end, f"{etype}:{trigger_start}", ordinal),
+        article_id=article.id,
+        date=article.date_iso,
+        plover=PloverCode(etype, table.mode if table else "", contexts),
+        cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
+        modality=modality,
+        source=roles.source,
+        target=roles.target,
+        evidence=Evidence(
+            sentence=sentence.text, start=sentence.start, end=sentence.end,
+            trigger=article.text[trigger_start:trigger_end],
+            trigger_start=trigger_start, trigger_end=trigger_end,
+        ),
+        confidence=confidence,
+        acled=acled,
+        coder_version=__version__,
+    )
 
 
 def _force_by_target(etype: str, targets: list[Actor]) -> str:

@@ -44,13 +44,19 @@ def load_spacy() -> Language:
 
     install(nlp)  # the attribute ruler's matches by table look-up: same result, less time
     memoise_lemmas(nlp)
+    return _timed(nlp)
+
+
+def _timed(nlp: Language) -> Language:
+    """``nlp`` with its ``pipe`` counted as the stage "parse" (``harmattan.perf``): this
+    instance only; spaCy's own calls go to the class method."""
     pipe = nlp.pipe
 
     @functools.wraps(pipe)
     def timed_pipe(*args: Any, **kwargs: Any) -> Iterator[Doc]:
         return timed_iter("parse", pipe(*args, **kwargs))
 
-    nlp.pipe = timed_pipe  # this instance only; spaCy's own calls go to the class method
+    nlp.pipe = timed_pipe
     return nlp
 
 
@@ -68,14 +74,7 @@ def load_french_spacy() -> Language:
             fix=".venv/bin/pip install -r requirements/pinned-models.txt",
         ) from exc
     use_numpy_blas(nlp)
-    pipe = nlp.pipe
-
-    @functools.wraps(pipe)
-    def timed_pipe(*args: Any, **kwargs: Any) -> Iterator[Doc]:
-        return timed_iter("parse", pipe(*args, **kwargs))
-
-    nlp.pipe = timed_pipe
-    return nlp
+    return _timed(nlp)
 
 
 def use_numpy_blas(nlp: Language) -> None:
