@@ -4,7 +4,8 @@
     scripts/annotation_batches.py acts OUT_DIR         sentences of the chosen articles, 150 a batch
     scripts/annotation_batches.py acled OUT_DIR        ACLED-style snippets, 100 a batch
     scripts/annotation_batches.py acts-fr OUT_DIR      sentences of the chosen French articles:
-                        the held-out articles first (batches acts-fr-00…), then the training ones
+                        the held-out articles first (batches acts-fr-00…), then the training
+                        ones, then those of the second draw (acts-fr-06…)
     scripts/annotation_batches.py check BATCH LABELS   every unit labelled, values valid, actors found
     scripts/annotation_batches.py merge acts|acled RAW_DIR
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
@@ -38,6 +39,10 @@ FR_CORPUS = "news/bbc-afrique-fr-dev.jsonl"
 FR_TOPICS = {"politics": 22, "business": 4, "health": 3, "sports": 3, "technology": 2}
 FR_HELDOUT = {"politics": 12, "business": 2, "health": 2, "sports": 2, "technology": 1}
 FR_SEED = 15
+#: A second draw of training articles, after the first was annotated: every remaining politics
+#: article of 5–55 sentences, and a few of the other topics (hard non-events).
+FR_EXTRA_OTHER = {"business": 3, "health": 2, "sports": 2}
+FR_EXTRA_SEED = 16
 KINDS = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
 NON_EVENTS = {"crime", "justice", "accident", "disaster", "health", "diplomacy", "politics",
               "economy", "sport", "analysis", "other"}
@@ -100,9 +105,35 @@ def french_articles() -> tuple[list[str], list[str]]:
     return sorted(heldout), sorted(train)
 
 
+def french_extra_articles() -> list[str]:
+    """The second draw of French training articles (sorted), disjoint from the first."""
+    import random
+
+    from harmattan.training.annotations import read_records
+    from harmattan.nlp.sentences import split_sentences
+
+    heldout, train = french_articles()
+    used = set(heldout) | set(train)
+    records = read_records(DATA, FR_CORPUS)
+    chosen, by_topic = [], {}
+    for record_id in sorted(records):
+        record = records[record_id]
+        if record_id in used:
+            continue
+        n = len(split_sentences(record["text"], record_id))
+        if record["topic"] == "politics" and 5 <= n <= 55:
+            chosen.append(record_id)
+        elif 6 <= n <= 40:
+            by_topic.setdefault(record["topic"], []).append(record_id)
+    rng = random.Random(FR_EXTRA_SEED)
+    for topic, count in FR_EXTRA_OTHER.items():
+        chosen.extend(rng.sample(by_topic[topic], count))
+    return sorted(chosen)
+
+
 def french_batches() -> list[list[Unit]]:
     batches: list[list[Unit]] = []
-    for part in french_articles():
+    for part in (*french_articles(), french_extra_articles()):
         current: list[Unit] = []
         for record_id in part:
             current.extend(act_units(DATA, FR_CORPUS, [record_id]))

@@ -422,11 +422,6 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
                                 out_dir=Path(out) if out else GATE_DIR, seed=seed)
         click.echo(json.dumps(report, indent=2, default=str))
         return
-        raise click.ClickException(
-            f"training needs the train extra, and {', '.join(missing)} "
-            f"{'is' if len(missing) == 1 else 'are'} not installed; "
-            "install it with: scripts/setup.sh --train"
-        )
     from harmattan.training import train_event_classifier
     from harmattan.events.classifier import SHIPPED_MODEL_DIR
 
