@@ -574,6 +574,8 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
     if auxes:
         first = auxes[0]
         tense, mood = _morph(first, "Tense"), _morph(first, "Mood")
+        if tense == "Imp" and not _imparfait_form(first):
+            tense = "Pres"
         if mood == "Cnd":
             return "conditionnel"
         if mood == "Sub":
@@ -588,6 +590,8 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
     if _morph(token, "Mood") == "Sub":
         return "subjonctif"
     tense = _morph(token, "Tense")
+    if tense == "Imp" and not _imparfait_form(token):
+        tense = "Pres"  # the tagger's imparfait for « dément », « reproche »
     if form == "Fin" or _morph(token, "Mood") == "Ind":
         return {"Pres": "present", "Past": "simple", "Imp": "imparfait", "Fut": "futur"}.get(tense, "other")
     if form == "Inf":
@@ -595,6 +599,46 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
     if form == "Part" or token.pos_ in {"ADJ", "NOUN"}:
         return "participle"
     return "other"
+
+
+_IMPARFAIT_ENDINGS = ("ais", "ait", "aient", "ions", "iez")
+#: Verbs of saying and announcing: under one told as done, an imparfait is the concordance of
+#: tenses (« a annoncé qu'il reconnaissait » : he recognises), not a state.
+_REPORTING = {"dire", "declarer", "annoncer", "affirmer", "indiquer", "expliquer", "preciser",
+              "assurer", "ecrire", "tweeter", "confirmer", "souligner", "ajouter", "repondre", "reconnaitre"}
+_DEFINITE = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
+
+
+def _imparfait_form(token: Token) -> bool:
+    return token.text.lower().endswith(_IMPARFAIT_ENDINGS)
+
+
+def _reported_past(doc: Doc, trigger: Token) -> bool:
+    """The trigger's clause is what a verb of saying, itself told as done, reports."""
+    for token in _governing_chain(trigger)[1:]:
+        if fold(token.lemma_) in _REPORTING and tense_of(doc, token.i) in {"compose", "present", "simple"}:
+            return True
+    return False
+
+
+def _named_sufferer(verb: Token) -> bool:
+    """A passive whose subject is someone in particular (« Le mari a été arrêté », « Il a été
+    emprisonné », « Ma et ses collègues ont été convoqués »), not « des civils »."""
+    if not _is_passive(verb):
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj:pass":
+            if child.pos_ == "PROPN" or child.lower_ in _SUBJECT_PRONOUNS:
+                return True
+            return child.pos_ == "NOUN" and any(
+                d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children)
+    return False
+
+
+def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
+    """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
+    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
+        and tense_of(doc, trigger.head.i) in {"compose", "present", "simple"}
 
 
 def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality) -> FrenchActDecision:
@@ -606,11 +650,12 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
     text = doc.text
     trigger = doc[trigger_i]
     tense = tense_of(doc, trigger_i)
-    if not any(a.code or a.sector for a in roles.source + roles.target):
+    if not any(a.code or a.sector for a in roles.source + roles.target) and \
+            not _named_sufferer(verb_of(trigger)):
         return FrenchActDecision(False, False, "no identifiable actor", 0.0)
     if _NOT_AN_ACT.search(text):
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
-    if tense == "imparfait":
+    if tense == "imparfait" and not _reported_past(doc, trigger):
         return FrenchActDecision(False, False, "imparfait: a state", 0.0)
     if tense == "subjonctif":
         # « attendent que les patients se rendent », « bien qu'elle extrade » : not told as done
@@ -640,7 +685,7 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         if governor.i == trigger_i or not carried or _is_passive(governor) or \
                 tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}:
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
-    if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"}:
+    if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"} and not _gerund_of_act(doc, trigger):
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
