@@ -124,6 +124,51 @@ def test_opinion_and_conditional_sentences_give_no_event() -> None:
     assert _code("Le ministre estime que la CEDEAO a sanctionné le Niger trop durement.") == []
 
 
+@pytest.mark.parametrize("text, etype, source", [
+    ("« Ce coup d'État est inacceptable », a déclaré le ministre sénégalais des Affaires étrangères.",
+     "DISAPPROVE", "SEN"),
+    ("Le gouvernement malien a affirmé que ces accusations étaient infondées.", "REJECT", "MLI"),
+    ("La CEDEAO a déclaré que la junte doit libérer le président Bazoum.", "DEMAND", "IGO"),
+    ("Le président ivoirien a salué la signature de l'accord de paix.", "SUPPORT", "CIV"),
+], ids=["blame", "denial", "demand", "praise"])
+def test_a_speech_act_is_typed_by_what_is_said(text, etype, source) -> None:
+    (event,) = _code(text)
+    assert event.plover.event == etype
+    assert source in {a.code for a in event.source}
+
+
+def test_said_alone_is_no_act() -> None:
+    assert _code("Le ministre malien a déclaré que la réunion aura lieu à Bamako.") == []
+
+
+def test_the_taggers_imparfait_and_subjonctif_of_a_present_are_read_as_present() -> None:
+    # fr_core_news_sm tags « dément » Tense=Imp and « condamne » Mood=Sub
+    (event,) = _code("La Russie dément avoir ciblé des civils en Ukraine.")
+    assert event.plover.event == "REJECT" and [a.code for a in event.source] == ["RUS"]
+    (event,) = _code("En novembre 2019, la justice ivoirienne condamne Laurent Gbagbo à 20 ans de prison.")
+    assert event.plover.event == "COERCE"
+
+
+def test_an_imparfait_reported_by_a_verb_of_saying_is_an_act() -> None:
+    (event,) = _code("Le président russe a annoncé qu'il reconnaissait l'indépendance de deux régions séparatistes.")
+    assert event.plover.event == "SUPPORT" and [a.code for a in event.source] == ["RUS"]
+    # a state in the imparfait, reported by no one, is still no act
+    assert _code("Les forces russes détenaient déjà la moitié de la région.") == []
+
+
+def test_the_named_sufferer_of_a_passive_makes_an_act() -> None:
+    (event,) = _code("Le mari a été arrêté mardi à Bamako.")
+    assert event.plover.event == "COERCE"
+    # « des civils », no one in particular: the lexicon's act needs an identifiable actor
+    assert [e.plover.event for e in _code("Des gens ont été convoqués.")] == []
+
+
+def test_a_gerondif_on_an_act_told_as_done_is_an_act() -> None:
+    (event,) = _code("Le gouvernement nigérien a fait volte-face en libérant les opposants détenus.")
+    assert event.plover.event in {"CONCEDE", "RETREAT"}
+    assert [a.code for a in event.source] == ["NER"]
+
+
 @pytest.mark.parametrize("text, fatalities", [
     ("Au moins une dizaine de civils ont été tués par des hommes armés.", 10),
     ("Deux soldats tués dans une embuscade près de Ménaka.", 2),

@@ -402,6 +402,18 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb of saying that follows what is said (« "…", a déclaré le
+    ministre », « …, affirme le porte-parole »), which the parser hangs on it as its object."""
+    if fold(verb.lemma_) not in _REPORTING or verb.dep_ not in {"parataxis", "ROOT", "conj"} \
+            or any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
+        return None
+    before = verb.doc[max(0, verb.left_edge.i - 2):verb.left_edge.i]
+    if verb.dep_ != "ROOT" or any(t.text in {",", "»", '"', "”"} for t in before):
+        return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
+    return None
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
@@ -423,8 +435,14 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     how = "parse"
     source: list[Actor] = []
     subject_tokens: set[int] = set()
+    speaker = _inverted_speaker(trigger)
+    if speaker is not None:
+        # « "…", a déclaré le ministre » : the parser reads the speaker as the object
+        source = _actors_at(mapped, speaker)
+        if source:
+            subject_tokens = set(range(speaker.left_edge.i, speaker.right_edge.i + 1))
     node = trigger
-    for _ in range(5):
+    for _ in range(5 if not source else 0):
         subject, _ = _subject(node)
         if subject is not None:
             lo, hi = subject.left_edge.i, subject.right_edge.i + 1
@@ -457,6 +475,8 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (
                 child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}):
             target_heads.append(child)  # (the parser's xcomp noun: « rencontré Vladimir Poutine »)
+        elif child is speaker:
+            continue
         elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
             cases = _case_words(child)
             # « massacré des centaines de civils » : an oblique with no preposition is an object
@@ -578,7 +598,7 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
             tense = "Pres"
         if mood == "Cnd":
             return "conditionnel"
-        if mood == "Sub":
+        if mood == "Sub" and _after_que(token):
             return "subjonctif"
         if tense == "Imp":
             return "plusqueparfait"
@@ -587,11 +607,13 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
         return "compose"
     if _morph(token, "Mood") == "Cnd":
         return "conditionnel"
-    if _morph(token, "Mood") == "Sub":
-        return "subjonctif"
+    if _morph(token, "Mood") == "Sub" and _after_que(token):
+        return "subjonctif"  # (the tagger's subjonctif of « la justice condamne » is a présent)
     tense = _morph(token, "Tense")
     if tense == "Imp" and not _imparfait_form(token):
         tense = "Pres"  # the tagger's imparfait for « dément », « reproche »
+    elif tense == "Pres" and _surely_imparfait(token):
+        tense = "Imp"  # ... and its présent for « détenaient »
     if form == "Fin" or _morph(token, "Mood") == "Ind":
         return {"Pres": "present", "Past": "simple", "Imp": "imparfait", "Fut": "futur"}.get(tense, "other")
     if form == "Inf":
@@ -605,8 +627,25 @@ _IMPARFAIT_ENDINGS = ("ais", "ait", "aient", "ions", "iez")
 #: Verbs of saying and announcing: under one told as done, an imparfait is the concordance of
 #: tenses (« a annoncé qu'il reconnaissait » : he recognises), not a state.
 _REPORTING = {"dire", "declarer", "annoncer", "affirmer", "indiquer", "expliquer", "preciser",
-              "assurer", "ecrire", "tweeter", "confirmer", "souligner", "ajouter", "repondre", "reconnaitre"}
+              "assurer", "ecrire", "tweeter", "confirmer", "souligner", "ajouter", "repondre", "reconnaitre",
+              "insister", "marteler", "confier", "estimer", "denoncer", "condamner", "accuser"}
 _DEFINITE = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
+
+
+def _after_que(verb: Token) -> bool:
+    """The verb's clause is introduced by « que » (« bien qu'elle », « avant que »), as a
+    subjonctif is."""
+    return any(c.dep_ == "mark" and fold(c.lower_).rstrip("'’") in {"que", "qu", "quoique", "quoiqu"}
+               for c in verb.children)
+
+
+def _surely_imparfait(token: Token) -> bool:
+    """An ending only the imparfait has (not the conditionnel's « -rait », nor « fait »)."""
+    word = token.text.lower()
+    if word.endswith(("erait", "eraient", "irait", "iraient", "urait", "uraient", "drait", "draient",
+                      "rrait", "rraient", "fait", "trait", "traient")) or len(word) < 5:
+        return False
+    return word.endswith(("aient", "ait"))
 
 
 def _imparfait_form(token: Token) -> bool:
