@@ -239,3 +239,14 @@ def test_acts_evaluation_reads_french_standoff_gold(tmp_path) -> None:
     report = evaluate_acts(labels, texts, code_articles)
     assert report.figures["sentences"] == len(sentences) and report.figures["act_sentences"] == 1
     assert 0.0 <= report.figures["event_precision"] <= 1.0
+
+
+def test_an_object_pronoun_stands_for_who_was_named_just_before() -> None:
+    events = _code("Le président Mohamed Bazoum a prononcé un discours à Niamey. "
+                   "Les soldats nigériens l'ont arrêté mardi.", "2023-07-26")
+    (event,) = [e for e in events if e.plover.event == "COERCE"]
+    assert [(a.code, a.sector) for a in event.source] == [("NER", "MIL")]
+    assert [a.code for a in event.target] == ["NER"] and "+pronoun" in event.target[0].entry
+    # with no one named just before, no target is made up
+    (event,) = _code("Les soldats nigériens l'ont arrêté mardi.")
+    assert event.target == []

@@ -428,7 +428,8 @@ class EventCoder:
                                       batch_size=self.settings.parse_batch_size)
         previous: Event | None = None
         previous_index = 0
-        from harmattan.events.french import caption_end
+        named: tuple[str, int, list[Actor]] | None = None
+        from harmattan.events.french import caption_end, subject_actors
 
         for candidate, doc in zip(wanted, docs):
             candidate.candidate = True
@@ -443,13 +444,22 @@ class EventCoder:
             # back at most)
             antecedent = previous.source if previous is not None and \
                 candidate.sentence.index - previous_index <= 2 else None
-            event = self._french_event(candidate, doc, antecedent)
+            # « l' / le / la / les » as the object: the target of the act just before, else
+            # the subject named in the sentence just before
+            objects = previous.target if previous is not None and previous.target and \
+                candidate.sentence.index - previous_index <= 1 else None
+            if objects is None and named is not None and named[0] == candidate.article.id \
+                    and candidate.sentence.index - named[1] == 1:
+                objects = named[2]
+            event = self._french_event(candidate, doc, antecedent, objects)
             candidate.events = [event] if event is not None else []
             if event is not None and event.source:
                 previous, previous_index = event, candidate.sentence.index
+            subject = subject_actors(doc, candidate.actors, candidate.sentence.start)
+            named = (candidate.article.id, candidate.sentence.index, subject) if subject else None
 
-    def _french_event(self, candidate: _Candidate, doc: Doc,
-                      antecedent: list[Actor] | None = None) -> Event | None:
+    def _french_event(self, candidate: _Candidate, doc: Doc, antecedent: list[Actor] | None = None,
+                      objects: list[Actor] | None = None) -> Event | None:
         from harmattan.events.french import best_french_match, french_roles, match_acts, read_french_modality
 
         sentence, article = candidate.sentence, candidate.article
@@ -459,7 +469,8 @@ class EventCoder:
             return None
         etype = cameo_to_plover(match.code).event
         roles = french_roles(doc, match.trigger_i, candidate.actors, sentence.start,
-                             dative=etype not in _PLACED_ACTS, antecedent=antecedent)
+                             dative=etype not in _PLACED_ACTS, antecedent=antecedent,
+                             object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
         etype = _force_by_target(etype, roles.target)
         modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype], match.code)

@@ -414,22 +414,34 @@ def _inverted_speaker(verb: Token) -> Token | None:
     return None
 
 
+def subject_actors(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
+    """The actors named as the subject of the sentence's main verb (not a pronoun): whom
+    « l' / le / la / les » in the next sentence may stand for."""
+    root = doc[_root(doc)]
+    subject, _ = _subject(root)
+    if subject is None or subject.lower_ in _SUBJECT_PRONOUNS:
+        return []
+    return _actors_at(actor_tokens(doc, actors, offset), subject)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
 
 
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
+_OBJECT_CLITICS = {"l", "le", "la", "les", "lui", "leur"}
 
 
 def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
-                 dative: bool = False, antecedent: list[Actor] | None = None) -> Roles:
+                 dative: bool = False, antecedent: list[Actor] | None = None,
+                 object_antecedent: list[Actor] | None = None) -> Roles:
     """Source and target actors of the French trigger ``trigger_i`` (see the module's doc);
     ``dative``: the act gives or imposes something, so « au Niger » is its target;
     ``antecedent``: who « il / elle / ils » as the subject stands for (the source of the
     article's previous act)."""
     mapped = actor_tokens(doc, actors, offset)
-    if not mapped and not antecedent:
+    if not mapped and not antecedent and not object_antecedent:
         return Roles([], [], "none")
     trigger = verb_of(doc[trigger_i])
     how = "parse"
@@ -499,6 +511,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if _is_place(actor, doc, *spans[id(actor)], dative=dative):
                 continue
             target.append(actor)
+    if not target and object_antecedent and any(
+            c.dep_ in {"obj", "iobj"} and c.pos_ == "PRON" and fold(c.lower_).rstrip("'’") in _OBJECT_CLITICS
+            for c in trigger.children):
+        # « Les autorités françaises l'ont arrêté » : who was named just before
+        target = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end, (a.entry or "") + "+pronoun")
+                  for a in object_antecedent if all(a.code != x.code or a.sector != x.sector for x in source)]
     if not source and antecedent:
         subject, _ = _subject(trigger)
         if subject is not None and subject.lower_ in _SUBJECT_PRONOUNS:
