@@ -57,6 +57,19 @@ def test_terminating_an_agreement_is_a_sanction() -> None:
     assert {a.code for a in event.source} == {"BFA"} and {a.code for a in event.target} == {"FRA"}
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("The US Treasury sanctioned three Venezuelan officials on Monday.", "USA", "VEN"),
+    ("Carvajal was sanctioned in 2008 by the United States for supporting drug trafficking.", "USA", None),
+])
+def test_sanctioning_someone_is_a_sanction_not_a_reproach(text: str, source: str, target: str | None) -> None:
+    # CAMEO reads "sanction" as approve/criticise (110 → DISAPPROVE); news means a penalty.
+    event = _main(text, "2015-03-02")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "160")
+    assert {a.code for a in event.source} == {source}
+    if target:
+        assert {a.code for a in event.target} == {target}
+
+
 @pytest.mark.parametrize("text", [
     "President Bazoum ordered troops into the northern region.",
     "The president ordered the army to launch an offensive against the jihadists.",
