@@ -250,3 +250,11 @@ def test_an_object_pronoun_stands_for_who_was_named_just_before() -> None:
     # with no one named just before, no target is made up
     (event,) = _code("Les soldats nigériens l'ont arrêté mardi.")
     assert event.target == []
+
+
+def test_an_act_named_by_a_noun_is_coded() -> None:
+    (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
+    assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"
+    # ... as its sentence's main verb tells it: a possibility, or a set phrase, is none
+    assert _code("Les sanctions de la CEDEAO peuvent inclure la fermeture des frontières avec le Niger.") == []
+    assert [e.plover.event for e in _code("Le gouvernement malien n'a pas répondu à la demande de commentaires.")] == []

@@ -143,6 +143,9 @@ class CoderSettings:
     #: language gives no events rather than English-lexicon accidents (docs/coder.md,
     #: "Language"); one whose language cannot be told (a line or two) is read as English.
     languages: tuple[str, ...] = ("en", "fr")
+    #: French sentences whose verbs state no act of the lexicon may state one by a noun
+    #: (« l'arrestation de l'opposant »; resources/cameo/french_nouns.tsv).
+    french_nouns: bool = True
 
 
 @dataclass
@@ -460,11 +463,15 @@ class EventCoder:
 
     def _french_event(self, candidate: _Candidate, doc: Doc, antecedent: list[Actor] | None = None,
                       objects: list[Actor] | None = None) -> Event | None:
-        from harmattan.events.french import best_french_match, french_roles, match_acts, read_french_modality
+        from harmattan.events.french import (
+            best_french_match, french_roles, match_acts, match_nominal, read_french_modality,
+        )
 
         sentence, article = candidate.sentence, candidate.article
         matches = [m for m in match_acts(doc) if cameo_to_plover(m.code) is not None]
         match = best_french_match(matches, doc)
+        if match is None and self.settings.french_nouns:
+            match = match_nominal(doc)
         if match is None:
             return None
         etype = cameo_to_plover(match.code).event

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 LEXICON_PATH = Path(__file__).resolve().parents[1] / "resources" / "cameo" / "french_verbs.tsv"
+NOUNS_PATH = LEXICON_PATH.with_name("french_nouns.tsv")
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,46 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
                 specificity=row.specificity, negated=_negated_here(verb)))
             break
     return found
+
+
+#: Nouns of the table in a set phrase that names no act.
+_NOT_NOMINAL_ACT = re.compile(r"demandes? de commentaires?|appels? d'offres?|appels? téléphonique")
+_NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "ROOT", "appos", "xcomp"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_nouns(path: str | None = None) -> dict[str, str]:
+    """French nouns that name an act (``resources/cameo/french_nouns.tsv``): lemma → CAMEO code."""
+    table = {}
+    with open(path or NOUNS_PATH, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip() and not line.startswith("#"):
+                lemma, code, *_ = line.rstrip("\n").split("\t")
+                table[fold(lemma)] = code
+    return table
+
+
+def match_nominal(doc: Doc) -> FrenchMatch | None:
+    """An act named by a noun (« l'arrestation de l'opposant », « des frappes ») that is the
+    subject, object or complement of the sentence's main verb, or the main word itself."""
+    nouns = load_nouns()
+    root = doc[_root(doc)]
+    for token in sorted(doc, key=lambda t: (t.i != root.i, abs(t.i - root.i))):
+        if token.pos_ != "NOUN" or token.dep_ not in _NOMINAL_DEPS:
+            continue
+        if token.i != root.i and token.head.i != root.i and not (
+                token.dep_ in {"nsubj", "obj"} and token.head.head.i == root.i):
+            continue  # (one step more where the small parser hangs the subject on a word of it)
+        code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
+        if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
+            continue
+        if fold(root.lemma_) in _MODALS:
+            return None  # « les sanctions peuvent inclure … » : a possibility
+        return FrenchMatch(code=code, trigger_i=token.i, trigger_start=token.idx,
+                           trigger_end=token.idx + len(token.text),
+                           pattern=f"fr noun: {fold(token.lemma_.lower())} [{code}]", specificity=0,
+                           negated=_negated_here(root), kind="noun")
+    return None
 
 
 def _participle_like(token: Token) -> bool:

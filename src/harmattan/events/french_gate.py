@@ -28,6 +28,11 @@ class FrenchGate:
 
     def decide(self, doc: Doc, match: Any, roles: Roles, modality: Modality, sentence: Any,
                actors: list[Any]) -> FrenchActDecision:
+        if getattr(match, "kind", "verb") == "noun":
+            # an act named by a noun is told as its sentence's main verb tells it
+            from harmattan.events.french import _root
+
+            return rule_act_decision(doc, _root(doc), roles, modality)
         return rule_act_decision(doc, match.trigger_i, roles, modality)
 
     def keeps_incident(self, doc: Doc, sentence: Any, actors: list[Any]) -> bool:
