@@ -347,3 +347,237 @@ def test_network_labels_do_not_overlap(page: Any, served: str) -> None:
         for (x2, y2, w2, h2) in boxes[i + 1:]:
             assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h), (boxes[i], (x2, y2, w2, h2))
     assert all(": " in title for title in hidden)  # a hidden label's actor is still named on hover
+
+
+# -- the dashboard in French (lang=fr, the switch, a French browser) -------------------------------
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+# The interface's strings that are still in English on the page: every text node and tooltip
+# (title, aria-label, placeholder) outside text marked translate="no" (articles, evidence,
+# article titles and outlets, shown as written), matched against the English dictionary's
+# values.  A value the same in both languages ("Date", "PLOVER") cannot tell, nor a piece of
+# one that is also French ("articles,"); PLOVER codes and ACLED names are kept in tooltips on
+# purpose, so they are looked for in the text only.
+ENGLISH_LEFT = r"""() => {
+    const en = I18N.en, fr = I18N.fr;
+    const french = Object.values(fr).join('\n');
+    const texts = [document.title], tooltips = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest('script, style, [translate="no"]')) continue;
+        texts.push(node.textContent);
+    }
+    for (const node of document.body.querySelectorAll('[title], [aria-label], [placeholder]')) {
+        if (node.closest('[translate="no"]')) continue;
+        for (const name of ['title', 'aria-label', 'placeholder']) {
+            if (node.hasAttribute(name)) tooltips.push(node.getAttribute(name));
+        }
+    }
+    const text = texts.join('\n'), tips = tooltips.join('\n');
+    const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const left = [];
+    for (const key of Object.keys(en)) {
+        if (en[key] === fr[key]) continue;
+        const code = key.startsWith('plover.') || key.startsWith('acled.');
+        for (const piece of en[key].split(/\{\w+\}/)) {
+            const words = piece.trim();
+            if (!/[A-Za-z]{3}/.test(words) || french.includes(words)) continue;
+            const pattern = new RegExp(`(^|[^\\p{L}])${escape(words)}($|[^\\p{L}])`, 'u');
+            if (pattern.test(text)) left.push(`${key}: "${words}" in the text`);
+            if (!code && pattern.test(tips)) left.push(`${key}: "${words}" in a tooltip`);
+        }
+    }
+    return left;
+}"""
+
+
+def open_in(page: Any, url: str, query: str, lang: str, extra: str = "") -> None:
+    """Open the dashboard at ``query`` plus ``extra`` (lang=…, event=…) and wait until every
+    panel shows the view ``query`` in ``lang``."""
+    full = "&".join(part for part in (query, extra) if part)
+    page.goto(url + "/" + ("?" + full if full else ""))
+    wait_lang(page, query, lang)
+
+
+def wait_lang(page: Any, query: str, lang: str) -> None:
+    page.wait_for_function(
+        "([q, l]) => document.body.dataset.status === 'ready' && document.body.dataset.query === q"
+        " && document.body.dataset.lang === l", arg=[query, lang], timeout=60_000)
+
+
+def test_both_languages_have_the_same_strings(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    keys = page.evaluate("() => [Object.keys(I18N.en), Object.keys(I18N.fr)]")
+    assert keys[0] and sorted(keys[0]) == sorted(keys[1])
+    assert set(keys[0]) - set(keys[1]) == set() and set(keys[1]) - set(keys[0]) == set()
+    mismatched = page.evaluate(r"""() => Object.keys(I18N.en).filter((k) => {
+        const names = (s) => (s.match(/\{\w+\}/g) || []).sort().join();
+        return !I18N.en[k] || !I18N.fr[k] || names(I18N.en[k]) !== names(I18N.fr[k]);
+    })""")
+    assert mismatched == [], "a string is empty or its {names} differ between languages"
+    # Every PLOVER type and ACLED type of the store has a French label, different from its code.
+    facets = api(served, "/api/facets")
+    labels = page.evaluate("() => I18N.fr")
+    plover = [t["value"] for t in facets["event_types"] if not t["value"].startswith("Q")]
+    assert plover and all(labels.get(f"plover.{code}", code) != code for code in plover), plover
+    acled = [t["value"] for t in facets["acled_types"]]
+    assert acled and all(labels.get(f"acled.{name}", name) != name for name in acled), acled
+    assert labels["plover.ASSAULT"] == "Agression" and labels["acled.Battles"] == "Batailles"
+
+
+def test_the_page_in_french(page: Any, served: str) -> None:
+    open_in(page, served, "language=fr", "fr", "lang=fr")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert page.title() == "Harmattan — événements"
+    assert page.locator("#events thead th").all_inner_texts() == \
+        ["Date", "Type", "Qui → sur qui", "Lieu", "Morts", "Sources"]
+    health = api(served, "/api/health")
+    assert (f"{health['events']} événements (regroupements de dépêches) tirés de "
+            f"{health['articles']} articles" in page.inner_text("#store-status"))
+    total = api(served, "/api/events", limit=1, language="fr")["total"]
+    assert page.inner_text("#events-count") == f"{total} événements correspondants"
+    assert page.inner_text("#f-reset") == "Réinitialiser" and page.inner_text("#f-share") == "Copier le lien"
+    assert page.get_attribute("#lang-switch button[data-lang='fr']", "aria-pressed") == "true"
+    assert page.get_attribute("#f-text", "placeholder") == "dans l’extrait"
+    assert page.get_attribute(".leaflet-control-zoom-in", "title") == "Zoom avant"
+    # PLOVER types show their French label, the code in the tooltip.
+    labels = page.evaluate("() => I18N.fr")
+    badges = page.evaluate("""() => [...document.querySelectorAll('#events tbody .badge')]
+        .map((b) => [b.textContent, b.title])""")
+    assert badges and all(text == labels[f"plover.{code}"] for text, code in badges), badges
+    battles = page.locator("#f-acled_type option[value='Battles']")
+    assert battles.inner_text().startswith("Batailles (") and battles.get_attribute("title") == "Battles"
+    # Dates and numbers the French way.
+    first = api(served, "/api/events", limit=1, language="fr")["events"][0]
+    y, m, d = first["date"].split("-")
+    assert page.locator("#events tbody tr[data-id] td").first.inner_text() == f"{d}/{m}/{y}"
+    # The event panel, a map popup and every other panel: no English left.
+    page.locator("#events tbody tr[data-id]").first.click()
+    page.wait_for_selector("#detail mark.evidence")
+    assert page.locator("#detail dt").all_inner_texts() == [
+        "Date", "PLOVER", "CAMEO", "ACLED", "Auteur", "Cible", "Lieu", "Morts", "Dépêches", "Confiance"]
+    confidence = page.locator("#detail dd").nth(9).inner_text()
+    assert "," in confidence and "." not in confidence
+    page.evaluate("""() => {  // the first point's popup, clustered or not
+        const marker = markers.getLayers()[0];
+        marker.getPopup().setLatLng(marker.getLatLng()).openOn(map);
+    }""")
+    page.wait_for_selector(".leaflet-popup-content .popup")
+    assert "Lire dans l’article" in page.inner_text(".leaflet-popup-content")
+    assert page.get_attribute(".leaflet-popup-close-button", "aria-label") == "Fermer la bulle"
+    assert page.evaluate(ENGLISH_LEFT) == []
+    assert "Alertes" in page.inner_text("#alerts-panel h2")
+    assert page.outside == [] and page.errors == []
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-fr.png"), full_page=True)
+
+
+def test_the_whole_store_in_french_leaves_no_english(page: Any, served: str) -> None:
+    """Every event, English articles' included: the interface around them is French."""
+    open_in(page, served, "", "fr", "lang=fr")
+    assert page.evaluate(ENGLISH_LEFT) == []
+    alerts = api(served, "/api/alerts", limit=100)
+    assert alerts and page.locator("#alerts .alert-title[translate='no']").count() == 0, \
+        "an alert's title was left as the server wrote it"
+    assert page.outside == [] and page.errors == []
+
+
+def test_the_switch_toggles_the_language_and_the_url_keeps_it(page: Any, served: str) -> None:
+    open_dashboard(page, served)
+    assert page.get_attribute("html", "lang") == "en" and "lang=" not in page.url
+    assert page.inner_text("#f-reset") == "Reset"
+    page.click("#lang-switch button[data-lang='fr']")
+    wait_lang(page, "", "fr")
+    assert page.get_attribute("html", "lang") == "fr" and "lang=fr" in page.url
+    assert page.inner_text("#f-reset") == "Réinitialiser"
+    assert page.inner_text("#map-panel h2").startswith("Carte")
+    # A filter keeps the language in the URL; the panels are the API's numbers as in English.
+    page.select_option("#f-country", "NER")
+    wait_lang(page, "country=NER", "fr")
+    assert "country=NER" in page.url and "lang=fr" in page.url
+    expected = expected_panels(served, country="NER")
+    shown = panels(page)
+    assert {k: shown[k] for k in expected} == expected
+    # Back to the view before the filter: still French; back again: English.
+    page.go_back()
+    wait_lang(page, "", "fr")
+    page.go_back()
+    wait_lang(page, "", "en")
+    assert page.get_attribute("html", "lang") == "en"
+    page.click("#lang-switch button[data-lang='fr']")
+    wait_lang(page, "", "fr")
+    page.click("#lang-switch button[data-lang='en']")
+    wait_lang(page, "", "en")
+    assert page.inner_text("#f-reset") == "Reset" and "lang=en" in page.url
+    assert page.outside == [] and page.errors == []
+
+
+def test_a_shared_link_in_french_restores_the_view(page: Any, served: str, browser: Any) -> None:
+    event = api(served, "/api/events", limit=1, language="fr", country="MLI")["events"][0]
+    open_in(page, served, "since=2023-01-01&country=MLI", "fr", f"event={event['id']}&lang=fr")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert page.input_value("#f-country") == "MLI" and page.input_value("#f-since") == "2023-01-01"
+    expected = expected_panels(served, country="MLI", since="2023-01-01")
+    shown = panels(page)
+    assert {k: shown[k] for k in expected} == expected
+    page.wait_for_selector(f"#detail[data-id='{event['id']}'] mark.evidence")
+    assert page.inner_text("#detail dl").startswith("Date")
+    assert "Auteur" in page.inner_text("#detail dl")
+    # Copy link: the link it copies keeps French; the button says so in French.
+    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=served)
+    prompted: list[Any] = []
+    page.once("dialog", lambda dialog: (prompted.append((dialog.message, dialog.default_value)), dialog.dismiss()))
+    page.click("#f-share")
+    if prompted:
+        message, link = prompted[0]
+        assert message == "Lien vers cette vue :"
+    else:
+        page.wait_for_function("() => document.getElementById('f-share').textContent === 'Lien copié'")
+        link = page.evaluate("() => navigator.clipboard.readText()")
+    assert "lang=fr" in link and "country=MLI" in link and f"event={event['id']}" in link
+    assert page.outside == [] and page.errors == []
+
+
+def test_a_french_browser_gets_french_unless_the_link_says_otherwise(page: Any, served: str) -> None:
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'language', { get: () => 'fr-FR' })")
+    open_in(page, served, "", "fr")
+    assert page.get_attribute("html", "lang") == "fr" and "lang=" not in page.url
+    assert page.inner_text("#events-panel h2").startswith("Événements")
+    open_in(page, served, "", "en", "lang=en")
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.inner_text("#events-panel h2").startswith("Events")
+    assert page.errors == []
+
+
+def test_french_evidence_is_shown_as_written(page: Any, served: str) -> None:
+    written = {}
+    for line in (SAMPLES / "sahel-fr.jsonl").read_text("utf-8").splitlines():
+        if line.strip():
+            article = json.loads(line)
+            written[article["id"]] = article
+    events = api(served, "/api/events", limit=100, language="fr")["events"]
+    assert events
+    accented = 0
+    for lang in ("fr", "en"):
+        open_in(page, served, "language=fr", lang, f"lang={lang}")
+        for index in range(len(events)):
+            row = page.locator("#events tbody tr[data-id]").nth(index)
+            event_id = row.get_attribute("data-id")
+            row.click()
+            page.wait_for_selector(f"#detail[data-id='{event_id}'] mark.evidence")
+            detail = api(served, f"/api/events/{event_id}")
+            marks = page.locator("#detail mark.evidence").all_inner_texts()
+            titles = page.locator("#detail .article h3").all_inner_texts()
+            texts = page.locator("#detail .article-text").all_inner_texts()
+            for mention, mark, title, text in zip(detail["mentions"], marks, titles, texts, strict=True):
+                sample = written[mention["article"]["id"]]
+                sentence = mention["evidence"]["sentence"]
+                assert mark == sentence and sentence in sample["text"], (mark, sentence)
+                assert title == sample["title"]
+                assert text.split()[:8] == sample["text"][max(0, mention["evidence"]["start"] - 1500):].split()[:8]
+                accented += any(c in sentence for c in "éèêàâçôûîÉÈÀÇ«»")
+            assert page.locator("#detail .article-text[translate='no']").count() == len(texts)
+    assert accented >= 2, "no French evidence with accents was shown"
+    assert page.outside == [] and page.errors == []

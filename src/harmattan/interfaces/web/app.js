@@ -1,20 +1,21 @@
 /* Harmattan dashboard.  Every panel reads the REST API with the same filters, which live in the
  * page's query string (?since=…&until=…&country=…&admin1=…&actor=…&type=…&acled_type=…&
- * min_confidence=…&language=…&text=…&event=…), so a view can
- * be shared as a link.  Text from articles is always inserted as text, never as HTML. */
+ * min_confidence=…&language=…&text=…&event=…&lang=…), so a view can be shared as a link.
+ * Every string of the interface comes from i18n.js (English and French; `lang=fr`).  Text from
+ * articles is always inserted as text, never as HTML, and never translated (translate="no"). */
 "use strict";
 
 const FILTERS = ["since", "until", "country", "admin1", "actor", "type", "acled_type", "min_confidence", "language", "text"];
 const PAGE = 25;
 const QUAD_COLOURS = ["#8c959f", "#6aa84f", "#2e7d32", "#e69138", "#c0392b"];
-const QUAD_NAMES = ["statement", "verbal cooperation", "material cooperation", "verbal conflict",
-                    "material conflict"];
 const PALETTE = ["#c0392b", "#e67e22", "#f1c40f", "#16a085", "#2980b9", "#8e44ad", "#2c3e50",
                  "#d35400", "#27ae60", "#7f8c8d", "#e84393", "#00cec9", "#6c5ce7", "#b33939",
                  "#218c74", "#84817a", "#cc8e35", "#227093"];
 const KIND_COLOURS = { state: "#2980b9", armed_group: "#c0392b", igo: "#27ae60", ngo: "#8e44ad" };
 
-const state = { filters: {}, event: null, offset: 0, generation: 0, weeks: [] };
+// lang: the page's language; langChosen: named by the URL or the switch (else the browser's).
+const state = { filters: {}, event: null, offset: 0, generation: 0, weeks: [], lang: "en",
+                langChosen: false, facets: null, health: null };
 const colourOf = {};
 let map, markers, countriesLayer, admin1Layer;
 
@@ -29,7 +30,7 @@ function el(tag, attrs = {}, ...children) {
     else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else node.setAttribute(key, value);
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -97,34 +98,87 @@ function actorLabel(actor) {
 }
 
 function actorsLabel(list) {
-  return list.length ? list.map(actorLabel).join(", ") : "not named";
+  return list.length ? list.map(actorLabel).join(", ") : t("not_named");
 }
 
-/** "Q4" (an event coded by quad class only) as words: "material conflict (no PLOVER type)". */
+/** A PLOVER type as words: its label ("Agression" for ASSAULT in French; the code in English),
+ * and "Q4" (an event coded by quad class only) as "material conflict (no PLOVER type)". */
 function typeLabel(eventType) {
   const quad = /^Q([0-4])$/.exec(eventType || "");
-  return quad ? `${QUAD_NAMES[Number(quad[1])]} (no PLOVER type)` : eventType;
+  return quad ? t("quad.only", { quad: t(`quad.${quad[1]}`) }) : codeLabel("plover", eventType);
+}
+
+/** The type's label, with its code in a tooltip where the label is not the code itself. */
+function typeBadge(eventType, attrs = {}) {
+  const label = typeLabel(eventType);
+  return el("span", { ...attrs, title: label === eventType ? null : eventType }, label);
+}
+
+/** The type's label followed by its code ("Agression (ASSAULT)"), or the code alone. */
+function typeWithCode(eventType) {
+  const label = typeLabel(eventType);
+  return label === eventType ? [eventType] : [label, " (", el("code", { translate: "no" }, eventType), ")"];
+}
+
+function acledLabel(name) {
+  return codeLabel("acled", name);
 }
 
 function whoLabel(event) {
-  if (!event.source.length && !event.target.length) return "actors not named";
+  if (!event.source.length && !event.target.length) return t("actors_not_named");
   return `${actorsLabel(event.source)} → ${actorsLabel(event.target)}`;
 }
 
 function fatalitiesLabel(fatalities) {
   if (!fatalities || fatalities.best === null || fatalities.best === undefined) return "";
   const { low, best, high } = fatalities;
-  return low !== high && low !== null && high !== null ? `${best} (${low}–${high})` : String(best);
+  return low !== high && low !== null && high !== null
+    ? `${formatNumber(best)} (${formatNumber(low)}–${formatNumber(high)})` : formatNumber(best);
 }
 
 function placeLabel(event) {
   const loc = event.location;
   if (loc) return [...new Set([loc.name, loc.admin1, loc.country].filter(Boolean))].join(", ");
-  return event.country || "not located";
+  return event.country || t("not_located");
 }
 
 function showError(container, error) {
-  container.replaceChildren(el("p", { class: "empty" }, `Could not load: ${error.message}`));
+  container.replaceChildren(el("p", { class: "empty" }, t("load_error", { message: error.message })));
+}
+
+// -- the page's language ----------------------------------------------------------------------
+
+/** Every string on the page in the page's language: the fixed ones (setLanguage), the facets'
+ * options, the status line, the slider and the map's controls.  The panels are drawn again by
+ * refresh(). */
+function applyLanguage() {
+  setLanguage(state.lang);
+  for (const button of document.querySelectorAll("#lang-switch button")) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === state.lang));
+  }
+  for (const option of document.querySelectorAll("#f-min_confidence option.at-least")) {
+    option.textContent = t("f.at_least", { value: Number(option.value) });
+  }
+  labelFacets();
+  renderStatus();
+  syncSlider();
+  labelMap();
+}
+
+function switchLanguage(lang) {
+  if (lang === state.lang && state.langChosen) return;
+  state.lang = lang;
+  state.langChosen = true;
+  applyLanguage();
+  writeUrl(true);
+  refresh();
+}
+
+/** The link to this view, in the language shown. */
+function shareUrl() {
+  const url = new URL(window.location.href);
+  if (state.lang !== "en" || state.langChosen) url.searchParams.set("lang", state.lang);
+  return url.href;
 }
 
 // -- filters and the URL -------------------------------------------------------------------------
@@ -137,6 +191,9 @@ function readUrl() {
     if (value) state.filters[key] = value;
   }
   state.event = query.get("event");
+  const lang = query.get("lang");
+  state.langChosen = LANGUAGES.includes(lang);
+  state.lang = state.langChosen ? lang : browserLanguage();
   state.offset = 0;
   for (const key of FILTERS) {
     const input = document.getElementById(`f-${key}`);
@@ -151,7 +208,7 @@ function readUrl() {
 }
 
 function writeUrl(push) {
-  const query = params({ event: state.event });
+  const query = params({ event: state.event, lang: state.langChosen ? state.lang : null });
   const url = `${window.location.pathname}${[...query].length ? "?" + query : ""}`;
   if (url !== window.location.pathname + window.location.search) {
     if (push) window.history.pushState(null, "", url);
@@ -198,13 +255,21 @@ function bindForm() {
   });
   document.getElementById("f-share").addEventListener("click", async (event) => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
-      event.target.textContent = "Link copied";
+      await navigator.clipboard.writeText(shareUrl());
+      event.target.textContent = t("f.share.done");
     } catch (e) {
-      window.prompt("Link to this view:", window.location.href);
+      window.prompt(t("f.share.prompt"), shareUrl());
     }
   });
-  window.addEventListener("popstate", () => { readUrl(); refresh(); });
+  for (const button of document.querySelectorAll("#lang-switch button")) {
+    button.addEventListener("click", () => switchLanguage(button.dataset.lang));
+  }
+  window.addEventListener("popstate", () => {
+    const before = state.lang;
+    readUrl();
+    if (state.lang !== before) applyLanguage();
+    refresh();
+  });
   document.getElementById("prev-page").addEventListener("click", () => {
     state.offset = Math.max(0, state.offset - PAGE);
     loadTable(state.generation);
@@ -215,20 +280,35 @@ function bindForm() {
   });
 }
 
+// The facets' options: a value, its label in the page's language and its count.
+const FACETS = [["f-country", "countries", (v) => v], ["f-type", "event_types", typeLabel],
+                ["f-acled_type", "acled_types", acledLabel], ["f-admin1", "admin1", (v) => v]];
+
 async function loadFacets() {
   const facets = await api("/api/facets");
-  const country = document.getElementById("f-country");
-  const type = document.getElementById("f-type");
-  for (const c of facets.countries) country.append(el("option", { value: c.value }, `${c.value} (${c.count})`));
-  for (const t of facets.event_types) type.append(el("option", { value: t.value }, `${typeLabel(t.value)} (${t.count})`));
-  const acledType = document.getElementById("f-acled_type");
-  for (const t of facets.acled_types) acledType.append(el("option", { value: t.value }, `${t.value} (${t.count})`));
-  const admin1 = document.getElementById("f-admin1");
-  for (const a of facets.admin1) admin1.append(el("option", { value: a.value }, `${a.value} (${a.count})`));
+  state.facets = facets;
+  for (const [id, key] of FACETS) {
+    const select = document.getElementById(id);
+    for (const item of facets[key]) select.append(el("option", { value: item.value, "data-count": item.count }));
+  }
   document.getElementById("actor-list").replaceChildren(
-    ...facets.actors.map((a) => el("option", { value: a.value }, `${a.count} events`)));
+    ...facets.actors.map((a) => el("option", { value: a.value, "data-count": a.count })));
+  labelFacets();
   readFormFrom(state.filters);
   if (facets.first_date && facets.last_date) initSlider(facets.first_date, facets.last_date);
+}
+
+function labelFacets() {
+  for (const [id, , label] of FACETS) {
+    for (const option of document.querySelectorAll(`#${id} option[data-count]`)) {
+      const shown = label(option.value);
+      option.textContent = t("facet.count", { label: shown, count: Number(option.dataset.count) });
+      if (shown !== option.value) option.title = option.value; else option.removeAttribute("title");
+    }
+  }
+  for (const option of document.querySelectorAll("#actor-list option[data-count]")) {
+    option.textContent = t("facet.actor", { count: Number(option.dataset.count) });
+  }
 }
 
 // The period slider: two handles over the store's weeks, the same period as From and To.
@@ -252,7 +332,7 @@ function initSlider(first, last) {
   for (const input of [since, until]) input.max = String(state.weeks.length - 1);
   const label = () => {
     const a = state.weeks[Number(since.value)], b = sundayAfter(state.weeks[Number(until.value)]);
-    document.getElementById("slider-label").textContent = `${a} to ${b}`;
+    document.getElementById("slider-label").textContent = t("slider.label", { from: formatDate(a), to: formatDate(b) });
   };
   let pushed = false;  // one handle pushed the other along: both bounds change
   const moved = (event) => {
@@ -294,8 +374,9 @@ function syncSlider() {
   };
   since.value = String(at(state.filters.since, 0));
   until.value = String(at(state.filters.until, last));
-  document.getElementById("slider-label").textContent =
-    `${state.weeks[Number(since.value)]} to ${sundayAfter(state.weeks[Number(until.value)])}`;
+  document.getElementById("slider-label").textContent = t("slider.label", {
+    from: formatDate(state.weeks[Number(since.value)]),
+    to: formatDate(sundayAfter(state.weeks[Number(until.value)])) });
 }
 
 // -- the panels ------------------------------------------------------------------------------------
@@ -312,6 +393,7 @@ async function refresh() {
   await Promise.allSettled(panels);
   if (generation === state.generation) {
     document.body.dataset.query = query;
+    document.body.dataset.lang = state.lang;
     document.body.dataset.status = "ready";
   }
 }
@@ -324,10 +406,16 @@ function updateDownloads() {
 }
 
 async function loadStatus() {
-  const health = await api("/api/health");
-  document.getElementById("store-status").textContent =
-    `${health.events} events (clusters of reports) from ${health.articles} articles, ` +
-    `${health.first_date || "…"} to ${health.last_date || "…"}`;
+  state.health = await api("/api/health");
+  renderStatus();
+}
+
+function renderStatus() {
+  const health = state.health;
+  if (!health) return;
+  document.getElementById("store-status").textContent = t("status.store", {
+    events: health.events, articles: health.articles,
+    first: formatDate(health.first_date) || "…", last: formatDate(health.last_date) || "…" });
 }
 
 // Map
@@ -335,7 +423,11 @@ async function loadStatus() {
 function initMap() {
   map = L.map("map", { preferCanvas: true, worldCopyJump: false, minZoom: 2, maxZoom: 12 });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries © Natural Earth (public domain)");
+  labelMap();
+  map.on("popupopen", (event) => {
+    const close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+    if (close) close.setAttribute("aria-label", t("map.close_popup"));
+  });
   map.fitBounds([[2, -19], [25, 26]]);
   markers = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
   map.addLayer(markers);
@@ -357,6 +449,20 @@ function initMap() {
       style: { color: "#9a8f80", weight: 0.6, dashArray: "2 3", fill: false }, interactive: false,
     }).addTo(map);
   });
+}
+
+/** The map's own words: the attribution and the zoom buttons' tooltips; an open popup closes. */
+function labelMap() {
+  if (!map) return;
+  if (state.attribution) map.attributionControl.removeAttribution(state.attribution);
+  state.attribution = t("map.attribution");
+  map.attributionControl.addAttribution(state.attribution);
+  for (const [button, key] of [[map.zoomControl._zoomInButton, "map.zoom_in"],
+                               [map.zoomControl._zoomOutButton, "map.zoom_out"]]) {
+    button.title = t(key);
+    button.setAttribute("aria-label", t(key));
+  }
+  map.closePopup();
 }
 
 function countryStyle(feature) {
@@ -389,12 +495,13 @@ async function loadMap(generation) {
       });
       marker.featureId = feature.id;
       marker.bindPopup(() => el("div", { class: "popup" },
-        el("strong", {}, `${typeLabel(p.event_type)} · ${p.date || "undated"}`),
-        el("div", {}, p.source || p.target ? `${p.source || "not named"} → ${p.target || "not named"}` : "actors not named"),
+        el("strong", {}, typeBadge(p.event_type), ` · ${formatDate(p.date) || t("undated")}`),
+        el("div", {}, p.source || p.target ? `${p.source || t("not_named")} → ${p.target || t("not_named")}` : t("actors_not_named")),
         el("div", {}, [p.place, p.admin1, p.country].filter(Boolean).join(", ")),
-        p.fatalities !== null && p.fatalities !== undefined ? el("div", { class: "popup-fatalities" }, `Fatalities: ${p.fatalities}`) : null,
-        el("p", { class: "popup-evidence" }, p.evidence),
-        el("button", { type: "button", onclick: () => selectEvent(feature.id) }, "Read in the article")));
+        p.fatalities !== null && p.fatalities !== undefined
+          ? el("div", { class: "popup-fatalities" }, t("popup.fatalities", { value: p.fatalities })) : null,
+        el("p", { class: "popup-evidence", translate: "no" }, p.evidence),
+        el("button", { type: "button", onclick: () => selectEvent(feature.id) }, t("popup.read"))));
       return marker;
     });
     markers.addLayers(layers);
@@ -402,9 +509,9 @@ async function loadMap(generation) {
     const shown = markers.getLayers().length;
     counter.dataset.count = String(shown);
     counter.dataset.total = String(total);
-    counter.textContent = `${shown} located event${shown === 1 ? "" : "s"} (clusters of reports) on the map`;
+    counter.textContent = t("map.count", { count: shown });
   } catch (error) {
-    counter.textContent = `map: ${error.message}`;
+    counter.textContent = t("map.error", { message: error.message });
   }
 }
 
@@ -415,25 +522,24 @@ async function loadTable(generation) {
   try {
     const page = await api("/api/events", params({ limit: PAGE, offset: state.offset }));
     if (generation !== state.generation) return;
-    document.getElementById("events-count").textContent =
-      `${page.total} event${page.total === 1 ? "" : "s"} matching`;
+    document.getElementById("events-count").textContent = t("events.count", { count: page.total });
     document.getElementById("events-count").dataset.total = String(page.total);
     body.replaceChildren(...page.events.map((event) => el("tr", {
       "data-id": event.id, class: event.id === state.event ? "selected" : null,
       onclick: () => selectEvent(event.id),
     },
-      el("td", {}, event.date || "undated"),
-      el("td", {}, el("span", { class: "badge", style: `--badge:${QUAD_COLOURS[event.quad_class]}` }, typeLabel(event.event_type))),
+      el("td", {}, formatDate(event.date) || t("undated")),
+      el("td", {}, typeBadge(event.event_type, { class: "badge", style: `--badge:${QUAD_COLOURS[event.quad_class]}` })),
       el("td", {}, whoLabel(event)),
       el("td", {}, placeLabel(event)),
       el("td", { class: "number fatalities" }, fatalitiesLabel(event.fatalities)),
-      el("td", { class: "number" }, String(event.n_sources)))));
+      el("td", { class: "number" }, formatNumber(event.n_sources)))));
     if (!page.events.length) {
-      body.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "empty" }, "No event matches these filters.")));
+      body.replaceChildren(el("tr", {}, el("td", { colspan: 6, class: "empty" }, t("events.none"))));
     }
     const last = Math.min(page.total, state.offset + page.events.length);
     document.getElementById("page-info").textContent =
-      page.total ? `${state.offset + 1}–${last} of ${page.total}` : "";
+      page.total ? t("pager.info", { first: state.offset + 1, last, total: page.total }) : "";
     document.getElementById("prev-page").disabled = state.offset === 0;
     document.getElementById("next-page").disabled = last >= page.total;
   } catch (error) {
@@ -471,7 +577,7 @@ function highlighted(text, evidence) {
   } else {
     mark.append(sentence);
   }
-  return el("div", { class: "article-text" }, before, mark, after);
+  return el("div", { class: "article-text", translate: "no" }, before, mark, after);
 }
 
 async function showEvent(id, scroll) {
@@ -479,26 +585,35 @@ async function showEvent(id, scroll) {
   try {
     const event = await api(`/api/events/${encodeURIComponent(id)}`);
     const acled = event.acled;
+    const plover = event.plover;
+    const acledNames = acled ? [acled.event_type, acled.sub_event_type].filter(Boolean) : [];
     const codes = [
-      ["Date", event.date || "undated"],
-      ["PLOVER", event.plover ? [event.plover.event, event.plover.mode, (event.plover.context || []).join(", ")].filter(Boolean).join(" · ") : "no PLOVER type (coded by quad class only)"],
-      ["CAMEO", `${event.cameo_code || "no code"} (quad class ${event.quad_class}: ${QUAD_NAMES[event.quad_class]})`],
-      ["ACLED", acled ? [acled.event_type, acled.sub_event_type].filter(Boolean).join(" / ") : "not an ACLED event"],
-      ["Source", actorsLabel(event.source)],
-      ["Target", actorsLabel(event.target)],
-      ["Where", placeLabel(event)],
-      ["Fatalities", fatalitiesLabel(event.fatalities) || "not reported"],
-      ["Reports", `${event.n_articles} article(s), ${event.n_sources} source(s)${event.disputed ? ", disputed" : ""}`],
-      ["Confidence", event.confidence.toFixed(2)],
+      ["detail.date", formatDate(event.date) || t("undated")],
+      ["detail.plover", plover ? [typeWithCode(plover.event), plover.mode, (plover.context || []).join(", ")]
+        .filter((x) => x && x.length).flatMap((x, i) => (i ? [" · ", x] : [x])) : t("detail.no_plover")],
+      ["detail.cameo", `${event.cameo_code || t("detail.no_code")} ` +
+        t("detail.quad", { quad: event.quad_class, name: t(`quad.${event.quad_class}`) })],
+      ["detail.acled", acled ? el("span", { title: acledNames.map(acledLabel).join() === acledNames.join() ? null
+                                                   : acledNames.join(" / ") }, acledNames.map(acledLabel).join(" / "))
+        : t("detail.no_acled")],
+      ["detail.source", actorsLabel(event.source)],
+      ["detail.target", actorsLabel(event.target)],
+      ["detail.where", placeLabel(event)],
+      ["detail.fatalities", fatalitiesLabel(event.fatalities) || t("detail.not_reported")],
+      ["detail.reports", [t("detail.articles", { count: event.n_articles }), t("detail.sources", { count: event.n_sources }),
+                          event.disputed ? t("detail.disputed") : null].filter(Boolean).join(", ")],
+      ["detail.confidence", formatNumber(event.confidence, { minimumFractionDigits: 2, maximumFractionDigits: 2 })],
     ];
     const articles = event.mentions.map((m) => el("div", { class: "article", "data-event-id": m.event_id },
-      el("h3", {}, m.article.title || m.article.id),
-      el("div", { class: "meta" }, [m.article.source, m.article.date].filter(Boolean).join(" · "),
-         webUrl(m.article.url) ? [" · ", el("a", { href: webUrl(m.article.url), rel: "noopener noreferrer", target: "_blank" }, "original")] : null),
+      el("h3", { translate: "no" }, m.article.title || m.article.id),
+      el("div", { class: "meta" }, el("span", { translate: "no" }, m.article.source || ""),
+         m.article.source && m.article.date ? " · " : "", formatDate(m.article.date) || "",
+         webUrl(m.article.url) ? [" · ", el("a", { href: webUrl(m.article.url), rel: "noopener noreferrer", target: "_blank" }, t("detail.original"))] : null),
       highlighted(event.articles[m.article_index].text || "", m.evidence)));
     box.replaceChildren(
-      el("h3", {}, `${typeLabel(event.event_type)}: ${event.evidence.sentence}`),
-      el("dl", {}, codes.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
+      el("h3", {}, t("detail.heading", { type: typeLabel(event.event_type) }), " ",
+         el("span", { class: "evidence-sentence", translate: "no" }, event.evidence.sentence)),
+      el("dl", {}, codes.flatMap(([k, v]) => [el("dt", {}, t(k)), el("dd", {}, v)])),
       ...articles);
     box.dataset.id = event.id;
     for (const text of box.querySelectorAll(".article-text")) {
@@ -524,7 +639,7 @@ async function loadTimeline(generation) {
     drawTimeline(chart, legend, kept);
     const caption = document.getElementById("timeline-caption");
     const total = kept.reduce((n, r) => n + r.count, 0);
-    caption.textContent = `${total} events per week, by PLOVER type (denied acts left out)`;
+    caption.textContent = t("timeline.caption", { count: total });
     caption.dataset.total = String(total);
   } catch (error) {
     chart.replaceChildren();
@@ -548,7 +663,7 @@ function drawTimeline(chart, legend, rows) {
   legend.replaceChildren();
   const width = chart.clientWidth || 500, height = chart.clientHeight || 190;
   if (!rows.length) {
-    chart.append(svg("text", { x: 10, y: 20, class: "axis" }, "No event in this selection."));
+    chart.append(svg("text", { x: 10, y: 20, class: "axis" }, t("timeline.none")));
     return;
   }
   const periods = mondays(rows[0].period, rows[rows.length - 1].period);
@@ -561,7 +676,7 @@ function drawTimeline(chart, legend, rows) {
   for (const tick of [0, Math.ceil(top / 2), top]) {
     const y = 8 + plotH - (tick / top) * plotH;
     chart.append(svg("line", { x1: left, x2: width - 6, y1: y, y2: y, stroke: "#eee" }),
-                 svg("text", { x: left - 4, y: y + 3, "text-anchor": "end", class: "axis" }, tick));
+                 svg("text", { x: left - 4, y: y + 3, "text-anchor": "end", class: "axis" }, formatNumber(tick)));
   }
   periods.forEach((period, i) => {
     let y = 8 + plotH;
@@ -576,7 +691,7 @@ function drawTimeline(chart, legend, rows) {
           end.setUTCDate(end.getUTCDate() + 6);
           setFilters({ since: period, until: end.toISOString().slice(0, 10) });
         },
-      }, svg("title", {}, `week of ${period}: ${row.count} ${row.key}`)));
+      }, svg("title", {}, t("timeline.bar", { week: formatDate(period), count: row.count, type: typeLabel(row.key) }))));
     }
   });
   const months = [...new Set(periods.map((p) => p.slice(0, 7)))];
@@ -584,11 +699,11 @@ function drawTimeline(chart, legend, rows) {
   for (const month of months) {
     const x = left + periods.findIndex((p) => p.startsWith(month)) * barW;
     if (x - lastLabel < 50) continue;  // labels never overlap
-    chart.append(svg("text", { x, y: height - 4, class: "axis" }, month));
+    chart.append(svg("text", { x, y: height - 4, class: "axis" }, formatMonth(month)));
     lastLabel = x;
   }
   const keys = [...new Set(rows.map((r) => r.key))].sort();
-  legend.append(...keys.map((k) => el("span", { style: `--swatch:${colour(k)}` }, k)));
+  legend.append(...keys.map((k) => typeBadge(k, { style: `--swatch:${colour(k)}` })));
 }
 
 // Network: actors on a circle, an edge per (source, target) pair
@@ -620,11 +735,11 @@ async function loadNetwork(generation) {
     const nodes = graph.nodes.filter((n) => linked.has(n.id));
     drawNetwork(chart, nodes, edges);
     document.getElementById("network-caption").textContent =
-      `${nodes.length} actors, ${edges.length} links${graph.truncated ? " (busiest actors)" : ""}`;
+      t("network.caption", { nodes: nodes.length, edges: edges.length }) + (graph.truncated ? ` ${t("network.busiest")}` : "");
     chart.dataset.nodes = String(nodes.length);
     chart.dataset.edges = String(edges.length);
   } catch (error) {
-    chart.replaceChildren(svg("text", { x: 10, y: 20 }, `Could not load: ${error.message}`));
+    chart.replaceChildren(svg("text", { x: 10, y: 20 }, t("load_error", { message: error.message })));
   }
 }
 
@@ -632,7 +747,7 @@ function drawNetwork(chart, nodes, edges) {
   chart.replaceChildren();
   const width = chart.clientWidth || 500, height = chart.clientHeight || 360;
   if (!nodes.length) {
-    chart.append(svg("text", { x: 10, y: 20 }, "No actor links in this selection."));
+    chart.append(svg("text", { x: 10, y: 20 }, t("network.none")));
     return;
   }
   const order = [...nodes].sort((a, b) => (a.kind + a.id).localeCompare(b.kind + b.id));
@@ -648,11 +763,11 @@ function drawNetwork(chart, nodes, edges) {
     svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#999" }))));
   for (const edge of edges) {
     const [x1, y1] = position[edge.source], [x2, y2] = position[edge.target];
-    const types = Object.entries(edge.by_type).map(([k, v]) => `${k} ${v}`).join(", ");
+    const types = Object.entries(edge.by_type).map(([k, v]) => `${typeLabel(k)} ${formatNumber(v)}`).join(", ");
     chart.append(svg("line", {
       x1, y1, x2, y2, stroke: "#9aa3ab", "stroke-opacity": 0.7, "marker-end": "url(#arrow)",
       "stroke-width": 0.8 + 3 * (edge.count / most),
-    }, svg("title", {}, `${edge.source} → ${edge.target}: ${edge.count} (${types})`)));
+    }, svg("title", {}, t("network.edge", { source: edge.source, target: edge.target, count: edge.count, types }))));
   }
   const busiest = Math.max(...order.map((n) => n.count));
   for (const node of order) {
@@ -663,7 +778,7 @@ function drawNetwork(chart, nodes, edges) {
       svg("circle", { cx: x, cy: y, r: 4 + 8 * Math.sqrt(node.count / busiest),
                       fill: KIND_COLOURS[node.kind] || "#777", stroke: selected ? "#000" : "#fff",
                       "stroke-width": selected ? 2 : 1 }),
-      svg("title", {}, `${node.label}: ${node.count} events (${node.kind})`));
+      svg("title", {}, t("network.node", { label: node.label, count: node.count, kind: t(`kind.${node.kind}`) })));
     const outside = 16;
     const lx = x + outside * Math.cos(angle), ly = y + outside * Math.sin(angle);
     group.append(svg("text", { x: lx, y: ly + 3, "text-anchor": Math.cos(angle) < -0.2 ? "end" : Math.cos(angle) > 0.2 ? "start" : "middle" }, node.label));
@@ -696,26 +811,59 @@ async function loadAlerts(generation) {
   try {
     const kept = await api("/api/alerts", params({ limit: 100 }, ["since", "until", "country"]));
     if (generation !== state.generation) return;
-    count.textContent = `${kept.length}`;
+    count.textContent = formatNumber(kept.length);
     count.dataset.count = String(kept.length);
     list.replaceChildren(...kept.map((alert) => el("li", { "data-id": alert.alert_id },
-      el("div", { class: "alert-title" }, alert.title),
-      el("div", { class: "meta" }, [...new Set([alert.kind, alert.rule])].concat([alert.period, alert.country]).filter(Boolean).join(" · ")),
+      alertTitle(alert),
+      el("div", { class: "meta" }, [...new Set([alertKind(alert.kind), alertKind(alert.rule)])]
+        .concat([formatDate(alert.period), alert.country]).filter(Boolean).join(" · ")),
       (alert.events || []).slice(0, 5).map((event) => el("button", {
         type: "button", onclick: () => selectEvent(event.cluster_id),
-      }, `${event.date} ${event.event_type}`)))));
-    if (!kept.length) list.replaceChildren(el("li", { class: "empty" }, "No alert for this selection."));
+      }, `${formatDate(event.date)} ${typeLabel(event.event_type)}`)))));
+    if (!kept.length) list.replaceChildren(el("li", { class: "empty" }, t("alerts.none")));
   } catch (error) {
     count.textContent = "";
     list.replaceChildren(el("li", { class: "empty" },
-      error.status === 404 ? "Alerts are not available on this server." : `Could not load: ${error.message}`));
+      error.status === 404 ? t("alerts.unavailable") : t("load_error", { message: error.message })));
   }
+}
+
+function alertKind(kind) {
+  return kind in { anomaly: 1, rule: 1 } ? t(`alert.kind.${kind}`) : kind;
+}
+
+// The server writes an alert's title in English, in one of four shapes
+// (harmattan.analysis.anomaly and .rules); in French it is written again from its parts.
+const ALERT_TITLES = [
+  ["alert.anomaly", /^(\S+) (\S+): (\d+) events in the week of (\d{4}-\d\d-\d\d), ([\d.]+) expected$/,
+   (m) => ({ country: m[1], type: typeLabel(m[2]), count: Number(m[3]), week: formatDate(m[4]),
+             expected: Number(m[5]) })],
+  ["alert.first", /^(.+?): first (\S+) between (.+?) and (.+?)( \(.+\))?$/,
+   (m) => ({ rule: m[1], type: typeLabel(m[2]), a: m[3], b: m[4], context: m[5] || "" })],
+  ["alert.sequence", /^(.+?): (\S+) between (.+?) and (.+?) (\d+) days after (\S+)$/,
+   (m) => ({ rule: m[1], type: typeLabel(m[2]), a: m[3], b: m[4], count: Number(m[5]), first: typeLabel(m[6]) })],
+  ["alert.threshold", /^(.+?): (\d+) events in (.+) in the week of (\d{4}-\d\d-\d\d) \(more than (\d+)\)$/,
+   (m) => ({ rule: m[1], count: Number(m[2]), where: m[3], week: formatDate(m[4]), above: Number(m[5]) })],
+];
+
+function alertTitle(alert) {
+  if (state.lang !== "en") {
+    for (const [key, pattern, parts] of ALERT_TITLES) {
+      const match = pattern.exec(alert.title || "");
+      if (match) {
+        const vars = parts(match);
+        return el("div", { class: "alert-title" }, t(key, vars) + (vars.context || ""));
+      }
+    }
+  }
+  return el("div", { class: "alert-title", translate: "no", lang: "en" }, alert.title);
 }
 
 // -- start -----------------------------------------------------------------------------------------
 
 document.addEventListener("DOMContentLoaded", async () => {
   readUrl();
+  applyLanguage();
   bindForm();
   initMap();
   loadStatus().catch((error) => { document.getElementById("store-status").textContent = error.message; });
