@@ -181,6 +181,36 @@ def test_model_decision_needs_its_probability() -> None:
     assert decision(probs, min_probability=0.9)[0] == NONE
 
 
+def test_the_kinds_of_non_event_add_up_to_none() -> None:
+    import numpy as np
+
+    from harmattan.events.acled_model import CLASSES, MODEL_CLASSES, NONE, decision, fold_none_kinds
+
+    assert MODEL_CLASSES[:len(CLASSES)] == CLASSES
+    probs = np.full(len(MODEL_CLASSES), 0.01)
+    probs[CLASSES.index("Grenade")] = 0.3
+    probs[MODEL_CLASSES.index("NONE:MAN_MADE_DISASTER")] = 0.2
+    probs[MODEL_CLASSES.index("NONE:ORG_CRIME")] = 0.2
+    probs /= probs.sum()
+    folded = fold_none_kinds(probs)
+    assert folded.shape == (len(CLASSES),) and abs(folded.sum() - 1) < 1e-9
+    assert decision(folded)[0] == NONE  # no kind alone outweighs the grenade; together they do
+    assert fold_none_kinds(np.vstack([probs, probs])).shape == (2, len(CLASSES))
+
+
+def test_the_case_non_events_are_learned_by_kind() -> None:
+    from harmattan.events.acled_model import MODEL_CLASSES
+    from harmattan.training.acled_classifier import label_of, model_label_of
+
+    diplomacy = {"text": "…", "case_label": "DIPLO", "acled": None}
+    assert MODEL_CLASSES[model_label_of(diplomacy)] == "NONE:DIPLO"
+    assert MODEL_CLASSES[label_of(diplomacy)] == "NONE"
+    assert MODEL_CLASSES[model_label_of({"text": "…", "acled": None})] == "NONE"
+    grenade = {"case_label": "GRENADE", "acled": {"event_type": "Explosions/Remote violence",
+                                                  "sub_event_type": "Grenade"}}
+    assert MODEL_CLASSES[model_label_of(grenade)] == "Grenade"
+
+
 @pytest.mark.parametrize("text", [
     "The Islamic State claimed responsibility for the bombing in Kabul.",
     "Senegal scored twice in the Africa Cup of Nations final.",
@@ -222,3 +252,5 @@ def test_cross_validated_answers_from_the_out_of_fold_file() -> None:
     key, probs = next(iter(model.oof_.items()))
     assert len(probs) == 26
     assert text_key(["a"]) != key
+    fresh = AcledClassifier().initialize()
+    assert fresh.coef_.shape[0] == 31  # 25 types, NONE and 5 kinds of non-event
