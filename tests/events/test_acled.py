@@ -148,6 +148,38 @@ def test_seed_through_the_whole_coder() -> None:
     assert report.totals["violence_false_alarm_rate"] == 0.0, report.errors
 
 
+@pytest.mark.parametrize("text", [
+    "Three rifles and a box of ammunition were found by soldiers in a farmhouse near Gao.",
+    "Several explosive devices hidden under a bridge were discovered by a patrol on Sunday.",
+    "Army engineers destroyed a roadside improvised explosive device on the Kidal road.",
+    "Customs officers said they had seized a large consignment of assault weapons at the port.",
+])
+def test_disrupted_weapons_use_told_in_other_words(text: str) -> None:
+    # The codebook's disrupted weapons use: weapons found or seized (also in the passive),
+    # destroyed before use.
+    from harmattan.events.acled import classify
+
+    assert classify(text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_accidental_detonation_is_read_as_disrupted_weapons_use() -> None:
+    # Set off by accident by those who carried it: the rules still read an accident (not
+    # recorded); the keyword family tells the learned classifier (kw_disrupted).
+    from harmattan.events.acled import _DISRUPTED
+
+    assert _DISRUPTED.search("Two militants accidentally detonated the bomb they were carrying.")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants detonated an IED near the army convoy.",
+    "A roadside bomb exploded as a police vehicle passed.",
+])
+def test_a_detonation_is_still_an_explosion(text: str) -> None:
+    from harmattan.events.acled import classify
+
+    assert classify(text) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
 # -- the learned classifier (events/acled_model.py) ----------------------------------------------
 
 
