@@ -148,6 +148,38 @@ def test_seed_through_the_whole_coder() -> None:
     assert report.totals["violence_false_alarm_rate"] == 0.0, report.errors
 
 
+@pytest.mark.parametrize("text", [
+    "Three rifles and a box of ammunition were found by soldiers in a farmhouse near Gao.",
+    "Several explosive devices hidden under a bridge were discovered by a patrol on Sunday.",
+    "Army engineers destroyed a roadside improvised explosive device on the Kidal road.",
+    "Customs officers said they had seized a large consignment of assault weapons at the port.",
+])
+def test_disrupted_weapons_use_told_in_other_words(text: str) -> None:
+    # The codebook's disrupted weapons use: weapons found or seized (also in the passive),
+    # destroyed before use.
+    from harmattan.events.acled import classify
+
+    assert classify(text) == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_an_accidental_detonation_is_read_as_disrupted_weapons_use() -> None:
+    # Set off by accident by those who carried it: the rules still read an accident (not
+    # recorded); the keyword family tells the learned classifier (kw_disrupted).
+    from harmattan.events.acled import _DISRUPTED
+
+    assert _DISRUPTED.search("Two militants accidentally detonated the bomb they were carrying.")
+
+
+@pytest.mark.parametrize("text", [
+    "Militants detonated an IED near the army convoy.",
+    "A roadside bomb exploded as a police vehicle passed.",
+])
+def test_a_detonation_is_still_an_explosion(text: str) -> None:
+    from harmattan.events.acled import classify
+
+    assert classify(text) == ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
 # -- the learned classifier (events/acled_model.py) ----------------------------------------------
 
 
@@ -179,6 +211,36 @@ def test_model_decision_needs_its_probability() -> None:
     probs /= probs.sum()
     assert decision(probs)[0] == "Grenade"
     assert decision(probs, min_probability=0.9)[0] == NONE
+
+
+def test_the_kinds_of_non_event_add_up_to_none() -> None:
+    import numpy as np
+
+    from harmattan.events.acled_model import CLASSES, MODEL_CLASSES, NONE, decision, fold_none_kinds
+
+    assert MODEL_CLASSES[:len(CLASSES)] == CLASSES
+    probs = np.full(len(MODEL_CLASSES), 0.01)
+    probs[CLASSES.index("Grenade")] = 0.3
+    probs[MODEL_CLASSES.index("NONE:MAN_MADE_DISASTER")] = 0.2
+    probs[MODEL_CLASSES.index("NONE:ORG_CRIME")] = 0.2
+    probs /= probs.sum()
+    folded = fold_none_kinds(probs)
+    assert folded.shape == (len(CLASSES),) and abs(folded.sum() - 1) < 1e-9
+    assert decision(folded)[0] == NONE  # no kind alone outweighs the grenade; together they do
+    assert fold_none_kinds(np.vstack([probs, probs])).shape == (2, len(CLASSES))
+
+
+def test_the_case_non_events_are_learned_by_kind() -> None:
+    from harmattan.events.acled_model import MODEL_CLASSES
+    from harmattan.training.acled_classifier import label_of, model_label_of
+
+    diplomacy = {"text": "…", "case_label": "DIPLO", "acled": None}
+    assert MODEL_CLASSES[model_label_of(diplomacy)] == "NONE:DIPLO"
+    assert MODEL_CLASSES[label_of(diplomacy)] == "NONE"
+    assert MODEL_CLASSES[model_label_of({"text": "…", "acled": None})] == "NONE"
+    grenade = {"case_label": "GRENADE", "acled": {"event_type": "Explosions/Remote violence",
+                                                  "sub_event_type": "Grenade"}}
+    assert MODEL_CLASSES[model_label_of(grenade)] == "Grenade"
 
 
 @pytest.mark.parametrize("text", [
@@ -222,3 +284,5 @@ def test_cross_validated_answers_from_the_out_of_fold_file() -> None:
     key, probs = next(iter(model.oof_.items()))
     assert len(probs) == 26
     assert text_key(["a"]) != key
+    fresh = AcledClassifier().initialize()
+    assert fresh.coef_.shape[0] == 31  # 25 types, NONE and 5 kinds of non-event

@@ -89,6 +89,21 @@ def test_an_act_is_background_only_when_every_telling_reads_so() -> None:
     assert event.background
 
 
+def test_the_acled_coding_of_an_incident_survives_the_merge_of_its_tellings() -> None:
+    # The ACLED classifier gives its incident's type to one event (events/acled_model.py);
+    # when that event is a restatement of another, the merged act keeps the coding.
+    lead = _event(LEAD, "COERCE", [POLICE], [LEADER], 0.9)
+    detail = _event(DETAIL, "COERCE", [POLICE], [], 0.4)
+    detail.acled = {"event_type": "Strategic developments", "sub_event_type": "Arrests",
+                    "decided_by": "model"}
+    (event,) = merge_restatements([lead, detail])
+    assert event.evidence.sentence == LEAD
+    assert event.acled is not None and event.acled["sub_event_type"] == "Arrests"
+    (event,) = merge_restatements([_event(LEAD, "COERCE", [POLICE], [LEADER]),
+                                   _event(DETAIL, "COERCE", [POLICE], [])])
+    assert event.acled is None
+
+
 def _labels() -> list[dict]:
     rows = []
     for sentence, kind, events, restates in [

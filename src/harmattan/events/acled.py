@@ -159,7 +159,13 @@ _BLAST = _rx(r"blast", r"explosion", r"exploded", r"detonat", r"explosives?\b", 
 _DISRUPTED = _rx(r"defus", r"deactivat", r"disarmed (?:a|an|the|two|three|several)? ?(?:bomb|ied|explosive|device|mine)",
                  r"dismantl(?:ed|ing) (?:a|an|the|two|three|several)? ?(?:bomb|ied|explosive|device|mine)",
                  r"(?:found|discovered|uncovered|recovered|located|detected) (?:a |an |the )?(?:\w+ ){0,3}(?:cache|arms|weapons|explosives|ieds?|bombs?|mines|landmines|ammunition|explosive devices?)",
-                 r"(?:seized|confiscated|captured|intercepted) (?:a |an |the )?(?:\w+ ){0,3}(?:cache|arms|weapons|rifles|guns|ammunition|explosives|rocket launchers?|drones?|missiles?|rockets?)",
+                 r"(?:seized|confiscated|captured|intercepted) (?:a |an |the )?(?:\w+ ){0,5}(?:cache|arms|weapons|rifles|guns|ammunition|explosives|rocket launchers?|drones?|missiles?|rockets?)",
+                 # The same told in the passive ("explosive devices were discovered"), weapons
+                 # destroyed before use, and an accidental detonation by those who carried or
+                 # planted them: the codebook's disrupted weapons use.
+                 r"(?:caches?|arms|weapons|rifles|guns|firearms|ammunition|explosives|ieds?|bombs?|grenades|mines|landmines|(?:explosive|incendiary) devices?|rockets|missiles) (?:[\w,-]+ ){0,8}?(?:were|was|have been|has been|had been|being) (?:\w+ )?(?:found|discovered|uncovered|recovered|seized|confiscated|intercepted|defused|dismantled|neutrali[sz]ed)",
+                 r"(?:destroyed|neutrali[sz]ed|disabled|cleared) (?:a |an |the |\d+ |two |three |several )?(?:[\w-]+ ){0,3}(?:improvised explosive devices?|ieds?|explosive devices?|landmines?|mines|bombs?)\b",
+                 r"accidentally (?:detonat|activat|explod|set off|trigger)\w*", r"(?:detonat|explod)\w* prematurely", r"premature(?:ly)? (?:detonat|explo)\w*",
                  r"(?:intercepted|shot down|downed|jammed|neutrali[sz]ed) (?:a |an |the |two |three |several |\d+ )?(?:\w+ ){0,2}(?:drones?|missiles?|rockets?|uavs?|projectiles?)",
                  r"(?:arms|weapons) caches?", r"controlled (?:explosion|detonation)", r"bomb disposal",
                  r"(?:foiled|thwarted) (?:a|an|the) (?:\w+ ){0,2}(?:attack|bombing|plot)",

@@ -32,6 +32,13 @@ ACLED_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" /
 NONE = "NONE"
 #: The classes, in the order of the model's output: the 25 sub-event types, then NONE.
 CLASSES: tuple[str, ...] = (*rules.SUB_EVENT_TYPES, NONE)
+#: Kinds of non-event the model learns apart (CASE 2021's labels for what ACLED does not
+#: record: diplomacy, a claim or attribution, accidents, natural disasters, organised crime).
+#: NONE is a mix of unlike texts; one class per kind fits them better.  The model's output for
+#: them is added to NONE's: the classifier still answers one of :data:`CLASSES`.
+NONE_KINDS: tuple[str, ...] = ("DIPLO", "ATTRIB", "MAN_MADE_DISASTER", "NATURAL_DISASTER", "ORG_CRIME")
+#: The model's own classes: :data:`CLASSES`, then ``NONE:<kind>`` for each of :data:`NONE_KINDS`.
+MODEL_CLASSES: tuple[str, ...] = (*CLASSES, *(f"{NONE}:{kind}" for kind in NONE_KINDS))
 #: The longest text decided as one incident (CASE 2021 snippets run to 6 sentences).
 MAX_INCIDENT_SENTENCES = 6
 EMBEDDING_SIZE = 384
@@ -123,7 +130,7 @@ class AcledClassifier:
     def initialize(self) -> AcledClassifier:
         folder = self.model_dir or default_model_dir()
         weights = json.loads((folder / "weights.json").read_text(encoding="utf-8"))
-        if tuple(weights["classes"]) != CLASSES or weights["features"] != feature_names():
+        if tuple(weights["classes"]) != MODEL_CLASSES or weights["features"] != feature_names():
             raise ValueError(f"{folder}/weights.json was trained for other classes or features: "
                              "retrain with `harmattan train acled`")
         self.mean_ = np.asarray(weights["mean"])
@@ -144,12 +151,20 @@ class AcledClassifier:
         logits = ((x - self.mean_) / self.scale_) @ self.coef_.T + self.intercept_
         logits -= logits.max()
         probs = np.exp(logits)
-        return probs / probs.sum()
+        return fold_none_kinds(probs / probs.sum())
 
     def decide(self, sentences: list[str], predictions: list[SentencePrediction]) -> tuple[str, float]:
         """The sub-event type (or NONE) and its probability."""
         probs = self.probabilities(sentences, predictions)
         return decision(probs, self.min_probability_)
+
+
+def fold_none_kinds(probs: np.ndarray) -> np.ndarray:
+    """Probabilities over :data:`MODEL_CLASSES` (last axis) as probabilities over
+    :data:`CLASSES`: the kinds of non-event add up to NONE."""
+    folded = probs[..., :len(CLASSES)].copy()
+    folded[..., CLASSES.index(NONE)] += probs[..., len(CLASSES):].sum(axis=-1)
+    return folded
 
 
 def decision(probs: np.ndarray, min_probability: float = 0.0) -> tuple[str, float]:

@@ -89,6 +89,12 @@ def merge_restatements(events: list[Event]) -> list[Event]:
     out = []
     for group in groups:
         lead = max(group, key=_citation_rank)
+        if lead.acled is None:
+            # The act keeps its ACLED coding when another telling carries it: the ACLED
+            # classifier gives one event per incident the type (events/acled_model.py).
+            carrier = next((e for e in sorted(group, key=lambda e: e.evidence.start) if e.acled is not None), None)
+            if carrier is not None:
+                lead.acled = carrier.acled
         seen = {(lead.evidence.start, lead.evidence.end)}
         for other in sorted(group, key=lambda e: e.evidence.start):
             if other is lead:

@@ -17,6 +17,9 @@ Data, each snippet read as one incident (its sentences as the coder splits them)
 
 Method: a multinomial logistic regression (scikit-learn, lbfgs, fixed seed) over the
 standardised incident features; its weights are written as JSON, read with numpy at run time.
+The CASE 2021 non-events are learned by kind (``acled_model.NONE_KINDS``: diplomacy, claims,
+accidents, natural disasters, organised crime), each its own class, added up to NONE when the
+model answers.
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from typing import Any
 
 import numpy as np
 
-from harmattan.events.acled_model import ACLED_MODEL_DIR, CLASSES, NONE, feature_names, incident_features, text_key
+from harmattan.events.acled_model import (ACLED_MODEL_DIR, CLASSES, MODEL_CLASSES, NONE, NONE_KINDS, feature_names,
+                                          fold_none_kinds, incident_features, text_key)
 from harmattan.nlp.sentences import split_sentences
 from harmattan.training.act_gate import ROOT, shared_data_dir
 from harmattan.training.annotations import load_labels
@@ -87,8 +91,17 @@ def write_split(data_dir: Path, path: Path | None = None, seed: int = 13, share:
 
 
 def label_of(record: dict[str, Any]) -> int:
+    """The record's class in :data:`CLASSES` (NONE for any non-event)."""
     gold = record.get("acled")
     return CLASSES.index(gold["sub_event_type"] if gold else NONE)
+
+
+def model_label_of(record: dict[str, Any]) -> int:
+    """The record's class in :data:`MODEL_CLASSES`: a CASE 2021 non-event of a kind in
+    :data:`NONE_KINDS` is that kind; other non-events (the annotations', the notes') are NONE."""
+    if record.get("acled") is None and record.get("case_label") in NONE_KINDS:
+        return MODEL_CLASSES.index(f"{NONE}:{record['case_label']}")
+    return label_of(record)
 
 
 def featurize(records: list[dict[str, Any]], classifier: Any) -> np.ndarray:
@@ -113,8 +126,8 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray, c: float = C, seed: in
     scale = np.where(scale > 1e-9, scale, 1.0)
     model = LogisticRegression(C=c, max_iter=2000, random_state=seed)
     model.fit((x - mean) / scale, y, sample_weight=weight)
-    coef = np.zeros((len(CLASSES), x.shape[1]))
-    intercept = np.full(len(CLASSES), -30.0)
+    coef = np.zeros((len(MODEL_CLASSES), x.shape[1]))
+    intercept = np.full(len(MODEL_CLASSES), -30.0)
     for row, cls in enumerate(model.classes_):
         coef[cls], intercept[cls] = model.coef_[row], model.intercept_[row]
     return mean, scale, coef, intercept
@@ -125,7 +138,7 @@ def predict(params: tuple, x: np.ndarray) -> np.ndarray:
     logits = ((x - mean) / scale) @ coef.T + intercept
     logits -= logits.max(axis=1, keepdims=True)
     probs = np.exp(logits)
-    return probs / probs.sum(axis=1, keepdims=True)
+    return fold_none_kinds(probs / probs.sum(axis=1, keepdims=True))
 
 
 def stratified_folds(y: np.ndarray, k: int, seed: int) -> list[np.ndarray]:
@@ -174,6 +187,7 @@ def train_acled(data_dir: Path | None = None, out_dir: Path = ACLED_MODEL_DIR, s
     notes = load_notes()
     x_case, x_ann, x_held, x_notes = (featurize(r, classifier) for r in (case, annotated, heldout, notes))
     y_case, y_ann, y_held, y_notes = (np.asarray([label_of(r) for r in rs]) for rs in (case, annotated, heldout, notes))
+    kinds_case = np.asarray([model_label_of(r) for r in case])  # what the model learns
     extra_x = np.vstack([x_ann, x_notes])
     extra_y = np.concatenate([y_ann, y_notes])
     extra_w = np.concatenate([np.full(len(y_ann), ANNOTATION_WEIGHT), np.full(len(y_notes), NOTES_WEIGHT)])
@@ -182,10 +196,10 @@ def train_acled(data_dir: Path | None = None, out_dir: Path = ACLED_MODEL_DIR, s
     for fold in stratified_folds(y_case, FOLDS, seed):
         mask = np.ones(len(case), dtype=bool)
         mask[fold] = False
-        params = fit(np.vstack([x_case[mask], extra_x]), np.concatenate([y_case[mask], extra_y]),
+        params = fit(np.vstack([x_case[mask], extra_x]), np.concatenate([kinds_case[mask], extra_y]),
                      np.concatenate([np.ones(int(mask.sum())), extra_w]), seed=seed)
         oof[fold] = predict(params, x_case[fold])
-    final = fit(np.vstack([x_case, extra_x]), np.concatenate([y_case, extra_y]),
+    final = fit(np.vstack([x_case, extra_x]), np.concatenate([kinds_case, extra_y]),
                 np.concatenate([np.ones(len(y_case)), extra_w]), seed=seed)
     held = predict(final, x_held)
     report: dict[str, Any] = {
@@ -198,7 +212,7 @@ def train_acled(data_dir: Path | None = None, out_dir: Path = ACLED_MODEL_DIR, s
         "annotations_heldout_labels": dict(Counter(CLASSES[c] for c in y_held.tolist())),
     }
     mean, scale, coef, intercept = final
-    weights = {"classes": list(CLASSES), "features": feature_names(), "C": C, "seed": seed,
+    weights = {"classes": list(MODEL_CLASSES), "features": feature_names(), "C": C, "seed": seed,
                "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
                "coef": coef.round(5).tolist(), "intercept": intercept.round(5).tolist()}
     oof_by_text = {}
