@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from harmattan.training.annotations import (
-    Unit, acled_units, act_units, choose_articles, to_standoff,
+    Unit, acled_targeted_units, acled_units, act_units, choose_articles, to_standoff,
 )
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -114,11 +114,31 @@ def french_batches() -> list[list[Unit]]:
     return batches
 
 
+#: A second ACLED draw, after the first (random, 94% non-events) was annotated: snippets whose
+#: sentence names what the weak ACLED groups are about (protests and riots, territory taken or
+#: handed over, agreements, weapons seized or found, troops deployed, bases, abductions) —
+#: positives and their hard look-alikes, in the same registers.
+ACLED_TARGETED = (
+    r"\b(?:protest|demonstrat|rall(?:y|ied)|riot|tear ?gas|rubber bullets|water cannon|dispers|"
+    r"loot|torch|set fire|took control|seized control|recaptur|retook|regain|overr(?:an|un)|"
+    r"handed over|withdr(?:ew|awn|aw) from|ceasefire|truce|peace (?:deal|agreement|accord)|"
+    r"prisoner exchange|arms cache|weapons cache|defused|explosive device|(?:seized|confiscated|"
+    r"found|discovered) .{0,40}(?:weapons|arms|rifles|ammunition|explosives|grenades)|deployed|"
+    r"reinforcements|headquarters|military base|new base|kidnapp|abduct|disappeared)")
+ACLED_TARGETED_CORPORA = [("news/insightcrime-train.jsonl", 300), ("geo/geowebnews.jsonl", 150),
+                          ("geo/geovirus.jsonl", 50)]
+
+
 def acled_batches() -> list[list[Unit]]:
     units: list[Unit] = []
     for corpus, count in ACLED_CORPORA:
         units.extend(acled_units(DATA, corpus, count, SEED + 1))
-    return [units[i:i + 100] for i in range(0, len(units), 100)]
+    batches = [units[i:i + 100] for i in range(0, len(units), 100)]
+    seen = {u.key for u in units}
+    targeted: list[Unit] = []
+    for corpus, count in ACLED_TARGETED_CORPORA:
+        targeted.extend(acled_targeted_units(DATA, corpus, ACLED_TARGETED, count, SEED + 2, seen))
+    return batches + [targeted[i:i + 100] for i in range(0, len(targeted), 100)]
 
 
 def write(batches: list[list[Unit]], out: Path, prefix: str) -> None:
