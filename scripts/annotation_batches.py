@@ -6,9 +6,10 @@
     scripts/annotation_batches.py acts-fr OUT_DIR      sentences of the chosen French articles:
                         the held-out articles first (batches acts-fr-00…), then the training ones
     scripts/annotation_batches.py check BATCH LABELS   every unit labelled, values valid, actors found
-    scripts/annotation_batches.py merge acts|acled RAW_DIR
+    scripts/annotation_batches.py merge acts|acts-fr|acled RAW_DIR
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
-                        labels.jsonl (first annotator of each batch) and double.jsonl (the second)
+                        labels.jsonl (first annotator of each batch) and double.jsonl (the second);
+                        rows merged before are kept, only new label files are added
     scripts/annotation_batches.py split                the held-out articles, drawn once (split.json)
 
 The chosen articles and snippets depend only on the shared data and the fixed seeds below, so
@@ -207,12 +208,24 @@ def merge(kind: str, raw: Path) -> int:
     out_dir = Path(__file__).resolve().parents[1] / "annotations" / kind
     batches = {"acts": act_batches, "acts-fr": french_batches,
                "acled": acled_batches}[kind]()
-    primary, double = [], []
+    # Rows merged before are kept as they are: a batch made again today may differ from the
+    # one annotated (the sentence splitter has changed since), so only label files with rows
+    # not merged yet are read.
+    kept: dict[str, list[dict]] = {}
+    for name in ("labels.jsonl", "double.jsonl"):
+        path = out_dir / name
+        kept[name] = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()] \
+            if path.exists() else []
+    merged = {(r["key"], r["annotator"]) for rows in kept.values() for r in rows}
+    primary, double = list(kept["labels.jsonl"]), list(kept["double.jsonl"])
     for number, batch in enumerate(batches):
         units = {u.key: u for u in batch}
         files = sorted(raw.glob(f"{kind}-{number:02d}.*.jsonl"))
         for rank, path in enumerate(files):
             annotator = path.name.split(".")[1]
+            keys = [json.loads(line)["key"] for line in path.open(encoding="utf-8") if line.strip()]
+            if keys and all((key, annotator) in merged for key in keys):
+                continue
             if check(Path("/dev/null"), path, quiet=True, units=units, acled=kind == "acled"):
                 print(f"skipped {path.name}: it does not pass the check", file=sys.stderr)
                 continue
