@@ -7,9 +7,10 @@
                         the held-out articles first (batches acts-fr-00…), then the training
                         ones, then those of the second draw (acts-fr-06…)
     scripts/annotation_batches.py check BATCH LABELS   every unit labelled, values valid, actors found
-    scripts/annotation_batches.py merge acts|acled RAW_DIR
+    scripts/annotation_batches.py merge acts|acts-fr|acled RAW_DIR
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
-                        labels.jsonl (first annotator of each batch) and double.jsonl (the second)
+                        labels.jsonl (first annotator of each batch) and double.jsonl (the second);
+                        rows merged before are kept, only new label files are added
     scripts/annotation_batches.py split                the held-out articles, drawn once (split.json)
 
 The chosen articles and snippets depend only on the shared data and the fixed seeds below, so
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 from harmattan.training.annotations import (
-    Unit, acled_units, act_units, choose_articles, to_standoff,
+    Unit, acled_targeted_units, acled_units, act_units, choose_articles, to_standoff,
 )
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -145,11 +146,31 @@ def french_batches() -> list[list[Unit]]:
     return batches
 
 
+#: A second ACLED draw, after the first (random, 94% non-events) was annotated: snippets whose
+#: sentence names what the weak ACLED groups are about (protests and riots, territory taken or
+#: handed over, agreements, weapons seized or found, troops deployed, bases, abductions) —
+#: positives and their hard look-alikes, in the same registers.
+ACLED_TARGETED = (
+    r"\b(?:protest|demonstrat|rall(?:y|ied)|riot|tear ?gas|rubber bullets|water cannon|dispers|"
+    r"loot|torch|set fire|took control|seized control|recaptur|retook|regain|overr(?:an|un)|"
+    r"handed over|withdr(?:ew|awn|aw) from|ceasefire|truce|peace (?:deal|agreement|accord)|"
+    r"prisoner exchange|arms cache|weapons cache|defused|explosive device|(?:seized|confiscated|"
+    r"found|discovered) .{0,40}(?:weapons|arms|rifles|ammunition|explosives|grenades)|deployed|"
+    r"reinforcements|headquarters|military base|new base|kidnapp|abduct|disappeared)")
+ACLED_TARGETED_CORPORA = [("news/insightcrime-train.jsonl", 300), ("geo/geowebnews.jsonl", 150),
+                          ("geo/geovirus.jsonl", 50)]
+
+
 def acled_batches() -> list[list[Unit]]:
     units: list[Unit] = []
     for corpus, count in ACLED_CORPORA:
         units.extend(acled_units(DATA, corpus, count, SEED + 1))
-    return [units[i:i + 100] for i in range(0, len(units), 100)]
+    batches = [units[i:i + 100] for i in range(0, len(units), 100)]
+    seen = {u.key for u in units}
+    targeted: list[Unit] = []
+    for corpus, count in ACLED_TARGETED_CORPORA:
+        targeted.extend(acled_targeted_units(DATA, corpus, ACLED_TARGETED, count, SEED + 2, seen))
+    return batches + [targeted[i:i + 100] for i in range(0, len(targeted), 100)]
 
 
 def write(batches: list[list[Unit]], out: Path, prefix: str) -> None:
@@ -218,12 +239,24 @@ def merge(kind: str, raw: Path) -> int:
     out_dir = Path(__file__).resolve().parents[1] / "annotations" / kind
     batches = {"acts": act_batches, "acts-fr": french_batches,
                "acled": acled_batches}[kind]()
-    primary, double = [], []
+    # Rows merged before are kept as they are: a batch made again today may differ from the
+    # one annotated (the sentence splitter has changed since), so only label files with rows
+    # not merged yet are read.
+    kept: dict[str, list[dict]] = {}
+    for name in ("labels.jsonl", "double.jsonl"):
+        path = out_dir / name
+        kept[name] = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()] \
+            if path.exists() else []
+    merged = {(r["key"], r["annotator"]) for rows in kept.values() for r in rows}
+    primary, double = list(kept["labels.jsonl"]), list(kept["double.jsonl"])
     for number, batch in enumerate(batches):
         units = {u.key: u for u in batch}
         files = sorted(raw.glob(f"{kind}-{number:02d}.*.jsonl"))
         for rank, path in enumerate(files):
             annotator = path.name.split(".")[1]
+            keys = [json.loads(line)["key"] for line in path.open(encoding="utf-8") if line.strip()]
+            if keys and all((key, annotator) in merged for key in keys):
+                continue
             if check(Path("/dev/null"), path, quiet=True, units=units, acled=kind == "acled"):
                 print(f"skipped {path.name}: it does not pass the check", file=sys.stderr)
                 continue

@@ -59,10 +59,10 @@ def test_acled_on_snippets_written_blind(name: str, floor_f1: float, max_false_a
 
 
 @pytest.mark.parametrize(("gold", "extra", "floor_f1", "max_false_alarms"), [
-    # Measured 0.720 / 0.061 out of fold on the CASE 2021 dev third (docs/acled.md).
-    ("case2021", {}, 0.70, 0.08),
-    # Measured 0.160 / 0.011 on the annotations' held-out articles (25 events only).
-    ("annotations", {"part": "heldout"}, 0.12, 0.03),
+    # Measured 0.742 / 0.030 out of fold on the CASE 2021 dev third (docs/acled.md).
+    ("case2021", {}, 0.72, 0.06),
+    # Measured 0.263 / 0.005 on the annotations' held-out articles (475 snippets, 48 events).
+    ("annotations", {"part": "heldout"}, 0.22, 0.03),
 ])
 def test_acled_on_real_snippets(gold: str, extra: dict, floor_f1: float, max_false_alarms: float) -> None:
     from harmattan.events.acled_eval import evaluate_acled, load_acled_gold
@@ -75,7 +75,7 @@ def test_acled_on_real_snippets(gold: str, extra: dict, floor_f1: float, max_fal
     coder = EventCoder(classifier=CrossValidatedClassifier(),
                        acled=AcledClassifier(cross_validated=True)).initialize()
     report = evaluate_acled(load_acled_gold(path, **extra), coder.code)
-    assert report.n == {"case2021": 349}.get(gold, 401)
+    assert report.n == {"case2021": 349}.get(gold, 475)
     assert report.totals["sub_event_weighted_f1"] >= floor_f1, report.totals
     assert report.totals["violence_false_alarm_rate"] <= max_false_alarms, report.totals
 

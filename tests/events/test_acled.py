@@ -140,11 +140,14 @@ def test_seed_through_the_whole_coder() -> None:
     from harmattan.pipeline import code_articles
 
     report = evaluate_acled(load_acled_gold(SEED_PATH), code_articles)
-    # 0.989 with the rules alone deciding the type, 0.938 with the learned classifier, which
+    # 0.989 with the rules alone deciding the type, 0.914 with the learned classifier, which
     # was trained on real snippets, not on these sentences written alongside the rules (it
     # reads "recaptured … from the insurgents" as taken by them; letting the rules say who
-    # took a territory gave 0.959 here but lost 0.007 on the real CASE 2021 snippets).
-    assert report.totals["sub_event_weighted_f1"] >= 0.92, report.errors
+    # took a territory gave 0.959 here but lost 0.007 on the real CASE 2021 snippets).  The
+    # targeted annotations of real snippets (2026-12-03) took it from 0.949 to 0.914 — their
+    # many analyses of truces read a signed ceasefire as no event here — while the real
+    # snippets stayed level (CASE 0.745 → 0.742) or gained (held-out annotations 0.253 → 0.263).
+    assert report.totals["sub_event_weighted_f1"] >= 0.91, report.errors
     assert report.totals["violence_false_alarm_rate"] == 0.0, report.errors
 
 

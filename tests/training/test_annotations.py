@@ -54,6 +54,28 @@ def test_shipped_act_labels_point_into_the_shared_text() -> None:
 def test_shipped_acled_labels_have_valid_types() -> None:
     rows = [json.loads(line) for line in (ROOT / "annotations" / "acled" / "labels.jsonl")
             .open(encoding="utf-8")]
-    assert len(rows) == 1984
+    assert len(rows) == 2339  # 1,984 of the first draw, 355 of the targeted one
     assert all((r["sub_event_type"] is None) == (r["event_type"] is None) for r in rows)
     assert all(r["sub_event_type"] is not None or r["non_event"] for r in rows)
+
+
+def test_a_targeted_acled_draw_matches_its_pattern_and_skips_what_was_drawn(tmp_path: Path) -> None:
+    from harmattan.training.annotations import acled_targeted_units
+
+    news = tmp_path / "news"
+    news.mkdir()
+    records = [
+        {"id": "a-1", "text": "Protesters marched in the capital on Monday. The rally ended peacefully. "
+                              "Prices rose in March."},
+        {"id": "a-2", "text": "Police seized 40 rifles and ammunition at the port. Officials said nothing more."},
+        {"id": "a-3", "text": "The weather was mild all week. Farmers sold their crops at the market."},
+    ]
+    (news / "x.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    pattern = r"\b(?:rally|protest|seized .{0,40}rifles)"
+    units = acled_targeted_units(tmp_path, "news/x.jsonl", pattern, 10, seed=1, exclude={"a-1:0-44"})
+    assert units and all(u.record_id in {"a-1", "a-2"} for u in units)
+    text = {r["id"]: r["text"] for r in records}
+    for unit in units:
+        assert text[unit.record_id][unit.start:unit.end] == unit.text
+        assert not (unit.record_id == "a-1" and unit.start < 44)  # overlaps the excluded snippet
+    assert len({(u.record_id, u.start) for u in units}) == len(units)

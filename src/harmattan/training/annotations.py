@@ -70,6 +70,52 @@ def choose_articles(data_dir: Path, corpus: str, count: int, seed: int) -> list[
 _WORD_END = re.compile(r"\s+")
 
 
+def acled_targeted_units(data_dir: Path, corpus: str, pattern: str, count: int, seed: int,
+                         exclude: set[str]) -> list[Unit]:
+    """``count`` snippets of ``corpus`` whose first sentence matches ``pattern`` (regular
+    expression, case-insensitive): one or two whole sentences, or cut off after 15–45 words
+    a quarter of the time; at most two snippets from one article, none whose key is in
+    ``exclude`` or that overlaps one of them."""
+    rng = random.Random(seed)
+    wanted = re.compile(pattern, re.IGNORECASE)
+    records = read_records(data_dir, corpus)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for key in exclude:
+        record_id, span = key.rsplit(":", 1)
+        a, b = (int(x) for x in span.split("-"))
+        taken.setdefault(record_id, []).append((a, b))
+    candidates = []
+    for record_id in sorted(records):
+        text = records[record_id]["text"]
+        sentences = split_sentences(text, record_id)
+        for i, sentence in enumerate(sentences):
+            if wanted.search(sentence.text):
+                candidates.append((record_id, i, sentences))
+    rng.shuffle(candidates)
+    units: list[Unit] = []
+    per_article: dict[str, int] = {}
+    for record_id, i, sentences in candidates:
+        if len(units) >= count:
+            break
+        if per_article.get(record_id, 0) >= 2:
+            continue
+        text = records[record_id]["text"]
+        chosen = sentences[i:i + rng.choice([1, 1, 2])]
+        start, end = chosen[0].start, chosen[-1].end
+        if rng.random() < 0.25:
+            words = [m.start() for m in _WORD_END.finditer(text, start, end)]
+            limit = rng.randint(15, 45)
+            if len(words) > limit:
+                end = words[limit]
+        if len(text[start:end].split()) < 5 or any(
+                a < end and start < b for a, b in taken.get(record_id, [])):
+            continue
+        taken.setdefault(record_id, []).append((start, end))
+        per_article[record_id] = per_article.get(record_id, 0) + 1
+        units.append(Unit(corpus, record_id, start, end, text[start:end]))
+    return units
+
+
 def acled_units(data_dir: Path, corpus: str, count: int, seed: int) -> list[Unit]:
     """``count`` snippets from the articles of ``corpus``, in the registers of real snippets.
 
