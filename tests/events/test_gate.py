@@ -149,3 +149,21 @@ def test_lexical_features_read_actors_and_numbers_as_placeholders() -> None:
     assert any(f.startswith("tg:") for f in features)
     assert features == sorted(set(features))
 
+
+def test_the_cross_validated_gate_reads_each_article_with_its_own_fold() -> None:
+    from harmattan.training.act_gate import CrossValidatedGate, choose_coder_threshold
+
+    keep = _weights_with_lexical_head()
+    drop = json.loads(json.dumps(keep))
+    drop["gate"]["intercept"][2] = 60.0  # this fold's gate reads nothing as an act
+    gate = CrossValidatedGate([keep, drop], {"a": 0, "b": 1}, threshold=0.5)
+    vector = np.asarray(gate.gates_[0].gate_.mean[:-1])
+    on_a = gate.decide(vector, ("a", 0, 10), ["u:kill"])
+    on_b = gate.decide(vector, ("b", 0, 10), ["u:kill"])
+    assert on_a.keep_probability > 0.5 and not gate.keeps(on_b)
+    with pytest.raises(KeyError):
+        gate.decide(vector, ("heldout-article", 0, 10), [])
+    sweep = {"0.40": {"act_coverage": 0.76}, "0.50": {"act_coverage": 0.73},
+             "0.60": {"act_coverage": 0.69}}
+    assert choose_coder_threshold(sweep, 0.72) == 0.5
+    assert choose_coder_threshold(sweep, 0.80) == 0.4
