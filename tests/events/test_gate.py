@@ -96,3 +96,74 @@ def test_restatements_of_one_act_are_one_event_with_every_mention() -> None:
     for mention in arrest.mentions:
         assert text[mention["start"]:mention["end"]] == mention["sentence"]
     assert not arrest.background and arrest.to_dict()["mentions"] == arrest.mentions
+
+
+def _weights_with_lexical_head() -> dict:
+    """The shipped gate given a lexical head that reads "kill" as an act: its logit is one
+    more input, pushing P(act) up."""
+    data = json.loads((GATE_DIR / "weights.json").read_text(encoding="utf-8"))
+    gate = data["gate"]
+    if data.get("lexical") is None:
+        gate["mean"] = gate["mean"] + [0.0]
+        gate["scale"] = gate["scale"] + [1.0]
+        gate["coef"] = [row + [0.0] for row in gate["coef"]]
+    gate["coef"][0][-1] = 5.0
+    data["lexical"] = {"weights": {"u:kill": 3.0}, "intercept": -1.0}
+    return data
+
+
+def test_the_gate_model_folder_can_be_set_by_the_environment(tmp_path, monkeypatch) -> None:
+    from harmattan.events.gate import default_gate_dir
+
+    monkeypatch.delenv("HARMATTAN_GATE_MODEL", raising=False)
+    assert default_gate_dir() == GATE_DIR
+    data = json.loads((GATE_DIR / "weights.json").read_text(encoding="utf-8"))
+    data["threshold"] = 0.123
+    (tmp_path / "weights.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setenv("HARMATTAN_GATE_MODEL", str(tmp_path))
+    assert default_gate_dir() == tmp_path
+    assert ActGate().initialize().threshold_ == pytest.approx(0.123)
+
+
+def test_the_lexical_head_logit_is_the_gate_s_last_input() -> None:
+    gate = ActGate().load(_weights_with_lexical_head())
+    assert gate.lexical
+    vector = np.asarray(gate.gate_.mean[:-1])
+    with_kill = gate.decide(vector, lexical=["u:kill", "u:police"])
+    without = gate.decide(vector, lexical=["u:police"])
+    assert with_kill.p_act > without.p_act
+    assert with_kill.p_act + with_kill.p_background + with_kill.p_none == pytest.approx(1.0)
+
+
+def test_lexical_features_read_actors_and_numbers_as_placeholders() -> None:
+    from harmattan.events.coder import CoderSettings, EventCoder
+    from harmattan.training.act_gate import record_vectors
+
+    coder = EventCoder(settings=CoderSettings(locate=False, gate=False,
+                                              merge_restatements=False)).initialize()
+    recorder = record_vectors({"probe": PROBE}, coder)
+    start = PROBE.index("Gunmen")
+    features = next(f for (_, s, _), f in recorder.lexical_records_.items() if s == start)
+    assert "u:kill" in features and "r:kill" in features
+    assert "u:<N>" in features and "w:four" not in features
+    assert any(f.startswith("tg:") for f in features)
+    assert features == sorted(set(features))
+
+
+def test_the_cross_validated_gate_reads_each_article_with_its_own_fold() -> None:
+    from harmattan.training.act_gate import CrossValidatedGate, choose_coder_threshold
+
+    keep = _weights_with_lexical_head()
+    drop = json.loads(json.dumps(keep))
+    drop["gate"]["intercept"][2] = 60.0  # this fold's gate reads nothing as an act
+    gate = CrossValidatedGate([keep, drop], {"a": 0, "b": 1}, threshold=0.5)
+    vector = np.asarray(gate.gates_[0].gate_.mean[:-1])
+    on_a = gate.decide(vector, ("a", 0, 10), ["u:kill"])
+    on_b = gate.decide(vector, ("b", 0, 10), ["u:kill"])
+    assert on_a.keep_probability > 0.5 and not gate.keeps(on_b)
+    with pytest.raises(KeyError):
+        gate.decide(vector, ("heldout-article", 0, 10), [])
+    sweep = {"0.40": {"act_coverage": 0.76}, "0.50": {"act_coverage": 0.73},
+             "0.60": {"act_coverage": 0.69}}
+    assert choose_coder_threshold(sweep, 0.72) == 0.5
+    assert choose_coder_threshold(sweep, 0.80) == 0.4

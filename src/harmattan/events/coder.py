@@ -30,7 +30,7 @@ from harmattan.events.acled import (
 from harmattan.events.acts import merge_restatements
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
-from harmattan.events.gate import gate_vector, type_vector
+from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import find_roles, is_agentless_passive, speaker_roles
 from harmattan.events.verbs import best_match
@@ -383,7 +383,9 @@ class EventCoder:
                 item.gate = self.gate.decide(
                     gate_vector(item.sentence.text, item.prediction, doc, item.actors,
                                 item.sentence.index, [event]),
-                    key=(item.article.id, item.sentence.start, item.sentence.end))
+                    key=(item.article.id, item.sentence.start, item.sentence.end),
+                    lexical=(lexical_features(item.sentence.text, doc, item.actors, [event])
+                             if self.gate.lexical else None))
         out = []
         for item, event in found:
             if item.gate is not None:
@@ -542,7 +544,9 @@ class EventCoder:
         decision = self.gate.decide(
             gate_vector(candidate.sentence.text, candidate.prediction, doc, candidate.actors,
                         candidate.sentence.index, candidate.events),
-            key=(candidate.article.id, candidate.sentence.start, candidate.sentence.end))
+            key=(candidate.article.id, candidate.sentence.start, candidate.sentence.end),
+            lexical=(lexical_features(candidate.sentence.text, doc, candidate.actors,
+                                      candidate.events) if self.gate.lexical else None))
         candidate.gate = decision
         if not self.gate.keeps(decision):
             # A rule the gate does not overrule: a state or a body of states that says it may

@@ -2,10 +2,13 @@
 
 Most sentences of real news that hold an event word report no specific act: opinion and
 analysis, statistics and trends, ongoing states, predictions, generic statements.  The gate
-reads a sentence — the sentence model's vector and class probabilities, and a few features of
-its parse (tense and mood of the main verb, hedges, numbers, time expressions) — and gives
-three probabilities: a specific act that is the news (``act``), a specific past act told as
-background (``background``), or no act (``none``).
+reads a sentence — the sentence model's vector and class probabilities, a few features of
+its parse (tense and mood of the main verb, hedges, numbers, time expressions), and, when its
+weights have one (``harmattan train gate --lexical``; the shipped gate has none), the logit of
+a lexical head over its words (lemma unigrams and bigrams with actors as a placeholder, the
+main verb's form, the triggers) — and gives three probabilities: a specific act that is the
+news (``act``), a specific past act told as background (``background``), or no act
+(``none``).
 
 The weights are a multinomial logistic regression trained on sentences of real news annotated
 here (``annotations/acts/``) by ``harmattan train gate``; see the model card next to them
@@ -15,6 +18,7 @@ here (``annotations/acts/``) by ``harmattan train gate``; see the model card nex
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +35,12 @@ if TYPE_CHECKING:
     from harmattan.schema import Actor, Event
 
 GATE_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "act-gate"
+
+
+def default_gate_dir() -> Path:
+    """The shipped gate's folder, or ``$HARMATTAN_GATE_MODEL`` (e.g. a retrained one)."""
+    return Path(os.environ.get("HARMATTAN_GATE_MODEL") or GATE_DIR)
+
 GATE_CLASSES = ("act", "background", "none")
 
 _HEDGES = re.compile(
@@ -120,6 +130,49 @@ def hand_features(text: str, doc: Doc | None, actors: list[Actor], index: int,
     ] + [float(main_type == e) for e in PLOVER_EVENTS]
 
 
+def lexical_features(text: str, doc: Doc | None, actors: list[Actor],
+                     events: list[Event]) -> list[str]:
+    """The gate's lexical features of a sentence, for its lexical head: the lemmas and the
+    lowercased words of the sentence, and its lemma bigrams, with each actor's words as one
+    ``<A>`` and numbers as ``<N>``; the main verb's lemma, tag, auxiliaries with tag, and
+    dependents' relations; the triggers of the events coded on it."""
+    if doc is None or not len(doc):
+        return []
+    spans = []
+    for actor in actors:
+        if actor.text:
+            at = text.find(actor.text)
+            while at >= 0:
+                spans.append((at, at + len(actor.text)))
+                at = text.find(actor.text, at + 1)
+    lemmas: list[str] = []
+    words: list[str] = []
+    for token in doc:
+        if token.is_punct:
+            continue
+        if any(start <= token.idx < end for start, end in spans):
+            lemma = word = "<A>"
+        elif token.like_num or any(ch.isdigit() for ch in token.text):
+            lemma = word = "<N>"
+        else:
+            lemma, word = token.lemma_.lower(), token.text.lower()
+        if lemmas and lemmas[-1] == lemma == "<A>":
+            continue
+        lemmas.append(lemma)
+        words.append(word)
+    out = [f"u:{w}" for w in lemmas]
+    out += [f"b:{a}_{b}" for a, b in zip(["<s>"] + lemmas, lemmas + ["</s>"])]
+    out += [f"w:{w}" for w in words]
+    root = _main_token(doc)
+    if root is not None:
+        aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+        out += [f"r:{root.lemma_.lower()}", f"rt:{root.tag_}",
+                "ra:" + "+".join(c.lemma_.lower() for c in aux) + f"|{root.tag_}"]
+        out += [f"rc:{c.dep_}" for c in root.children]
+    out += [f"tg:{e.evidence.trigger.lower()}" for e in events if e.evidence.trigger]
+    return sorted(set(out))
+
+
 def _main_token(doc: Doc):
     from harmattan.events.coder import _main_verb
 
@@ -201,6 +254,18 @@ def add_type_head(joint: dict[str, float], head: np.ndarray, weight: float,
     return {e: v + scale * float(probs.get(e, 0.0)) for e, v in joint.items()}
 
 
+class _LexicalHead:
+    """A binary logistic regression over lexical features (act or background vs none), read
+    from JSON as one weight per feature: its logit is the gate's last input."""
+
+    def __init__(self, data: dict) -> None:
+        self.weights = {k: float(v) for k, v in data["weights"].items()}
+        self.intercept = float(data["intercept"])
+
+    def logit(self, features: list[str]) -> float:
+        return self.intercept + sum(self.weights.get(f, 0.0) for f in set(features))
+
+
 class _LinearHead:
     """A standardised multinomial logistic regression read from JSON."""
 
@@ -240,27 +305,45 @@ class ActGate:
         self.threshold = threshold
 
     def initialize(self) -> ActGate:
-        path = Path(self.model_dir or GATE_DIR) / "weights.json"
+        path = Path(self.model_dir or default_gate_dir()) / "weights.json"
         if not path.is_file():
             raise FileNotFoundError(
                 f"no act gate at {path}; train it with `harmattan train gate`")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return self.load(json.loads(path.read_text(encoding="utf-8")), path)
+
+    def load(self, data: dict, path: str | Path = "weights") -> ActGate:
+        """Read the gate from its weights (the content of ``weights.json``)."""
         gate, typer = data["gate"], data.get("type")
         if (tuple(gate["classes"]) != GATE_CLASSES or tuple(data["features"]) != FEATURES
                 or (typer is not None and tuple(data["type_features"]) != TYPE_FEATURES)):
             raise ValueError(f"{path} was trained on other features or classes; retrain it "
                              "with `harmattan train gate`")
         self.gate_ = _LinearHead(gate)
+        lexical = data.get("lexical")
+        self.lexical_ = _LexicalHead(lexical) if lexical is not None else None
+        width = len(self.gate_.mean) - (1 if self.lexical_ is not None else 0)
+        if len(self.gate_.coef[0]) != len(self.gate_.mean) or width <= len(FEATURES):
+            raise ValueError(f"{path} has inconsistent gate weights; retrain it with "
+                             "`harmattan train gate`")
         self.type_ = _LinearHead(typer) if typer is not None else None
         self.type_weight_ = float(data.get("type_weight", 0.0))
         self.threshold_ = float(self.threshold if self.threshold is not None else data["threshold"])
         return self
 
-    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None) -> GateDecision:
-        """The gate's reading of a sentence from its :func:`gate_vector`.  ``key`` (article id,
-        sentence start and end) is for :class:`RecordingGate`."""
+    @property
+    def lexical(self) -> bool:
+        """Whether the gate reads the sentence's :func:`lexical_features` too."""
+        return getattr(self, "lexical_", None) is not None
+
+    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
+               lexical: list[str] | None = None) -> GateDecision:
+        """The gate's reading of a sentence from its :func:`gate_vector` and, when the gate
+        has a lexical head, its :func:`lexical_features` (the head's logit is the gate's last
+        input).  ``key`` (article id, sentence start and end) is for :class:`RecordingGate`."""
         if not hasattr(self, "gate_"):
             raise RuntimeError("ActGate.decide called before initialize()")
+        if self.lexical_ is not None:
+            vector = np.append(vector, self.lexical_.logit(lexical or []))
         probs = self.gate_.probabilities(vector)
         return GateDecision(float(probs[0]), float(probs[1]), float(probs[2]))
 
@@ -285,8 +368,13 @@ class RecordingGate(ActGate):
     data is made, on exactly the sentences, and from exactly the events, that the gate will
     see in the coder."""
 
+    @property
+    def lexical(self) -> bool:
+        return True
+
     def initialize(self) -> RecordingGate:
         self.records_: dict[tuple[str, int, int], np.ndarray] = {}
+        self.lexical_records_: dict[tuple[str, int, int], list[str]] = {}
         self.type_records_: dict[tuple[str, int, int], tuple[np.ndarray, dict[str, float]]] = {}
         self.threshold_ = 0.0
         return self
@@ -297,7 +385,9 @@ class RecordingGate(ActGate):
             self.type_records_[key] = (vector, dict(joint))
         return joint
 
-    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None) -> GateDecision:
+    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
+               lexical: list[str] | None = None) -> GateDecision:
         if key is not None:
             self.records_[key] = vector
+            self.lexical_records_[key] = list(lexical or [])
         return GateDecision(1.0, 0.0, 0.0)

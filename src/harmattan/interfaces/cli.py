@@ -377,8 +377,18 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
               help="Cross-validation folds: scores and the out-of-fold predictions that "
                    "`eval --cross-validated` uses (0: the final model only, about 10 minutes).")
 @click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--min-event-probability", "min_event_probability", type=float, default=None,
+              help="gate: train it on the sentences that reach it when the coder parses those "
+                   "with this P(event) (default: the coder's setting).")
+@click.option("--lexical", is_flag=True,
+              help="gate: add the lexical head (words, bigrams, main verb, triggers).")
+@click.option("--target-coverage", "target_coverage", type=float, default=None,
+              help="gate: choose the threshold as the highest whose act coverage, the coder "
+                   "run on the train articles with out-of-fold gates, reaches this.")
 @_quiet_option
-def train(model: str, out: str | None, data: str | None, cv: int, seed: int, quiet: bool) -> None:
+def train(model: str, out: str | None, data: str | None, cv: int, seed: int,
+          min_event_probability: float | None, lexical: bool, target_coverage: float | None,
+          quiet: bool) -> None:
     """Train a model (needs the train extra: scripts/setup.sh --train).
 
     events (the default): the sentence event classifier.  gate: the act gate and type head
@@ -392,9 +402,12 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
     \b
         harmattan train --out /tmp/model --cv 0
         harmattan train gate --out /tmp/gate
+        harmattan train gate --lexical --target-coverage 0.72 --out /tmp/gate2
         harmattan train acled --out /tmp/acled
 
     Then: HARMATTAN_EVENT_MODEL=/tmp/model harmattan code samples/
+    (HARMATTAN_GATE_MODEL=/tmp/gate for a gate; its metrics.json holds the coder's
+    out-of-fold figures on the train articles at each threshold).
     """
     missing = missing_train_packages()
     if model in ("gate", "acled"):  # their logistic regressions need scikit-learn only
@@ -419,7 +432,9 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int, qui
         from harmattan.training.act_gate import shared_data_dir, train_act_gate
 
         report = train_act_gate(Path(data) if data else shared_data_dir(),
-                                out_dir=Path(out) if out else GATE_DIR, seed=seed)
+                                out_dir=Path(out) if out else GATE_DIR, seed=seed,
+                                min_event_probability=min_event_probability,
+                                lexical=lexical, target_coverage=target_coverage)
         click.echo(json.dumps(report, indent=2, default=str))
         return
     from harmattan.training import train_event_classifier

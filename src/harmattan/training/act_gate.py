@@ -41,9 +41,26 @@ SAHEL_CASES = ROOT / "tests" / "events" / "golden" / "sahel.jsonl"
 CORPUS_OF = {"ic-": "news/insightcrime-train.jsonl", "gwn-": "geo/geowebnews.jsonl",
              "gv-": "geo/geovirus.jsonl", "bbcfr-": "news/bbc-afrique-fr-dev.jsonl"}
 KIND_CLASS = {"act": 0, "background": 1}
-#: The gate keeps a sentence when P(act) + P(background) reaches the threshold; it is chosen
-#: on out-of-fold predictions as the lowest one whose precision on act sentences reaches this.
+#: The gate keeps a sentence when P(act) + P(background) reaches the threshold.  By default
+#: it is chosen on out-of-fold predictions as the lowest one whose precision on act sentences
+#: reaches this (else the best-F1 one) ...
 TARGET_PRECISION = 0.85
+#: ... or, for a gate with a lexical head, the highest one that keeps this share of the act
+#: sentences that reach the gate.
+TARGET_RECALL = 0.70
+#: ``--target-coverage`` chooses it on the coder's own figures on the train articles instead,
+#: read with out-of-fold gates (:class:`CrossValidatedGate`): the highest threshold whose act
+#: coverage reaches the target.  The coder's coverage falls faster than the gate's recall (a
+#: restatement loses its coverage with the sentence it restates).  Whatever the rule, the
+#: coder's out-of-fold figures at these thresholds go to ``metrics.json``.
+COVERAGE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+#: The lexical head: L2 regularisation, the fewest training sentences a feature needs, and how
+#: much less the gate's regularisation holds its logit back than the other inputs (its
+#: standardised value is multiplied by this).  Chosen by 5-fold cross-validation grouped by
+#: article on the train part (see the model card).
+LEXICAL_C = 0.3
+LEXICAL_MIN_COUNT = 2
+LEXICAL_BOOST = 10.0
 
 
 def shared_data_dir() -> Path:
@@ -105,12 +122,18 @@ def targets(rows: list[dict[str, Any]]) -> np.ndarray:
     return np.asarray([KIND_CLASS.get(r["kind"], 2) for r in rows], dtype=np.int64)
 
 
-def _fit(x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None):
+def _fit(x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None,
+         boost_last: float = 1.0):
+    """The gate's regression; ``boost_last`` multiplies the standardised last input (the
+    lexical head's logit) so that the penalty holds it back less."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
+    if boost_last != 1.0:
+        scale = scale.copy()
+        scale[-1] /= boost_last
     model = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
     model.fit((x - scaler.mean_) / scale, y, sample_weight=weight)
     # A class absent from the training data (background can be, in a small fold) keeps a very
@@ -155,7 +178,8 @@ def sentence_scores(y: np.ndarray, keep: np.ndarray) -> dict[str, float]:
             "kept": int(keep.sum()), "act_sentences": int(positive.sum()), "sentences": len(y)}
 
 
-def choose_threshold(p_keep: np.ndarray, y: np.ndarray, target: float = TARGET_PRECISION) -> float:
+def choose_precision_threshold(p_keep: np.ndarray, y: np.ndarray,
+                               target: float = TARGET_PRECISION) -> float:
     """The lowest threshold whose precision reaches ``target`` (else the best-F1 one)."""
     best, best_f1 = 0.5, -1.0
     for threshold in np.arange(0.2, 0.96, 0.01):
@@ -165,6 +189,161 @@ def choose_threshold(p_keep: np.ndarray, y: np.ndarray, target: float = TARGET_P
         if scores["f1"] > best_f1:
             best, best_f1 = float(threshold), scores["f1"]
     return round(best, 2)
+
+
+def choose_threshold(p_keep: np.ndarray, y: np.ndarray, target: float = TARGET_RECALL) -> float:
+    """The highest threshold whose recall of act sentences reaches ``target`` (0.2 at least)."""
+    for threshold in np.arange(0.95, 0.195, -0.01):
+        if sentence_scores(y, p_keep >= threshold)["recall"] >= target:
+            return round(float(threshold), 2)
+    return 0.2
+
+
+def _fit_lexical(features: list[list[str]], y: np.ndarray, seed: int,
+                 c: float = LEXICAL_C) -> dict[str, Any]:
+    """The lexical head: a binary logistic regression (act or background vs none) over the
+    features that at least ``LEXICAL_MIN_COUNT`` training sentences have, as JSON."""
+    from collections import Counter
+
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for row in features for f in set(row))
+    vocab = sorted(f for f, n in counts.items() if n >= LEXICAL_MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    pairs = [(i, index[f]) for i, row in enumerate(features) for f in set(row) if f in index]
+    matrix = sparse.csr_matrix(
+        (np.ones(len(pairs)), ([r for r, _ in pairs], [k for _, k in pairs])),
+        shape=(len(features), len(vocab)))
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=3000, random_state=seed,
+                               class_weight="balanced")
+    model.fit(matrix, (y < 2).astype(np.int64))
+    return {"weights": {f: round(float(w), 6) for f, w in zip(vocab, model.coef_[0])},
+            "intercept": round(float(model.intercept_[0]), 6), "C": c,
+            "min_count": LEXICAL_MIN_COUNT}
+
+
+def _lexical_logits(head: dict[str, Any], features: list[list[str]]) -> np.ndarray:
+    weights = head["weights"]
+    return np.asarray([head["intercept"] + sum(weights.get(f, 0.0) for f in set(row))
+                       for row in features])
+
+
+def lexical_stack(features: list[list[str]], y: np.ndarray, groups: list[str], seed: int
+                  ) -> np.ndarray:
+    """Out-of-fold logits of the lexical head (5 folds grouped by article): the gate learns
+    its last input from logits made without the sentence's own article, as at run time."""
+    out = np.zeros(len(y))
+    for fold in _folds(groups, 5, seed):
+        mask = np.ones(len(y), dtype=bool)
+        mask[fold] = False
+        head = _fit_lexical([features[i] for i in np.flatnonzero(mask)], y[mask], seed)
+        out[fold] = _lexical_logits(head, [features[i] for i in fold])
+    return out
+
+
+class CrossValidatedGate:
+    """Training and evaluation only, never at run time: the gate that reads each train
+    article's sentences with the gate of the cross-validation fold that did not see the
+    article (as ``CrossValidatedClassifier`` reads the sentence model's out-of-fold
+    predictions), so that the coder's figures on the train articles are honest estimates of
+    its figures on unseen news.  ``threshold_`` is shared by the folds and may be changed
+    between runs."""
+
+    lexical = True
+
+    def __init__(self, fold_weights: list[dict[str, Any]], fold_of: dict[str, int],
+                 threshold: float) -> None:
+        from harmattan.events.gate import ActGate
+
+        self.gates_ = [ActGate().load(w, f"fold {i}") for i, w in enumerate(fold_weights)]
+        self.fold_of = fold_of
+        self.threshold_ = threshold
+
+    def initialize(self) -> CrossValidatedGate:
+        return self
+
+    def _gate(self, key: tuple[str, int, int] | None) -> Any:
+        if key is None or key[0] not in self.fold_of:
+            raise KeyError(f"no cross-validation fold holds out {key and key[0]!r}")
+        return self.gates_[self.fold_of[key[0]]]
+
+    def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
+               lexical: list[str] | None = None) -> Any:
+        return self._gate(key).decide(vector, key, lexical)
+
+    def type_scores(self, vector: np.ndarray, joint: dict[str, float],
+                    key: tuple[str, int, int] | None = None) -> dict[str, float]:
+        return self._gate(key).type_scores(vector, joint, key)
+
+    def keeps(self, decision: Any) -> bool:
+        return decision.keep_probability >= self.threshold_
+
+
+class _ParseCache:
+    """spaCy's pipeline with its parses kept by text: the threshold sweep codes the same
+    articles again and again, and only the gate's decisions change between runs."""
+
+    def __init__(self, nlp: Any) -> None:
+        self.nlp = nlp
+        self.docs: dict[tuple[str, tuple[str, ...]], Any] = {}
+
+    def pipe(self, texts: Any, batch_size: int = 64, disable: Any = ()) -> Any:
+        texts = list(texts)
+        key = tuple(disable)
+        missing = [t for t in dict.fromkeys(texts) if (t, key) not in self.docs]
+        for text, doc in zip(missing, self.nlp.pipe(missing, batch_size=batch_size,
+                                                    disable=list(disable))):
+            self.docs[(text, key)] = doc
+        return iter([self.docs[(t, key)] for t in texts])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.nlp, name)
+
+
+class _PredictionCache:
+    """The sentence model with its predictions kept by text (see :class:`_ParseCache`)."""
+
+    def __init__(self, classifier: Any) -> None:
+        self.classifier = classifier
+        self.cache: dict[str, Any] = {}
+
+    def predict(self, texts: list[str]) -> list[Any]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        if missing:
+            self.cache.update(zip(missing, self.classifier.predict(missing)))
+        return [self.cache[t] for t in texts]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.classifier, name)
+
+
+def coder_sweep(gate: CrossValidatedGate, labels: list[dict[str, Any]], texts: dict[str, str],
+                thresholds: tuple[float, ...], min_event_probability: float
+                ) -> dict[str, dict[str, Any]]:
+    """The coder's figures (``evaluate_acts``) on the train articles at each threshold, the
+    gate read out of fold."""
+    from harmattan.events.acts_eval import evaluate_acts
+    from harmattan.events.coder import CoderSettings, EventCoder
+
+    coder = EventCoder(gate=gate, settings=CoderSettings(
+        locate=False, min_event_probability=min_event_probability)).initialize()
+    coder.nlp_ = _ParseCache(coder.nlp_)
+    coder.classifier = _PredictionCache(coder.classifier)
+    out = {}
+    for threshold in thresholds:
+        gate.threshold_ = threshold
+        out[f"{threshold:.2f}"] = evaluate_acts(labels, texts, coder.code).to_dict()
+    return out
+
+
+def choose_coder_threshold(sweep: dict[str, dict[str, Any]], target: float) -> float:
+    """The highest threshold whose out-of-fold act coverage reaches ``target`` (else the one
+    with the highest coverage)."""
+    reaching = [float(t) for t, f in sweep.items() if f["act_coverage"] >= target]
+    if reaching:
+        return max(reaching)
+    return float(max(sweep, key=lambda t: (sweep[t]["act_coverage"], -float(t))))
 
 
 def _head(params: tuple, classes: list[str]) -> dict[str, Any]:
@@ -270,13 +449,26 @@ def clean_event_sentences(data_dir: Path) -> tuple[dict[str, str], list[dict[str
 
 
 def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
-                   labels_path: Path | None = None, split_path: Path | None = None) -> dict[str, Any]:
-    """Fit the gate and the type head on the ``train`` articles; score the gate on the
-    ``heldout`` ones; write ``weights.json`` and ``metrics.json`` to ``out_dir``."""
+                   labels_path: Path | None = None, split_path: Path | None = None,
+                   min_event_probability: float | None = None, lexical: bool = False,
+                   target_coverage: float | None = None,
+                   thresholds: tuple[float, ...] = COVERAGE_THRESHOLDS) -> dict[str, Any]:
+    """Fit the gate and the type head on the ``train`` articles; run the coder on them with
+    out-of-fold gates (:func:`coder_sweep`); score the gate on the ``heldout`` ones; write
+    ``weights.json`` and ``metrics.json`` to ``out_dir``.
+
+    ``min_event_probability`` (default: the coder's) is the sentence model's P(event) from
+    which a sentence is parsed and so reaches the gate: the gate is trained on the sentences
+    that reach it with that setting, and the coder is run with it.  ``lexical`` adds the
+    lexical head; ``target_coverage`` chooses the threshold on the coder's out-of-fold act
+    coverage (:func:`choose_coder_threshold`) rather than on the gate's own scores."""
     from harmattan.events.coder import CoderSettings, EventCoder
 
-    coder = EventCoder(settings=CoderSettings(locate=False, gate=False,
-                                              merge_restatements=False)).initialize()
+    if min_event_probability is None:
+        min_event_probability = CoderSettings().min_event_probability
+    recording = CoderSettings(locate=False, gate=False, merge_restatements=False,
+                              min_event_probability=min_event_probability)
+    coder = EventCoder(settings=recording).initialize()
     labels, texts = load_act_texts(labels_path or ACTS_DIR / "labels.jsonl", "all", data_dir,
                                    split_path)
     heldout = load_split(split_path)["heldout"]
@@ -286,11 +478,12 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
     from harmattan.events.classifier import CrossValidatedClassifier
     from harmattan.schema import parse_date
 
-    clean = EventCoder(classifier=CrossValidatedClassifier(),
-                       settings=CoderSettings(locate=False, gate=False,
-                                              merge_restatements=False)).initialize()
+    clean = EventCoder(classifier=CrossValidatedClassifier(), settings=recording).initialize()
     quad_texts, plover = clean_event_sentences(data_dir)
-    quad_vectors = list(record_vectors(quad_texts, clean).records_.values())
+    quad_recorder = record_vectors(quad_texts, clean)
+    quad_keys = list(quad_recorder.records_)
+    quad_vectors = [quad_recorder.records_[k] for k in quad_keys]
+    quad_lexical = [quad_recorder.lexical_records_[k] for k in quad_keys]
     plover_recorder = record_vectors({r["id"]: r["text"] for r in plover}, clean,
                                      {r["id"]: parse_date(r.get("date")) for r in plover})
     cases = [json.loads(line) for line in SAHEL_CASES.open(encoding="utf-8")]
@@ -302,40 +495,84 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
     train_idx = np.asarray([i for i, g in enumerate(groups) if g not in heldout])
     held_idx = np.asarray([i for i, g in enumerate(groups) if g in heldout])
     x_train, y_train = x[train_idx], y[train_idx]
-    folds = _folds([groups[i] for i in train_idx], 5, seed)
+    train_groups = [groups[i] for i in train_idx]
+    folds = _folds(train_groups, 5, seed)
     # Quad sentences join every fold's training part, never its scored part.
     xq = np.vstack(quad_vectors)
     yq = np.zeros(len(xq), dtype=np.int64)
     wq = np.full(len(xq), QUAD_WEIGHT)
+    if lexical:
+        # The lexical head's logit is the gate's last input.  In each fold, the training
+        # part's logits are out-of-fold within it (nested), the scored part's and the quad
+        # sentences' come from the head fitted on the whole training part: no sentence's logit
+        # has seen it.
+        words = [recorder.lexical_records_[(r["record_id"], r["start"], r["end"])] for r in rows]
+        words_train = [words[i] for i in train_idx]
+        stacked = []
+        for fold in folds:
+            inner = np.setdiff1d(np.arange(len(train_idx)), fold)
+            head = _fit_lexical([words_train[i] for i in inner], y_train[inner], seed)
+            stacked.append((inner, head,
+                            np.column_stack([x_train[inner], lexical_stack(
+                                [words_train[i] for i in inner], y_train[inner],
+                                [train_groups[i] for i in inner], seed)]),
+                            np.column_stack([x_train[fold], _lexical_logits(
+                                head, [words_train[i] for i in fold])]),
+                            np.column_stack([xq, _lexical_logits(head, quad_lexical)])))
+        lexical_oof = np.zeros(len(train_idx))
+        for fold, item in zip(folds, stacked):
+            lexical_oof[fold] = item[3][:, -1]
+    else:
+        stacked = [(inner, None, x_train[inner], x_train[fold], xq)
+                   for fold in folds
+                   for inner in [np.setdiff1d(np.arange(len(train_idx)), fold)]]
     cv: dict[str, Any] = {}
-    best_c, best_f1 = None, -1.0
+    if lexical:
+        cv["lexical_alone"] = {"threshold": 0.5, **sentence_scores(y_train, lexical_oof >= 0.0)}
+    best_c, best_score = None, -1.0
+    fold_params: dict[float, list[tuple]] = {}
+    oof_keep: dict[float, np.ndarray] = {}
+    boost = LEXICAL_BOOST if lexical else 1.0
     for c in (0.003, 0.01, 0.03, 0.1):
         oof = np.zeros((len(train_idx), len(GATE_CLASSES)))
-        for fold in folds:
-            mask = np.ones(len(train_idx), dtype=bool)
-            mask[fold] = False
-            params = _fit(np.vstack([x_train[mask], xq]), np.concatenate([y_train[mask], yq]), c,
-                          seed, np.concatenate([np.ones(int(mask.sum())), wq]))
-            oof[fold] = _predict(params, x_train[fold])
-        keep = oof[:, 0] + oof[:, 1]
-        threshold = choose_threshold(keep, y_train)
+        fold_params[c] = []
+        for fold, (inner, _, x_inner, x_fold, x_quad) in zip(folds, stacked):
+            params = _fit(np.vstack([x_inner, x_quad]), np.concatenate([y_train[inner], yq]), c,
+                          seed, np.concatenate([np.ones(len(inner)), wq]), boost)
+            oof[fold] = _predict(params, x_fold)
+            fold_params[c].append(params)
+        keep = oof_keep[c] = oof[:, 0] + oof[:, 1]
+        # With the lexical head: C by the precision at a fixed recall of the gate; without
+        # it, by F1 at the threshold of the precision rule (the shipped gate's way).
+        threshold = (choose_threshold(keep, y_train, TARGET_RECALL) if lexical
+                     else choose_precision_threshold(keep, y_train))
         scores = sentence_scores(y_train, keep >= threshold)
         cv[str(c)] = {"threshold": threshold, **scores}
-        if scores["f1"] > best_f1:
-            best_c, best_f1 = c, scores["f1"]
+        score = scores["precision"] if lexical else scores["f1"]
+        if score > best_score:
+            best_c, best_score = c, score
     assert best_c is not None
-    threshold = cv[str(best_c)]["threshold"]
-    gate = _fit(np.vstack([x_train, xq]), np.concatenate([y_train, yq]), best_c, seed,
-                np.concatenate([np.ones(len(y_train)), wq]))
+    rule_threshold = cv[str(best_c)]["threshold"]
+    if lexical:
+        lexical_head = _fit_lexical(words_train, y_train, seed)
+        x_full = np.column_stack([x_train, lexical_stack(words_train, y_train, train_groups, seed)])
+        xq_full = np.column_stack([xq, _lexical_logits(lexical_head, quad_lexical)])
+        held_x = (np.column_stack([x[held_idx], _lexical_logits(
+            lexical_head, [words[i] for i in held_idx])]) if len(held_idx) else None)
+    else:
+        lexical_head, x_full, xq_full = None, x_train, xq
+        held_x = x[held_idx] if len(held_idx) else None
+    gate = _fit(np.vstack([x_full, xq_full]), np.concatenate([y_train, yq]), best_c, seed,
+                np.concatenate([np.ones(len(y_train)), wq]), boost)
     report: dict[str, Any] = {
-        "gate": {"C": best_c, "threshold": threshold, "train_sentences": len(train_idx),
-                 "train_articles": len({groups[i] for i in train_idx}),
-                 "cross_validated": cv[str(best_c)], "cv_by_C": cv},
+        "gate": {"C": best_c, "rule_threshold": rule_threshold,
+                 "min_event_probability": min_event_probability,
+                 "lexical": ({"C": LEXICAL_C, "min_count": LEXICAL_MIN_COUNT,
+                              "boost": LEXICAL_BOOST, "features": len(lexical_head["weights"])}
+                             if lexical_head is not None else None),
+                 "train_sentences": len(train_idx),
+                 "train_articles": len(set(train_groups)), "cv_by_C": cv},
     }
-    if len(held_idx):
-        held = _predict(gate, x[held_idx])
-        report["gate"]["heldout"] = sentence_scores(y[held_idx], held[:, 0] + held[:, 1] >= threshold)
-        report["gate"]["heldout"]["articles"] = len({groups[i] for i in held_idx})
 
     # The type head: act sentences of the train articles, labelled with their first act.
     typed = [(label, recorder.type_records_[(label["record_id"], label["start"], label["end"])])
@@ -355,11 +592,64 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
                                   seed, plover_typed, sahel_typed)
     report["type"] = type_report
     chosen = type_report["chosen"]
+
+    # The threshold: the coder run on the train articles, each read by the gate (and type
+    # head) of the fold that did not see it.
+    fold_of = {g: k for k, fold in enumerate(folds) for g in {train_groups[i] for i in fold}}
+    # An article none of whose sentences reached the gate trains no gate; it still needs a
+    # fold, for the type head.
+    unfolded = sorted(r for r in texts if r not in heldout and r not in fold_of)
+    for i, record_id in enumerate(unfolded):
+        fold_of[record_id] = i % len(folds)
+    typed_fold = np.asarray([fold_of.get(label["record_id"], -1) for label, _ in typed])
+    fold_weights = []
+    for k, (_, head, _, _, _) in enumerate(stacked):
+        mask = typed_fold != k
+        fold_weights.append({
+            "features": list(FEATURES), "type_features": list(TYPE_FEATURES), "threshold": 0.5,
+            "type_weight": chosen["weight"],
+            "gate": _head(fold_params[best_c][k], list(GATE_CLASSES)), "lexical": head,
+            "type": _head(_fit_types(tx[mask], ty[mask], chosen["C"], seed),
+                          list(PLOVER_EVENTS))})
+    train_labels = [label for label in labels if label["record_id"] not in heldout]
+    sweep = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.5), train_labels,
+                        {r: t for r, t in texts.items() if r not in heldout}, thresholds,
+                        min_event_probability)
+    # The gate off (every sentence kept): the most the threshold can give back.
+    ceiling = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.0), train_labels,
+                          {r: t for r, t in texts.items() if r not in heldout}, (0.0,),
+                          min_event_probability)["0.00"]
+    threshold = (choose_coder_threshold(sweep, target_coverage) if target_coverage is not None
+                 else rule_threshold)
+    if f"{threshold:.2f}" not in sweep:
+        sweep.update(coder_sweep(CrossValidatedGate(fold_weights, fold_of, threshold),
+                                 train_labels, {r: t for r, t in texts.items() if r not in heldout},
+                                 (threshold,), min_event_probability))
+    report["gate"]["threshold"] = threshold
+    report["gate"]["threshold_rule"] = (
+        f"highest with the coder's out-of-fold act coverage >= {target_coverage}"
+        if target_coverage is not None else
+        ("highest with the gate's out-of-fold recall >= "
+         f"{TARGET_RECALL}" if lexical else
+         f"lowest with the gate's out-of-fold precision >= {TARGET_PRECISION}, else best F1"))
+    report["gate"]["cross_validated"] = {
+        "threshold": threshold, **sentence_scores(y_train, oof_keep[best_c] >= threshold)}
+    report["gate"]["coder_cross_validated"] = sweep[f"{threshold:.2f}"]
+    report["gate"]["coder_without_gate"] = ceiling
+    report["gate"]["coder_cv_by_threshold"] = {
+        t: {k: f[k] for k in ("event_precision", "act_coverage", "type_accuracy", "source",
+                              "target", "extra_per_act", "events")} for t, f in sweep.items()}
+    if held_x is not None:
+        held = _predict(gate, held_x)
+        report["gate"]["heldout"] = sentence_scores(y[held_idx], held[:, 0] + held[:, 1] >= threshold)
+        report["gate"]["heldout"]["articles"] = len({groups[i] for i in held_idx})
     out_dir.mkdir(parents=True, exist_ok=True)
     weights = {"features": list(FEATURES), "type_features": list(TYPE_FEATURES),
                "threshold": threshold, "type_weight": chosen["weight"],
                "gate": _head(gate, list(GATE_CLASSES)),
                "type": _head(_fit_types(tx, ty, chosen["C"], seed), list(PLOVER_EVENTS))}
+    if lexical_head is not None:
+        weights["lexical"] = lexical_head
     (out_dir / "weights.json").write_text(json.dumps(weights) + "\n", encoding="utf-8")
     (out_dir / "metrics.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
