@@ -59,8 +59,8 @@ def test_acled_on_snippets_written_blind(name: str, floor_f1: float, max_false_a
 
 
 @pytest.mark.parametrize(("gold", "extra", "floor_f1", "max_false_alarms"), [
-    # Measured 0.742 / 0.030 out of fold on the CASE 2021 dev third (docs/acled.md).
-    ("case2021", {}, 0.72, 0.06),
+    # Measured 0.753 / 0.030 out of fold on the CASE 2021 dev third (docs/acled.md).
+    ("case2021", {}, 0.73, 0.06),
     # Measured 0.263 / 0.005 on the annotations' held-out articles (475 snippets, 48 events).
     ("annotations", {"part": "heldout"}, 0.22, 0.03),
 ])

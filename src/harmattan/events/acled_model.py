@@ -15,6 +15,7 @@ hold an ACLED event is decided alone.
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import os
 from pathlib import Path
@@ -43,6 +44,24 @@ MODEL_CLASSES: tuple[str, ...] = (*CLASSES, *(f"{NONE}:{kind}" for kind in NONE_
 MAX_INCIDENT_SENTENCES = 6
 EMBEDDING_SIZE = 384
 
+_STATE_FORCES = (r"(?:army|armed forces|troops|soldiers|the military|government forces|security forces|"
+                 r"national guard|police|pro-government forces|government troops|loyalist forces)")
+_NON_STATE = (r"(?:militants?|rebels?|insurgents?|jihadists?|fighters|gunmen|islamists?|extremists?|"
+              r"separatists?|militias?|militiamen|al-shabaab|shabaab|taliban|houthis?|boko haram|"
+              r"islamic state|isis|iswap|jnim|wagner)")
+_PLACE = (r"(?:the |a |an )?(?:\w+ )?(?:town|city|village|area|district|region|province|base|camp|"
+          r"position|territory|port|airport|border post|hill)s?")
+_TAKE_VERB = (rf"(?:recaptur\w*|retook|retaken|regain\w*|liberat\w*|took control|taken control|"
+              rf"seized control|(?:seiz|captur)\w* {_PLACE}|overr(?:an|un)|took over|taken over)")
+#: Who takes the territory, the codebook's line between "Government regains territory" and
+#: "Non-state actor overtakes territory": state forces as the subject of taking, or taking back
+#: from a non-state group; a non-state group as the subject, or a place that fell to one.
+_STATE_TAKES = re.compile(rf"\b{_STATE_FORCES}\b[^.;]{{0,80}}\b{_TAKE_VERB}|\b{_TAKE_VERB}\b[^.;]{{0,60}}"
+                          rf"\bfrom (?:the )?(?:\w+ )?{_NON_STATE}\b", re.IGNORECASE)
+_NON_STATE_TAKES = re.compile(rf"\b{_NON_STATE}\b[^.;]{{0,80}}\b{_TAKE_VERB}|\bfell (?:in)?to (?:the )?"
+                              rf"(?:\w+ )?{_NON_STATE}\b|\b{_TAKE_VERB}\b[^.;]{{0,60}}\bfrom (?:the )?"
+                              rf"(?:\w+ )?{_STATE_FORCES}\b", re.IGNORECASE)
+
 #: Keyword families of the rules, read on the whole incident.
 FAMILIES: dict[str, Any] = {
     "disaster": rules._DISASTER, "accident": rules._ACCIDENT, "accident_cause": rules._ACCIDENT_CAUSE,
@@ -59,6 +78,7 @@ FAMILIES: dict[str, Any] = {
     "coup": rules._COUP, "other": rules._OTHER, "violent_verb": rules._VIOLENT_VERB,
     "lethal_force": rules._LETHAL_FORCE, "crowd": rules._CROWD, "business": rules._BUSINESS,
     "announced": rules._ANNOUNCED, "accused_of_act": rules._ACCUSED_OF_ACT,
+    "state_takes": _STATE_TAKES, "non_state_takes": _NON_STATE_TAKES,
 }
 INTER_WORDS = (1, 2, 3, 4, 5, 6, 7, 8)
 
