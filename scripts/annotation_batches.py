@@ -70,18 +70,25 @@ TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ASSAULT", "FIGHT", "INVESTIGATE"}
 
 
-def act_batches() -> list[list[Unit]]:
+def _article_batches(parts: list[tuple[str, list[str]]], size: int) -> list[list[Unit]]:
+    """The sentences of each part's articles (corpus, article ids), in batches of whole
+    articles that close once they reach ``size`` sentences; a part never shares a batch."""
     batches: list[list[Unit]] = []
-    for corpus, count in ACT_CORPORA:
+    for corpus, record_ids in parts:
         current: list[Unit] = []
-        for record_id in choose_articles(DATA, corpus, count, SEED):
+        for record_id in record_ids:
             current.extend(act_units(DATA, corpus, [record_id]))
-            if len(current) >= 150:
+            if len(current) >= size:
                 batches.append(current)
                 current = []
         if current:
             batches.append(current)
     return batches
+
+
+def act_batches() -> list[list[Unit]]:
+    return _article_batches([(corpus, choose_articles(DATA, corpus, count, SEED))
+                             for corpus, count in ACT_CORPORA], 150)
 
 
 def french_articles() -> tuple[list[str], list[str]]:
@@ -133,17 +140,8 @@ def french_extra_articles() -> list[str]:
 
 
 def french_batches() -> list[list[Unit]]:
-    batches: list[list[Unit]] = []
-    for part in (*french_articles(), french_extra_articles()):
-        current: list[Unit] = []
-        for record_id in part:
-            current.extend(act_units(DATA, FR_CORPUS, [record_id]))
-            if len(current) >= 110:
-                batches.append(current)
-                current = []
-        if current:
-            batches.append(current)
-    return batches
+    return _article_batches([(FR_CORPUS, part) for part in (*french_articles(), french_extra_articles())],
+                            110)
 
 
 #: A second ACLED draw, after the first (random, 94% non-events) was annotated: snippets whose

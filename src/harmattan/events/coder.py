@@ -486,14 +486,7 @@ class EventCoder:
         code = match.code
         if match.negated:
             modality.negated = True
-        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
-            etype, code = "THREATEN", "138"
-        elif self.settings.intent_rules:
-            etype = intent_type(etype, modality)
-        table = cameo_to_plover(code)
-        if table is None or table.event != etype:
-            code = DEFAULT_CAMEO[etype]
-            table = cameo_to_plover(code)
+        etype, code, table = self._settle_type(etype, code, modality, roles)
         decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
         candidate.gate = decision
         if not decision.keep and not (decision.hedged and etype == "THREATEN" and modality.hypothetical
@@ -512,6 +505,21 @@ class EventCoder:
         event.background = decision.background
         event.act_probability = decision.probability
         return event
+
+    def _settle_type(self, etype: str, code: str, modality: Modality, roles: Any) -> tuple[str, str, Any]:
+        """The act's final type, CAMEO code and PLOVER table (English and French): a conditional
+        use of force by a state or a body of states is a threat, not an act; announced or
+        conditional acts take their intent's type; a code of another type gives way to the
+        type's default code."""
+        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
+            etype, code = "THREATEN", "138"
+        elif self.settings.intent_rules:
+            etype = intent_type(etype, modality)
+        table = cameo_to_plover(code)
+        if table is None or table.event != etype:
+            code = DEFAULT_CAMEO[etype]
+            table = cameo_to_plover(code)
+        return etype, code, table
 
     def _acled_only_french(self, items: list[_Candidate]) -> list[Event]:
         """ACLED-only events of a French article: « Quinze civils ont été tués dans une
@@ -704,15 +712,7 @@ class EventCoder:
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
             modality.negated = True
-        # A conditional use of force by a state or a body of states is a threat, not an act.
-        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
-            etype, code = "THREATEN", "138"
-        elif self.settings.intent_rules:
-            etype = intent_type(etype, modality)
-        table = cameo_to_plover(code)
-        if table is None or table.event != etype:
-            code = DEFAULT_CAMEO[etype]
-            table = cameo_to_plover(code)
+        etype, code, table = self._settle_type(etype, code, modality, roles)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
             # The verb states no such act, a modal makes it one ("France must leave Mali," the
