@@ -70,6 +70,22 @@ def test_sanctioning_someone_is_a_sanction_not_a_reproach(text: str, source: str
         assert {a.code for a in event.target} == {target}
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # The parser reads "ECOWAS" as the verb and "imposed" as an adjective of "sanctions".
+    ("ECOWAS imposed sanctions on Niger.", "IGO", "NER"),
+    ("The EU imposed sanctions on Mali's junta leaders.", "IGO", "MLI"),
+    ("Washington slapped sanctions on three Malian officials.", "USA", "MLI"),
+])
+def test_imposing_sanctions_is_a_sanction_whatever_the_type_head_reads(
+        text: str, source: str, target: str) -> None:
+    # A correction of the verb dictionary (IMPOSE_SANCTIONS) decides the type: the type head,
+    # trained on crime news where bans and freezes are COERCE, does not overrule it.
+    event = _main(text, "2023-08-10")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "163")
+    assert source in {a.code for a in event.source}
+    assert target in {a.code for a in event.target}
+
+
 @pytest.mark.parametrize("text", [
     "President Bazoum ordered troops into the northern region.",
     "The president ordered the army to launch an offensive against the jihadists.",

@@ -676,6 +676,10 @@ class VerbPatternCoder:
                     continue
                 last = hit[1]
             hi = min(tok.right_edge.i + 1, span_end)
+            if tok.dep_ == "amod" and tok.head.i > tok.i:
+                # A participle the parser hung on its object ("ECOWAS imposed sanctions on
+                # Niger" read as "imposed sanctions"): the object's phrase is the verb's.
+                hi = min(max(hi, tok.head.right_edge.i + 1), span_end)
             for child in tok.children:
                 # Words of a coordinated or embedded clause belong to that clause's own verb.
                 if child.i > tok.i and (child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and _is_verb(child))):
