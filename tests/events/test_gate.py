@@ -7,7 +7,9 @@ import json
 import numpy as np
 import pytest
 
+from harmattan.events.act_model import ACT_CLASSES, ACT_MODEL_FILE, ActModel, act_features
 from harmattan.events.gate import (
+    ACT_INPUTS,
     FEATURES,
     GATE_CLASSES,
     GATE_DIR,
@@ -32,18 +34,62 @@ def test_shipped_weights_match_the_features_the_code_computes() -> None:
     assert tuple(data["gate"]["classes"]) == GATE_CLASSES
     assert data["type"]["classes"] == list(PLOVER_EVENTS)
     width = len(FEATURES) + 5 + len(PLOVER_EVENTS) + 384
+    if data.get("act_model"):
+        width += ACT_INPUTS
+        assert (GATE_DIR / data["act_model"]).is_file()
     assert np.asarray(data["gate"]["coef"]).shape == (3, width)
     assert 0.0 < data["threshold"] < 1.0 and data["type_weight"] > 0
 
 
+def _base_width(gate: ActGate) -> int:
+    """The width of a :func:`gate_vector`: the gate's inputs less the act reader's and the
+    lexical head's."""
+    return (len(gate.gate_.mean) - (ACT_INPUTS if gate.reads_acts else 0)
+            - (1 if gate.lexical else 0))
+
+
 def test_gate_probabilities_sum_to_one_and_the_threshold_decides() -> None:
     gate = ActGate(threshold=0.5).initialize()
-    width = len(gate.gate_.mean)
-    decision = gate.decide(np.asarray(gate.gate_.mean))  # the average sentence
+    width = _base_width(gate)
+    act = np.asarray([0.4, 0.1, 0.5]) if gate.reads_acts else None
+    decision = gate.decide(np.asarray(gate.gate_.mean[:width]), act=act)  # the average sentence
     assert decision.p_act + decision.p_background + decision.p_none == pytest.approx(1.0)
     assert gate.keeps(decision) == (decision.keep_probability >= 0.5)
     with pytest.raises(RuntimeError):
         ActGate().decide(np.zeros(width))
+    if gate.reads_acts:
+        with pytest.raises(ValueError, match="act_readings"):
+            gate.decide(np.asarray(gate.gate_.mean[:width]))
+        surer = gate.decide(np.asarray(gate.gate_.mean[:width]), act=np.asarray([0.9, 0.05, 0.05]))
+        assert surer.keep_probability > decision.keep_probability
+
+
+def test_act_features_are_the_log_odds_of_an_act_and_of_background() -> None:
+    features = act_features(np.asarray([0.5, 0.25, 0.25]))
+    assert features == pytest.approx([np.log(0.75 / 0.25), np.log(0.25 / 0.5)])
+    assert np.isfinite(act_features(np.asarray([1.0, 0.0, 0.0]))).all()
+
+
+@pytest.mark.models
+def test_the_act_reader_tells_specific_acts_from_analysis() -> None:
+    if not (GATE_DIR / ACT_MODEL_FILE).is_file():
+        pytest.skip("no act reader shipped")
+    reader = ActModel().initialize()
+    sentences = [
+        "Police arrested the mayor of Jamundi on Monday on charges of extortion.",
+        "Analysts say the group may try to expand into the Pacific coast in coming years.",
+        "Colombia's homicide rate has fallen every year since 2006, according to official figures.",
+        "In 2011, police arrested the group's founder in Cali.",
+    ]
+    probs = reader.predict(sentences)
+    assert probs.shape == (4, len(ACT_CLASSES))
+    assert probs.sum(axis=1) == pytest.approx(np.ones(4))
+    keep = probs[:, 0] + probs[:, 1]
+    assert keep[0] > 0.5 and keep[3] > 0.5
+    assert keep[1] < 0.5 and keep[2] < 0.5
+    assert probs[3, 1] > probs[0, 1]  # a dated past act reads more like background
+    # Each sentence is read alone: its reading does not depend on the batch.
+    assert reader.predict(sentences[1:2]) == pytest.approx(probs[1:2])
 
 
 def test_a_gate_trained_on_other_features_is_refused(tmp_path) -> None:
@@ -120,6 +166,10 @@ def test_the_gate_model_folder_can_be_set_by_the_environment(tmp_path, monkeypat
     data = json.loads((GATE_DIR / "weights.json").read_text(encoding="utf-8"))
     data["threshold"] = 0.123
     (tmp_path / "weights.json").write_text(json.dumps(data), encoding="utf-8")
+    if data.get("act_model"):
+        import shutil
+
+        shutil.copyfile(GATE_DIR / data["act_model"], tmp_path / data["act_model"])
     monkeypatch.setenv("HARMATTAN_GATE_MODEL", str(tmp_path))
     assert default_gate_dir() == tmp_path
     assert ActGate().initialize().threshold_ == pytest.approx(0.123)
@@ -128,9 +178,10 @@ def test_the_gate_model_folder_can_be_set_by_the_environment(tmp_path, monkeypat
 def test_the_lexical_head_logit_is_the_gate_s_last_input() -> None:
     gate = ActGate().load(_weights_with_lexical_head())
     assert gate.lexical
-    vector = np.asarray(gate.gate_.mean[:-1])
-    with_kill = gate.decide(vector, lexical=["u:kill", "u:police"])
-    without = gate.decide(vector, lexical=["u:police"])
+    vector = np.asarray(gate.gate_.mean[:_base_width(gate)])
+    act = np.asarray([0.4, 0.1, 0.5]) if gate.reads_acts else None
+    with_kill = gate.decide(vector, lexical=["u:kill", "u:police"], act=act)
+    without = gate.decide(vector, lexical=["u:police"], act=act)
     assert with_kill.p_act > without.p_act
     assert with_kill.p_act + with_kill.p_background + with_kill.p_none == pytest.approx(1.0)
 
@@ -157,13 +208,37 @@ def test_the_cross_validated_gate_reads_each_article_with_its_own_fold() -> None
     drop = json.loads(json.dumps(keep))
     drop["gate"]["intercept"][2] = 60.0  # this fold's gate reads nothing as an act
     gate = CrossValidatedGate([keep, drop], {"a": 0, "b": 1}, threshold=0.5)
-    vector = np.asarray(gate.gates_[0].gate_.mean[:-1])
-    on_a = gate.decide(vector, ("a", 0, 10), ["u:kill"])
-    on_b = gate.decide(vector, ("b", 0, 10), ["u:kill"])
+    vector = np.asarray(gate.gates_[0].gate_.mean[:_base_width(gate.gates_[0])])
+    act = np.asarray([0.4, 0.1, 0.5]) if gate.gates_[0].reads_acts else None
+    on_a = gate.decide(vector, ("a", 0, 10), ["u:kill"], act)
+    on_b = gate.decide(vector, ("b", 0, 10), ["u:kill"], act)
     assert on_a.keep_probability > 0.5 and not gate.keeps(on_b)
     with pytest.raises(KeyError):
-        gate.decide(vector, ("heldout-article", 0, 10), [])
+        gate.decide(vector, ("heldout-article", 0, 10), [], act)
     sweep = {"0.40": {"act_coverage": 0.76}, "0.50": {"act_coverage": 0.73},
              "0.60": {"act_coverage": 0.69}}
     assert choose_coder_threshold(sweep, 0.72) == 0.5
     assert choose_coder_threshold(sweep, 0.80) == 0.4
+
+
+@pytest.mark.models
+def test_the_gate_is_trained_on_the_act_reader_s_out_of_fold_readings(tmp_path) -> None:
+    """A train sentence is read from the out-of-fold table (never by the reader that saw
+    it); a sentence of another article by the shipped reader; a train sentence the table
+    lacks is read by the shipped reader and counted."""
+    import shutil
+
+    from harmattan.training.act_gate import ActReadings
+
+    if not (GATE_DIR / ACT_MODEL_FILE).is_file():
+        pytest.skip("no act reader shipped")
+    shutil.copyfile(GATE_DIR / ACT_MODEL_FILE, tmp_path / ACT_MODEL_FILE)
+    (tmp_path / "act_oof.json").write_text(json.dumps({"a:0-20": [0.2, 0.7, 0.1]}),
+                                           encoding="utf-8")
+    reader = ActReadings(tmp_path, trained_on={"a"})
+    text = "Police arrested him."
+    rows = reader.read([text, text, text], [("a", 0, 20), ("b", 0, 20), ("a", 30, 50)])
+    assert rows[0] == pytest.approx([0.2, 0.7, 0.1])
+    assert rows[1] == pytest.approx(rows[2])
+    assert rows[1] == pytest.approx(ActModel(tmp_path / ACT_MODEL_FILE).initialize().predict([text])[0])
+    assert reader.missing == {("a", 30, 50)}

@@ -268,11 +268,16 @@ class EventCoder:
             (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
             disable=["ner"],
         )
+        coded = []
         for candidate, doc in zip(kept, docs):
             candidate.events = self._code_sentence(candidate, doc)
             if candidate.events:
-                self._apply_gate(candidate, doc)
-                candidate.doc = doc
+                coded.append((candidate, doc))
+        # The act reader, when the gate takes it, reads the batch's coded sentences at once.
+        readings = self._act_readings([c for c, _ in coded])
+        for i, (candidate, doc) in enumerate(coded):
+            self._apply_gate(candidate, doc, None if readings is None else readings[i])
+            candidate.doc = doc
         events: list[Event] = []
         # Keyed by the article object, not its id: two versions of one article (same id) in a
         # batch keep their own events.
@@ -378,14 +383,16 @@ class EventCoder:
                 item.prediction = prediction
             docs = self.nlp_.pipe((item.sentence.text for item, _ in found),
                                   batch_size=self.settings.parse_batch_size, disable=["ner"])
-            for (item, event), doc in zip(found, docs):
+            readings = self._act_readings([item for item, _ in found])
+            for i, ((item, event), doc) in enumerate(zip(found, docs)):
                 item.doc = doc
                 item.gate = self.gate.decide(
                     gate_vector(item.sentence.text, item.prediction, doc, item.actors,
                                 item.sentence.index, [event]),
                     key=(item.article.id, item.sentence.start, item.sentence.end),
                     lexical=(lexical_features(item.sentence.text, doc, item.actors, [event])
-                             if self.gate.lexical else None))
+                             if self.gate.lexical else None),
+                    act=None if readings is None else readings[i])
         out = []
         for item, event in found:
             if item.gate is not None:
@@ -543,9 +550,18 @@ class EventCoder:
             out.append(event)
         return out
 
-    def _apply_gate(self, candidate: _Candidate, doc: Doc) -> None:
+    def _act_readings(self, items: list[_Candidate]) -> Any:
+        """The act reader's readings of these sentences, when the gate takes them."""
+        if self.gate is None or not items:
+            return None
+        return self.gate.act_readings(
+            [item.sentence.text for item in items],
+            [(item.article.id, item.sentence.start, item.sentence.end) for item in items])
+
+    def _apply_gate(self, candidate: _Candidate, doc: Doc, act: Any = None) -> None:
         """Drop the sentence's events when the gate reads no specific act in it; else mark
-        them with its probability and, for a past act told as background, as background."""
+        them with its probability and, for a past act told as background, as background.
+        ``act``: the act reader's reading of the sentence (:meth:`_act_readings`)."""
         if self.gate is None:
             return
         assert candidate.prediction is not None
@@ -554,7 +570,8 @@ class EventCoder:
                         candidate.sentence.index, candidate.events),
             key=(candidate.article.id, candidate.sentence.start, candidate.sentence.end),
             lexical=(lexical_features(candidate.sentence.text, doc, candidate.actors,
-                                      candidate.events) if self.gate.lexical else None))
+                                      candidate.events) if self.gate.lexical else None),
+            act=act)
         candidate.gate = decision
         if not self.gate.keeps(decision):
             # A rule the gate does not overrule: a state or a body of states that says it may

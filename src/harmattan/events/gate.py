@@ -42,6 +42,8 @@ def default_gate_dir() -> Path:
     return Path(os.environ.get("HARMATTAN_GATE_MODEL") or GATE_DIR)
 
 GATE_CLASSES = ("act", "background", "none")
+#: Inputs the act reader adds to the gate vector (events/act_model.py, ``act_features``).
+ACT_INPUTS = 2
 
 _HEDGES = re.compile(
     r"\b(?:may|might|could|would|should|perhaps|possibly|probably|likely|unlikely|appears?|"
@@ -309,7 +311,12 @@ class ActGate:
         if not path.is_file():
             raise FileNotFoundError(
                 f"no act gate at {path}; train it with `harmattan train gate`")
-        return self.load(json.loads(path.read_text(encoding="utf-8")), path)
+        self.load(json.loads(path.read_text(encoding="utf-8")), path)
+        if self.act_model_file_:
+            from harmattan.events.act_model import ActModel
+
+            self.act_model_ = ActModel(path.parent / self.act_model_file_).initialize()
+        return self
 
     def load(self, data: dict, path: str | Path = "weights") -> ActGate:
         """Read the gate from its weights (the content of ``weights.json``)."""
@@ -321,7 +328,10 @@ class ActGate:
         self.gate_ = _LinearHead(gate)
         lexical = data.get("lexical")
         self.lexical_ = _LexicalHead(lexical) if lexical is not None else None
-        width = len(self.gate_.mean) - (1 if self.lexical_ is not None else 0)
+        # The act reader's file, when the gate reads its two inputs (events/act_model.py).
+        self.act_model_file_ = data.get("act_model")
+        width = (len(self.gate_.mean) - (1 if self.lexical_ is not None else 0)
+                 - (ACT_INPUTS if self.act_model_file_ else 0))
         if len(self.gate_.coef[0]) != len(self.gate_.mean) or width <= len(FEATURES):
             raise ValueError(f"{path} has inconsistent gate weights; retrain it with "
                              "`harmattan train gate`")
@@ -335,13 +345,36 @@ class ActGate:
         """Whether the gate reads the sentence's :func:`lexical_features` too."""
         return getattr(self, "lexical_", None) is not None
 
+    @property
+    def reads_acts(self) -> bool:
+        """Whether the gate takes the act reader's readings (:meth:`act_readings`)."""
+        return bool(getattr(self, "act_model_file_", None))
+
+    def act_readings(self, sentences: list[str], keys: list[tuple[str, int, int]]
+                     ) -> np.ndarray | None:
+        """The act reader's ``[P(act), P(background), P(none)]`` of each sentence, for
+        :meth:`decide`; None when the gate does not read them.  One call per batch."""
+        if not self.reads_acts:
+            return None
+        if not hasattr(self, "act_model_"):
+            raise RuntimeError("ActGate.act_readings called before initialize()")
+        return self.act_model_.predict(sentences)
+
     def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
-               lexical: list[str] | None = None) -> GateDecision:
-        """The gate's reading of a sentence from its :func:`gate_vector` and, when the gate
-        has a lexical head, its :func:`lexical_features` (the head's logit is the gate's last
-        input).  ``key`` (article id, sentence start and end) is for :class:`RecordingGate`."""
+               lexical: list[str] | None = None, act: np.ndarray | None = None) -> GateDecision:
+        """The gate's reading of a sentence from its :func:`gate_vector`, the act reader's
+        reading (``act``, from :meth:`act_readings`) when the gate takes it, and, when the
+        gate has a lexical head, its :func:`lexical_features` (the head's logit is the gate's
+        last input).  ``key`` (article id, sentence start and end) is for
+        :class:`RecordingGate`."""
         if not hasattr(self, "gate_"):
             raise RuntimeError("ActGate.decide called before initialize()")
+        if self.reads_acts:
+            if act is None:
+                raise ValueError("this gate reads the act reader: pass act=act_readings(...)")
+            from harmattan.events.act_model import act_features
+
+            vector = np.concatenate([vector, act_features(act)])
         if self.lexical_ is not None:
             vector = np.append(vector, self.lexical_.logit(lexical or []))
         probs = self.gate_.probabilities(vector)
@@ -355,6 +388,9 @@ class ActGate:
         decides where the model hesitates — real news — and leaves alone the sentences the
         model reads with confidence."""
         if self.type_ is None or not self.type_weight_:
+            return joint
+        if vector[2 * len(PLOVER_EVENTS) + 1] > 0:
+            # A correction the project made to the verb dictionary decides the type itself.
             return joint
         return add_type_head(joint, self.type_.probabilities(vector), self.type_weight_,
                              pattern_is_specific(vector))
@@ -385,8 +421,12 @@ class RecordingGate(ActGate):
             self.type_records_[key] = (vector, dict(joint))
         return joint
 
+    def act_readings(self, sentences: list[str], keys: list[tuple[str, int, int]]
+                     ) -> np.ndarray | None:
+        return None
+
     def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
-               lexical: list[str] | None = None) -> GateDecision:
+               lexical: list[str] | None = None, act: np.ndarray | None = None) -> GateDecision:
         if key is not None:
             self.records_[key] = vector
             self.lexical_records_[key] = list(lexical or [])

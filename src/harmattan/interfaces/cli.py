@@ -368,7 +368,8 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
 
 
 @main.command()
-@click.argument("model", type=click.Choice(["events", "gate", "acled"]), default="events")
+@click.argument("model", type=click.Choice(["events", "act-model", "gate", "acled"]),
+                default="events")
 @click.option("--out", type=click.Path(file_okay=False), default=None,
               help="Where to write the model (default: the shipped model's folder).")
 @click.option("--data", type=click.Path(file_okay=False), default=None,
@@ -384,14 +385,19 @@ def eval_command(kind: str, gold: str, part: str, as_json: bool, errors: str | N
               help="gate: add the lexical head (words, bigrams, main verb, triggers).")
 @click.option("--target-coverage", "target_coverage", type=float, default=None,
               help="gate: choose the threshold as the highest whose act coverage, the coder "
-                   "run on the train articles with out-of-fold gates, reaches this.")
+                   "run on the train articles with out-of-fold gates, reaches this (with the "
+                   "act reader, 0.57 by default).")
+@click.option("--no-act-model", "no_act_model", is_flag=True,
+              help="gate: do not read the act reader (act-model.onnx), even where there is one.")
 @_quiet_option
 def train(model: str, out: str | None, data: str | None, cv: int, seed: int,
           min_event_probability: float | None, lexical: bool, target_coverage: float | None,
-          quiet: bool) -> None:
+          no_act_model: bool, quiet: bool) -> None:
     """Train a model (needs the train extra: scripts/setup.sh --train).
 
-    events (the default): the sentence event classifier.  gate: the act gate and type head
+    events (the default): the sentence event classifier.  act-model: the act reader
+    (events/act_model.py), fine-tuned on the act annotations, with its out-of-fold readings
+    for the gate (about 15 minutes on two cores; train the gate after it).  gate: the act gate and type head
     (events/gate.py) from the act annotations in annotations/acts/ (a few minutes; --cv is
     not used: its folds are fixed in the training code).  acled: the ACLED classifier
     (events/acled_model.py) from the CASE 2021 dev file, annotations/acled/ and the notes
@@ -401,6 +407,7 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int,
 
     \b
         harmattan train --out /tmp/model --cv 0
+        harmattan train act-model --out /tmp/gate
         harmattan train gate --out /tmp/gate
         harmattan train gate --lexical --target-coverage 0.72 --out /tmp/gate2
         harmattan train acled --out /tmp/acled
@@ -427,6 +434,18 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int,
                              out_dir=Path(out) if out else ACLED_MODEL_DIR, seed=seed)
         click.echo(json.dumps(report, indent=2, default=str))
         return
+    if model == "act-model":
+        from harmattan.events.gate import GATE_DIR
+        from harmattan.training.act_gate import shared_data_dir
+        from harmattan.training.act_model import ActModelConfig, train_act_model
+
+        report = train_act_model(Path(out) if out else GATE_DIR,
+                                 data_dir=Path(data) if data else shared_data_dir(),
+                                 config=ActModelConfig(seed=seed),
+                                 log=(lambda _: None) if quiet else
+                                 (lambda m: click.echo(m, err=True)))
+        click.echo(json.dumps(report, indent=2, default=str))
+        return
     if model == "gate":
         from harmattan.events.gate import GATE_DIR
         from harmattan.training.act_gate import shared_data_dir, train_act_gate
@@ -434,7 +453,8 @@ def train(model: str, out: str | None, data: str | None, cv: int, seed: int,
         report = train_act_gate(Path(data) if data else shared_data_dir(),
                                 out_dir=Path(out) if out else GATE_DIR, seed=seed,
                                 min_event_probability=min_event_probability,
-                                lexical=lexical, target_coverage=target_coverage)
+                                lexical=lexical, target_coverage=target_coverage,
+                                act_model=not no_act_model)
         click.echo(json.dumps(report, indent=2, default=str))
         return
     from harmattan.training import train_event_classifier

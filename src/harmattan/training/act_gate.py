@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from harmattan.events.act_model import ACT_MODEL_FILE, ACT_OOF_FILE
 from harmattan.events.gate import (
     FEATURES,
     GATE_CLASSES,
@@ -53,7 +54,8 @@ TARGET_RECALL = 0.70
 #: coverage reaches the target.  The coder's coverage falls faster than the gate's recall (a
 #: restatement loses its coverage with the sentence it restates).  Whatever the rule, the
 #: coder's out-of-fold figures at these thresholds go to ``metrics.json``.
-COVERAGE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+COVERAGE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
+                       0.8, 0.85, 0.9)
 #: The lexical head: L2 regularisation, the fewest training sentences a feature needs, and how
 #: much less the gate's regularisation holds its logit back than the other inputs (its
 #: standardised value is multiplied by this).  Chosen by 5-fold cross-validation grouped by
@@ -61,6 +63,13 @@ COVERAGE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.
 LEXICAL_C = 0.3
 LEXICAL_MIN_COUNT = 2
 LEXICAL_BOOST = 10.0
+#: The same for the act reader's two inputs (events/act_model.py).
+ACT_BOOST = 10.0
+#: With the act reader, the threshold is by default the highest whose out-of-fold act coverage
+#: on the train articles reaches this: the coverage the gate without the reader gets there at
+#: its own threshold (``harmattan train gate --no-act-model``: 0.570 at 0.56 on the 203 train
+#: articles) — the same coverage, more precision.
+READER_TARGET_COVERAGE = 0.57
 
 
 def shared_data_dir() -> Path:
@@ -123,17 +132,20 @@ def targets(rows: list[dict[str, Any]]) -> np.ndarray:
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float, seed: int, weight: np.ndarray | None = None,
-         boost_last: float = 1.0):
+         boost_last: float = 1.0, boost: tuple[tuple[int, float], ...] = ()):
     """The gate's regression; ``boost_last`` multiplies the standardised last input (the
-    lexical head's logit) so that the penalty holds it back less."""
+    lexical head's logit), and ``boost`` the inputs of the given columns (the act reader's),
+    so that the penalty holds them back less."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 1e-9, scaler.scale_, 1.0)
-    if boost_last != 1.0:
+    if boost_last != 1.0 or boost:
         scale = scale.copy()
         scale[-1] /= boost_last
+        for column, factor in boost:
+            scale[column] /= factor
     model = LogisticRegression(C=c, max_iter=3000, random_state=seed, class_weight="balanced")
     model.fit((x - scaler.mean_) / scale, y, sample_weight=weight)
     # A class absent from the training data (background can be, in a small fold) keeps a very
@@ -242,6 +254,50 @@ def lexical_stack(features: list[list[str]], y: np.ndarray, groups: list[str], s
     return out
 
 
+class ActReadings:
+    """The act reader's readings for training the gate: out of fold (``act_oof.json``) for the
+    sentences it was trained on, the shipped reader's for any other (held-out articles, the
+    clean event sentences, the Sahel cases).  A train sentence the table lacks (the splitter
+    cut it otherwise than when it was annotated) is read by the shipped reader too, and
+    counted in ``missing``."""
+
+    def __init__(self, model_dir: Path, trained_on: set[str]) -> None:
+        from harmattan.events.act_model import ActModel
+
+        self.model_dir = model_dir
+        self.table = json.loads((model_dir / ACT_OOF_FILE).read_text(encoding="utf-8"))
+        self.model = ActModel(model_dir / ACT_MODEL_FILE).initialize()
+        self.trained_on = trained_on
+        self.missing: set[tuple[str, int, int]] = set()
+        self.cache: dict[str, np.ndarray] = {}
+
+    def read(self, sentences: list[str], keys: list[tuple[str, int, int]]) -> np.ndarray:
+        out: list[np.ndarray | None] = []
+        todo = []
+        for i, (text, key) in enumerate(zip(sentences, keys)):
+            stored = self.table.get(f"{key[0]}:{key[1]}-{key[2]}")
+            if stored is not None:
+                out.append(np.asarray(stored, dtype=np.float64))
+                continue
+            if key[0] in self.trained_on:
+                self.missing.add(key)
+            out.append(self.cache.get(text))
+            if out[-1] is None:
+                todo.append(i)
+        if todo:
+            for i, row in zip(todo, self.model.predict([sentences[i] for i in todo])):
+                self.cache[sentences[i]] = row
+                out[i] = row
+        return np.vstack(out) if out else np.zeros((0, 3))
+
+    def features(self, texts: dict[str, str], keys: list[tuple[str, int, int]]) -> np.ndarray:
+        """The gate's act inputs for recorded sentences (key: record id, start, end)."""
+        from harmattan.events.act_model import act_features
+
+        readings = self.read([texts[k[0]][k[1]:k[2]] for k in keys], keys)
+        return np.vstack([act_features(r) for r in readings]) if len(keys) else np.zeros((0, 2))
+
+
 class CrossValidatedGate:
     """Training and evaluation only, never at run time: the gate that reads each train
     article's sentences with the gate of the cross-validation fold that did not see the
@@ -253,12 +309,18 @@ class CrossValidatedGate:
     lexical = True
 
     def __init__(self, fold_weights: list[dict[str, Any]], fold_of: dict[str, int],
-                 threshold: float) -> None:
+                 threshold: float, act_reader: ActReadings | None = None) -> None:
         from harmattan.events.gate import ActGate
 
         self.gates_ = [ActGate().load(w, f"fold {i}") for i, w in enumerate(fold_weights)]
         self.fold_of = fold_of
         self.threshold_ = threshold
+        self.act_reader = act_reader
+
+    def act_readings(self, sentences: list[str], keys: list[tuple[str, int, int]]
+                     ) -> np.ndarray | None:
+        # The act reader's out-of-fold readings of the train articles' sentences.
+        return self.act_reader.read(sentences, keys) if self.act_reader is not None else None
 
     def initialize(self) -> CrossValidatedGate:
         return self
@@ -269,8 +331,8 @@ class CrossValidatedGate:
         return self.gates_[self.fold_of[key[0]]]
 
     def decide(self, vector: np.ndarray, key: tuple[str, int, int] | None = None,
-               lexical: list[str] | None = None) -> Any:
-        return self._gate(key).decide(vector, key, lexical)
+               lexical: list[str] | None = None, act: np.ndarray | None = None) -> Any:
+        return self._gate(key).decide(vector, key, lexical, act)
 
     def type_scores(self, vector: np.ndarray, joint: dict[str, float],
                     key: tuple[str, int, int] | None = None) -> dict[str, float]:
@@ -436,7 +498,7 @@ def train_type_head(x: np.ndarray, joints: list[dict[str, float]], golds: list[s
 
 
 #: Weight of a CAMEO quad sentence (all report an event) against an annotated sentence.
-QUAD_WEIGHT = 0.3
+QUAD_WEIGHT = 0.6
 
 
 def clean_event_sentences(data_dir: Path) -> tuple[dict[str, str], list[dict[str, Any]]]:
@@ -448,11 +510,20 @@ def clean_event_sentences(data_dir: Path) -> tuple[dict[str, str], list[dict[str
     return quad, plover
 
 
+def _act_reader(out_dir: Path, trained_on: set[str]) -> ActReadings | None:
+    """The act reader of ``out_dir``, else of the shipped gate's folder, else None."""
+    for folder in (out_dir, GATE_DIR):
+        if (folder / ACT_MODEL_FILE).is_file() and (folder / ACT_OOF_FILE).is_file():
+            return ActReadings(folder, trained_on)
+    return None
+
+
 def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
                    labels_path: Path | None = None, split_path: Path | None = None,
                    min_event_probability: float | None = None, lexical: bool = False,
                    target_coverage: float | None = None,
-                   thresholds: tuple[float, ...] = COVERAGE_THRESHOLDS) -> dict[str, Any]:
+                   thresholds: tuple[float, ...] = COVERAGE_THRESHOLDS,
+                   act_model: bool = True) -> dict[str, Any]:
     """Fit the gate and the type head on the ``train`` articles; run the coder on them with
     out-of-fold gates (:func:`coder_sweep`); score the gate on the ``heldout`` ones; write
     ``weights.json`` and ``metrics.json`` to ``out_dir``.
@@ -461,7 +532,10 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
     which a sentence is parsed and so reaches the gate: the gate is trained on the sentences
     that reach it with that setting, and the coder is run with it.  ``lexical`` adds the
     lexical head; ``target_coverage`` chooses the threshold on the coder's out-of-fold act
-    coverage (:func:`choose_coder_threshold`) rather than on the gate's own scores."""
+    coverage (:func:`choose_coder_threshold`) rather than on the gate's own scores.
+    ``act_model``: read the act reader (``act-model.onnx`` and its out-of-fold table
+    ``act_oof.json``, from ``out_dir`` or else the shipped gate's folder; ``harmattan train
+    act-model`` makes them) as two more inputs, when there is one."""
     from harmattan.events.coder import CoderSettings, EventCoder
 
     if min_event_probability is None:
@@ -492,13 +566,22 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
     vectors, rows = sentence_vectors(labels, recorder.records_)
     x, y = np.vstack(vectors), targets(rows)
     groups = [r["record_id"] for r in rows]
+    xq = np.vstack(quad_vectors)
+    reader = _act_reader(out_dir, {g for g in groups if g not in heldout}) if act_model else None
+    if reader is not None:
+        x = np.column_stack([x, reader.features(
+            texts, [(r["record_id"], r["start"], r["end"]) for r in rows])])
+        xq = np.column_stack([xq, reader.features(quad_texts, quad_keys)])
+    boosts = ((((-3, ACT_BOOST), (-2, ACT_BOOST)) if lexical else ((-2, ACT_BOOST), (-1, ACT_BOOST)))
+              if reader is not None else ())
+    if reader is not None and target_coverage is None:
+        target_coverage = READER_TARGET_COVERAGE
     train_idx = np.asarray([i for i, g in enumerate(groups) if g not in heldout])
     held_idx = np.asarray([i for i, g in enumerate(groups) if g in heldout])
     x_train, y_train = x[train_idx], y[train_idx]
     train_groups = [groups[i] for i in train_idx]
     folds = _folds(train_groups, 5, seed)
     # Quad sentences join every fold's training part, never its scored part.
-    xq = np.vstack(quad_vectors)
     yq = np.zeros(len(xq), dtype=np.int64)
     wq = np.full(len(xq), QUAD_WEIGHT)
     if lexical:
@@ -538,7 +621,7 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
         fold_params[c] = []
         for fold, (inner, _, x_inner, x_fold, x_quad) in zip(folds, stacked):
             params = _fit(np.vstack([x_inner, x_quad]), np.concatenate([y_train[inner], yq]), c,
-                          seed, np.concatenate([np.ones(len(inner)), wq]), boost)
+                          seed, np.concatenate([np.ones(len(inner)), wq]), boost, boosts)
             oof[fold] = _predict(params, x_fold)
             fold_params[c].append(params)
         keep = oof_keep[c] = oof[:, 0] + oof[:, 1]
@@ -563,7 +646,7 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
         lexical_head, x_full, xq_full = None, x_train, xq
         held_x = x[held_idx] if len(held_idx) else None
     gate = _fit(np.vstack([x_full, xq_full]), np.concatenate([y_train, yq]), best_c, seed,
-                np.concatenate([np.ones(len(y_train)), wq]), boost)
+                np.concatenate([np.ones(len(y_train)), wq]), boost, boosts)
     report: dict[str, Any] = {
         "gate": {"C": best_c, "rule_threshold": rule_threshold,
                  "min_event_probability": min_event_probability,
@@ -602,27 +685,28 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
     for i, record_id in enumerate(unfolded):
         fold_of[record_id] = i % len(folds)
     typed_fold = np.asarray([fold_of.get(label["record_id"], -1) for label, _ in typed])
+    act_file = ACT_MODEL_FILE if reader is not None else None
     fold_weights = []
     for k, (_, head, _, _, _) in enumerate(stacked):
         mask = typed_fold != k
         fold_weights.append({
             "features": list(FEATURES), "type_features": list(TYPE_FEATURES), "threshold": 0.5,
-            "type_weight": chosen["weight"],
+            "type_weight": chosen["weight"], "act_model": act_file,
             "gate": _head(fold_params[best_c][k], list(GATE_CLASSES)), "lexical": head,
             "type": _head(_fit_types(tx[mask], ty[mask], chosen["C"], seed),
                           list(PLOVER_EVENTS))})
     train_labels = [label for label in labels if label["record_id"] not in heldout]
-    sweep = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.5), train_labels,
+    sweep = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.5, reader), train_labels,
                         {r: t for r, t in texts.items() if r not in heldout}, thresholds,
                         min_event_probability)
     # The gate off (every sentence kept): the most the threshold can give back.
-    ceiling = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.0), train_labels,
+    ceiling = coder_sweep(CrossValidatedGate(fold_weights, fold_of, 0.0, reader), train_labels,
                           {r: t for r, t in texts.items() if r not in heldout}, (0.0,),
                           min_event_probability)["0.00"]
     threshold = (choose_coder_threshold(sweep, target_coverage) if target_coverage is not None
                  else rule_threshold)
     if f"{threshold:.2f}" not in sweep:
-        sweep.update(coder_sweep(CrossValidatedGate(fold_weights, fold_of, threshold),
+        sweep.update(coder_sweep(CrossValidatedGate(fold_weights, fold_of, threshold, reader),
                                  train_labels, {r: t for r, t in texts.items() if r not in heldout},
                                  (threshold,), min_event_probability))
     report["gate"]["threshold"] = threshold
@@ -648,6 +732,15 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
                "threshold": threshold, "type_weight": chosen["weight"],
                "gate": _head(gate, list(GATE_CLASSES)),
                "type": _head(_fit_types(tx, ty, chosen["C"], seed), list(PLOVER_EVENTS))}
+    if reader is not None:
+        import shutil
+
+        weights["act_model"] = ACT_MODEL_FILE
+        for name in (ACT_MODEL_FILE, ACT_OOF_FILE):
+            if (reader.model_dir / name).resolve() != (out_dir / name).resolve():
+                shutil.copyfile(reader.model_dir / name, out_dir / name)
+        report["gate"]["act_model"] = {"boost": ACT_BOOST,
+                                       "train_sentences_read_by_shipped_reader": len(reader.missing)}
     if lexical_head is not None:
         weights["lexical"] = lexical_head
     (out_dir / "weights.json").write_text(json.dumps(weights) + "\n", encoding="utf-8")
