@@ -6,13 +6,16 @@ reads a sentence — the sentence model's vector and class probabilities, a few 
 its parse (tense and mood of the main verb, hedges, numbers, time expressions), and, when its
 weights have one (``harmattan train gate --lexical``; the shipped gate has none), the logit of
 a lexical head over its words (lemma unigrams and bigrams with actors as a placeholder, the
-main verb's form, the triggers) — and gives three probabilities: a specific act that is the
+main verb's form, the triggers), and, when its weights name one (the shipped gate does), the
+act reader's reading of the sentence (``events/act_model.py``, a fine-tuned sentence model) —
+and gives three probabilities: a specific act that is the
 news (``act``), a specific past act told as background (``background``), or no act
 (``none``).
 
 The weights are a multinomial logistic regression trained on sentences of real news annotated
 here (``annotations/acts/``) by ``harmattan train gate``; see the model card next to them
-(``resources/models/act-gate/MODEL_CARD.md``).  Runtime needs numpy only.
+(``resources/models/act-gate/MODEL_CARD.md``).  Runtime: numpy, and onnxruntime for the act
+reader.
 """
 
 from __future__ import annotations
