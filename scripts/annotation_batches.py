@@ -38,6 +38,10 @@ SEED = 11
 ACT_EXTRA_CORPORA = [("news/insightcrime-train.jsonl", 40), ("geo/geowebnews.jsonl", 25),
                      ("geo/geovirus.jsonl", 10)]
 ACT_EXTRA_SEED = 17
+#: A third draw, after the second was annotated: disjoint from both, the same rule.
+ACT_THIRD_CORPORA = [("news/insightcrime-train.jsonl", 45), ("geo/geowebnews.jsonl", 20),
+                     ("geo/geovirus.jsonl", 10)]
+ACT_THIRD_SEED = 19
 #: French articles (BBC Afrique), drawn per topic among those of 6–40 sentences; politics
 #: first, the other topics give hard non-events.  Of each topic, the first FR_HELDOUT[topic]
 #: articles drawn are held out (a little over half, so that at least 300 sentences are).
@@ -91,9 +95,9 @@ def _article_batches(parts: list[tuple[str, list[str]]], size: int) -> list[list
     return batches
 
 
-def act_extra_articles(corpus: str, count: int) -> list[str]:
+def act_extra_articles(corpus: str, count: int, third: bool = False) -> list[str]:
     """The second draw of English training articles of ``corpus`` (sorted), disjoint from the
-    first."""
+    first; with ``third``, the third draw, disjoint from both."""
     import random
 
     from harmattan.training.annotations import read_records
@@ -101,17 +105,22 @@ def act_extra_articles(corpus: str, count: int) -> list[str]:
 
     first = dict(ACT_CORPORA)
     used = set(choose_articles(DATA, corpus, first[corpus], SEED))
+    if third:
+        used |= set(act_extra_articles(corpus, dict(ACT_EXTRA_CORPORA)[corpus]))
     records = read_records(DATA, corpus)
     pool = [record_id for record_id in sorted(records) if record_id not in used
             and 5 <= len(split_sentences(records[record_id]["text"], record_id)) <= 40]
-    return sorted(random.Random(ACT_EXTRA_SEED).sample(pool, min(count, len(pool))))
+    seed = ACT_THIRD_SEED if third else ACT_EXTRA_SEED
+    return sorted(random.Random(seed).sample(pool, min(count, len(pool))))
 
 
 def act_batches() -> list[list[Unit]]:
     first = _article_batches([(corpus, choose_articles(DATA, corpus, count, SEED))
                               for corpus, count in ACT_CORPORA], 150)
-    return first + _article_batches([(corpus, act_extra_articles(corpus, count))
-                                     for corpus, count in ACT_EXTRA_CORPORA], 150)
+    second = _article_batches([(corpus, act_extra_articles(corpus, count))
+                               for corpus, count in ACT_EXTRA_CORPORA], 150)
+    return first + second + _article_batches([(corpus, act_extra_articles(corpus, count, True))
+                                              for corpus, count in ACT_THIRD_CORPORA], 150)
 
 
 def french_articles() -> tuple[list[str], list[str]]:

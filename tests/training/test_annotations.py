@@ -37,7 +37,7 @@ def test_labels_outside_their_record_are_refused(tmp_path: Path) -> None:
 
 def test_shipped_act_labels_point_into_the_shared_text() -> None:
     labels = load_labels(ACTS_DIR / "labels.jsonl", SHARED, CORPUS_OF)
-    assert len(labels) == 4932 and len({r["key"] for r in labels}) == 4932
+    assert len(labels) == 6161 and len({r["key"] for r in labels}) == 6161
     kinds = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
     assert {r["kind"] for r in labels} == kinds
     for row in labels:
