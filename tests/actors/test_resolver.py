@@ -181,6 +181,20 @@ def test_title_and_first_name_is_no_person(resolver: ActorResolver) -> None:
     assert resolver.resolve_actor("Judge Otto", on).actor_id == "PAUL_OTTO"
 
 
+def test_a_country_name_after_a_given_name_is_a_surname(resolver: ActorResolver) -> None:
+    on = dt.date(2015, 6, 1)
+    found = resolver.find_actors("Former DEA agent Phil Jordan said the cartel was weakened.", on)
+    assert "JOR" not in [a.code for a in found]
+    found = resolver.find_actors("Juan Orlando Hernandez met Ricardo Lagos in Lima.", on)
+    assert "NGA" not in [a.code for a in found]  # Lagos the surname, not the Nigerian city
+    # The country itself, after a function word, a title or lower case, is still found.
+    assert [a.code for a in resolver.find_actors("In Jordan, police arrested him.", on)][:1] == \
+        ["JOR"]
+    assert "JOR" in [a.code for a in resolver.find_actors("Michael Jordan met the King of "
+                                                          "Jordan.", on)]
+    assert [a.code for a in resolver.find_actors("Troops from Chad crossed.", on)][:1] == ["TCD"]
+
+
 def test_criminal_is_a_criminal_never_a_company(resolver: ActorResolver) -> None:
     actor = resolver.resolve_actor("the criminal", dt.date(2015, 6, 1))
     assert (actor.code, actor.sector) == ("", "CRM")

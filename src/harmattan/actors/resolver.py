@@ -464,6 +464,10 @@ class ActorResolver:
                 code, sector, actor_id, entry_id, kind = self._entity_actor(
                     index, m, day, context_country)
                 if kind == COUNTRY:
+                    if self._is_surname(index, words, norms, m,
+                                        matches[k - 1].j if k else 0):
+                        k += 1  # "Phil Jordan" is a person, not Jordan
+                        continue
                     k = self._after_country(index, m, k, code, entry_id, matches, norms, day,
                                             context_country, emit, person_after)
                     continue
@@ -557,6 +561,35 @@ class ActorResolver:
             k = end_k + 1
         return actors
 
+    def _is_surname(self, index: Index, words: list[str], norms: list[str], m: _Match,
+                    previous_end: int) -> bool:
+        """A one-word country name right after a capitalised given name is a person's surname:
+        "former DEA agent Phil Jordan" names no country.  Given names are the first words of
+        the dictionary's people ("Phil Goff", "Michael Jackson"), those that are not words
+        of the dictionary themselves ("King", "General") nor function words."""
+        i = m.i
+        if m.j - i != 1 or i == 0 or previous_end > i - 1:
+            return False
+        before = words[i - 1]
+        if not (before[:1].isupper() and before[1:].islower() and before.isalpha()
+                and words[i][1:].islower()):
+            return False
+        return norms[i - 1] in self._given_names(index)
+
+    def _given_names(self, index: Index) -> frozenset[str]:
+        names = getattr(self, "given_names_", None)
+        if names is None:
+            counts: dict[str, int] = {}
+            for entry in index.entries:
+                words = entry[2].split() if entry[1] == PERSON and entry[2] else []
+                if len(words) >= 2:
+                    first = normalize(words[0])
+                    counts[first] = counts.get(first, 0) + 1
+            names = self.given_names_ = frozenset(
+                w for w, n in counts.items() if n >= 2 and len(w) >= 3 and w.isalpha()
+                and w not in index.phrases and w not in _NOT_GIVEN_NAMES)
+        return names
+
     def _after_country(self, index: Index, m: _Match, k: int, code: str, entry_id: str,
                        matches: list[_Match], norms: list[str], day: int | None,
                        context_country: str | None, emit, person_after) -> int:
@@ -624,6 +657,8 @@ def _other_country(code: str, written: str) -> bool:
 
 
 _POSSESSIVE_NORM = frozenset({"'s"})
+#: First words of the dictionary's people that are not given names.
+_NOT_GIVEN_NAMES = frozenset({"the", "per", "than", "chief", "said", "abu", "abd", "bin"})
 #: The sectors a person named by a title of this sector and a surname may hold.
 _TITLE_SECTORS = {
     "GOV": frozenset({"GOV", "ELI", "OPP", "PTY", "LEG", "MIL", ""}),
