@@ -88,8 +88,8 @@ def main() -> None:
         stages[key] = "parsed, no event" if not found else "coded"
         return found
 
-    def recording_apply_gate(candidate, doc):
-        apply_gate(candidate, doc)
+    def recording_apply_gate(candidate, doc, act=None):
+        apply_gate(candidate, doc, act)
         if not candidate.events:
             stages[(candidate.article.id, candidate.sentence.start)] = "dropped by the gate"
 

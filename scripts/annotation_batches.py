@@ -11,7 +11,8 @@
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
                         labels.jsonl (first annotator of each batch) and double.jsonl (the second);
                         rows merged before are kept, only new label files are added
-    scripts/annotation_batches.py split                the held-out articles, drawn once (split.json)
+    scripts/annotation_batches.py split                the held-out articles, drawn once, and the
+                        third draw as a second held-out part (split.json)
 
 The chosen articles and snippets depend only on the shared data and the fixed seeds below, so
 the units (and their keys) can be made again from the repository.
@@ -315,9 +316,14 @@ def split() -> int:
     for corpus, count in ACT_CORPORA:
         ids = choose_articles(DATA, corpus, count, SEED)
         heldout.extend(sorted(random.Random(SEED + 100).sample(ids, len(ids) // 5)))
-    out.write_text(json.dumps({"seed": SEED + 100, "heldout": heldout}, indent=1) + "\n",
-                   encoding="utf-8")
-    print(f"{len(heldout)} held-out articles in {out}")
+    # The third draw, whole, is a second held-out part: drawn and annotated after the first
+    # held-out part had been read to choose between gates, it is read by nothing but
+    # `harmattan eval acts … --part heldout2`.
+    second = sorted(r for corpus, count in ACT_THIRD_CORPORA
+                    for r in act_extra_articles(corpus, count, True))
+    out.write_text(json.dumps({"seed": SEED + 100, "heldout": heldout, "heldout2": second},
+                              indent=1) + "\n", encoding="utf-8")
+    print(f"{len(heldout)} + {len(second)} held-out articles in {out}")
     return 0
 
 

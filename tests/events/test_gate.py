@@ -242,3 +242,40 @@ def test_the_gate_is_trained_on_the_act_reader_s_out_of_fold_readings(tmp_path) 
     assert rows[1] == pytest.approx(rows[2])
     assert rows[1] == pytest.approx(ActModel(tmp_path / ACT_MODEL_FILE).initialize().predict([text])[0])
     assert reader.missing == {("a", 30, 50)}
+
+
+@pytest.mark.models
+def test_a_sentence_the_reader_is_sure_reports_no_act_goes_no_further() -> None:
+    """With a gate that screens, the act reader reads every candidate sentence once, before
+    the sentence model; one it reads as reporting no act (below the screen) is neither read
+    by the coder's pass of the sentence model nor coded, and the gate reuses the readings of
+    the others."""
+    from harmattan.events.coder import EventCoder
+
+    gate = ActGate().initialize()
+    if not gate.screen_:
+        pytest.skip("the shipped gate does not screen")
+    meeting = "Colombia's foreign minister met his Ecuadorian counterpart in Quito on Monday."
+    visit = "Colombia's president visited Ecuador's president in Quito on Tuesday."
+    real, read = gate.act_readings, []
+
+    def readings(sentences: list[str], keys: list) -> np.ndarray:
+        read.extend(sentences)
+        out = real(sentences, keys)
+        for i, sentence in enumerate(sentences):
+            if sentence == meeting:
+                out[i] = [gate.screen_ / 4, gate.screen_ / 4, 1.0 - gate.screen_ / 2]
+        return out
+
+    gate.act_readings = readings  # type: ignore[method-assign]
+    coder = EventCoder(gate=gate).initialize()
+    predict, calls = coder.classifier.predict, []
+    coder.classifier.predict = lambda texts: calls.append(list(texts)) or predict(texts)
+    article = Article(id="quito", date=parse_date("2024-03-05"), text=f"{meeting} {visit}")
+    events = coder.code([article])
+    assert sorted(read) == sorted([meeting, visit])  # each read once, by the screen
+    # The coder's pass of the sentence model reads the other sentence only (the ACLED
+    # classifier may read a short text's every sentence afterwards).
+    assert calls[0] == [visit]
+    assert [e.evidence.sentence for e in events] == [visit]
+    assert events[0].plover.event == "CONSULT"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harmattan.training.act_gate import ACTS_DIR, CORPUS_OF, load_split
+from harmattan.training.act_gate import ACTS_DIR, CORPUS_OF, load_act_texts, load_split
 from harmattan.training.annotations import Unit, load_labels, locate, to_standoff
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
@@ -47,8 +47,14 @@ def test_shipped_act_labels_point_into_the_shared_text() -> None:
                 if event.get(role):
                     start, end = event[role]
                     assert row["start"] <= start < end <= row["end"]
-    heldout = load_split()["heldout"]
+    split = load_split()
+    heldout, second = split["heldout"], split["heldout2"]
     assert len(heldout) == 32 and len({r["record_id"] for r in labels} & heldout) == 32
+    # The third draw is the second held-out part: annotated, and read by no training.
+    assert len(second) == 75 and not heldout & second
+    assert len({r["record_id"] for r in labels} & second) == 75
+    train, _ = load_act_texts(ACTS_DIR / "labels.jsonl", "train", SHARED)
+    assert len(train) == 4260 and not {r["record_id"] for r in train} & (heldout | second)
 
 
 def test_shipped_acled_labels_have_valid_types() -> None:

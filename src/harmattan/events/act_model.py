@@ -22,7 +22,7 @@ ACT_CLASSES = ("act", "background", "none")
 ACT_MODEL_FILE = "act-model.onnx"
 #: Out-of-fold readings of the training sentences, for training the gate on them.
 ACT_OOF_FILE = "act_oof.json"
-MAX_LENGTH = 64
+MAX_LENGTH = 96
 #: The reader shares the event classifier's WordPiece tokenizer (all-MiniLM-L6-v2).
 TOKENIZER = Path(__file__).resolve().parents[1] / "resources" / "models" / "event-classifier" / \
     "tokenizer.json"

@@ -164,6 +164,8 @@ class _Candidate:
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
+    #: The act reader's reading of the sentence, once asked (``EventCoder._act_readings``).
+    act: Any = None
     #: The sentence's parse, kept while its place entities are read (``_entities``).
     doc: Doc | None = None
     #: The French parse of the sentence (French articles only).
@@ -244,7 +246,7 @@ class EventCoder:
             self._code_french(french)
         sentences = [c for article in articles if language[id(article)] != "fr"
                      for c in self._sentences(article)]
-        candidates = [c for c in sentences if c.candidate]
+        candidates = self._screen([c for c in sentences if c.candidate])
         predictions = self.classifier.predict([c.sentence.text for c in candidates]) if candidates else []
         kept = []
         for candidate, prediction in zip(candidates, predictions):
@@ -551,12 +553,34 @@ class EventCoder:
         return out
 
     def _act_readings(self, items: list[_Candidate]) -> Any:
-        """The act reader's readings of these sentences, when the gate takes them."""
+        """The act reader's readings of these sentences, when the gate takes them: one call
+        for those not read yet (``_screen`` has read the candidates)."""
         if self.gate is None or not items:
             return None
-        return self.gate.act_readings(
-            [item.sentence.text for item in items],
-            [(item.article.id, item.sentence.start, item.sentence.end) for item in items])
+        todo = [item for item in items if item.act is None]
+        if todo:
+            readings = self.gate.act_readings(
+                [item.sentence.text for item in todo],
+                [(item.article.id, item.sentence.start, item.sentence.end) for item in todo])
+            if readings is None:
+                return None
+            for item, reading in zip(todo, readings):
+                item.act = reading
+        return [item.act for item in items]
+
+    def _screen(self, candidates: list[_Candidate]) -> list[_Candidate]:
+        """The candidates worth the sentence model and the parse: with a gate that screens
+        (``screen_`` in its weights), the act reader reads every candidate first, and one it
+        is sure reports no act — P(act) + P(background) below the screen — goes no further
+        (it may still give an ACLED-only event, which the gate then reads).  The same readings
+        serve the gate."""
+        screen = getattr(self.gate, "screen_", 0.0)
+        if not screen or not candidates:
+            return candidates
+        readings = self._act_readings(candidates)
+        if readings is None:
+            return candidates
+        return [c for c, reading in zip(candidates, readings) if reading[0] + reading[1] >= screen]
 
     def _apply_gate(self, candidate: _Candidate, doc: Doc, act: Any = None) -> None:
         """Drop the sentence's events when the gate reads no specific act in it; else mark

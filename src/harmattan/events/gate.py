@@ -333,6 +333,9 @@ class ActGate:
         self.lexical_ = _LexicalHead(lexical) if lexical is not None else None
         # The act reader's file, when the gate reads its two inputs (events/act_model.py).
         self.act_model_file_ = data.get("act_model")
+        # A candidate sentence the reader reads as reporting no act with P(act or background)
+        # below this goes no further: no sentence model, no parse (the coder's _screen).
+        self.screen_ = float(data.get("screen", 0.0)) if self.act_model_file_ else 0.0
         width = (len(self.gate_.mean) - (1 if self.lexical_ is not None else 0)
                  - (ACT_INPUTS if self.act_model_file_ else 0))
         if len(self.gate_.coef[0]) != len(self.gate_.mean) or width <= len(FEATURES):

@@ -61,6 +61,10 @@ def load_annotations(data_dir: Path, part: str = "all", split_path: Path | None 
     """The ACLED annotations as gold records ``{"id", "text", "acled"}`` of ``part`` (heldout,
     train or all) of ``split.json``."""
     labels = load_labels(labels_path or ACLED_ANNOTATIONS / "labels.jsonl", data_dir, CORPUS_OF)
+    if part not in ("all", "heldout", "train"):
+        from harmattan.errors import InputError
+
+        raise InputError(f"the ACLED annotations have no part {part!r}: heldout, train or all")
     if part != "all":
         heldout = set(json.loads((split_path or ACLED_ANNOTATIONS / "split.json")
                                  .read_text(encoding="utf-8"))["heldout"])
