@@ -195,6 +195,26 @@ def test_a_country_name_after_a_given_name_is_a_surname(resolver: ActorResolver)
     assert [a.code for a in resolver.find_actors("Troops from Chad crossed.", on)][:1] == ["TCD"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("The Sinaloa Cartel attacked them.", ("Sinaloa Cartel", "MEX", "CRM")),
+    ("The ELN bombed a pipeline.", ("ELN", "COL", "REB")),
+    ("Members of the Urabenos were arrested.", ("Urabenos", "COL", "CRM")),
+    ("Pope Francis called for peace.", ("Pope Francis", "VAT", "GOV")),
+])
+def test_groups_of_the_americas(resolver: ActorResolver, text: str, expected: tuple) -> None:
+    found = [(a.text, a.code, a.sector) for a in resolver.find_actors(text, dt.date(2016, 1, 1))]
+    assert expected in found
+
+
+def test_a_gang_of_several_countries_takes_the_country_it_acts_in(resolver: ActorResolver) -> None:
+    on = dt.date(2016, 1, 1)
+    assert [(a.text, a.code) for a in resolver.find_actors("MS13 gang members in Honduras killed "
+                                                           "two.", on)][0] == \
+        ("MS13 gang members in Honduras", "HND")
+    assert resolver.resolve_actor("Mara Salvatrucha", on).code == "SLV"  # its home
+    assert resolver.resolve_actor("Mara Salvatrucha", on, context_country="GTM").code == "GTM"
+
+
 def test_criminal_is_a_criminal_never_a_company(resolver: ActorResolver) -> None:
     actor = resolver.resolve_actor("the criminal", dt.date(2015, 6, 1))
     assert (actor.code, actor.sector) == ("", "CRM")

@@ -29,6 +29,8 @@ COUNTRIES_PATH = RESOURCE_DIR / "countries.tsv"
 SAHEL_PATH = RESOURCE_DIR / "sahel.yaml"
 #: French names of countries and international bodies (read before sahel.yaml, which wins).
 FRENCH_PATH = RESOURCE_DIR / "french.yaml"
+#: Armed and criminal groups of the Americas (read after french.yaml, before sahel.yaml).
+AMERICAS_PATH = RESOURCE_DIR / "americas.yaml"
 #: Bumped whenever the layout of the compiled index changes, so stale caches are ignored.
 INDEX_VERSION = 5
 
@@ -412,7 +414,7 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
     compiler = _Compiler()
     countries = _read_countries(COUNTRIES_PATH)
     _load_phoenix(compiler, PHOENIX_PATH, countries, priority=0)
-    yaml_paths = [FRENCH_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
+    yaml_paths = [FRENCH_PATH, AMERICAS_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
     extras: list[tuple[dict[str, dict[str, list[str]]], str]] = []
     for priority, path in enumerate(yaml_paths, start=2):
         extras.append((_load_yaml(compiler, path, priority), path.name))
@@ -427,7 +429,8 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
 
 def load_index(extra_paths: Iterable[str | Path] = (), use_cache: bool = True) -> Index:
     """The compiled index, from the on-disk cache when the inputs have not changed."""
-    paths = [PHOENIX_PATH, COUNTRIES_PATH, FRENCH_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
+    paths = [PHOENIX_PATH, COUNTRIES_PATH, FRENCH_PATH, AMERICAS_PATH, SAHEL_PATH,
+             *[Path(p) for p in extra_paths]]
     for path in paths:
         if not path.is_file():
             raise FileNotFoundError(

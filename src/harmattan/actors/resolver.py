@@ -137,7 +137,7 @@ def _day(ordinal: int | None) -> dt.date | None:
 
 class ActorResolver:
     """Codes actor mentions with the shipped dictionaries (Phoenix, ``french.yaml``,
-    ``sahel.yaml``).
+    ``americas.yaml``, ``sahel.yaml``).
 
     ``paths`` are extra YAML dictionaries in the ``sahel.yaml`` format, loaded after the
     shipped ones (later files override earlier ones, phrase by phrase).  The constructor only
