@@ -172,3 +172,35 @@ def test_two_versions_of_one_article_in_a_batch_keep_their_own_events() -> None:
     alone = code_articles([first]) + code_articles([second])
     assert [e.to_dict() for e in together] == [e.to_dict() for e in alone]
     assert {e.evidence.sentence for e in together} == {first.text, second.text}
+
+
+def test_an_act_the_sentence_model_reads_as_a_statement_is_parsed_when_the_reader_is_sure() -> None:
+    # The sentence model gives this act P(event) ≈ 0.3, under min_event_probability; the act
+    # reader, trained on real news, reads an act (P ≈ 0.99) and a verb pattern states one
+    # ("sever ties"), so the sentence is parsed.
+    from harmattan.events.coder import CoderSettings, EventCoder
+
+    article = Article(id="ties", text="Niger's junta responded on Thursday by severing diplomatic ties with Ukraine.",
+                      date=parse_date("2024-08-07"))
+    coder = EventCoder(settings=CoderSettings(locate=False)).initialize()
+    (event,) = coder.code([article])
+    assert (event.plover.event, _codes(event.source), _codes(event.target)) == ("SANCTION", {"NER"}, {"UKR"})
+    prediction = coder.classifier.predict([article.text])[0]
+    assert 1.0 - prediction.quad_probs[0] < coder.settings.min_event_probability
+    unsure = EventCoder(settings=CoderSettings(locate=False, reader_sure=1.01)).initialize()
+    assert unsure.code([article]) == []
+
+
+def test_a_sentence_with_no_known_actor_goes_on_when_the_reader_is_sure_it_reports_an_act() -> None:
+    # "Mendoza" is in no dictionary: the sentence is no candidate for the sentence model, but
+    # the act reader reads an act and the arrest pattern states one.
+    from harmattan.events.coder import CoderSettings, EventCoder
+
+    article = Article(id="arr", text="Mendoza was arrested on Tuesday at his home.", date=parse_date("2019-03-05"))
+    coder = EventCoder(settings=CoderSettings(locate=False)).initialize()
+    assert not coder._sentences(article)[0].candidate
+    (event,) = coder.code([article])
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == ["Mendoza"]
+    unsure = EventCoder(settings=CoderSettings(locate=False, reader_sure_actorless=1.01)).initialize()
+    assert unsure.code([article]) == []
