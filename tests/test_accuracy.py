@@ -35,7 +35,10 @@ def test_plover_gold_cross_validated(coder) -> None:
 def test_quad_cross_validated(coder) -> None:
     report = evaluate_quad(load_gold(SHARED / "cameo-quad" / "train.jsonl", "quad"), coder.code)
     assert report.n == 1349
-    assert report.totals["macro_f1"] >= 0.90, report.totals  # measured 0.914
+    # Measured 0.889 (0.904 with the gate's threshold at 0.60): the act gate's rule gives its
+    # threshold for real news, and at 0.70 it drops a few more clean sentences told as totals
+    # or states, for 0.07 more precision on the held-out real articles (docs/accuracy.md).
+    assert report.totals["macro_f1"] >= 0.875, report.totals
 
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
