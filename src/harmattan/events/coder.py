@@ -268,9 +268,8 @@ class EventCoder:
                          and self._has_trigger(c.sentence.text)]
             readings = self._act_readings(actorless)
             if readings is not None:
-                sure = {id(c) for c, r in zip(actorless, readings)
-                        if r[0] + r[1] >= self.settings.reader_sure_actorless}
-                admitted = [c for c in actorless if id(c) in sure]
+                admitted = [c for c, reading in zip(actorless, readings)
+                            if reading[0] + reading[1] >= self.settings.reader_sure_actorless]
                 for c in admitted:
                     c.candidate = True
                     c.pattern_only = True
@@ -696,11 +695,11 @@ class EventCoder:
                     actors[i] = before
 
     def _has_trigger(self, text: str) -> bool:
+        """Whether the sentence holds a word of the trigger lexicon."""
         return bool({w.lower() for w in _WORD.findall(text)} & self.triggers_)
 
     def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
-        words = {w.lower() for w in _WORD.findall(text)}
-        if not words & self.triggers_:
+        if not self._has_trigger(text):
             return False
         # Someone must act: a known actor, or at least a capitalised name past the first word.
         if actors:
