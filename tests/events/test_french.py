@@ -247,9 +247,11 @@ def test_an_object_pronoun_stands_for_who_was_named_just_before() -> None:
     (event,) = [e for e in events if e.plover.event == "COERCE"]
     assert [(a.code, a.sector) for a in event.source] == [("NER", "MIL")]
     assert [a.code for a in event.target] == ["NER"] and "+pronoun" in event.target[0].entry
-    # with no one named just before, no target is made up
+    # with no one named just before, the pronoun names no one: the target is only the
+    # party the article implies (its authorities' country), with no words
     (event,) = _code("Les soldats nigériens l'ont arrêté mardi.")
-    assert event.target == []
+    assert [(a.text, a.code, a.entry) for a in event.target] == [
+        ("", "NER", "implied:article-country")]
 
 
 def test_an_act_named_by_a_noun_is_coded() -> None:

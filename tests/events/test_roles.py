@@ -207,7 +207,10 @@ def test_no_target_carried_over_without_a_word_pointing_back() -> None:
     text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. On Tuesday, Malian "
             "soldiers protested in Bamako over unpaid wages.")
     protest = next(e for e in _events(text, "2023-05-10") if e.plover.event == "PROTEST")
-    assert protest.target == []
+    # Not JNIM: the soldiers' protest is aimed at no one named before.  The article is plainly
+    # about Mali's authorities, so the target no words name is Mali's (_implied_parties).
+    assert [(a.text, a.code, a.start, a.entry) for a in protest.target] == [
+        ("", "MLI", None, "implied:article-country")]
 
 
 def test_target_carried_over_when_the_sentence_points_back() -> None:
@@ -312,6 +315,22 @@ def test_a_named_person_in_no_dictionary_is_the_target_with_no_code() -> None:
     assert [(a.text, a.code, a.entry) for a in event.target] == [
         ("Hamadoun Kouyate", "", "unlisted-person")]
     assert text[event.target[0].start:event.target[0].end] == "Hamadoun Kouyate"
+
+
+def test_an_unlisted_person_takes_the_country_the_article_is_plainly_about() -> None:
+    text = ("Mexican police arrested two suspects in Tijuana on Monday. Officials said the "
+            "gunmen had killed Juan Perez Gonzalez on Sunday.")
+    killing = next(e for e in _events(text, "2023-05-10") if e.plover.event == "ASSAULT")
+    assert [(a.text, a.code, a.entry) for a in killing.target] == [
+        ("Juan Perez Gonzalez", "MEX", "unlisted-person+article-country")]
+    assert text[killing.target[0].start:killing.target[0].end] == "Juan Perez Gonzalez"
+
+
+def test_no_implied_party_when_no_country_is_plainly_the_articles() -> None:
+    # One sentence that names no country: the parties no words name stay empty.
+    event = _main("Gunmen kidnapped Hamadoun Kouyate on Monday.")
+    assert all(a.entry != "implied:article-country" for a in event.source + event.target)
+    assert [a.code for a in event.target] == [""]
 
 
 def test_a_person_named_in_full_acts_again_by_surname_and_pronoun() -> None:
