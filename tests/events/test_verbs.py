@@ -212,6 +212,8 @@ def test_extra_patterns_correct_the_source_at_equal_size(nlp, coder):
     "Police said they recovered 86 assorted firearms and 88 cartridges in the state.",
     "Customs officials intercepted a shipment of precursor chemicals.",
     "Twenty kilos of cocaine were seized by police on Monday.",
+    "Authorities found 1.5 tons of processed cocaine at the lab.",
+    "Customs officials at the airport detected a shipment of precursor chemicals.",
 ])
 def test_seizing_drugs_arms_or_cash_is_confiscation(nlp, coder, text):
     # The source's "- * DRUG [---]" left drug seizures to the sentence model, which read them
@@ -226,6 +228,9 @@ def test_seizing_a_town_or_an_opportunity_is_no_confiscation(nlp, coder):
     assert match.code == "192"
     matches = coder.match(nlp("The opposition seized the opportunity to speak."))
     assert matches and not [m for m in matches if m.code.startswith("17")]
+    # finding something other than contraband is no seizure
+    for text in ("Investigators found evidence of a plot.", "Police found the body of a journalist."):
+        assert not [m for m in coder.match(nlp(text)) if m.code.startswith("17")], text
 
 
 @pytest.mark.models
