@@ -181,6 +181,22 @@ def test_title_and_first_name_is_no_person(resolver: ActorResolver) -> None:
     assert resolver.resolve_actor("Judge Otto", on).actor_id == "PAUL_OTTO"
 
 
+def test_a_given_name_that_is_not_the_persons_is_no_match(resolver: ActorResolver) -> None:
+    # "candidate Ricardo Anaya" once resolved to Juan Antonio Morales Anaya, a Bolivian.
+    on = dt.date(2018, 5, 1)
+    found = resolver.find_actors("Presidential candidate Ricardo Anaya went further.", on)
+    assert all(a.code != "BOL" and a.actor_id is None for a in found)
+    # the person's own given name still finds them
+    karzai = resolver.resolve_actor("President Hamid Karzai", dt.date(2010, 1, 1))
+    assert (karzai.actor_id, karzai.code) == ("HAMID_KARZAI", "AFG")
+
+
+def test_a_street_after_court_is_no_politician(resolver: ActorResolver) -> None:
+    # "Court Street" once resolved to Maryan Street, a New Zealand minister.
+    found = resolver.find_actors("The letter was found at the courthouse at 68 Court Street.", None)
+    assert all(a.code != "NZL" for a in found)
+
+
 def test_a_country_name_after_a_given_name_is_a_surname(resolver: ActorResolver) -> None:
     on = dt.date(2015, 6, 1)
     found = resolver.find_actors("Former DEA agent Phil Jordan said the cartel was weakened.", on)

@@ -411,6 +411,14 @@ class ActorResolver:
             else:
                 active = candidates
             pool = active or candidates
+            if span == 2:
+                # "candidate Ricardo Anaya" is not Juan Antonio Morales Anaya: a given name
+                # written before the surname must be one of the person's.
+                given = norms[k]
+                pool = [c for c in pool
+                        if given in {normalize(w) for w in index.entries[c][2].split()}]
+                if not pool:
+                    continue
             if title_sector in _TITLE_SECTORS:
                 # "President Otto": a judge named Otto is no president.
                 pool = [c for c in pool
@@ -663,6 +671,8 @@ _NOT_GIVEN_NAMES = frozenset({"the", "per", "than", "chief", "said", "abu", "abd
 _TITLE_SECTORS = {
     "GOV": frozenset({"GOV", "ELI", "OPP", "PTY", "LEG", "MIL", ""}),
     "MIL": frozenset({"MIL", "GOV", "ELI", "OPP", "REB", ""}),
+    # "68 Court Street" names no politician called Street
+    "JUD": frozenset({"JUD", "ELI", ""}),
 }
 #: The Phoenix dictionaries stop in early 2014: an open-ended Phoenix role ("GOV from 1999")
 #: says nothing about who holds the post later, so ``who`` does not report it past this day.
