@@ -203,6 +203,10 @@ def test_a_country_name_after_a_given_name_is_a_surname(resolver: ActorResolver)
     assert "JOR" not in [a.code for a in found]
     found = resolver.find_actors("Juan Orlando Hernandez met Ricardo Lagos in Lima.", on)
     assert "NGA" not in [a.code for a in found]  # Lagos the surname, not the Nigerian city
+    # ... also after a middle name and a first surname
+    found = resolver.find_actors("Jose Reynold Bermea Castilla, a mine owner, was killed.", on)
+    assert "ESP" not in [a.code for a in found]
+    assert [a.code for a in resolver.find_actors("They met in Castilla on Monday.", on)] == ["ESP"]
     # The country itself, after a function word, a title or lower case, is still found.
     assert [a.code for a in resolver.find_actors("In Jordan, police arrested him.", on)][:1] == \
         ["JOR"]

@@ -576,13 +576,24 @@ class ActorResolver:
         the dictionary's people ("Phil Goff", "Michael Jackson"), those that are not words
         of the dictionary themselves ("King", "General") nor function words."""
         i = m.i
-        if m.j - i != 1 or i == 0 or previous_end > i - 1:
+        if m.j - i != 1 or i == 0 or previous_end > i - 1 or not words[i][1:].islower():
             return False
-        before = words[i - 1]
-        if not (before[:1].isupper() and before[1:].islower() and before.isalpha()
-                and words[i][1:].islower()):
-            return False
-        return norms[i - 1] in self._given_names(index)
+        given = self._given_names(index)
+        # The given name may stand one or two name words before ("Jose Reynold Bermea
+        # Castilla" names no Spanish place): words that are capitalised, alphabetic and no
+        # dictionary phrase.
+        for back in range(1, 4):
+            at = i - back
+            if at < 0 or previous_end > at:
+                return False
+            before = words[at]
+            if not (before[:1].isupper() and before[1:].islower() and before.isalpha()):
+                return False
+            if norms[at] in given:
+                return True
+            if norms[at] in index.phrases:
+                return False
+        return False
 
     def _given_names(self, index: Index) -> frozenset[str]:
         names = getattr(self, "given_names_", None)
