@@ -10,7 +10,8 @@ turns the admission off.  ``ACTORLESS`` (``reader_sure_actorless``, default 1.01
 on a sentence with a trigger word and no known actor when the reader gives it at least that.  Each train sentence is read by the fold reader that did not see it
 (``act_oof.json``, written by ``harmattan train act-model``), so the reader's part is out of
 fold; the gate and type head were fitted on these articles.  ``--quad`` also scores the CAMEO
-quad set (cross-validated), where clean statements must stay no event.
+quad set (cross-validated), where clean statements must stay no event.  ``--option KEY=VALUE``
+sets another ``CoderSettings`` field (JSON value) for every setting: ``reader_sure_appeals=1.01``.
 """
 
 from __future__ import annotations
@@ -46,7 +47,14 @@ def main() -> None:
     parser.add_argument("--setting", action="append", default=None,
                         help="SURE,P (default: off, and the shipped setting)")
     parser.add_argument("--quad", action="store_true")
+    parser.add_argument("--option", action="append", default=[],
+                        help="KEY=VALUE: another CoderSettings field for every setting "
+                             "(reader_sure_appeals=1.01)")
     args = parser.parse_args()
+    extra = {}
+    for option in args.option:
+        key, value = option.split("=", 1)
+        extra[key] = json.loads(value)
     shipped = CoderSettings()
     settings = args.setting or ["1.01,0.35,1.01", f"{shipped.reader_sure},{shipped.reader_event_probability},"
                                                   f"{shipped.reader_sure_actorless}"]
@@ -57,7 +65,7 @@ def main() -> None:
         values = [float(x) for x in setting.split(",")]
         sure, p_event, actorless = values[0], values[1], values[2] if len(values) > 2 else 1.01
         options = {"reader_sure": sure, "reader_event_probability": p_event,
-                   "reader_sure_actorless": actorless}
+                   "reader_sure_actorless": actorless, **extra}
         coder = EventCoder(gate=OutOfFoldReaderGate().initialize(),
                            settings=CoderSettings(locate=False, **options)).initialize()
         f = evaluate_acts(labels, texts, coder.code).figures

@@ -209,3 +209,15 @@ def test_a_sentence_with_no_known_actor_goes_on_when_the_reader_is_sure_it_repor
     assert [a.text for a in event.target] == ["Mendoza"]
     unsure = EventCoder(settings=CoderSettings(locate=False, reader_sure_actorless=1.01)).initialize()
     assert unsure.code([article]) == []
+
+
+def test_an_appeal_the_sentence_model_reads_as_a_statement_is_a_demand() -> None:
+    # P(event) 0.03: the CAMEO quad set codes appeals as statements; the act reader reads an
+    # act, and PLOVER's REQUEST is "all requests, demands and orders".
+    text = "President Bola Tinubu called for dialogue with the Nigerien junta."
+    (event,) = code_articles([Article(id="t", text=text, date=parse_date("2023-08-10"))])
+    assert event.plover.event == "DEMAND"
+    assert [a.code for a in event.source] == ["NGA"] and [a.code for a in event.target] == ["NER"]
+    # an opinion that speaks of calls is no appeal by anyone
+    opinion = "Calls for dialogue are often ignored in the region, analysts believe."
+    assert code_articles([Article(id="o", text=opinion, date=parse_date("2023-08-10"))]) == []

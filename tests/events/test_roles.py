@@ -317,6 +317,13 @@ def test_a_named_person_in_no_dictionary_is_the_target_with_no_code() -> None:
     assert text[event.target[0].start:event.target[0].end] == "Hamadoun Kouyate"
 
 
+def test_the_forces_a_mobilisation_moves_are_no_target() -> None:
+    event = _main("Chad deployed troops to the border with Niger.", "2023-02-10")
+    assert event.plover.event == "MOBILIZE"
+    assert [(a.code, a.sector) for a in event.source] == [("TCD", "")]
+    assert [(a.code, a.sector) for a in event.target] == [("NER", "")]
+
+
 def test_an_unlisted_person_takes_the_country_the_article_is_plainly_about() -> None:
     text = ("Mexican police arrested two suspects in Tijuana on Monday. Officials said the "
             "gunmen had killed Juan Perez Gonzalez on Sunday.")

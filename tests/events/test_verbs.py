@@ -161,10 +161,11 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 11  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 12  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
-                           "WELCOME_VISITOR", "ORDER_FORCES", "REVOKE_AGREEMENT", "REJECT_REPORT",
+                           "WELCOME_VISITOR", "ORDER_FORCES", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
+                           "REJECT_REPORT",
                            "IMPOSE_SANCTIONS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND"]
 
 
@@ -231,6 +232,19 @@ def test_seizing_a_town_or_an_opportunity_is_no_confiscation(nlp, coder):
     # finding something other than contraband is no seizure
     for text in ("Investigators found evidence of a plot.", "Police found the body of a journalist."):
         assert not [m for m in coder.match(nlp(text)) if m.code.startswith("17")], text
+
+
+@pytest.mark.models
+def test_troops_deployed_to_a_border_are_mobilised(nlp, coder):
+    # The source's first "- * &MILITARY" pattern of DEPLOY/SEND is 062, military cooperation;
+    # a deployment to a border is a mobilisation (PLOVER MOBILIZE), one to a peacekeeping
+    # mission or an ally stays cooperation (as the CAMEO quad set codes it).
+    for text in ("Chad deployed troops to the border with Niger.",
+                 "Nigeria sent soldiers along the border with Niger."):
+        (match,) = coder.match(nlp(text))
+        assert (match.code, match.decisive) == ("154", True), text
+    (match,) = coder.match(nlp("Japan is sending troops to the United Nations peacekeeping force."))
+    assert match.code == "062"
 
 
 @pytest.mark.models
