@@ -114,6 +114,14 @@ def test_nigerien_is_niger_and_nigerian_is_nigeria() -> None:
     assert [a.code for a in event.source] == ["NGA"]
 
 
+def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
+    (event,) = _code("Un juge malien a ordonné l'arrestation de l'ancien Premier ministre.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert [a.code for a in event.source] == ["MLI"]
+    (event,) = _code("Le tribunal de Niamey a ordonné l'extradition du suspect vers le Nigeria.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "174")
+
+
 def test_passive_agent_is_the_source() -> None:
     (event,) = _code("Le président Bazoum a été renversé par des soldats nigériens.", "2023-07-28")
     assert [a.code for a in event.source] == ["NER"] and [a.code for a in event.target] == ["NER"]

@@ -161,12 +161,12 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 12  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 13  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT",
-                           "IMPOSE_SANCTIONS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND"]
+                           "IMPOSE_SANCTIONS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND", "TRADE_DRUGS"]
 
 
 @pytest.mark.models
@@ -245,6 +245,31 @@ def test_troops_deployed_to_a_border_are_mobilised(nlp, coder):
         assert (match.code, match.decisive) == ("154", True), text
     (match,) = coder.match(nlp("Japan is sending troops to the United Nations peacekeeping force."))
     assert match.code == "062"
+
+
+@pytest.mark.models
+def test_trading_drugs_is_no_act_and_leaves_the_seizure(nlp, coder):
+    # BUY and SELL default to 061 (economic cooperation): a drug deal is a crime, no act
+    # between political actors, and the seizure told in the same sentence is its act.
+    for text in ("Paz bought cocaine in Bolivia.", "The gang sold 80 kilos of heroin in Rotterdam."):
+        assert coder.match(nlp(text)) == [], text
+    matches = coder.match(nlp("Paz bought 80 kilos of coca paste in Bolivia, but the drugs were "
+                              "seized en route by Argentine authorities."))
+    assert [(m.code, m.decisive) for m in matches] == [("1711", True)]
+    # a state buying weapons or aircraft stays military cooperation (the source's pattern)
+    (match,) = coder.match(nlp("Nigeria bought six aircraft from Brazil."))
+    assert match.code == "062"
+
+
+@pytest.mark.models
+def test_an_order_to_arrest_is_the_arrest(nlp, coder):
+    # ORDER defaults to 100 (demand); a judge ordering an arrest or an extradition coerces.
+    (match,) = coder.match(nlp("An Italian judge ordered the arrest of the gang's leaders."))
+    assert (match.code, match.decisive) == ("173", True)
+    (match,) = coder.match(nlp("The court ordered his extradition to the United States."))
+    assert (match.code, match.decisive) == ("174", True)
+    (match,) = coder.match(nlp("The president ordered an inquiry."))
+    assert match.code != "173"
 
 
 @pytest.mark.models

@@ -551,7 +551,7 @@ class EventCoder:
                              dative=etype not in _PLACED_ACTS, antecedent=antecedent,
                              object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
-        etype = _force_by_target(etype, roles.target)
+        etype = _force_by_target(etype, roles.target, roles.source)
         modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype], match.code)
         code = match.code
         if match.negated:
@@ -822,7 +822,7 @@ class EventCoder:
             named = _unlisted_person(doc, trigger_i, candidate)
             if named is not None:
                 roles.target = [named]
-        etype = _force_by_target(etype, roles.target)
+        etype = _force_by_target(etype, roles.target, roles.source)
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
@@ -1181,17 +1181,27 @@ def _verb_event(article: Article, sentence: Sentence, etype: str, code: str, tab
     )
 
 
-def _force_by_target(etype: str, targets: list[Actor]) -> str:
+def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:
     """PLOVER tells force by whom it hits: FIGHT is force against armed actors, ASSAULT against
     people who do not fight back.  An assault on soldiers, rebels or police is a FIGHT ("JNIM
     fighters attacked a military base"); a fight whose every target is civilian is an ASSAULT
-    ("militants attacked a boat carrying civilians")."""
+    ("militants attacked a boat carrying civilians"), and so is one whose every target is an
+    unarmed person of another sector — an official, a judge, a journalist, a businessman —
+    when no state's forces are its source ("the prison director was shot dead by armed men")."""
     sectors = {a.sector for a in targets}
     if etype == "ASSAULT" and sectors & _ARMED_SECTORS and not sectors & {"CVL"}:
         return "FIGHT"
     if etype == "FIGHT" and sectors == {"CVL"}:
         return "ASSAULT"
+    if etype == "FIGHT" and sectors and sectors <= _UNARMED_PERSONS and not any(
+            a.sector in {"MIL", "COP"} and len(a.code) == 3 for a in sources or []):
+        return "ASSAULT"
     return etype
+
+
+#: Sectors of people who do not fight back (a country named alone, sector "", may be a state
+#: at war: not among them).
+_UNARMED_PERSONS = {"CVL", "GOV", "ELI", "OPP", "MED", "EDU", "HLH", "REF", "LAB", "BUS", "JUD", "LEG", "REL"}
 
 
 def _coordinated(doc: Doc, i: int) -> set[int]:
