@@ -494,7 +494,7 @@ def train_type_head(x: np.ndarray, joints: list[dict[str, float]], golds: list[s
             mask[fold] = False
             oof[fold] = _predict(_fit_types(x[mask], y[mask], c, seed), x[fold])
         full = _fit_types(x, y, c, seed)
-        for weight in (1.0, 2.0, 4.0, 8.0, 16.0):
+        for weight in (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0):
             accuracy = float(np.mean([_main_type(v, j, h, weight) in g
                                       for v, j, h, g in zip(x, joints, oof, golds)]))
             on_plover = clean_accuracy(plover, full, weight)
