@@ -20,6 +20,8 @@ def test_force_on_unarmed_officials_by_gunmen_is_an_assault() -> None:
 def test_force_by_a_states_forces_on_officials_stays_a_fight() -> None:
     assert _force_by_target("FIGHT", [_actor("SYR", "GOV")], [_actor("ISR", "MIL")]) == "FIGHT"
     assert _force_by_target("FIGHT", [_actor("MEX", "OPP")], [_actor("MEX", "COP")]) == "FIGHT"
+    # a state named alone is a state at war
+    assert _force_by_target("FIGHT", [_actor("UKR", "GOV")], [_actor("RUS", "")]) == "FIGHT"
 
 
 def test_force_on_armed_actors_or_a_state_named_alone_is_a_fight() -> None:

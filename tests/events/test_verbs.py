@@ -251,14 +251,17 @@ def test_troops_deployed_to_a_border_are_mobilised(nlp, coder):
 def test_trading_drugs_is_no_act_and_leaves_the_seizure(nlp, coder):
     # BUY and SELL default to 061 (economic cooperation): a drug deal is a crime, no act
     # between political actors, and the seizure told in the same sentence is its act.
-    for text in ("Paz bought cocaine in Bolivia.", "The gang sold 80 kilos of heroin in Rotterdam."):
+    for text in ("Paz bought cocaine in Bolivia.", "The gang purchased 80 kilos of heroin in Rotterdam."):
         assert coder.match(nlp(text)) == [], text
     matches = coder.match(nlp("Paz bought 80 kilos of coca paste in Bolivia, but the drugs were "
                               "seized en route by Argentine authorities."))
     assert [(m.code, m.decisive) for m in matches] == [("1711", True)]
-    # a state buying weapons or aircraft stays military cooperation (the source's pattern)
+    # a state buying weapons or aircraft stays military cooperation (the source's pattern), and
+    # a purchase of anything else by weight stays economic cooperation
     (match,) = coder.match(nlp("Nigeria bought six aircraft from Brazil."))
     assert match.code == "062"
+    (match,) = coder.match(nlp("Nigeria purchased 20,000 kilograms of fertilizer from Morocco."))
+    assert match.code == "061"
 
 
 @pytest.mark.models

@@ -1194,11 +1194,13 @@ def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | No
     if etype == "FIGHT" and sectors == {"CVL"}:
         return "ASSAULT"
     if etype == "FIGHT" and sectors and sectors <= _UNARMED_PERSONS and not any(
-            a.sector in {"MIL", "COP"} and len(a.code) == 3 for a in sources or []):
+            a.sector in _STATE_FORCES and len(a.code) == 3 for a in sources or []):
         return "ASSAULT"
     return etype
 
 
+#: A state's forces, or a state named alone ("Russia attacked …"), as the source of force.
+_STATE_FORCES = {"MIL", "COP", "SPY", ""}
 #: Sectors of people who do not fight back (a country named alone, sector "", may be a state
 #: at war: not among them).
 _UNARMED_PERSONS = {"CVL", "GOV", "ELI", "OPP", "MED", "EDU", "HLH", "REF", "LAB", "BUS", "JUD", "LEG", "REL"}
