@@ -122,6 +122,19 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
     assert (event.plover.event, event.cameo.code) == ("COERCE", "174")
 
 
+@pytest.mark.parametrize("text, etype, code", [
+    ("Des hommes armés ont ouvert le feu sur le convoi de l'armée malienne.", "FIGHT", "190"),
+    ("Le gouvernement nigérien a instauré un couvre-feu à Niamey.", "COERCE", "172"),
+    ("L'opposant malien a été déféré au parquet de Bamako.", "COERCE", "172"),
+    ("Le gouvernement malien a débloqué une aide de 2 milliards de francs CFA pour les déplacés.",
+     "AID", "071"),
+    ("Le Mali et la Russie ont rétabli leurs relations.", "COOPERATE", "060"),
+])
+def test_common_verbs_of_the_cameo_categories(text, etype, code) -> None:
+    (event,) = _code(text)
+    assert (event.plover.event, event.cameo.code) == (etype, code)
+
+
 def test_passive_agent_is_the_source() -> None:
     (event,) = _code("Le président Bazoum a été renversé par des soldats nigériens.", "2023-07-28")
     assert [a.code for a in event.source] == ["NER"] and [a.code for a in event.target] == ["NER"]
