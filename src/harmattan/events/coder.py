@@ -800,6 +800,7 @@ class EventCoder:
         sentence, article = candidate.sentence, candidate.article
         trigger_i = match.trigger_i if match is not None else _act_verb(doc, self.triggers_)
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
+        roles.target = _without_route_places(roles.target, doc.text, sentence.start)
         root_i = _main_verb(doc)
         if not roles.target and trigger_i != root_i:
             # "Mali summoned the Ghanaian ambassador to protest": the act's target sits on
@@ -850,6 +851,27 @@ class EventCoder:
                            country=candidate.country)
         return _verb_event(article, sentence, etype, code, table, contexts, modality, roles,
                            trigger_start, trigger_end, confidence, acled, ordinal)
+
+
+#: Words that name a place as where goods or people come from or go to, not whom the act is
+#: done to ("a container headed for Mexico", "a vessel that had left China").
+_ROUTE = re.compile(r"(?:\bbound\s+(?:for|to)|\bheaded\s+(?:to|for|towards?)|\bdestined\s+(?:for|to)"
+                    r"|\boriginat(?:ing|ed)\s+(?:in|from)|\ben\s+route\s+to|\bshipped\s+(?:to|from)"
+                    r"|\bsmuggled\s+(?:to|from|into)|\bleft|\bleaving)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _without_route_places(targets: list[Actor], text: str, sentence_start: int) -> list[Actor]:
+    """The targets less the countries and towns named as a route's origin or destination: a
+    seizure of "cocaine bound for Veracruz" is not done to Mexico."""
+    kept = []
+    for actor in targets:
+        entry = (actor.entry or "").split("+")[0]
+        place = actor.sector == "" and actor.start is not None and entry.startswith(
+            ("countries:", "phoenix:countries:"))
+        if place and _ROUTE.search(text[:max(0, actor.start - sentence_start)][-40:]):
+            continue
+        kept.append(actor)
+    return kept
 
 
 def _only(prediction: SentencePrediction, etype: str) -> SentencePrediction:
