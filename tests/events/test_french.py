@@ -129,6 +129,8 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
     ("Le gouvernement malien a débloqué une aide de 2 milliards de francs CFA pour les déplacés.",
      "AID", "071"),
     ("Le Mali et la Russie ont rétabli leurs relations.", "COOPERATE", "060"),
+    ("L'armée nigérienne a démantelé une cellule terroriste dans la région de Tillabéri.", "COERCE", "170"),
+    ("Les soldats maliens ont récupéré des armes et des munitions à Ménaka.", "COERCE", "1711"),
 ])
 def test_common_verbs_of_the_cameo_categories(text, etype, code) -> None:
     (event,) = _code(text)
