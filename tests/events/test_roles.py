@@ -86,6 +86,36 @@ def test_imposing_sanctions_is_a_sanction_whatever_the_type_head_reads(
     assert target in {a.code for a in event.target}
 
 
+@pytest.mark.parametrize("text, code, event_type, source, target", [
+    # The CAMEO dictionary's first LIFT row for sanctions is the intent code (0351), which left
+    # the act to the sentence model (AID) and lost the source.
+    ("ECOWAS lifted sanctions on Niger on Saturday.", "085", "RETREAT", "IGO", "NER"),
+    ("The EU eased its arms embargo on Libya.", "085", "RETREAT", "IGO", "LBY"),
+    ("The junta lifted the curfew in Niamey.", "0813", "CONCEDE", "NER", None),
+])
+def test_lifting_sanctions_or_a_curfew_is_a_concession(
+        text: str, code: str, event_type: str, source: str, target: str | None) -> None:
+    # CAMEO 085 (ease economic sanctions) is RETREAT in the PLOVER table; lifting a curfew
+    # (0813) is CONCEDE, as in the PLOVER gold.
+    event = _main(text, "2024-02-25")
+    assert (event.plover.event, event.cameo.code) == (event_type, code)
+    assert source in {a.code for a in event.source}
+    if target:
+        assert target in {a.code for a in event.target}
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Russia refused to impose sanctions on Mali.", "RUS"),
+    ("Ankara still refuses to lift the ban on Cypriot ships.", "TUR"),
+])
+def test_an_act_refused_is_a_rejection_not_the_act(text: str, source: str) -> None:
+    # The corrections of the verb dictionary decide the type of an act done; the act that
+    # is the complement of a refusal is not done, and CAMEO codes the refusal (12x).
+    event = _main(text, "2024-02-25")
+    assert event.plover.event == "REJECT"
+    assert source in {a.code for a in event.source}
+
+
 @pytest.mark.parametrize("text", [
     "President Bazoum ordered troops into the northern region.",
     "The president ordered the army to launch an offensive against the jihadists.",

@@ -534,6 +534,16 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+#: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
+_REFUSING = frozenset({"refuse", "decline", "reject", "resist"})
+
+
+def _refused(tok: Any) -> bool:
+    """The act is the complement of a refusal: CAMEO codes the refusal (12x), not the act, so
+    the act's own pattern must not decide the type."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSING
+
+
 class VerbPatternCoder:
     """Codes the verbs and event nouns of a parsed sentence with CAMEO codes.
 
@@ -711,7 +721,8 @@ class VerbPatternCoder:
                     return None
                 code = _seized_people(tok, pat.code)
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
-                                 decisive=code != pat.code or (pat.extra and words > 0))
+                                 decisive=code != pat.code or (pat.extra and words > 0
+                                                               and not negated and not _refused(tok)))
             if verb.code:
                 code = _seized_people(tok, verb.code)
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
