@@ -277,6 +277,18 @@ def test_an_object_pronoun_stands_for_who_was_named_just_before() -> None:
         ("", "NER", "implied:article-country")]
 
 
+def test_a_subject_pronoun_stands_for_the_subject_just_before_even_a_passive_one() -> None:
+    # « Il » is the deposed president, the subject of the sentence before, not the soldiers
+    # who acted in it (the source of the act just before).
+    events = _code("Le président nigérien Mohamed Bazoum a été renversé par des militaires. "
+                   "Il a dénoncé une tentative de coup d'État.", "2023-07-27")
+    (coup,) = [e for e in events if e.plover.event == "COERCE"]
+    assert [(a.code, a.sector) for a in coup.source] == [("NER", "MIL")]
+    (speech,) = [e for e in events if e.plover.event == "DISAPPROVE"]
+    assert [a.code for a in speech.source] == ["NER"]
+    assert "+pronoun" in speech.source[0].entry and speech.source[0].sector != "MIL"
+
+
 def test_an_act_named_by_a_noun_is_coded() -> None:
     (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"

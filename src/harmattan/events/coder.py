@@ -504,7 +504,8 @@ class EventCoder:
         previous: Event | None = None
         previous_index = 0
         named: tuple[str, int, list[Actor]] | None = None
-        from harmattan.events.french import caption_end, subject_actors
+        topic: tuple[str, int, list[Actor]] | None = None
+        from harmattan.events.french import caption_end, subject_actors, topic_actors
 
         for candidate, doc in zip(wanted, docs):
             candidate.candidate = True
@@ -515,10 +516,14 @@ class EventCoder:
             candidate.doc_ = doc  # read again for the ACLED-only events
             if previous is not None and previous.article_id != candidate.article.id:
                 previous = None
-            # « il / elle » as the subject: the source of the act just before (two sentences
-            # back at most)
+            # « il / elle » as the subject: the subject named in the sentence just before
+            # (a passive one included), else the source of the act just before (two
+            # sentences back at most)
             antecedent = previous.source if previous is not None and \
                 candidate.sentence.index - previous_index <= 2 else None
+            if topic is not None and topic[0] == candidate.article.id \
+                    and candidate.sentence.index - topic[1] == 1:
+                antecedent = topic[2]
             # « l' / le / la / les » as the object: the target of the act just before, else
             # the subject named in the sentence just before
             objects = previous.target if previous is not None and previous.target and \
@@ -532,6 +537,8 @@ class EventCoder:
                 previous, previous_index = event, candidate.sentence.index
             subject = subject_actors(doc, candidate.actors, candidate.sentence.start)
             named = (candidate.article.id, candidate.sentence.index, subject) if subject else None
+            grammatical = topic_actors(doc, candidate.actors, candidate.sentence.start)
+            topic = (candidate.article.id, candidate.sentence.index, grammatical) if grammatical else None
 
     def _french_event(self, candidate: _Candidate, doc: Doc, antecedent: list[Actor] | None = None,
                       objects: list[Actor] | None = None) -> Event | None:

@@ -465,6 +465,20 @@ def subject_actors(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
     return _actors_at(actor_tokens(doc, actors, offset), subject)
 
 
+def topic_actors(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
+    """The actors named as the grammatical subject of the sentence's main verb, the passive
+    one included (« Mohamed Bazoum a été renversé … »): whom « il / elle / ils / elles » at
+    the head of the next sentence most often stands for (« Il a dénoncé … » is Bazoum, not
+    the soldiers who overthrew him)."""
+    root = doc[_root(doc)]
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+    if subject is None or subject.lower_ in _SUBJECT_PRONOUNS or subject.pos_ == "PRON":
+        return []
+    # a person or a body, not a place named as the subject (« Genève », « la Russie »)
+    return [a for a in _actors_at(actor_tokens(doc, actors, offset), subject)
+            if a.actor_id or a.sector]
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
