@@ -116,6 +116,52 @@ def test_an_act_refused_is_a_rejection_not_the_act(text: str, source: str) -> No
     assert source in {a.code for a in event.source}
 
 
+def test_the_speaker_of_a_report_of_losses_on_its_own_side_is_not_the_source() -> None:
+    text = ("Twenty-three Nigerien soldiers were killed in an ambush near Teguey in the Tillabéri "
+            "region, the defence ministry said.")
+    event = _main(text, "2024-03-21")
+    assert event.plover.event in {"FIGHT", "ASSAULT"}
+    assert all(a.text != "defence ministry" and a.sector != "GOV" for a in event.source)
+    assert [a.code for a in event.target] == ["NER"]
+
+
+@pytest.mark.parametrize("text, code, event_type", [
+    ("ECOWAS gave the coup leaders seven days to step down.", "139", "THREATEN"),
+    ("The army issued an ultimatum to the rebels.", "139", "THREATEN"),
+    ("ECOWAS leaders ordered the activation of a standby force to restore constitutional order.",
+     "154", "MOBILIZE"),
+    ("ECOWAS activated its standby force.", "154", "MOBILIZE"),
+    ("The army said it had seized power and suspended the constitution.", "170", "COERCE"),
+])
+def test_ultimatums_standby_forces_and_seizures_of_power(text: str, code: str, event_type: str) -> None:
+    # CAMEO's GIVE reads "gave X seven days" as aid, ORDER "the activation of" as an order
+    # (support), SEIZE "power" as 180 (unconventional violence: ASSAULT); PLOVER has no coup
+    # type and the conventions code the seizure of power as COERCE.
+    event = _main(text, "2023-07-31")
+    assert (event.plover.event, event.cameo.code) == (event_type, code)
+
+
+def test_the_bloc_is_the_body_named_before() -> None:
+    events = _events("ECOWAS leaders lifted most of the sanctions imposed on Niger after the coup. "
+                     "The regional bloc urged the junta to release President Bazoum.", "2024-02-24")
+    (demand,) = [e for e in events if e.plover.event == "DEMAND"]
+    assert [(a.text, a.code, a.actor_id) for a in demand.source] == [
+        ("The regional bloc", "IGO", "ECOWAS")]
+    assert demand.source[0].entry.endswith("+refers-back")
+    # with no body named before, the words name no one
+    (demand,) = _events("The regional bloc urged the junta to release President Bazoum.", "2024-02-24")
+    assert all(a.actor_id != "ECOWAS" for a in demand.source)
+
+
+def test_people_in_a_town_belong_to_its_country_not_to_the_foreigners_they_protest() -> None:
+    events = _events("Thousands of people protested in Niamey on Saturday to demand the departure of "
+                     "French troops from Niger. The demonstrators gathered outside the French military "
+                     "base near the airport. The French ambassador was told to leave.", "2023-08-26")
+    protest = next(e for e in events if e.plover.event == "PROTEST")
+    assert [(a.text, a.code) for a in protest.source] == [("people", "NER")]
+    assert "FRA" in {a.code for a in protest.target}
+
+
 @pytest.mark.parametrize("text", [
     "President Bazoum ordered troops into the northern region.",
     "The president ordered the army to launch an offensive against the jihadists.",

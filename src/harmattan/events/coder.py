@@ -710,8 +710,16 @@ class EventCoder:
                     per_sentence[i] = (sentence, again)
         out = []
         _same_person_again(per_sentence, text)
+        _bodies_referred_back(per_sentence, text)
         agents_country = _agents_country(per_sentence, text)
+        countries = _country_codes()
         for sentence, actors in per_sentence:
+            here = {a.code for a in actors if a.code in countries and _named_as_place(text, a)}
+            for actor in actors:
+                if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1:
+                    # "Thousands of people protested in Niamey": the people are Nigerien
+                    actor.code = next(iter(here))
+                    actor.entry = f"{actor.entry or 'agent'}+place"
             if agents_country:
                 for actor in actors:
                     if not actor.code and actor.sector:
@@ -1096,6 +1104,43 @@ def _is_person(actor: Actor) -> bool:
 _PRONOUN_START = re.compile(r"^(?:(?:However|But|Later|Then|Meanwhile),\s+)?(He|She)\b")
 
 
+#: A body named again by what it is: "the (regional) bloc", "the organisation", "the
+#: alliance", « l'organisation (régionale) », « le bloc » (not "the community": villagers).
+_BODY_AGAIN = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts)\s+(?:(?:regional|sub-?regional|West African|west African|continental|"
+    r"three-nation|15-nation|15-member|Sahelian|Sahel|military)\s+)?"
+    r"(?P<en>bloc|organi[sz]ation|alliance|confederation)\b"
+    r"|\b(?:[Ll]['’]|[Ll]e\s|[Ll]a\s)(?P<fr>bloc|organisation|alliance|confédération)"
+    r"(?:\s(?:régionale?|sous-régionale?|ouest-africaine))?\b")
+#: How many sentences back the body may have been named.
+_BODY_WINDOW = 6
+
+
+def _bodies_referred_back(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> None:
+    """"The bloc", "the organisation", "the alliance" name again the body named last before
+    them (an intergovernmental body; for "the organisation" a non-governmental one too):
+    "ECOWAS lifted sanctions … The bloc said …" — the bloc is ECOWAS, where the words alone
+    resolve to no one (and a bare agent's fallback gave the article's country)."""
+    named: list[tuple[int, Actor]] = []  # (sentence number, actor) of bodies, in text order
+    for number, (sentence, actors) in enumerate(per_sentence):
+        for match in _BODY_AGAIN.finditer(text, sentence.start, sentence.end):
+            start, end = match.start(), match.end()
+            if any(a.start is not None and a.start < end and start < a.end for a in actors):
+                continue  # part of a name ("the Alliance of Sahel States")
+            word = (match.group("en") or match.group("fr")).lower()
+            kinds = {"IGO", "NGO"} if word.startswith(("organi", "organisation")) else {"IGO"}
+            earlier = [a for n, a in named if number - n <= _BODY_WINDOW and a.code in kinds]
+            earlier += [a for a in actors if a.code in kinds and a.end is not None and a.end <= start]
+            if not earlier:
+                continue
+            body = earlier[-1]
+            actors.append(Actor(text[start:end], body.code, body.sector, body.actor_id, start, end,
+                                f"{body.entry or 'body'}+refers-back"))
+        actors.sort(key=lambda a: (a.start if a.start is not None else -1))
+        named += [(number, a) for a in actors if a.code in {"IGO", "NGO"}
+                  and not (a.entry or "").endswith("+refers-back")]
+
+
 def _same_person_again(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> None:
     """A person the article has named in full stands behind their bare surname later on
     ("Bolivian President Evo Morales … Morales expelled the DEA") and behind a "he" or "she"
@@ -1283,6 +1328,16 @@ _PLACE_BEFORE = re.compile(
     r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Bare agents who belong where they are: the people, not the state's agents abroad.
+_PLACED_AGENTS = frozenset({"CVL", "OPP"})
+
+
+def _country_codes() -> frozenset[str]:
+    from harmattan.actors.dictionary import country_codes
+
+    return frozenset(country_codes())
 
 
 def _named_as_place(text: str, actor: Actor) -> bool:

@@ -201,9 +201,13 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     source: list[Actor] = []
     subject_range: tuple[int, int] | None = None
     node = verb
+    reported_passive = False  # "soldiers were killed …, the ministry said": the speaker
     for _ in range(6):  # climb through xcomp/conj/advcl/prep chains to find a subject
         if node is None:
             break
+        if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None \
+                and is_agentless_passive(verb):
+            reported_passive = True
         subject, _ = _subject_of(node)
         if subject is None and node.lemma_ in _ACTIVE_PASSIVES:
             subject = _passive_subject(node)  # "ECOWAS has been engaged in talks"
@@ -250,6 +254,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
+    if reported_passive and source and target and \
+            {a.code for a in source if a.code} & {a.code for a in target if a.code}:
+        # The speaker of a report that something was done to its own side ("23 Nigerien
+        # soldiers were killed in an ambush, the defence ministry said") did not do it.
+        source, source_ids, how = [], set(), "parse"
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
         # the release of the minister", "attacked the base, killing a dozen policemen", "is
