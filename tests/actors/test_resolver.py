@@ -325,3 +325,13 @@ def test_the_people_an_arrest_or_a_killing_is_done_to_are_agents(
     # the act has no target, and a sentence naming no one else is not even a candidate.
     actors = resolver.find_actors(f"Police said {phrase} were in the car.", on=None)
     assert [(a.code, a.sector) for a in actors if a.sector != "COP"] == [("", sector)]
+
+
+@pytest.mark.parametrize("code, day, ruled", [
+    ("NER", "2023-07-25", False), ("NER", "2023-07-26", True), ("MLI", "2024-06-01", True),
+    ("BFA", "2021-12-31", False), ("TCD", "2024-05-23", False), ("FRA", "2024-01-01", False),
+])
+def test_countries_ruled_by_a_junta_on_a_date(code: str, day: str, ruled: bool) -> None:
+    from harmattan.actors.dictionary import ruled_by_junta
+
+    assert ruled_by_junta(code, dt.date.fromisoformat(day)) is ruled

@@ -162,6 +162,20 @@ def test_people_in_a_town_belong_to_its_country_not_to_the_foreigners_they_prote
     assert "FRA" in {a.code for a in protest.target}
 
 
+def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:
+    text = ("Thousands of people protested in Niamey on Saturday to demand the departure of French "
+            "troops from Niger. The French embassy was closed. France said its troops would stay. "
+            "The junta had ordered the French ambassador to leave the country.")
+    events = _events(text, "2023-08-26")
+    (expulsion,) = [e for e in events if "junta" in e.evidence.sentence]
+    assert [(a.text, a.code) for a in expulsion.source] == [("junta", "NER")]
+    assert expulsion.source[0].entry.endswith("+junta-country")
+    # before the coup Niger had no junta: the rule says nothing, the article's country decides
+    events = _events(text, "2023-01-26")
+    (expulsion,) = [e for e in events if "junta" in e.evidence.sentence]
+    assert not expulsion.source[0].entry.endswith("+junta-country")
+
+
 @pytest.mark.parametrize("text", [
     "President Bazoum ordered troops into the northern region.",
     "The president ordered the army to launch an offensive against the jihadists.",

@@ -197,6 +197,22 @@ def country_codes() -> frozenset[str]:
     return frozenset(_read_countries(COUNTRIES_PATH)) | ISO_TERRITORIES | ISO_FORMER_STATES
 
 
+@functools.lru_cache(maxsize=1)
+def _juntas() -> dict[str, tuple[tuple[int | None, int | None], ...]]:
+    with open(SAHEL_PATH, encoding="utf-8") as handle:
+        document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    return {str(code): tuple((parse_day(p.get("from"), f"{SAHEL_PATH}: juntas {code}"),
+                              parse_day(p.get("until"), f"{SAHEL_PATH}: juntas {code}")) for p in periods)
+            for code, periods in (document.get("juntas") or {}).items()}
+
+
+def ruled_by_junta(code: str, day: dt.date) -> bool:
+    """Was the country ``code`` ruled by a junta on ``day`` (``juntas`` in sahel.yaml)?"""
+    ordinal = day.toordinal()
+    return any((start is None or start <= ordinal) and (end is None or ordinal < end)
+               for start, end in _juntas().get(code, ()))
+
+
 def demonym_plural(demonym: str) -> str | None:
     """Nigerien → Nigeriens; French, Swiss, Chinese, Burkinabe-as-plural have none of their own."""
     if demonym.endswith(("s", "sh", "ch", "ese", "x", "z")):

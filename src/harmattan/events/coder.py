@@ -713,8 +713,15 @@ class EventCoder:
         _bodies_referred_back(per_sentence, text)
         agents_country = _agents_country(per_sentence, text)
         countries = _country_codes()
+        junta = _junta_country(per_sentence, article.date)
         for sentence, actors in per_sentence:
             here = {a.code for a in actors if a.code in countries and _named_as_place(text, a)}
+            if junta:
+                for actor in actors:
+                    if not actor.code and _JUNTA.search(actor.text):
+                        # "the junta had ordered the French ambassador to leave": Niger's
+                        actor.code = junta
+                        actor.entry = f"{actor.entry or 'agent'}+junta-country"
             for actor in actors:
                 if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1:
                     # "Thousands of people protested in Niamey": the people are Nigerien
@@ -1328,6 +1335,24 @@ _PLACE_BEFORE = re.compile(
     r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Agents that name a junta: "the junta", "the military government", « la junte ».
+_JUNTA = re.compile(r"\b(?:junta|junte|military (?:government|rulers|regime|authorities|leaders)|"
+                    r"coup leaders|putschists|putschistes|militaires au pouvoir)\b", re.IGNORECASE)
+
+
+def _junta_country(per_sentence: list[tuple[Sentence, list[Actor]]], day: Any) -> str | None:
+    """The one country the article names that a junta ruled on its date (``juntas`` in
+    sahel.yaml), else None: "the junta" of an article on Niger and France is Niger's, though
+    France is named more."""
+    if day is None:
+        return None
+    from harmattan.actors.dictionary import ruled_by_junta
+
+    named = {a.code for _, actors in per_sentence for a in actors if a.code}
+    ruled = {code for code in named if len(code) == 3 and ruled_by_junta(code, day)}
+    return next(iter(ruled)) if len(ruled) == 1 else None
 
 
 #: Bare agents who belong where they are: the people, not the state's agents abroad.
