@@ -123,6 +123,9 @@ def test_the_speaker_of_a_report_of_losses_on_its_own_side_is_not_the_source() -
     assert event.plover.event in {"FIGHT", "ASSAULT"}
     assert all(a.text != "defence ministry" and a.sector != "GOV" for a in event.source)
     assert [a.code for a in event.target] == ["NER"]
+    # an arrest its government reports is the government's own act
+    event = _main("The Burkinabe government said several officers had been arrested.", "2023-10-01")
+    assert event.plover.event == "COERCE" and [a.text for a in event.source] == ["Burkinabe government"]
 
 
 @pytest.mark.parametrize("text, code, event_type", [

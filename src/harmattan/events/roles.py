@@ -30,6 +30,10 @@ _TARGET_PREPS = {
 # Verbs whose passive form reads as active: "has been engaged in negotiations with".
 _ACTIVE_PASSIVES = {"engage", "involve", "commit", "determine", "prepare", "resolve", "poise"}
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare"}
+#: Harm done to people: told in the passive by a side's spokesman, it is the side's loss, not
+#: its act (an arrest its government reports is its own act).
+_HARM_LEMMAS = {"kill", "wound", "injure", "attack", "ambush", "abduct", "kidnap", "massacre",
+                "murder", "behead", "shoot", "bomb", "target", "hurt", "slaughter"}
 
 
 @dataclass
@@ -206,7 +210,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if node is None:
             break
         if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None \
-                and is_agentless_passive(verb):
+                and verb.lemma_ in _HARM_LEMMAS and is_agentless_passive(verb):
             reported_passive = True
         subject, _ = _subject_of(node)
         if subject is None and node.lemma_ in _ACTIVE_PASSIVES:
