@@ -289,6 +289,16 @@ def test_a_subject_pronoun_stands_for_the_subject_just_before_even_a_passive_one
     assert "+pronoun" in speech.source[0].entry and speech.source[0].sector != "MIL"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Au moins vingt-trois soldats nigériens ont été tués dans une embuscade tendue par des "
+     "jihadistes près de Tillabéri.", "jihadistes"),
+    ("Dix civils ont été tués lors d'une attaque menée par des hommes armés.", "hommes armés"),
+])
+def test_the_agent_of_the_attack_a_passive_names_is_the_source(text: str, source: str) -> None:
+    (event,) = _code(text, "2024-03-21")
+    assert [a.text for a in event.source] == [source]
+
+
 def test_an_act_named_by_a_noun_is_coded() -> None:
     (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"

@@ -165,6 +165,19 @@ def test_people_in_a_town_belong_to_its_country_not_to_the_foreigners_they_prote
     assert "FRA" in {a.code for a in protest.target}
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Twenty-three Nigerien soldiers were killed in an ambush by jihadists near Tillaberi.",
+     "jihadists", "Nigerien soldiers"),
+    ("Ten civilians were killed in an attack carried out by gunmen.", "gunmen", "civilians"),
+    ("Ten civilians were killed in an attack claimed by JNIM.", "JNIM", "civilians"),
+])
+def test_the_agent_of_the_attack_a_passive_names_is_the_source(text: str, source: str, target: str) -> None:
+    # "by gunmen" hangs on the attack, not on "killed": it was read as a second target
+    event = _main(text, "2024-03-21")
+    assert [a.text for a in event.source] == [source]
+    assert [a.text for a in event.target] == [target]
+
+
 def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:
     text = ("Thousands of people protested in Niamey on Saturday to demand the departure of French "
             "troops from Niger. The French embassy was closed. France said its troops would stay. "

@@ -537,6 +537,22 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if node.head.i == node.i or node.dep_ in {"nsubj", "nsubj:pass"}:
             break
         node = node.head
+    if not source and _is_passive(trigger):
+        # « tués dans une embuscade tendue par des jihadistes », « lors d'une attaque menée par
+        # des hommes armés » : the agent of the participle that tells how is the one who acted
+        nouns = [c for c in trigger.children if c.dep_.startswith("obl") and c.pos_ in {"NOUN", "PROPN"}]
+        nouns += [g for c in trigger.children if c.dep_ == "advmod" for g in c.children
+                  if g.dep_.startswith("obl") and g.pos_ in {"NOUN", "PROPN"}]
+        for noun in nouns:
+            for participle in noun.children:
+                if participle.dep_ != "acl" or _morph(participle, "VerbForm") != "Part":
+                    continue
+                agent = next((g for g in participle.children if g.dep_ == "obl:agent"), None)
+                if agent is not None:
+                    source = [a for a, b, e in mapped if b <= agent.i < e]
+                    subject_tokens = set(range(agent.left_edge.i, agent.right_edge.i + 1))
+            if source:
+                break
     target_heads: list[Token] = []
     for child in trigger.children:
         if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (

@@ -237,6 +237,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
             break
         node = node.head
+    if not source and verb is not None and is_agentless_passive(verb):
+        # "killed in an ambush by jihadists", "in an attack carried out / claimed by JNIM":
+        # who did the act is named in the phrase that tells how
+        source = _agent_of_the_means(verb, mapped)
     target_heads: list[Token] = []
     skip = {subject_range[0]} if subject_range else set()
     if is_noun:
@@ -283,6 +287,24 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> list[Actor]:
+    """The actors named by "by" after the noun of a prepositional phrase of ``verb`` ("in an
+    ambush by jihadists") or as the agent of the participle that describes it ("in an attack
+    carried out by gunmen"): only the agent's own words, not a place hung on it."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "after", "by", "at"}:
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                      for g in c.children if g.dep_ == "pobj"]
+            agents += [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            found = [a for agent in agents for a, start, end in mapped if start <= agent.i < end]
+            if found:
+                return found
+    return []
 
 
 _CONDITION_MARKS = {"if", "unless"}
