@@ -178,6 +178,27 @@ def test_the_agent_of_the_attack_a_passive_names_is_the_source(text: str, source
     assert [a.text for a in event.target] == [target]
 
 
+@pytest.mark.parametrize("text, source, target", [
+    ("Ivory Coast released 46 soldiers detained in Mali.", "CIV", "MLI"),
+    ("Niger's junta freed the son of Mohamed Bazoum.", "NER", "NER"),
+    ("The hostages were freed on Sunday.", None, None),
+])
+def test_releasing_people_is_retreat(text: str, source: str | None, target: str | None) -> None:
+    # The sentence model read these as aid or as a verbal concession (080); the PLOVER manual
+    # codes an actual release of prisoners as RETREAT.
+    event = _main(text, "2024-06-01")
+    assert (event.plover.event, event.cameo.code) == ("RETREAT", "0841")
+    if source:
+        assert source in {a.code for a in event.source}
+    if target:
+        assert target in {a.code for a in event.target}
+
+
+def test_releasing_a_statement_or_funds_is_no_release() -> None:
+    assert all(e.cameo.code != "0841" for e in _events("The army released a statement on the attack."))
+    assert all(e.cameo.code != "0841" for e in _events("ECOWAS released funds for the standby force."))
+
+
 def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:
     text = ("Thousands of people protested in Niamey on Saturday to demand the departure of French "
             "troops from Niger. The French embassy was closed. France said its troops would stay. "

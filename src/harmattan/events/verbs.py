@@ -514,13 +514,31 @@ _PEOPLE = frozenset("""
 
 def _seized_people(verb: Any, code: str) -> str:
     """``code``, or an arrest (173) when a seizure or occupation (171, 192) takes people:
-    "soldiers captured two JNIM commanders", "police seized three suspected smugglers"."""
-    if not code.startswith(_SEIZE):
+    "soldiers captured two JNIM commanders", "police seized three suspected smugglers"; or a
+    release of people (0841, RETREAT) when releasing or freeing (080, 084) takes them: "Ivory
+    Coast released 46 soldiers", "the junta freed several ministers" (not aid, not a verbal
+    concession: the PLOVER manual codes an actual release as RETREAT)."""
+    if code.startswith(_SEIZE):
+        changed = _ARREST
+    elif code in _YIELD and verb.lemma_.lower() in _RELEASE_VERBS:
+        changed = _RELEASE
+    else:
         return code
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and child.lower_ in _PEOPLE:
-            return _ARREST
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
+                child.lower_ in _PEOPLE or child.lower_ in _RELEASED):
+            return changed
     return code
+
+
+_YIELD = ("080", "084")
+_RELEASE = "0841"
+_RELEASE_VERBS = frozenset({"release", "free"})
+#: Those a release frees, besides :data:`_PEOPLE`.
+_RELEASED = frozenset("""
+    prisoner prisoners detainee detainees captive captives diplomat diplomats passenger
+    passengers schoolgirls schoolchildren daughter wife
+""".split())
 
 
 def _is_verb(tok: Any) -> bool:
