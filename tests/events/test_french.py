@@ -299,6 +299,16 @@ def test_the_agent_of_the_attack_a_passive_names_is_the_source(text: str, source
     assert [a.text for a in event.source] == [source]
 
 
+def test_people_and_passengers_are_civilians_and_a_road_between_towns_is_a_place() -> None:
+    (event,) = _code("Des hommes armés ont enlevé une vingtaine de passagers sur la route entre Gao "
+                     "et Ansongo.", "2024-06-01")
+    assert [(a.text, a.sector) for a in event.target] == [("passagers", "CVL")]
+    (event,) = _code("Des milliers de personnes ont manifesté à Bamako pour soutenir la transition.",
+                     "2024-06-01")
+    assert event.plover.event == "PROTEST"
+    assert [(a.text, a.code, a.sector) for a in event.source] == [("personnes", "MLI", "CVL")]
+
+
 def test_an_act_named_by_a_noun_is_coded() -> None:
     (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"

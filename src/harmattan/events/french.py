@@ -412,6 +412,11 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     return [a for a, s, _ in mapped if lo <= s < hi and not (exclude and s in exclude)][:1]
 
 
+#: Prepositions (folded) that always name a place: « dans », « près de », « depuis », « entre
+#: Gao et Ansongo », « vers ».
+_PLACE_CASES = frozenset({"dans", "pres", "depuis", "entre", "vers"})
+
+
 def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
     """A country or town named as where the act happened (« à Niamey », « au Mali »); with
     ``dative``, « au Niger » after a verb that gives or imposes (« imposé des sanctions au
@@ -426,8 +431,8 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         return False
     seat = (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
     if dative:
-        return bool(cases & {"dans", "pres", "depuis"}) or (seat and bool(cases & {"a", "au", "aux", "en"}))
-    return bool(cases & {"dans", "pres", "depuis"}) or (bool(cases & {"a", "au", "aux", "en"}) and (
+        return bool(cases & _PLACE_CASES) or (seat and bool(cases & {"a", "au", "aux", "en"}))
+    return bool(cases & _PLACE_CASES) or (bool(cases & {"a", "au", "aux", "en"}) and (
         seat or root.dep_ in {"obl:mod", "obl"}))
 
 
