@@ -309,6 +309,13 @@ def test_people_and_passengers_are_civilians_and_a_road_between_towns_is_a_place
     assert [(a.text, a.code, a.sector) for a in event.source] == [("personnes", "MLI", "CVL")]
 
 
+def test_an_agents_word_used_as_an_adjective_names_no_one() -> None:
+    (event,) = _code("La junte nigérienne a dénoncé les accords militaires avec la France.", "2024-06-01")
+    assert [a.code for a in event.target] == ["FRA"]
+    (event,) = _code("Le gouvernement a lancé une opération militaire contre les jihadistes.", "2024-06-01")
+    assert [a.text for a in event.target] == ["jihadistes"]
+
+
 def test_an_act_named_by_a_noun_is_coded() -> None:
     (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"

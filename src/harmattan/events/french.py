@@ -500,7 +500,11 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     ``dative``: the act gives or imposes something, so « au Niger » is its target;
     ``antecedent``: who « il / elle / ils » as the subject stands for (the source of the
     article's previous act)."""
-    mapped = actor_tokens(doc, actors, offset)
+    # « les accords militaires », « une opération militaire » : an agent's word used as an
+    # adjective of a thing names no one
+    mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)
+              if not (":agents:" in (a.entry or "") and e - b == 1 and doc[b].pos_ == "ADJ"
+                      and doc[b].dep_ == "amod")]
     if not mapped and not antecedent and not object_antecedent:
         return Roles([], [], "none")
     trigger = verb_of(doc[trigger_i])
