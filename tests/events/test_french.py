@@ -153,7 +153,9 @@ def test_opinion_and_conditional_sentences_give_no_event() -> None:
     ("Le gouvernement malien a affirmé que ces accusations étaient infondées.", "REJECT", "MLI"),
     ("La CEDEAO a déclaré que la junte doit libérer le président Bazoum.", "DEMAND", "IGO"),
     ("Le président ivoirien a salué la signature de l'accord de paix.", "SUPPORT", "CIV"),
-], ids=["blame", "denial", "demand", "praise"])
+    ("Le ministre malien des Affaires étrangères a affirmé que la France soutenait les groupes "
+     "terroristes.", "DISAPPROVE", "MLI"),
+], ids=["blame", "denial", "demand", "praise", "support-of-terrorists"])
 def test_a_speech_act_is_typed_by_what_is_said(text, etype, source) -> None:
     (event,) = _code(text)
     assert event.plover.event == etype
