@@ -89,6 +89,11 @@ _CONDITIONAL_FORCE = re.compile(
 )
 #: Verbal acts that a reported clause may state through a modal, without a verb of their own.
 _SPOKEN_ACTS = frozenset({"DEMAND", "THREATEN"})
+#: Supporting, arming, financing or sheltering armed groups (verbs_extra.txt,
+#: SUPPORT_TERRORISTS): an accusation the reporting verb's speaker makes (CAMEO 1121).
+_ABETTING = "1121"
+_ABETTING_LEMMAS = frozenset({"support", "back", "arm", "finance", "fund", "sponsor", "harbour",
+                              "harbor", "shelter"})
 #: Acts that remove or detain someone: the target is coded as they stood before it ...
 _REMOVAL_LEMMAS = frozenset({
     "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
@@ -852,7 +857,14 @@ class EventCoder:
             modality.negated = True
         etype, code, table = self._settle_type(etype, code, modality, roles)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
-        if etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
+        if match is not None and match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS:
+            # "Mali said France was supporting terrorist groups": the speaker accuses; the
+            # author's own "France supports terrorist groups" is no act of anyone.
+            spoken = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
+            if spoken is roles:
+                return None
+            roles = spoken
+        elif etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
             # The verb states no such act, a modal makes it one ("France must leave Mali," the
             # minister said): the speaker makes the demand or the threat.
             roles = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
