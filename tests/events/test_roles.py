@@ -134,6 +134,8 @@ def test_the_speaker_of_a_report_of_losses_on_its_own_side_is_not_the_source() -
     ("ECOWAS leaders ordered the activation of a standby force to restore constitutional order.",
      "154", "MOBILIZE"),
     ("ECOWAS activated its standby force.", "154", "MOBILIZE"),
+    ("Burkina Faso's junta ordered the general mobilisation of all citizens aged 18 and over.",
+     "154", "MOBILIZE"),
     ("The army said it had seized power and suspended the constitution.", "170", "COERCE"),
 ])
 def test_ultimatums_standby_forces_and_seizures_of_power(text: str, code: str, event_type: str) -> None:
@@ -213,6 +215,15 @@ def test_saying_that_someone_supports_armed_groups_is_an_accusation(text: str, s
 
 def test_the_authors_own_claim_of_support_for_armed_groups_is_no_event() -> None:
     assert _events("France supports terrorist groups.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerien soldiers fired tear gas at protesters in Niamey.",
+    "Police shot dead three demonstrators in Conakry.",
+])
+def test_force_on_protesters_is_assault_whoever_uses_it(text: str) -> None:
+    # protesters do not fight back: PLOVER's FIGHT is between armed actors
+    assert _main(text, "2024-06-01").plover.event == "ASSAULT"
 
 
 def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:

@@ -1284,14 +1284,18 @@ def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | No
     sectors = {a.sector for a in targets}
     if etype == "ASSAULT" and sectors & _ARMED_SECTORS and not sectors & {"CVL"}:
         return "FIGHT"
-    if etype == "FIGHT" and sectors == {"CVL"}:
-        return "ASSAULT"
+    if etype == "FIGHT" and targets and all(a.sector == "CVL" or _PROTESTERS.search(a.text or "")
+                                             for a in targets):
+        return "ASSAULT"  # (protesters too: "soldiers fired tear gas at protesters")
     if etype == "FIGHT" and sectors and sectors <= _UNARMED_PERSONS and not any(
             a.sector in _STATE_FORCES and len(a.code) == 3 for a in sources or []):
         return "ASSAULT"
     return etype
 
 
+#: People demonstrating: they do not fight back, whoever fires on them.
+_PROTESTERS = re.compile(r"\b(?:protesters?|demonstrators?|marchers|manifestants?|protestataires)\b",
+                         re.IGNORECASE)
 #: A state's forces, or a state named alone ("Russia attacked …"), as the source of force.
 _STATE_FORCES = {"MIL", "COP", "SPY", ""}
 #: Sectors of people who do not fight back (a country named alone, sector "", may be a state
