@@ -124,6 +124,9 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
 
 @pytest.mark.parametrize("text, etype, code", [
     ("Des hommes armés ont ouvert le feu sur le convoi de l'armée malienne.", "FIGHT", "190"),
+    ("La CEDEAO a donné une semaine à la junte pour rétablir le président Bazoum.", "THREATEN", "139"),
+    ("Le gouvernement burkinabè a décrété la mobilisation générale.", "MOBILIZE", "154"),
+    ("La CEDEAO a ordonné l'activation de sa force en attente.", "MOBILIZE", "154"),
     ("Le gouvernement nigérien a instauré un couvre-feu à Niamey.", "COERCE", "172"),
     ("L'opposant malien a été déféré au parquet de Bamako.", "COERCE", "172"),
     ("Le gouvernement malien a débloqué une aide de 2 milliards de francs CFA pour les déplacés.",
