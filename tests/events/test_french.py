@@ -124,7 +124,7 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
 
 @pytest.mark.parametrize("text, etype, code", [
     ("Des hommes armés ont ouvert le feu sur le convoi de l'armée malienne.", "FIGHT", "190"),
-    ("La CEDEAO a donné une semaine à la junte pour rétablir le président Bazoum.", "THREATEN", "139"),
+    ("La CEDEAO a donné un ultimatum d'une semaine à la junte.", "THREATEN", "139"),
     ("Le gouvernement burkinabè a décrété la mobilisation générale.", "MOBILIZE", "154"),
     ("La CEDEAO a ordonné l'activation de sa force en attente.", "MOBILIZE", "154"),
     ("Le gouvernement nigérien a instauré un couvre-feu à Niamey.", "COERCE", "172"),
@@ -158,7 +158,8 @@ def test_opinion_and_conditional_sentences_give_no_event() -> None:
     ("Le président ivoirien a salué la signature de l'accord de paix.", "SUPPORT", "CIV"),
     ("Le ministre malien des Affaires étrangères a affirmé que la France soutenait les groupes "
      "terroristes.", "DISAPPROVE", "MLI"),
-], ids=["blame", "denial", "demand", "praise", "support-of-terrorists"])
+    ("Le ministre a affirmé que Washington soutient le Niger contre les terroristes.", "SUPPORT", "USA"),
+], ids=["blame", "denial", "demand", "praise", "support-of-terrorists", "support-against-terrorists"])
 def test_a_speech_act_is_typed_by_what_is_said(text, etype, source) -> None:
     (event,) = _code(text)
     assert event.plover.event == etype
@@ -312,6 +313,10 @@ def test_people_and_passengers_are_civilians_and_a_road_between_towns_is_a_place
                      "2024-06-01")
     assert event.plover.event == "PROTEST"
     assert [(a.text, a.code, a.sector) for a in event.source] == [("personnes", "MLI", "CVL")]
+
+
+def test_a_day_or_a_week_given_is_no_ultimatum_without_a_deadline() -> None:
+    assert _code("Le ministre a donné une conférence de presse ce jour.") == []
 
 
 def test_an_agents_word_used_as_an_adjective_names_no_one() -> None:

@@ -218,6 +218,42 @@ def test_the_authors_own_claim_of_support_for_armed_groups_is_no_event() -> None
 
 
 @pytest.mark.parametrize("text", [
+    "Russia said it would arm the Malian army against terrorists.",
+    "France said it would support African armies fighting jihadists.",
+])
+def test_support_against_armed_groups_is_no_accusation(text: str) -> None:
+    # the armed group is not what is supported: the correction must not fire
+    assert all(e.cameo.code != "1121" for e in _events(text, "2024-06-01"))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The minister gave a press conference last week.", "139"),
+    ("The junta set a deadline for the elections.", "139"),
+    ("Jihadists seized the power station.", "170"),
+])
+def test_corrections_need_their_object(text: str, code: str) -> None:
+    assert all(e.cameo.code != code for e in _events(text, "2024-06-01"))
+
+
+def test_a_release_refused_is_a_rejection() -> None:
+    assert _main("The junta refused to release the soldiers.", "2024-06-01").plover.event == "REJECT"
+
+
+def test_the_agent_of_the_attack_comes_before_the_speaker() -> None:
+    event = _main("Three Malian soldiers were killed in an ambush by jihadists, the French army said.",
+                  "2024-06-01")
+    assert [a.text for a in event.source] == ["jihadists"]
+    assert [a.text for a in event.target] == ["Malian soldiers"]
+
+
+def test_the_organisation_of_elections_is_no_body() -> None:
+    events = _events("ECOWAS lifted sanctions on Niger. The junta postponed the organisation of elections.",
+                     "2024-06-01")
+    assert all(a.actor_id != "ECOWAS" for e in events if "junta" in e.evidence.sentence
+               for a in e.source + e.target)
+
+
+@pytest.mark.parametrize("text", [
     "Nigerien soldiers fired tear gas at protesters in Niamey.",
     "Police shot dead three demonstrators in Conakry.",
 ])

@@ -720,7 +720,8 @@ class EventCoder:
         countries = _country_codes()
         junta = _junta_country(per_sentence, article.date)
         for sentence, actors in per_sentence:
-            here = {a.code for a in actors if a.code in countries and _named_as_place(text, a)}
+            here = {a.code for a in actors if a.code in countries and a.start is not None
+                    and _PLACE_BEFORE.search(text[max(0, a.start - 40):a.start])}
             if junta:
                 for actor in actors:
                     if not actor.code and _JUNTA.search(actor.text):
@@ -1126,11 +1127,13 @@ _PRONOUN_START = re.compile(r"^(?:(?:However|But|Later|Then|Meanwhile),\s+)?(He|
 #: A body named again by what it is: "the (regional) bloc", "the organisation", "the
 #: alliance", « l'organisation (régionale) », « le bloc » (not "the community": villagers).
 _BODY_AGAIN = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts)\s+(?:(?:regional|sub-?regional|West African|west African|continental|"
+    r"(?:\b[Tt]he\s+(?:(?:regional|sub-?regional|West African|west African|continental|"
     r"three-nation|15-nation|15-member|Sahelian|Sahel|military)\s+)?"
     r"(?P<en>bloc|organi[sz]ation|alliance|confederation)\b"
     r"|\b(?:[Ll]['’]|[Ll]e\s|[Ll]a\s)(?P<fr>bloc|organisation|alliance|confédération)"
-    r"(?:\s(?:régionale?|sous-régionale?|ouest-africaine))?\b")
+    r"(?:\s(?:régionale?|sous-régionale?|ouest-africaine))?\b)"
+    # not the process or the tie: "the organisation of elections", « l'alliance avec la France »
+    r"(?!\s+(?:of|with|between|des?|du|d['’]|avec|entre)\b)")
 #: How many sentences back the body may have been named.
 _BODY_WINDOW = 6
 
@@ -1354,7 +1357,7 @@ _PLACE_BEFORE = re.compile(
 
 
 #: Agents that name a junta: "the junta", "the military government", « la junte ».
-_JUNTA = re.compile(r"\b(?:junta|junte|military (?:government|rulers|regime|authorities|leaders)|"
+_JUNTA = re.compile(r"\b(?:junta|junte|military (?:government|rulers|regime)|"
                     r"coup leaders|putschists|putschistes|militaires au pouvoir)\b", re.IGNORECASE)
 
 

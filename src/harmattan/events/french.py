@@ -560,6 +560,8 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 if agent is not None:
                     source = [a for a, b, e in mapped if b <= agent.i < e]
                     subject_tokens = set(range(agent.left_edge.i, agent.right_edge.i + 1))
+                if source:
+                    break
             if source:
                 break
     target_heads: list[Token] = []

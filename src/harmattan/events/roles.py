@@ -206,7 +206,12 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     subject_range: tuple[int, int] | None = None
     node = verb
     reported_passive = False  # "soldiers were killed …, the ministry said": the speaker
-    for _ in range(6):  # climb through xcomp/conj/advcl/prep chains to find a subject
+    if verb is not None and is_agentless_passive(verb):
+        # "killed in an ambush by jihadists", "in an attack carried out / claimed by JNIM":
+        # who did the act is named in the phrase that tells how (before any speaker: "…, the
+        # French army said" did not do it)
+        source = _agent_of_the_means(verb, mapped)
+    for _ in range(6 if not source else 0):  # climb through xcomp/conj/advcl/prep chains to find a subject
         if node is None:
             break
         if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None \
@@ -237,10 +242,6 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
             break
         node = node.head
-    if not source and verb is not None and is_agentless_passive(verb):
-        # "killed in an ambush by jihadists", "in an attack carried out / claimed by JNIM":
-        # who did the act is named in the phrase that tells how
-        source = _agent_of_the_means(verb, mapped)
     target_heads: list[Token] = []
     skip = {subject_range[0]} if subject_range else set()
     if is_noun:

@@ -552,6 +552,39 @@ def _negated(tok: Any) -> bool:
     return False
 
 
+#: Armed groups an accusation of support names as the supported (SUPPORT_TERRORISTS).
+_ARMED_GROUP_WORDS = frozenset("""
+    terrorist terrorists jihadist jihadists militant militants insurgent insurgents mercenary
+    mercenaries rebels groups group
+""".split())
+_TIME_UNITS = frozenset({"hours", "days", "week", "weeks"})
+
+
+def _object_fits(verb: Any, pat: Any) -> bool:
+    """Corrections of verbs_extra.txt that must find their words in the right place:
+    - supporting armed groups (1121): the group is the verb's object ("supporting terrorist
+      groups"), not a word further on ("support African armies fighting jihadists");
+    - an ultimatum told by time (139, "gave the junta seven days to …"): a counted span of
+      time and an infinitive of what must be done ("gave a press conference last week" is
+      none);
+    - a seizure of power (170): "power" is the object itself, not "the power station"."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj"}]
+    if pat.code == "1121":
+        return any(o.lower_ in _ARMED_GROUP_WORDS and (o.lower_ not in {"groups", "group"} or any(
+            m.lower_ in {"terrorist", "jihadist", "rebel", "armed", "militant"} for m in o.children))
+            for o in objects)
+    if pat.code == "139" and any(unit in pat.text for unit in ("HOURS", "DAYS", "WEEK")):
+        spans = [c for c in verb.children if c.lower_ in _TIME_UNITS
+                 and any(m.dep_ == "nummod" or m.lower_ in {"a", "one"} for m in c.children)]
+        infinitive = any(c.dep_ in {"xcomp", "advcl", "relcl", "acl"} and any(
+            t.lower_ == "to" and t.dep_ == "aux" for t in c.children)
+            for node in [verb, *spans] for c in node.children)
+        return bool(spans) and infinitive
+    if pat.code == "170" and "POWER" in pat.text:
+        return any(o.lemma_.lower() == "power" for o in objects)
+    return True
+
+
 #: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
 _REFUSING = frozenset({"refuse", "decline", "reject", "resist"})
 
@@ -732,6 +765,8 @@ class VerbPatternCoder:
             start = doc[tok.i].idx
             end = doc[last].idx + len(doc[last].text)
             negated = _negated(tok)
+            if best is not None and best[0].extra and not _object_fits(tok, best[0]):
+                best = None  # a correction whose object is not the one it is about
             if best is not None:
                 pat, words, used, _ = best
                 consumed.update(used)
@@ -739,12 +774,12 @@ class VerbPatternCoder:
                     return None
                 code = _seized_people(tok, pat.code)
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
-                                 decisive=code != pat.code or (pat.extra and words > 0
-                                                               and not negated and not _refused(tok)))
+                                 decisive=(code != pat.code or (pat.extra and words > 0))
+                                 and not negated and not _refused(tok))
             if verb.code:
                 code = _seized_people(tok, verb.code)
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
-                                 decisive=code != verb.code)
+                                 decisive=code != verb.code and not negated and not _refused(tok))
             return None
         return None
 
