@@ -262,6 +262,22 @@ def test_force_on_protesters_is_assault_whoever_uses_it(text: str) -> None:
     assert _main(text, "2024-06-01").plover.event == "ASSAULT"
 
 
+@pytest.mark.parametrize("text", [
+    "ECOWAS threatened to use force if the junta did not reinstate Bazoum.",
+    "ECOWAS threatened military force against the junta.",
+])
+def test_force_used_as_a_means_is_no_party(text: str) -> None:
+    event = _main(text, "2023-08-10")
+    assert event.plover.event == "THREATEN"
+    assert all("force" not in a.text for a in event.target)
+    assert any(a.text == "junta" for a in event.target)
+
+
+def test_a_force_as_a_body_is_still_an_actor() -> None:
+    event = _main("The force attacked jihadists near Menaka.", "2023-08-10")
+    assert [a.text for a in event.source] == ["force"]
+
+
 def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:
     text = ("Thousands of people protested in Niamey on Saturday to demand the departure of French "
             "troops from Niger. The French embassy was closed. France said its troops would stay. "

@@ -700,6 +700,7 @@ class EventCoder:
             actors = self.resolver.find_actors(normalised, on=article.date, offset=sentence.start)
             for actor in actors:
                 actor.text = article.text[actor.start:actor.end]
+            actors = [a for a in actors if not _force_as_means(text, a)]
             per_sentence.append((sentence, actors))
         country = _main_country(a for _, actors in per_sentence for a in actors)
         if country:
@@ -1354,6 +1355,25 @@ _PLACE_BEFORE = re.compile(
     r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: "Force" as a means, not a body: "use force", "by force", "the threat of force",
+#: "threatened military force", « recourir à la force ».
+_FORCE_AS_MEANS = re.compile(r"\b(?:use|uses|used|using|by|of|with|threatened|threaten|threatens|"
+                             r"threatening|à\s+la|par\s+la)\s+(?:(?:military|armed|militaire)\s+)?$",
+                             re.IGNORECASE)
+
+
+def _force_as_means(text: str, actor: Actor) -> bool:
+    if actor.start is None or ":agents:" not in (actor.entry or ""):
+        return False
+    words = actor.text.lower().split()
+    if not words or words[-1] != "force" or len(words) > 2:
+        return False
+    before = text[max(0, actor.start - 30):actor.start]
+    if len(words) == 2:  # "military force" found as one phrase
+        return bool(_FORCE_AS_MEANS.search(before)) and words[0] in {"military", "armed"}
+    return bool(_FORCE_AS_MEANS.search(before))
 
 
 #: Agents that name a junta: "the junta", "the military government", « la junte ».
