@@ -326,6 +326,13 @@ def test_an_agents_word_used_as_an_adjective_names_no_one() -> None:
     assert [a.text for a in event.target] == ["jihadistes"]
 
 
+def test_a_threat_is_aimed_at_whom_the_threatened_act_is_against() -> None:
+    (event,) = _code("La CEDEAO a menacé de recourir à la force contre la junte nigérienne.", "2023-08-10")
+    assert event.plover.event == "THREATEN"
+    assert [a.code for a in event.source] == ["IGO"]
+    assert [(a.text, a.code) for a in event.target] == [("junte nigérienne", "NER")]
+
+
 def test_an_act_named_by_a_noun_is_coded() -> None:
     (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"

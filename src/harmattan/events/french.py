@@ -577,8 +577,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if (not cases or cases & _TARGET_CASES) and "par" not in cases:
                 target_heads.append(child)
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
-            # « exige que la junte libère », « appelle les putschistes à libérer »
-            target_heads.extend(g for g in child.children if g.dep_ in {"nsubj", "obj"})
+            # « exige que la junte libère », « appelle les putschistes à libérer », « menacé de
+            # recourir à la force contre la junte »
+            target_heads.extend(g for g in child.children if g.dep_ in {"nsubj", "obj"} or (
+                g.dep_.startswith("obl") and _case_words(g) & {"contre", "envers"}))
+            target_heads.extend(n for g in child.children if g.dep_.startswith("obl")
+                                for n in g.children if n.dep_ == "nmod" and _case_words(n) & {"contre", "envers"})
     if trigger.dep_ == "acl" and _morph(trigger, "VerbForm") == "Part":
         target_heads.append(trigger.head)  # « des civils tués par des hommes armés »
     if trigger.dep_ == "nsubj:pass" or (not target_heads and trigger.pos_ in {"ADJ", "NOUN"}):
