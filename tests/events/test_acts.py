@@ -140,6 +140,16 @@ def test_act_scores_count_events_on_act_sentences_types_codes_and_extras() -> No
     assert f["target"] == {"precision": 1.0, "recall": 1.0}
     assert f["extra_per_act"] == 0.5         # two events for the killing, one for the arrest
     assert "event precision" in report.render()
+    assert not [e for e in report.errors if e["error"] == "missed act"]
+
+
+def test_an_act_sentence_without_an_event_is_reported_as_missed() -> None:
+    report = evaluate_acts(_labels(), {"a": TEXT},
+                           lambda articles: [_event(KILLING, "ASSAULT", [GUNMEN], [OFFICERS])])
+    missed = [e for e in report.errors if e["error"] == "missed act"]
+    # the lead restates the headline: one first telling is missed, not two
+    assert missed == [{"error": "missed act", "gold": ["COERCE"], "sentence": HEADLINE}]
+    assert report.figures["act_coverage"] == round(1 / 3, 4)
 
 
 def test_another_act_of_the_same_kind_is_not_a_retelling() -> None:

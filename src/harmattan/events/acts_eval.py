@@ -143,6 +143,8 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
     for row in act_rows:
         if row["key"] in covered or row.get("restates"):
             continue
+        errors.append({"error": "missed act", "gold": sorted({g["type"] for g in row.get("events") or []}),
+                       "sentence": row.get("text") or texts[row["record_id"]][row["start"]:row["end"]]})
         for gold in (row.get("events") or [])[:1]:
             for role in ("source", "target"):
                 counts[role]["gold"] += len(_gold_codes(gold, role))
