@@ -339,3 +339,30 @@ def test_an_act_named_by_a_noun_is_coded() -> None:
     # ... as its sentence's main verb tells it: a possibility, or a set phrase, is none
     assert _code("Les sanctions de la CEDEAO peuvent inclure la fermeture des frontières avec le Niger.") == []
     assert [e.plover.event for e in _code("Le gouvernement malien n'a pas répondu à la demande de commentaires.")] == []
+
+
+def test_a_named_doer_no_dictionary_knows_makes_an_act() -> None:
+    (event,) = _code("Plusieurs artistes indigènes ont appelé à sa démission.")
+    assert event.plover.event == "DEMAND"
+    (event,) = _code("Cette déclaration a été faite après que 39 nations ont demandé l'ouverture d'une enquête.")
+    assert event.plover.event == "DEMAND"
+    # a subject that names no one, or « se demander » (to wonder), is no act
+    assert _code("Les gens ont appelé à la prudence.") == []
+    assert _code("Le docteur Tyrrell s'est demandé si elle pouvait être observée au microscope.") == []
+
+
+def test_a_quoted_question_or_opinion_leaves_the_act_around_it() -> None:
+    (event,) = _code("La présidente de l'Association des juges tunisiens a condamné la campagne de "
+                     "diffamation, et a demandé : \"qui peut restaurer sa réputation ?\"")
+    assert event.plover.event == "DISAPPROVE" and {a.code for a in event.source} == {"TUN"}
+    # the question is the sentence's own: no act
+    assert _code("La présidente a-t-elle condamné la campagne de diffamation ?") == []
+
+
+def test_french_agents_without_a_country_word_are_still_actors() -> None:
+    # (« à Rabat », hung on the visitor by the parser, is where they met, not a party)
+    (event,) = _code("Le roi du Maroc a reçu le président mauritanien à Rabat.")
+    assert event.plover.event == "CONSULT"
+    assert [a.code for a in event.source] == ["MAR"] and [a.code for a in event.target] == ["MRT"]
+    (event,) = _code("Des militants de l'opposition ont été arrêtés à Niamey.", "2024-02-01")
+    assert event.plover.event == "COERCE" and {a.sector for a in event.target} == {"OPP"}

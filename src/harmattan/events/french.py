@@ -427,9 +427,11 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         return False
     root = doc[start:end].root
     cases = _case_words(root)
-    if not cases or root.dep_ == "nmod":
-        return False
     seat = (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
+    if not cases or (root.dep_ == "nmod" and not (not dative and seat and cases & {"a"})):
+        # (« le président du Niger » names the president's country; « a reçu le président
+        # mauritanien à Abidjan », hung on the president, still says where)
+        return False
     if dative:
         return bool(cases & _PLACE_CASES) or (seat and bool(cases & {"a", "au", "aux", "en"}))
     return bool(cases & _PLACE_CASES) or (bool(cases & {"a", "au", "aux", "en"}) and (
@@ -645,11 +647,25 @@ _NOT_AN_ACT = re.compile(
     r"risque de|pourrait-il|faut-il|est-ce que|qu'est-ce|ces dernières années|"
     r"au cours des (?:\w+ )?dernières années|en théorie|peut-être|sans doute|peu probable|"
     r"il (?:\w+ ){0,3}(?:facile|difficile|possible|impossible|probable|nécessaire) d[e'’]|"
+    r"il est (?:évident|clair|probable|possible|peu probable|certain) que|"
     r"jusqu'à présent|à ce jour|le plus grand nombre|"
     r"depuis (?:le début|(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre))\b|\d\s?%|\?",
     re.IGNORECASE,
 )
+#: Quoted words: « … », “…” and "…" (an opinion or a question quoted is the speaker's, not
+#: the sentence's act: « a condamné la campagne, demandant : "qui peut … ?" »).
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def not_an_act(text: str, trigger: int | None = None) -> bool:
+    """The sentence reads as opinion, statistic, generic statement or question — the quoted
+    words aside when the trigger (a character offset in ``text``) is outside them."""
+    if trigger is not None:
+        text = _QUOTED.sub(lambda m: m.group(0) if m.start() <= trigger < m.end() else " ", text)
+    return bool(_NOT_AN_ACT.search(text))
+
+
 #: Words that place the act in the past, told as background (« en 2012 », « il y a deux ans »).
 _BACKGROUND = re.compile(r"\b(?:en (?:19|20)\d\d|il y a \w+ ans|l'an dernier|l'année dernière|"
                          r"autrefois|jadis|naguère|dans les années)\b", re.IGNORECASE)
@@ -778,25 +794,45 @@ def _named_sufferer(verb: Token) -> bool:
     return False
 
 
+#: Subjects that name no one in particular.
+_GENERIC_DOERS = {"gens", "personne", "monde", "on", "public", "population", "autre", "chacun",
+                  "certain", "plupart", "beaucoup", "tout", "celui", "ceux", "ce", "cela", "ça"}
+
+
+def _named_doer(verb: Token) -> bool:
+    """An active subject that names who acted, though no dictionary knows it (« Plusieurs
+    artistes indigènes ont appelé … », « 39 nations ont demandé … », « Le régulateur a
+    infligé … »): a proper name, or a noun with a number or a determiner."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or fold(subject.lemma_) in _GENERIC_DOERS:
+        return False
+    if subject.pos_ == "PROPN":
+        return True
+    return subject.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in subject.children)
+
+
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
     """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
     return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
         and tense_of(doc, trigger.head.i) in {"compose", "present", "simple"}
 
 
-def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality) -> FrenchActDecision:
+def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality,
+                      by_noun: bool = False) -> FrenchActDecision:
     """Does the sentence report a specific act?  Rules: the trigger is a finite verb (passé
     composé, présent, passé simple; the plus-que-parfait tells background), or an infinitive
     carried by a verb of decision, announcement or attempt; someone identifiable acts or
     suffers it; and the sentence is no opinion, statistic, generic statement, question or
-    prediction (conditional, modal « pouvoir / devoir »)."""
+    prediction (conditional, modal « pouvoir / devoir »).  ``by_noun``: the act is named by a
+    noun, and ``trigger_i`` is the sentence's main verb (whose subject need not be the
+    act's doer)."""
     text = doc.text
     trigger = doc[trigger_i]
     tense = tense_of(doc, trigger_i)
     if not any(a.code or a.sector for a in roles.source + roles.target) and \
-            not _named_sufferer(verb_of(trigger)):
+            not _named_sufferer(verb_of(trigger)) and (by_noun or not _named_doer(verb_of(trigger))):
         return FrenchActDecision(False, False, "no identifiable actor", 0.0)
-    if _NOT_AN_ACT.search(text):
+    if not_an_act(text, trigger.idx):
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
     if tense == "imparfait" and not _reported_past(doc, trigger):
         return FrenchActDecision(False, False, "imparfait: a state", 0.0)

@@ -32,7 +32,7 @@ class FrenchGate:
             # an act named by a noun is told as its sentence's main verb tells it
             from harmattan.events.french import _root
 
-            return rule_act_decision(doc, _root(doc), roles, modality)
+            return rule_act_decision(doc, _root(doc), roles, modality, by_noun=True)
         return rule_act_decision(doc, match.trigger_i, roles, modality)
 
     def keeps_incident(self, doc: Doc, sentence: Any, actors: list[Any]) -> bool:
