@@ -560,3 +560,31 @@ def test_a_pronoun_far_from_the_person_is_no_one() -> None:
             "The press gathered. He accused the DEA of conspiring against the government.")
     for event in _events(text, "2011-11-10"):
         assert all(a.text != "He" for a in event.source)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Five Malian soldiers died in an ambush by jihadists near Gao.", ["jihadists"], ["Malian soldiers"]),
+    ("Twelve Nigerien soldiers died in the attack, the defence ministry said.", [], ["Nigerien soldiers"]),
+])
+def test_who_dies_suffers_the_act(text: str, source: list[str], target: list[str]) -> None:
+    # the subject of "died" was read as the act's doer, and a speaker as the killer
+    event = _main(text, "2024-06-01")
+    assert event.plover.event in {"FIGHT", "ASSAULT"}
+    assert [a.text for a in event.source if a.text] == source
+    assert [a.text for a in event.target] == target
+
+
+@pytest.mark.parametrize("text", [
+    "An outbreak of cholera killed over 60 people in the region.",
+    "Her suspected H5N1 infection killed her on January 17.",
+    "A 21-month-old boy died on Monday of the virus in Hubei province.",
+    "Twelve people were killed in a car crash near Niamey.",
+])
+def test_deaths_from_disease_or_accident_are_no_ones_act(text: str) -> None:
+    assert [e.plover.event for e in _events(text) if e.plover.event in {"ASSAULT", "FIGHT"}] == []
+
+
+def test_killings_by_people_stay_acts_beside_the_natural_deaths() -> None:
+    (event,) = [e for e in _events("Gunmen killed 12 villagers in northern Burkina Faso.")
+                if e.plover.event in {"ASSAULT", "FIGHT"}]
+    assert [a.text for a in event.source] == ["Gunmen"]

@@ -853,6 +853,8 @@ class EventCoder:
             if named is not None:
                 roles.target = [named]
         etype = _force_by_target(etype, roles.target, roles.source)
+        if etype in {"ASSAULT", "FIGHT"} and _natural_death(doc, trigger_i):
+            return None  # "an outbreak of cholera killed 60 people": no one's act
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
@@ -1085,6 +1087,36 @@ _COURT_LEMMAS = frozenset({
 
 #: Acts done to people, whose object is a person when it is a name.
 _DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION", "INVESTIGATE"})
+
+#: Killers that are no one: diseases, disasters and accidents.
+_NATURAL_CAUSES = frozenset({
+    "disease", "virus", "flu", "influenza", "outbreak", "epidemic", "pandemic", "infection",
+    "cholera", "meningitis", "malaria", "ebola", "covid", "covid-19", "coronavirus", "measles",
+    "cancer", "illness", "fever", "h5n1", "tuberculosis", "dengue", "lassa", "famine", "starvation",
+    "malnutrition", "hunger", "earthquake", "quake", "flood", "flooding", "storm", "hurricane",
+    "cyclone", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami", "drought",
+    "heatwave", "lightning", "crash", "accident", "collision", "stampede", "drowning"})
+_KILLING_LEMMAS = frozenset({"kill", "claim"})
+_DYING_LEMMAS = frozenset({"die", "death", "dead", "perish", "succumb"})
+
+
+def _natural_death(doc: Doc, trigger_i: int) -> bool:
+    """The act's killer is a disease, a disaster or an accident: the subject of "kill" ("an
+    outbreak of cholera killed …", "her H5N1 infection killed her"), what one was killed by or
+    in ("killed in a car crash"), or what one died of, from or in ("died of the virus")."""
+    token = doc[trigger_i]
+    lemma = token.lemma_.lower()
+    heads: list[Any] = []
+    if lemma in _KILLING_LEMMAS:
+        heads = [c for c in token.children if c.dep_ == "nsubj"]
+        heads += [g for c in token.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in"}
+                  for g in c.children if g.dep_ == "pobj"]
+    elif lemma in _DYING_LEMMAS:
+        # (the parser may hang "of the virus" on the day: "died on Monday of the virus")
+        heads = [t for t in token.subtree if t.i > token.i and t.dep_ == "pobj"
+                 and t.head.lower_ in {"of", "from", "in"}]
+    return any(w.lemma_.lower() in _NATURAL_CAUSES or w.lower_ in _NATURAL_CAUSES
+               for head in heads for w in head.subtree)
 
 
 def _unlisted_person(doc: Doc, trigger_i: int, candidate: _Candidate) -> Actor | None:

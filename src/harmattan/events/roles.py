@@ -206,12 +206,15 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     subject_range: tuple[int, int] | None = None
     node = verb
     reported_passive = False  # "soldiers were killed …, the ministry said": the speaker
-    if verb is not None and is_agentless_passive(verb):
+    # "five soldiers died in an ambush by jihadists": who dies suffers the act, as the subject
+    # of an agentless passive does
+    dying = verb is not None and not is_noun and verb.lemma_.lower() in _DYING_VERBS
+    if verb is not None and (dying or is_agentless_passive(verb)):
         # "killed in an ambush by jihadists", "in an attack carried out / claimed by JNIM":
         # who did the act is named in the phrase that tells how (before any speaker: "…, the
         # French army said" did not do it)
         source = _agent_of_the_means(verb, mapped)
-    for _ in range(6 if not source else 0):  # climb through xcomp/conj/advcl/prep chains to find a subject
+    for _ in range(6 if not source and not dying else 0):  # climb through xcomp/conj/advcl/prep chains to find a subject
         if node is None:
             break
         if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None \
@@ -260,6 +263,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads.append(passive)
         if not is_noun:
             target_heads += _object_heads(verb, skip)
+        if dying:
+            target_heads += [c for c in verb.children if c.dep_ == "nsubj"]
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
@@ -276,7 +281,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # States goes ahead": a threat is aimed at the subject of its condition.
         target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
-    if not source and not (verb is not None and not is_noun and is_agentless_passive(verb)):
+    if not source and not dying and not (verb is not None and not is_noun and is_agentless_passive(verb)):
         # A passive names its agent with "by" or not at all: the actor before "was arrested"
         # is the one arrested (or a word of its description), never the one who arrested.
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
@@ -288,6 +293,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+#: Verbs whose subject suffers a harm no one is named as doing ("died", "perished").
+_DYING_VERBS = frozenset({"die", "perish", "succumb"})
 
 
 def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> list[Actor]:
