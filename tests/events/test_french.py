@@ -366,3 +366,18 @@ def test_french_agents_without_a_country_word_are_still_actors() -> None:
     assert [a.code for a in event.source] == ["MAR"] and [a.code for a in event.target] == ["MRT"]
     (event,) = _code("Des militants de l'opposition ont été arrêtés à Niamey.", "2024-02-01")
     assert event.plover.event == "COERCE" and {a.sector for a in event.target} == {"OPP"}
+
+
+@pytest.mark.parametrize("text", [
+    "Une épidémie de choléra a tué plus de 60 personnes dans la région de Tahoua.",
+    "Les inondations ont tué 20 personnes à Niamey.",
+    "Douze personnes ont été tuées dans un accident de la route près de Niamey.",
+])
+def test_deaths_from_disease_disaster_or_accident_are_no_ones_act(text) -> None:
+    # (« près de Niamey » is a place, not state forces that would let the incident through)
+    assert _code(text) == []
+
+
+def test_a_killing_by_people_stays_an_act() -> None:
+    (event,) = _code("Des jihadistes ont tué douze villageois près de Gao.")
+    assert event.plover.event == "ASSAULT" and [a.text for a in event.source] == ["jihadistes"]

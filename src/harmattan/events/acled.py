@@ -888,6 +888,14 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
             return None
     elif _ANNOUNCED.search(text):
         return None
+    if language == "fr":
+        # « tuées dans un accident près de Niamey » : a town named as the place is no armed
+        # actor (its seat of government would read as state forces and let the incident through)
+        from harmattan.events.coder import _PLACE_BEFORE
+
+        actors = [a for a in actors if a.start is None or not (
+            (a.entry or "").startswith(("countries:", "phoenix:countries:"))
+            and _PLACE_BEFORE.search(article.text[max(0, a.start - 40):a.start]))]
     source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}]
     target = [a for a in actors if all(a is not s for s in source)]
     acled = code_acled(None, None, doc if doc is not None else text, source, target, Modality(),

@@ -548,7 +548,7 @@ class EventCoder:
     def _french_event(self, candidate: _Candidate, doc: Doc, antecedent: list[Actor] | None = None,
                       objects: list[Actor] | None = None) -> Event | None:
         from harmattan.events.french import (
-            best_french_match, french_roles, match_acts, match_nominal, read_french_modality,
+            best_french_match, french_roles, match_acts, match_nominal, natural_death, read_french_modality,
         )
 
         sentence, article = candidate.sentence, candidate.article
@@ -564,6 +564,8 @@ class EventCoder:
                              object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
         etype = _force_by_target(etype, roles.target, roles.source)
+        if etype in {"ASSAULT", "FIGHT"} and natural_death(doc, match.trigger_i):
+            return None  # « une épidémie de choléra a tué 60 personnes » : no one's act
         modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype], match.code)
         code = match.code
         if match.negated:

@@ -486,6 +486,28 @@ def topic_actors(doc: Doc, actors: list[Actor], offset: int) -> list[Actor]:
             if a.actor_id or a.sector]
 
 
+#: Killers that are no one (folded): diseases, disasters and accidents.
+_NATURAL_CAUSES = frozenset({
+    "maladie", "virus", "grippe", "epidemie", "pandemie", "infection", "cholera", "meningite",
+    "paludisme", "ebola", "covid", "covid-19", "coronavirus", "rougeole", "cancer", "fievre",
+    "famine", "faim", "malnutrition", "seisme", "tremblement", "inondation", "inondations", "crue",
+    "crues", "pluie", "pluies", "tempete", "ouragan", "cyclone", "glissement", "eboulement",
+    "secheresse", "foudre", "canicule", "accident", "collision", "naufrage", "bousculade", "noyade"})
+
+
+def natural_death(doc: Doc, trigger_i: int) -> bool:
+    """The killer of « tuer » is a disease, a disaster or an accident: its subject (« une
+    épidémie de choléra a tué … », « les inondations ont tué … ») or what one was killed in or by
+    (« tuées dans un accident de la route »)."""
+    verb = verb_of(doc[trigger_i])
+    if fold(verb.lemma_) not in {"tuer", "emporter", "couter"}:
+        return False
+    heads = [c for c in verb.children if c.dep_ == "nsubj" or (
+        c.dep_.startswith("obl") and _case_words(c) & {"dans", "par", "lors", "suite"})]
+    return any(fold(w.lemma_) in _NATURAL_CAUSES or fold(w.lower_) in _NATURAL_CAUSES
+               for head in heads for w in head.subtree)
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
