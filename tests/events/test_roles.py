@@ -588,3 +588,29 @@ def test_killings_by_people_stay_acts_beside_the_natural_deaths() -> None:
     (event,) = [e for e in _events("Gunmen killed 12 villagers in northern Burkina Faso.")
                 if e.plover.event in {"ASSAULT", "FIGHT"}]
     assert [a.text for a in event.source] == ["Gunmen"]
+
+
+def test_a_participle_hung_on_a_noun_is_suffered_by_the_noun_and_done_by_its_agent() -> None:
+    from harmattan.events.roles import find_roles
+    from harmattan.nlp.parser import load_spacy
+    from harmattan.schema import Actor
+
+    text = "The bodies of two Nigerien soldiers killed by JNIM fighters near Tillaberi were repatriated."
+    doc = load_spacy()(text)
+    killed = next(t for t in doc if t.text == "killed")
+    assert (killed.dep_, killed.tag_) == ("acl", "VBN")  # the parse the rule reads
+
+    def actor(words: str, code: str, sector: str) -> Actor:
+        start = text.index(words)
+        return Actor(words, code, sector, None, start, start + len(words), "test")
+
+    soldiers, jnim = actor("Nigerien soldiers", "NER", "MIL"), actor("JNIM", "IMG", "REB")
+    roles = find_roles(doc, killed.i, [soldiers, jnim], 0)
+    assert [a.text for a in roles.source] == ["JNIM"]
+    assert [a.text for a in roles.target] == ["Nigerien soldiers"]
+    # without an agent, no one before the participle is taken as its doer
+    text = "The bodies of two Nigerien soldiers killed near Tillaberi were repatriated."
+    doc = load_spacy()(text)
+    killed = next(t for t in doc if t.text == "killed")
+    roles = find_roles(doc, killed.i, [actor("Nigerien soldiers", "NER", "MIL")], 0)
+    assert roles.source == [] and [a.text for a in roles.target] == ["Nigerien soldiers"]

@@ -209,7 +209,14 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     # "five soldiers died in an ambush by jihadists": who dies suffers the act, as the subject
     # of an agentless passive does
     dying = verb is not None and not is_noun and verb.lemma_.lower() in _DYING_VERBS
-    if verb is not None and (dying or is_agentless_passive(verb)):
+    # "a soldier killed in Syria by Isis", "civilians abducted by gunmen": a past participle
+    # hung on a noun; the noun suffers the act, its agent (if any) did it
+    participle = verb is not None and not is_noun and verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if participle:
+        agent, _ = _subject_of(verb)
+        source = _actors_at(mapped, agent) if agent is not None else _agent_of_the_means(verb, mapped)
+        dying = True  # (no subject to climb to, and no nearest actor before as its doer)
+    elif verb is not None and (dying or is_agentless_passive(verb)):
         # "killed in an ambush by jihadists", "in an attack carried out / claimed by JNIM":
         # who did the act is named in the phrase that tells how (before any speaker: "…, the
         # French army said" did not do it)
@@ -265,6 +272,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads += _object_heads(verb, skip)
         if dying:
             target_heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        if participle:
+            target_heads.append(verb.head)
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
