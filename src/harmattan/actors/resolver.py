@@ -282,7 +282,9 @@ class ActorResolver:
             if len(words) == 1:
                 return words[0].replace(".", "").isupper()
             return any(w.isupper() and len(w) > 1 for w in words)
-        return any(w[:1].isupper() for w in words)
+        # (« al-Qaeda », « al-Shabaab »: the capital comes after the article's hyphen)
+        return any(w[:1].isupper() or ("-" in w and any(p[:1].isupper() for p in w.split("-")))
+                   for w in words)
 
     def _scan(self, index: Index, words: list[str], norms: list[str]) -> list[_Match]:
         matches: list[_Match] = []
