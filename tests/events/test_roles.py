@@ -614,3 +614,17 @@ def test_a_participle_hung_on_a_noun_is_suffered_by_the_noun_and_done_by_its_age
     killed = next(t for t in doc if t.text == "killed")
     roles = find_roles(doc, killed.i, [actor("Nigerien soldiers", "NER", "MIL")], 0)
     assert roles.source == [] and [a.text for a in roles.target] == ["Nigerien soldiers"]
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("Mali's government denied the allegations.", "016", "MLI"),
+    ("The Malian government declined to comment.", "011", "MLI"),
+    ("Niger's junta denied entry to the ECOWAS delegation.", "120", "NER"),
+])
+def test_denials_and_refusals_are_rejections(text: str, code: str, source: str) -> None:
+    # the sentence model reads a statement (CAMEO 01x); PLOVER and the annotation conventions a
+    # rejection.  The CAMEO quad of a denial stays 0 (make a statement).
+    event = _main(text, "2024-03-01")
+    assert (event.plover.event, event.cameo.code) == ("REJECT", code)
+    assert event.cameo.quad_class == (0 if code.startswith("01") else 3)
+    assert source in {a.code for a in event.source}

@@ -75,7 +75,9 @@ _FORCE_WORDS = r"(?:force|intervention|intervene|military action|attack|war|stri
 _MODAL_WORDS = r"(?:may|might|could|would|will|if|unless)"
 _REJECTED_REPORT = re.compile(
     r"\b(?:reject|dismiss)(?:s|ed|ing)?\b.{0,60}\b(?:report|findings|conclusions)\b"
-    r"|\b(?:report|findings|conclusions)\b.{0,60}\b(?:reject|dismiss)(?:s|ed|ing)?\b",
+    r"|\b(?:report|findings|conclusions)\b.{0,60}\b(?:reject|dismiss)(?:s|ed|ing)?\b"
+    # a denial or a refusal to comment: the model reads a statement, PLOVER a rejection
+    r"|\bden(?:y|ies|ied|ying)\b|\b(?:declin|refus)(?:e|es|ed|ing)\s+to\s+comment\b",
     re.IGNORECASE,
 )
 #: An appeal: "called for dialogue", "urged the junta to …", "appealed to the parties".
@@ -1297,7 +1299,7 @@ def _verb_event(article: Article, sentence: Sentence, etype: str, code: str, tab
         article_id=article.id,
         date=article.date_iso,
         plover=PloverCode(etype, table.mode if table else "", contexts),
-        cameo=CameoCode(quad_class=PLOVER_QUAD[etype], code=code),
+        cameo=CameoCode(quad_class=_cameo_quad(etype, code), code=code),
         modality=modality,
         source=roles.source,
         target=roles.target,
@@ -1310,6 +1312,14 @@ def _verb_event(article: Article, sentence: Sentence, etype: str, code: str, tab
         acled=acled,
         coder_version=__version__,
     )
+
+
+def _cameo_quad(etype: str, code: str | None) -> int:
+    """The CAMEO quad class of the act: 0 (make a statement) for a CAMEO 01x code — a denial
+    (016) or a refusal to comment (011), which PLOVER codes REJECT — else its PLOVER type's."""
+    if code and code.startswith("01") and len(code) >= 3:
+        return 0
+    return PLOVER_QUAD[etype]
 
 
 def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:
