@@ -381,3 +381,15 @@ def test_deaths_from_disease_disaster_or_accident_are_no_ones_act(text) -> None:
 def test_a_killing_by_people_stays_an_act() -> None:
     (event,) = _code("Des jihadistes ont tué douze villageois près de Gao.")
     assert event.plover.event == "ASSAULT" and [a.text for a in event.source] == ["jihadistes"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Des jihadistes ont tué douze civils près de Gao.", "civils"),
+    ("Des jihadistes ont tué douze villageois près de Gao.", "villageois"),
+    ("Des hommes armés ont enlevé une vingtaine de femmes à Djibo.", "femmes"),
+])
+def test_people_counted_in_words_are_the_target_and_the_town_is_where(text, target) -> None:
+    # the small parser reads « douze » as the agent or the object and hangs « civils » and
+    # « près de Gao » on it
+    (event,) = _code(text)
+    assert [a.text for a in event.target] == [target]

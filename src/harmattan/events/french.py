@@ -417,6 +417,10 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
 _PLACE_CASES = frozenset({"dans", "pres", "depuis", "entre", "vers"})
 
 
+_PLACE_WORDS_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|en|dans|près\s+d[e'’]|vers|entre)\s+"
+                                 r"(?:l[ea]\s+|l['’]|les\s+)?$", re.IGNORECASE)
+
+
 def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
     """A country or town named as where the act happened (« à Niamey », « au Mali »); with
     ``dative``, « au Niger » after a verb that gives or imposes (« imposé des sanctions au
@@ -428,6 +432,10 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
     root = doc[start:end].root
     cases = _case_words(root)
     seat = (actor.entry or "").startswith("countries:") and actor.sector == "GOV"
+    if not dative and _PLACE_WORDS_BEFORE.search(doc.text[max(0, doc[start].idx - 30):doc[start].idx]):
+        # « ont tué douze civils près de Gao », where the parser hangs the place on the
+        # number: the words before it say where
+        return True
     if not cases or (root.dep_ == "nmod" and not (not dative and seat and cases & {"a"})):
         # (« le président du Niger » names the president's country; « a reçu le président
         # mauritanien à Abidjan », hung on the president, still says where)
@@ -528,7 +536,7 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     # adjective of a thing names no one
     mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)
               if not (":agents:" in (a.entry or "") and e - b == 1 and doc[b].pos_ == "ADJ"
-                      and doc[b].dep_ == "amod")]
+                      and doc[b].dep_ == "amod" and not _is_number(doc[b].head))]
     if not mapped and not antecedent and not object_antecedent:
         return Roles([], [], "none")
     trigger = verb_of(doc[trigger_i])
@@ -607,6 +615,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 g.dep_.startswith("obl") and _case_words(g) & {"contre", "envers"}))
             target_heads.extend(n for g in child.children if g.dep_.startswith("obl")
                                 for n in g.children if n.dep_ == "nmod" and _case_words(n) & {"contre", "envers"})
+    if not _is_passive(trigger):
+        # « ont tué douze civils » : the small parser reads the number as an agent
+        target_heads += [c for c in trigger.children if c.dep_ == "obl:agent" and _is_number(c)]
+    # … and hangs the people counted off it (« douze » obj, « villageois » xcomp)
+    target_heads += [doc[h.i + 1] for h in list(target_heads)
+                     if _is_number(h) and h.i + 1 < len(doc) and doc[h.i + 1].pos_ in {"NOUN", "ADJ", "VERB", "PROPN"}]
     if trigger.dep_ == "acl" and _morph(trigger, "VerbForm") == "Part":
         target_heads.append(trigger.head)  # « des civils tués par des hommes armés »
     if trigger.dep_ == "nsubj:pass" or (not target_heads and trigger.pos_ in {"ADJ", "NOUN"}):
@@ -645,6 +659,19 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+#: Numbers written as words (folded), which the small parser tags as nouns.
+_NUMBER_WORDS = frozenset({
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
+    "soixante", "cent", "cents", "mille", "dizaine", "dizaines", "douzaine", "douzaines", "quinzaine",
+    "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine", "centaines", "millier",
+    "milliers"})
+
+
+def _is_number(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM" or fold(token.lower_) in _NUMBER_WORDS
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
