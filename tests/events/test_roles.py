@@ -628,3 +628,13 @@ def test_denials_and_refusals_are_rejections(text: str, code: str, source: str) 
     assert (event.plover.event, event.cameo.code) == ("REJECT", code)
     assert event.cameo.quad_class == (0 if code.startswith("01") else 3)
     assert source in {a.code for a in event.source}
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Prosecutors charged the former minister with corruption.", "COERCE"),
+    ("The opposition leader was charged with treason on Monday.", "COERCE"),
+    ("Mali charged France with supporting terrorists.", "DISAPPROVE"),  # an accusation, not legal action
+])
+def test_formal_charges_are_legal_action(text: str, etype: str) -> None:
+    event = _main(text, "2024-03-01")
+    assert event.plover.event == etype
