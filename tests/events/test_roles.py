@@ -638,3 +638,18 @@ def test_denials_and_refusals_are_rejections(text: str, code: str, source: str) 
 def test_formal_charges_are_legal_action(text: str, etype: str) -> None:
     event = _main(text, "2024-03-01")
     assert event.plover.event == etype
+
+
+@pytest.mark.parametrize("text, trigger, unarmed", [
+    ("Jaime King's son was injured in the seemingly random attack.", "injured", True),
+    ("Gunmen shot a journalist in Bamako on Monday.", "shot", True),
+    ("The four people killed were family members.", "killed", True),
+    ("Jihadists attacked the army base near Gao.", "attacked", False),
+])
+def test_force_on_a_person_no_actor_names_is_an_assault(text: str, trigger: str, unarmed: bool) -> None:
+    # read when the parse found no target actor: a FIGHT on such a person is an ASSAULT
+    from harmattan.events.coder import _unarmed_sufferer
+    from harmattan.nlp.parser import load_spacy
+
+    doc = load_spacy()(text)
+    assert _unarmed_sufferer(doc, next(t.i for t in doc if t.text == trigger)) is unarmed

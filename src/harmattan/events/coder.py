@@ -857,6 +857,9 @@ class EventCoder:
             if named is not None:
                 roles.target = [named]
         etype = _force_by_target(etype, roles.target, roles.source)
+        if etype == "FIGHT" and not roles.target and _unarmed_sufferer(doc, trigger_i) and not any(
+                a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
+            etype = "ASSAULT"  # "the prison director was shot dead by armed men"
         if etype in {"ASSAULT", "FIGHT"} and _natural_death(doc, trigger_i):
             return None  # "an outbreak of cholera killed 60 people": no one's act
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
@@ -1102,6 +1105,28 @@ _NATURAL_CAUSES = frozenset({
     "heatwave", "lightning", "crash", "accident", "collision", "stampede", "drowning"})
 _KILLING_LEMMAS = frozenset({"kill", "claim"})
 _DYING_LEMMAS = frozenset({"die", "death", "dead", "perish", "succumb"})
+
+
+#: People the dictionary names no actor for, who do not fight back.
+_UNARMED_WORDS = frozenset({
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "child", "children", "son",
+    "daughter", "wife", "husband", "father", "mother", "brother", "sister", "family", "relative",
+    "people", "person", "persons", "victim", "victims", "resident", "residents", "villager",
+    "villagers", "civilian", "civilians", "worker", "workers", "student", "students", "teacher",
+    "journalist", "reporter", "director", "mayor", "candidate", "businessman", "activist", "priest",
+    "pastor", "imam", "farmer", "farmers", "driver", "doctor", "nurse", "tourist", "tourists",
+    "passenger", "passengers", "bystander", "bystanders", "teenager", "youth", "pupil", "pupils"})
+
+
+def _unarmed_sufferer(doc: Doc, trigger_i: int) -> bool:
+    """The one force hit, named by a word of no actor, is a person who does not fight back:
+    the subject of a passive ("the director was shot dead", "four people killed") or the
+    object ("gunmen shot a teacher")."""
+    token = doc[trigger_i]
+    heads = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        heads.append(token.head)  # "the four people killed"
+    return any(h.lemma_.lower() in _UNARMED_WORDS or h.lower_ in _UNARMED_WORDS for h in heads)
 
 
 def _natural_death(doc: Doc, trigger_i: int) -> bool:
