@@ -393,3 +393,11 @@ def test_people_counted_in_words_are_the_target_and_the_town_is_where(text, targ
     # « près de Gao » on it
     (event,) = _code(text)
     assert [a.text for a in event.target] == [target]
+
+
+def test_convictions_and_charges_faced_are_legal_action() -> None:
+    (event,) = _code("Le tribunal a déclaré l'ancien ministre coupable de corruption.")
+    assert event.plover.event == "COERCE"
+    (event,) = _code("Les trois suspects font face à des accusations de terrorisme.")
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == ["suspects"] and event.source == []

@@ -653,3 +653,10 @@ def test_force_on_a_person_no_actor_names_is_an_assault(text: str, trigger: str,
 
     doc = load_spacy()(text)
     assert _unarmed_sufferer(doc, next(t.i for t in doc if t.text == trigger)) is unarmed
+
+
+def test_who_faces_charges_suffers_the_legal_action() -> None:
+    event = _main("The former Malian minister faces trial for corruption.", "2024-03-01")
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == ["Malian minister"]
+    assert [a.entry for a in event.source] == ["implied:authorities"]

@@ -565,6 +565,10 @@ class EventCoder:
                              dative=etype not in _PLACED_ACTS, antecedent=antecedent,
                              object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
+        if etype == "COERCE" and doc[match.trigger_i].lemma_.lower() == "faire":
+            # « font face à des accusations » : who faces them suffers the act
+            roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
+            roles.source = []
         etype = _force_by_target(etype, roles.target, roles.source)
         if etype in {"ASSAULT", "FIGHT"} and natural_death(doc, match.trigger_i):
             return None  # « une épidémie de choléra a tué 60 personnes » : no one's act
@@ -844,6 +848,13 @@ class EventCoder:
         if ordinal > 0 and not roles.source and not roles.target:
             return None
         self._as_of_act(roles, doc[trigger_i], match, article)
+        if etype == "COERCE" and match is not None and doc[trigger_i].lemma_.lower() == "face":
+            # "Villareal faces charges of smuggling": the one who faces them suffers the act
+            roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
+            roles.source = []
+            implied = _implied_authorities(doc[trigger_i], candidate)
+            if implied is not None:
+                roles.source, roles.how = [implied], "implied"
         if not roles.source and etype == "COERCE" and is_agentless_passive(doc[trigger_i]):
             implied = _implied_authorities(doc[trigger_i], candidate)
             if implied is not None:
