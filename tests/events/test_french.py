@@ -338,7 +338,8 @@ def test_an_act_named_by_a_noun_is_coded() -> None:
     assert event.plover.event == "COERCE" and event.evidence.trigger == "arrestation"
     # ... as its sentence's main verb tells it: a possibility, or a set phrase, is none
     assert _code("Les sanctions de la CEDEAO peuvent inclure la fermeture des frontières avec le Niger.") == []
-    assert [e.plover.event for e in _code("Le gouvernement malien n'a pas répondu à la demande de commentaires.")] == []
+    # (« la demande » of a request for comment is no DEMAND: not answering it is a refusal)
+    assert [e.plover.event for e in _code("Le gouvernement malien n'a pas répondu à la demande de commentaires.")] == ["REJECT"]
 
 
 def test_a_named_doer_no_dictionary_knows_makes_an_act() -> None:
@@ -401,3 +402,10 @@ def test_convictions_and_charges_faced_are_legal_action() -> None:
     (event,) = _code("Les trois suspects font face à des accusations de terrorisme.")
     assert event.plover.event == "COERCE"
     assert [a.text for a in event.target] == ["suspects"] and event.source == []
+
+
+def test_no_answer_to_a_request_for_comment_is_a_refusal() -> None:
+    (event,) = _code("Le gouvernement tunisien n'a pas répondu à la demande de commentaires de la BBC.")
+    assert event.plover.event == "REJECT" and event.modality.negated is False
+    assert [a.code for a in event.source] == ["TUN"]
+    assert _code("Le gouvernement tunisien a répondu à la demande de commentaires de la BBC.") == []

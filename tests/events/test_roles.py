@@ -660,3 +660,11 @@ def test_who_faces_charges_suffers_the_legal_action() -> None:
     assert event.plover.event == "COERCE"
     assert [a.text for a in event.target] == ["Malian minister"]
     assert [a.entry for a in event.source] == ["implied:authorities"]
+
+
+def test_no_answer_to_a_request_for_comment_is_a_refusal_and_an_answer_is_no_act() -> None:
+    event = _main("The Malian government did not respond to requests for comment.", "2024-03-01")
+    assert (event.plover.event, event.cameo.code) == ("REJECT", "011")
+    assert event.modality.negated is False  # the refusal is what happened
+    assert [e.plover.event for e in _events("The Malian government responded to a request for comment.")
+            if e.plover.event == "REJECT"] == []

@@ -77,7 +77,8 @@ _REJECTED_REPORT = re.compile(
     r"\b(?:reject|dismiss)(?:s|ed|ing)?\b.{0,60}\b(?:report|findings|conclusions)\b"
     r"|\b(?:report|findings|conclusions)\b.{0,60}\b(?:reject|dismiss)(?:s|ed|ing)?\b"
     # a denial or a refusal to comment: the model reads a statement, PLOVER a rejection
-    r"|\bden(?:y|ies|ied|ying)\b|\b(?:declin|refus)(?:e|es|ed|ing)\s+to\s+comment\b",
+    r"|\bden(?:y|ies|ied|ying)\b|\b(?:declin|refus)(?:e|es|ed|ing)\s+to\s+comment\b"
+    r"|\b(?:not|never)\s+(?:yet\s+|immediately\s+)?(?:respond|reply|replied|responded)\s+to\b",
     re.IGNORECASE,
 )
 #: An appeal: "called for dialogue", "urged the junta to …", "appealed to the parties".
@@ -576,6 +577,10 @@ class EventCoder:
         code = match.code
         if match.negated:
             modality.negated = True
+        if code == _NO_ANSWER and doc[match.trigger_i].lemma_.lower() in _ANSWER_LEMMAS:
+            if not modality.negated:
+                return None  # « a répondu à la demande » : an answer given is no act
+            modality.negated = False  # « n'a pas répondu à la demande de commentaires »
         etype, code, table = self._settle_type(etype, code, modality, roles)
         decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
         candidate.gate = decision
@@ -877,6 +882,10 @@ class EventCoder:
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
             modality.negated = True
+        if code == _NO_ANSWER and doc[trigger_i].lemma_.lower() in _ANSWER_LEMMAS:
+            if not modality.negated:
+                return None  # an answer given is no act
+            modality.negated = False  # "did not respond to requests for comment": a refusal
         etype, code, table = self._settle_type(etype, code, modality, roles)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if match is not None and match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS:
@@ -1105,6 +1114,9 @@ _COURT_LEMMAS = frozenset({
 
 #: Acts done to people, whose object is a person when it is a name.
 _DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION", "INVESTIGATE"})
+#: No answer to a request (CAMEO 011, decline comment): REJECT when not given, no act when given.
+_NO_ANSWER = "011"
+_ANSWER_LEMMAS = frozenset({"respond", "reply", "answer", "répondre"})
 
 #: Killers that are no one: diseases, disasters and accidents.
 _NATURAL_CAUSES = frozenset({
