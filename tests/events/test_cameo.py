@@ -29,16 +29,18 @@ def test_event_names_follow_the_current_plover_set(code, event):
     assert cameo_to_plover(code).event == event
 
 
-@pytest.mark.parametrize("code", ["010", "015", "020", "0256", "028"])
-def test_statements_and_appeals_have_no_plover_event(code):
+@pytest.mark.parametrize("code", ["010", "012", "015", "017", "018"])
+def test_statements_have_no_plover_event(code):
     assert cameo_to_plover(code) is None
     assert quad_class(code) == 0
 
 
-@pytest.mark.parametrize("code", ["011", "016"])
-def test_denials_and_refusals_to_comment_are_rejections_and_stay_statements_in_cameo(code):
-    # the PLOVER manual's suggested exception for 016, and the act annotations' conventions
-    assert cameo_to_plover(code).event == "REJECT"
+@pytest.mark.parametrize("code, event", [("011", "REJECT"), ("016", "REJECT"),
+                                         ("020", "DEMAND"), ("0256", "DEMAND"), ("028", "DEMAND")])
+def test_denials_refusals_and_appeals_are_coded_and_stay_statements_in_cameo(code, event):
+    # the PLOVER manual's suggested exception for 016, its REQUEST ("all requests, demands and
+    # orders") for appeals, and the act annotations' conventions
+    assert cameo_to_plover(code).event == event
     assert quad_class(code) == 0
 
 
@@ -78,7 +80,7 @@ def test_every_plover_code_is_consistent_with_its_quad():
         if plover is None:
             continue
         assert plover.event in PLOVER_EVENTS
-        if code in {"011", "016"}:  # statements in CAMEO, rejections in PLOVER (see above)
+        if code.startswith(("01", "02")):  # statements in CAMEO, coded in PLOVER (see above)
             continue
         assert PLOVER_QUAD[plover.event] == quad_class(code), code
 

@@ -668,3 +668,10 @@ def test_no_answer_to_a_request_for_comment_is_a_refusal_and_an_answer_is_no_act
     assert event.modality.negated is False  # the refusal is what happened
     assert [e.plover.event for e in _events("The Malian government responded to a request for comment.")
             if e.plover.event == "REJECT"] == []
+
+
+def test_an_appeal_is_a_demand_and_stays_a_statement_in_cameo() -> None:
+    # CAMEO 021 (appeal for material cooperation) was no PLOVER event
+    event = _main("ECOWAS demanded a clarification from the Malian junta.", "2024-03-01")
+    assert (event.plover.event, event.cameo.code, event.cameo.quad_class) == ("DEMAND", "021", 0)
+    assert [a.code for a in event.source] == ["IGO"] and [a.code for a in event.target] == ["MLI"]

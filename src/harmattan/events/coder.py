@@ -1365,7 +1365,7 @@ def _verb_event(article: Article, sentence: Sentence, etype: str, code: str, tab
 def _cameo_quad(etype: str, code: str | None) -> int:
     """The CAMEO quad class of the act: 0 (make a statement) for a CAMEO 01x code — a denial
     (016) or a refusal to comment (011), which PLOVER codes REJECT — else its PLOVER type's."""
-    if code and code.startswith("01") and len(code) >= 3:
+    if code and code.startswith(("01", "02")) and len(code) >= 3:
         return 0
     return PLOVER_QUAD[etype]
 
