@@ -409,3 +409,15 @@ def test_no_answer_to_a_request_for_comment_is_a_refusal() -> None:
     assert event.plover.event == "REJECT" and event.modality.negated is False
     assert [a.code for a in event.source] == ["TUN"]
     assert _code("Le gouvernement tunisien a répondu à la demande de commentaires de la BBC.") == []
+
+
+@pytest.mark.parametrize("text, rest", [
+    ("A surtout lire sur BBC Afrique : Le chef taliban a appelé les habitants", "Le chef taliban"),
+    ("Articles recommandés : M. Shoigu a indiqué", "M. Shoigu"),
+    ("A ne pas manquer sur BBC Afrique : Plus au nord", "Plus au nord"),
+    ("Le ministre a dit : non", "Le ministre"),
+])
+def test_a_leading_caption_is_no_part_of_the_sentence(text, rest) -> None:
+    from harmattan.events.french import caption_end
+
+    assert text[caption_end(text):].startswith(rest)

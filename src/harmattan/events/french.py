@@ -92,7 +92,8 @@ def lexicon_words() -> frozenset[str]:
 
 #: A site's pointer to another article run into the sentence by the splitter (« Lire aussi : »,
 #: « A ne pas manquer sur BBC Afrique : »): what it names acts in no event of the sentence.
-CAPTION = re.compile(r"^\W*(?:[àa] )?(?:lire|regarder|voir|écouter|ne pas manquer)\b[^:.]{0,60}:\s*",
+CAPTION = re.compile(r"^\W*(?:(?:[àa] )?(?:surtout |aussi |également )?(?:lire|regarder|voir|écouter|ne pas manquer)"
+                     r"|articles? recommandés?|sur le même sujet|à la une)\b[^:.]{0,60}:\s*",
                      re.IGNORECASE)
 
 
