@@ -525,10 +525,18 @@ def _seized_people(verb: Any, code: str) -> str:
     else:
         return code
     for child in verb.children:
-        if child.dep_ in {"dobj", "obj", "nsubjpass"} and (
-                child.lower_ in _PEOPLE or child.lower_ in _RELEASED):
+        if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
+            continue
+        # "captured one of the country's most wanted fugitives", "freed some of the hostages"
+        heads = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                           and child.lower_ in _PARTS for g in p.children if g.dep_ == "pobj"]
+        if any(h.lower_ in _PEOPLE or h.lower_ in _RELEASED for h in heads):
             return changed
     return code
+
+
+#: Words that take people by a part of them ("one of the fugitives").
+_PARTS = frozenset("one two three four five six several some many most all dozens hundreds".split())
 
 
 _YIELD = ("080", "084")
@@ -537,7 +545,7 @@ _RELEASE_VERBS = frozenset({"release", "free"})
 #: Those a release frees, besides :data:`_PEOPLE`.
 _RELEASED = frozenset("""
     prisoner prisoners detainee detainees captive captives diplomat diplomats passenger
-    passengers schoolgirls schoolchildren daughter wife
+    passengers schoolgirls schoolchildren daughter wife fugitive fugitives
 """.split())
 
 
