@@ -217,6 +217,8 @@ def test_extra_patterns_correct_the_source_at_equal_size(nlp, coder):
     "Twenty kilos of cocaine were seized by police on Monday.",
     "Authorities found 1.5 tons of processed cocaine at the lab.",
     "Customs officials at the airport detected a shipment of precursor chemicals.",
+    "Authorities also found 15 bags of coca leaves at the site.",
+    "Soldiers seized 200 pounds of marijuana near the border.",
 ])
 def test_seizing_drugs_arms_or_cash_is_confiscation(nlp, coder, text):
     # The source's "- * DRUG [---]" left drug seizures to the sentence model, which read them
