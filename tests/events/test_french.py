@@ -421,3 +421,11 @@ def test_a_leading_caption_is_no_part_of_the_sentence(text, rest) -> None:
     from harmattan.events.french import caption_end
 
     assert text[caption_end(text):].startswith(rest)
+
+
+def test_not_yet_is_a_negation_wherever_the_parser_hangs_pas() -> None:
+    # the parser hangs « pas » on « encore », not on the verb
+    (event,) = _code("La junte n'a pas encore libéré le président Bazoum.", "2023-09-01")
+    assert event.plover.event == "RETREAT" and event.modality.negated is True
+    (event,) = _code("La junte a encore libéré des prisonniers.", "2023-09-01")
+    assert event.modality.negated is False

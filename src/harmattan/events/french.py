@@ -332,9 +332,13 @@ def _morph(token: Token, feature: str) -> str:
 
 
 def _negated_here(token: Token) -> bool:
-    return any(c.lower_ in _NEGATORS and c.dep_ in {"advmod", "det", "nsubj"} or
-               (_morph(c, "Polarity") == "Neg" and c.lower_ not in {"ne", "n'", "n’"})
-               for c in token.children)
+    if any(c.lower_ in _NEGATORS and c.dep_ in {"advmod", "det", "nsubj"} or
+           (_morph(c, "Polarity") == "Neg" and c.lower_ not in {"ne", "n'", "n’"})
+           for c in token.children):
+        return True
+    # « n'a pas encore répondu » : the parser may hang « pas » on « encore »
+    return any(c.lower_ in {"ne", "n'", "n’"} for c in token.children) and any(
+        g.lower_ in _NEGATORS for c in token.children if c.dep_ == "advmod" for g in c.children)
 
 
 def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None,
