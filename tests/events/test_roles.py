@@ -676,3 +676,13 @@ def test_an_appeal_is_a_demand_and_stays_a_statement_in_cameo() -> None:
     event = _main("ECOWAS demanded a clarification from the Malian junta.", "2024-03-01")
     assert (event.plover.event, event.cameo.code, event.cameo.quad_class) == ("DEMAND", "021", 0)
     assert [a.code for a in event.source] == ["IGO"] and [a.code for a in event.target] == ["MLI"]
+
+
+@pytest.mark.parametrize("text", [
+    "She is wanted by US authorities for money laundering.",
+    "The reporter asked the ministry for comment.",
+])
+def test_what_looks_like_an_appeal_and_is_none(text: str) -> None:
+    # "wanted by" the authorities is sought for arrest (CAMEO's WANT read 0231, an appeal for
+    # aid); asking for comment is the press's question
+    assert [e.plover.event for e in _events(text, "2024-03-01") if e.plover.event == "DEMAND"] == []

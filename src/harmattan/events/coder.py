@@ -577,10 +577,8 @@ class EventCoder:
         code = match.code
         if match.negated:
             modality.negated = True
-        if code == _NO_ANSWER and doc[match.trigger_i].lemma_.lower() in _ANSWER_LEMMAS:
-            if not modality.negated:
-                return None  # « a répondu à la demande » : an answer given is no act
-            modality.negated = False  # « n'a pas répondu à la demande de commentaires »
+        if not _refusal_to_answer(code, doc[match.trigger_i], modality):
+            return None  # « a répondu à la demande » : an answer given is no act
         etype, code, table = self._settle_type(etype, code, modality, roles)
         decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
         candidate.gate = decision
@@ -882,10 +880,10 @@ class EventCoder:
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
         if match is not None and match.negated:
             modality.negated = True
-        if code == _NO_ANSWER and doc[trigger_i].lemma_.lower() in _ANSWER_LEMMAS:
-            if not modality.negated:
-                return None  # an answer given is no act
-            modality.negated = False  # "did not respond to requests for comment": a refusal
+        if not _refusal_to_answer(code, doc[trigger_i], modality):
+            return None  # "responded to a request for comment": an answer given is no act
+        if code.startswith("02") and _no_appeal(doc[trigger_i]):
+            return None
         etype, code, table = self._settle_type(etype, code, modality, roles)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if match is not None and match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS:
@@ -1117,6 +1115,26 @@ _DONE_TO_PEOPLE = frozenset({"COERCE", "ASSAULT", "SANCTION", "INVESTIGATE"})
 #: No answer to a request (CAMEO 011, decline comment): REJECT when not given, no act when given.
 _NO_ANSWER = "011"
 _ANSWER_LEMMAS = frozenset({"respond", "reply", "answer", "répondre"})
+
+
+def _no_appeal(trigger: Any) -> bool:
+    """A CAMEO appeal (02x) that is none: someone "wanted by" the authorities is sought for
+    arrest, not asked for aid; asking "for comment" is the press's question, no political act."""
+    if trigger.lemma_.lower() == "want" and trigger.tag_ == "VBN":
+        return True
+    return any(t.lower_ == "comment" and t.head.lower_ == "for" for t in trigger.subtree)
+
+
+def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
+    """False for an answer given to a request (no act); for no answer ("did not respond to
+    requests for comment", « n'a pas répondu à la demande de commentaires ») the refusal is
+    what happened, and the event is not negated.  True, modality untouched, for other acts."""
+    if code != _NO_ANSWER or trigger.lemma_.lower() not in _ANSWER_LEMMAS:
+        return True
+    if not modality.negated:
+        return False
+    modality.negated = False
+    return True
 
 #: Killers that are no one: diseases, disasters and accidents.
 _NATURAL_CAUSES = frozenset({
