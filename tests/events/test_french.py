@@ -429,3 +429,18 @@ def test_not_yet_is_a_negation_wherever_the_parser_hangs_pas() -> None:
     assert event.plover.event == "RETREAT" and event.modality.negated is True
     (event,) = _code("La junte a encore libéré des prisonniers.", "2023-09-01")
     assert event.modality.negated is False
+
+
+@pytest.mark.parametrize("text, etype, targets", [
+    # the gerund counts whom the attack hit; the country hung on « nord » is where
+    ("Des hommes armés ont attaqué un village du nord du Burkina Faso, tuant 12 civils.", "ASSAULT",
+     ["village", "civils"]),
+    ("Les terroristes ont attaqué le poste de Koutougou, tuant au moins 24 soldats burkinabè.", "FIGHT",
+     ["soldats burkinabè"]),
+    ("Des jihadistes ont attaqué une position à Djibo, faisant une dizaine de morts parmi les soldats.",
+     "FIGHT", ["soldats"]),
+])
+def test_the_victims_a_gerund_counts_are_the_target(text, etype, targets) -> None:
+    (event,) = _code(text)
+    assert event.plover.event == etype
+    assert [a.text for a in event.target] == targets

@@ -426,6 +426,14 @@ _PLACE_WORDS_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|en|dans|près\s+d[e'’]
                                  r"(?:l[ea]\s+|l['’]|les\s+)?$", re.IGNORECASE)
 
 
+#: Nouns (folded lemmas) that name a place or a part of one: a country hung on them names
+#: where (« un village du nord du Burkina Faso »).
+_PLACE_NOUNS = frozenset({
+    "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
+    "village", "ville", "localite", "commune", "region", "province", "departement", "cercle",
+    "zone", "frontiere", "capitale", "quartier", "hameau", "campement", "territoire", "partie"})
+
+
 def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
     """A country or town named as where the act happened (« à Niamey », « au Mali »); with
     ``dative``, « au Niger » after a verb that gives or imposes (« imposé des sanctions au
@@ -440,6 +448,9 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
     if not dative and _PLACE_WORDS_BEFORE.search(doc.text[max(0, doc[start].idx - 30):doc[start].idx]):
         # « ont tué douze civils près de Gao », where the parser hangs the place on the
         # number: the words before it say where
+        return True
+    if root.dep_ == "nmod" and fold(root.head.lemma_) in _PLACE_NOUNS:
+        # « un village du nord du Burkina Faso », « la région de Tillabéri au Niger »
         return True
     if not cases or (root.dep_ == "nmod" and not (not dative and seat and cases & {"a"})):
         # (« le président du Niger » names the president's country; « a reçu le président
@@ -626,6 +637,7 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     # … and hangs the people counted off it (« douze » obj, « villageois » xcomp)
     target_heads += [doc[h.i + 1] for h in list(target_heads)
                      if _is_number(h) and h.i + 1 < len(doc) and doc[h.i + 1].pos_ in {"NOUN", "ADJ", "VERB", "PROPN"}]
+    target_heads += _casualty_heads(trigger)
     if trigger.dep_ == "acl" and _morph(trigger, "VerbForm") == "Part":
         target_heads.append(trigger.head)  # « des civils tués par des hommes armés »
     if trigger.dep_ == "nsubj:pass" or (not target_heads and trigger.pos_ in {"ADJ", "NOUN"}):
@@ -664,6 +676,30 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+#: Gerunds that count the victims of an attack (folded lemmas): « tuant douze civils »,
+#: « blessant trois soldats », « faisant une dizaine de morts parmi les soldats ».
+_CASUALTY_GERUNDS = frozenset({"tuer", "blesser", "faire", "massacrer", "abattre", "enlever"})
+
+
+def _casualty_heads(trigger: Token) -> list[Token]:
+    """The people a gerund of casualties names, hung on the trigger (« ont attaqué le poste,
+    tuant 24 soldats ») or on its object (« ont attaqué un village, tuant 12 civils »): they
+    are whom the attack was done to."""
+    gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "acl", "conj"}]
+    gerunds += [g for c in trigger.children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl"]
+    heads: list[Token] = []
+    for gerund in gerunds:
+        if gerund.pos_ != "VERB" or not gerund.lower_.endswith("ant") or fold(gerund.lemma_) not in _CASUALTY_GERUNDS:
+            continue
+        for child in gerund.children:
+            cases = _case_words(child)
+            if child.dep_ in {"obj", "obl:arg"} or (child.dep_.startswith("obl") and cases & {"parmi"}):
+                heads.append(child)
+                if _is_number(child) and child.i + 1 < len(child.doc):
+                    heads.append(child.doc[child.i + 1])
+    return heads
 
 
 #: Numbers written as words (folded), which the small parser tags as nouns.
