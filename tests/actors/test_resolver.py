@@ -335,3 +335,16 @@ def test_countries_ruled_by_a_junta_on_a_date(code: str, day: str, ruled: bool) 
     from harmattan.actors.dictionary import ruled_by_junta
 
     assert ruled_by_junta(code, dt.date.fromisoformat(day)) is ruled
+
+
+def test_an_office_of_a_states_body_takes_that_state(resolver: ActorResolver) -> None:
+    found = resolver.find_actors("Le chef d'état-major général des armées du Burkina Faso a été limogé.",
+                                 on=dt.date(2023, 6, 1))
+    assert [(a.text, a.code, a.sector) for a in found] == [
+        ("chef d'état-major général", "BFA", "MIL"), ("armées du Burkina Faso", "BFA", "MIL")]
+    # the demonym belongs to the army after it, and the commander to that army
+    found = resolver.find_actors("The commander of the Malian army was dismissed.", on=dt.date(2023, 6, 1))
+    assert [(a.text, a.code) for a in found] == [("commander", "MLI"), ("Malian army", "MLI")]
+    # victims are no office: they take no country from the soldiers
+    found = resolver.find_actors("Victims of Malian soldiers protested.", on=dt.date(2023, 6, 1))
+    assert [(a.text, a.code) for a in found] == [("Victims", ""), ("Malian soldiers", "MLI")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -55,6 +56,34 @@ _ARTICLES_FR = frozenset({"la", "l'", "le", "les"})
 _IN = frozenset({"in", "au", "en"})
 _POSSESSIVE = frozenset({"'s", "’s", "'S", "’S"})
 _COORDINATION = frozenset({"and", ","})
+
+
+#: Sectors of offices and the bodies that hold them.
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: The link between an office and the body it belongs to: "of (the)", « de / du / des / de la ».
+_OFFICE_LINK = re.compile(r"\s*(?:of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|des|d['’])\s*", re.IGNORECASE)
+
+
+def _without_transition(between: list[str]) -> list[str]:
+    """« les autorités de (la) transition du Mali »: the words that name the transition stand
+    between an agent and its country."""
+    if len(between) >= 3 and between[0] in {"de", "du"} and between[1] == "transition":
+        return between[2:]
+    if len(between) >= 4 and between[0] == "de" and between[1] in {"la", "l'"} and between[2] == "transition":
+        return between[3:]
+    return between
+
+
+def _office_of_a_body(actors: list[Actor], text: str, offset: int) -> None:
+    """An office of a state's body belongs to that state: « le chef d'état-major général des
+    armées du Burkina Faso », "the commander of the Malian army"."""
+    for first, second in zip(actors, actors[1:]):
+        if first.code or first.actor_id or first.sector not in _OFFICE_SECTORS \
+                or second.sector not in _OFFICE_SECTORS or len(second.code) != 3 or second.code == "IGO" \
+                or first.end is None or second.start is None:
+            continue
+        if _OFFICE_LINK.fullmatch(text[first.end - offset:second.start - offset]):
+            first.code = second.code
 
 
 @dataclass(frozen=True)
@@ -554,8 +583,11 @@ class ActorResolver:
                     emit(m.i, nxt.j, role[0], sector, None, entry)
                     k = end_k + 2
                     continue
-            if nxt is not None and nxt.kind == "entity":
-                between = gap(end_j, nxt.i)
+            after = matches[end_k + 2] if end_k + 2 < n_matches else None
+            if nxt is not None and nxt.kind == "entity" and not (
+                    after is not None and after.kind == "agent" and after.i == nxt.j):
+                # (not "the commander of the Malian | army": the demonym is the army's)
+                between = _without_transition(gap(end_j, nxt.i))
                 if between and (
                         (between[0] in _LINKS and (
                             len(between) == 1 or (len(between) == 2 and between[1] == "the")))
@@ -569,6 +601,7 @@ class ActorResolver:
                         continue
             emit(m.i, end_j, context, sector, None, entry)
             k = end_k + 1
+        _office_of_a_body(actors, text, offset)
         return actors
 
     def _is_surname(self, index: Index, words: list[str], norms: list[str], m: _Match,
