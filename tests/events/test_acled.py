@@ -305,3 +305,13 @@ def test_who_takes_a_territory(text: str, state: bool, non_state: bool) -> None:
 
     assert (bool(FAMILIES["state_takes"].search(text)), bool(FAMILIES["non_state_takes"].search(text))) \
         == (state, non_state)
+
+
+def test_leaving_an_organisation_is_no_transfer_of_territory() -> None:
+    from harmattan.events.acled import _LEAVE_BODY
+    from harmattan.events.acled_model import sure_not_recorded
+
+    assert sure_not_recorded("Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.")
+    assert sure_not_recorded("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO.")
+    assert not _LEAVE_BODY.search("French troops completed their withdrawal from Mali.")
+    assert not _LEAVE_BODY.search("The rebels withdrew from the town without a fight.")

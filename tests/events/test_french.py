@@ -444,3 +444,13 @@ def test_the_victims_a_gerund_counts_are_the_target(text, etype, targets) -> Non
     (event,) = _code(text)
     assert event.plover.event == etype
     assert [a.text for a in event.target] == targets
+
+
+def test_the_subject_of_a_pronominal_verb_acts() -> None:
+    # the small parser reads « se retirer » as a passive
+    (event,) = _code("Le Niger s'est retiré du G5 Sahel.")
+    assert [a.code for a in event.source] == ["NER"] and [a.code for a in event.target] == ["IGO"]
+    assert event.plover.event == "SANCTION" and event.acled is None  # leaving a body: no territory
+    (event,) = _code("Les jihadistes se sont retirés de la ville sans combat.")
+    assert event.plover.event == "RETREAT" and [a.text for a in event.source] == ["jihadistes"]
+    assert event.acled["sub_event_type"] == "Non-violent transfer of territory"

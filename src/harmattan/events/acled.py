@@ -271,6 +271,17 @@ _TRANSFER = _rx(r"withdr[ae]w (?:\w+ ){0,3}from", r"withdrawn from", r"pull(?:ed
                 r"vacated", r"abandoned (?:\w+ ){0,2}(?:positions?|base|camp|town|posts?)", r"evacuated (?:the|its|their) (?:base|camp|positions?)",
                 r"retreated from", r"ceded", r"transferred control", r"withdrawal from", r"handed (?:it|them) over",
                 r"withdrew (?:under|after|following|as part of)", r"without incident", r"without fighting", r"entered (?:\w+ ){0,3}after (?:\w+ ){0,4}(?:withdrew|retreated|pulled out|left)")
+#: Leaving an organisation, a treaty or talks is no transfer of territory (ACLED records
+#: none): "announced their withdrawal from ECOWAS", « ont quitté la CEDEAO ».
+_BODIES = (r"(?:the |la |l['’]|le |les )?(?:ECOWAS|CEDEAO|UEMOA|WAEMU|AU\b|UA\b|African Union|Union africaine|G5|"
+           r"UN\b|ONU\b|United Nations|Nations unies|ICC\b|CPI\b|International Criminal Court|Cour pénale|EU\b|UE\b|"
+           r"European Union|Union européenne|NATO|OTAN|OPEC|OPEP|Commonwealth|Francophonie|OIF\b|bloc|"
+           r"organi[sz]ation|alliance|union|community|communauté|agreement|accord|treaty|traité|deal|pact|"
+           r"talks|negotiations|pourparlers|négociations|convention|council|conseil|grouping|regroupement)")
+_LEAVE_BODY = KeywordPattern(re.compile(
+    r"\b(?:withdr(?:aw|ew|awn|awal|awing|aws)\s+(?:\w+\s+){0,3}from|(?:leave|left|leaving|leaves|quit|quits|"
+    r"quitting|exit(?:ed|ing|s)?)|retrait\s+(?:\w+\s+){0,3}(?:de|du|des|d['’])|retir\w*\s+(?:\w+\s+){0,3}"
+    r"(?:de|du|des|d['’])|quitt\w*|sortie\s+(?:de|du|d['’]))\s*" + _BODIES + r"(?:\b|\s|$)", re.IGNORECASE))
 _CHANGE = _rx(r"(?:formed|founded|launched|created|announced the (?:creation|formation)|announced the launch of) (?:a |an |the )?(?:new )?(?:\w+ ){0,3}(?:group|militia|movement|coalition|alliance|front|brigade|armed wing|force)",
               r"formation of (?:a |an |the )?(?:new )?(?:\w+ ){0,2}(?:group|militia|movement|coalition|alliance|front|force)",
               r"merg(?:ed|er|e)\b", r"split from", r"splinter", r"defect(?:ed|ion|ions|ors)?", r"(?:named|appointed|elected|chose) (?:a |its |their )?new (?:leader|commander|chief|emir)",
@@ -654,7 +665,8 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
     non_state = set(source_inters) & {2, 3, 4} or (not source_inters and set(words) & {2, 3, 4})
     state = 1 in source_inters or (not source_inters and 1 in words)
     calm = re.sub(r"\bwithout (?:a fight|fighting|resistance|a shot|firing a shot|any fighting|incident)", " ", text, flags=re.IGNORECASE)
-    if _TRANSFER.search(text) and not re.search(r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", calm, re.IGNORECASE):
+    if _TRANSFER.search(text) and not _LEAVE_BODY.search(text) and not re.search(
+            r"\b(?:clash|fight|fought|attack|kill|assault|battle|offensive|under fire)", calm, re.IGNORECASE):
         return "Strategic developments", "Non-violent transfer of territory"
     if _RETAKE.search(text) and not _TRANSFER.search(text):
         taken_from = re.search(r"\bfrom (?:the )?(.{0,40})", text[_RETAKE.search(text).end():])
@@ -703,7 +715,7 @@ def classify(text: str, sentence: Doc | Span | str | None = None, event_type: st
         return "Strategic developments", "Agreement"
     if _BASE.search(text):
         return "Strategic developments", "Headquarters or base established"
-    if _TRANSFER.search(text):
+    if _TRANSFER.search(text) and not _LEAVE_BODY.search(text):
         return "Strategic developments", "Non-violent transfer of territory"
     if _LOOTING.search(text):
         return "Strategic developments", "Looting/property destruction"

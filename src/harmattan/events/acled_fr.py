@@ -169,7 +169,14 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     if _BLAST.search(text) and not _ACCIDENT.search(text):
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
-    # 5. Territory, sexual violence, abduction.
+    # 5. Territory, sexual violence, abduction.  « se sont retirés de la ville sans combat »
+    calm = re.sub(r"\bsans (?:aucun |le moindre )?(?:combats?|combattre|résistance|heurts?|violences?|coup férir|"
+                  r"incident|affrontements?|tirer un (?:seul )?coup de feu)\b", " ", text, flags=_FLAGS)
+    from harmattan.events.acled import _LEAVE_BODY
+
+    if event_type == "RETREAT" and _TRANSFER.search(text) and not _LEAVE_BODY.search(text) \
+            and not re.search(r"\b(?:affront\w*|combats?|attaqu\w*|tu[ée]\w*|tirs?|assaut|offensive)\b", calm, _FLAGS):
+        return "Strategic developments", "Non-violent transfer of territory"
     if _RETAKE.search(text):
         return "Battles", "Government regains territory"
     if _TAKE.search(text):
@@ -184,7 +191,7 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
     if _ARREST.search(text) and not hurt:
         return "Strategic developments", "Arrests"
     # 6. Armed clash against attack on civilians.
-    clash, attack = _CLASH.search(text), _ATTACK.search(text)
+    clash, attack = _CLASH.search(calm), _ATTACK.search(text)
     if clash or attack:
         victim = _victim_part(text)
         armed_target = bool(set(target_inters) & {1, 2, 3, 4, 8}) or bool(_ARMED_TARGET.search(victim))
@@ -210,7 +217,7 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Strategic developments", "Other"
     if _CHANGE.search(text):
         return "Strategic developments", "Change to group/activity"
-    if _TRANSFER.search(text) and event_type in {"RETREAT", None}:
+    if _TRANSFER.search(text) and event_type in {"RETREAT", None} and not _LEAVE_BODY.search(text):
         return "Strategic developments", "Non-violent transfer of territory"
     if _OTHER.search(text):
         return "Strategic developments", "Other"

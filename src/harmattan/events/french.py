@@ -431,7 +431,8 @@ _PLACE_WORDS_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|en|dans|près\s+d[e'’]
 _PLACE_NOUNS = frozenset({
     "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
     "village", "ville", "localite", "commune", "region", "province", "departement", "cercle",
-    "zone", "frontiere", "capitale", "quartier", "hameau", "campement", "territoire", "partie"})
+    "zone", "frontiere", "capitale", "quartier", "hameau", "campement", "territoire", "partie", "base",
+    "camp", "caserne", "poste", "position"})
 
 
 def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
@@ -462,10 +463,17 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         seat or root.dep_ in {"obl:mod", "obl"}))
 
 
+def _reflexive(verb: Token) -> bool:
+    """A pronominal verb (« se retirer », « s'entretenir »), which the small parser reads as
+    a passive: its « subject » does the act."""
+    return any(c.dep_.startswith("expl") and fold(c.lower_).rstrip("'’") in {"se", "s"} for c in verb.children)
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The verb's acting subject: ``nsubj``, or the « par » agent of a passive."""
+    """The verb's acting subject: ``nsubj`` (``nsubj:pass`` of a pronominal verb), or the
+    « par » agent of a passive."""
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and _reflexive(verb)):
             return child, True
     for child in verb.children:
         if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and "par" in _case_words(child)
@@ -533,6 +541,8 @@ def natural_death(doc: Doc, trigger_i: int) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
+    if _reflexive(verb):
+        return False
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
 
@@ -614,6 +624,8 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 break
     target_heads: list[Token] = []
     for child in trigger.children:
+        if child.dep_ == "nsubj:pass" and _reflexive(trigger):
+            continue  # « le Niger s'est retiré du G5 Sahel » : the subject acts
         if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (
                 child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}):
             target_heads.append(child)  # (the parser's xcomp noun: « rencontré Vladimir Poutine »)
