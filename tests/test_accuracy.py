@@ -39,6 +39,9 @@ def test_quad_cross_validated(coder) -> None:
     # threshold for real news, and at 0.70 it drops a few more clean sentences told as totals
     # or states, for 0.07 more precision on the held-out real articles (docs/accuracy.md).
     assert report.totals["macro_f1"] >= 0.875, report.totals
+    # every miss is listed with the code given (eval quad --errors)
+    assert len(report.errors) == round(report.n * (1 - report.totals["accuracy"]))
+    assert all(e["gold"] != e["predicted"] for e in report.errors)
 
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"

@@ -123,8 +123,13 @@ def evaluate_quad(records: list[dict[str, Any]],
     gold = [str(int(r["quad_class"])) for r in records]
     predicted = [str(e.cameo.quad_class) if e else "0" for e in events]
     per_class = per_class_scores(gold, predicted)
+    errors = [
+        {"id": r["id"], "gold": g, "predicted": p,
+         "code": e.cameo.code if e and e.cameo else None}
+        for r, g, p, e in zip(records, gold, predicted, events) if g != p
+    ]
     return Report(
-        kind="quad", n=len(records), per_class=per_class,
+        kind="quad", n=len(records), per_class=per_class, errors=errors,
         totals={
             "accuracy": sum(g == p for g, p in zip(gold, predicted)) / max(1, len(records)),
             "macro_f1": _macro(list(per_class.values())),

@@ -161,14 +161,15 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 23  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 26  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND",
-                           "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER"]
+                           "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
+                           "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL"]
 
 
 @pytest.mark.models
@@ -286,3 +287,17 @@ def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
     assert match.code == "173"
     (match,) = coder.match(nlp("Soldiers captured two commanders."))
     assert (match.code, match.decisive) == ("173", True)
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    # leaving a body is PLOVER's SANCTION "withdraw"; leaving a place, a military retreat
+    ("Mali withdrew from the G5 Sahel.", "161"),
+    ("Niger left ECOWAS on Tuesday.", "161"),
+    ("Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.", "161"),
+    ("The rebels withdrew from the town without a fight.", "0874"),
+    ("French troops withdrew from Mali.", "0874"),
+])
+def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
+    match = best_match(coder.match(nlp(text)), nlp(text))
+    assert match is not None and match.code == code and match.decisive

@@ -590,6 +590,10 @@ def _object_fits(verb: Any, pat: Any) -> bool:
         return bool(spans) and infinitive
     if pat.code == "170" and "POWER" in pat.text:
         return any(o.lemma_.lower() == "power" for o in objects)
+    if pat.code == "0874" and "HELD_PLACE" in pat.text:
+        # "withdrew from the town" is a retreat; "withdrew peacekeepers (aid, staff, …) from the
+        # border" withdraws something else, which the source's own patterns code
+        return not objects
     return True
 
 
