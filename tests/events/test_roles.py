@@ -686,3 +686,16 @@ def test_what_looks_like_an_appeal_and_is_none(text: str) -> None:
     # "wanted by" the authorities is sought for arrest (CAMEO's WANT read 0231, an appeal for
     # aid); asking for comment is the press's question
     assert [e.plover.event for e in _events(text, "2024-03-01") if e.plover.event == "DEMAND"] == []
+
+
+@pytest.mark.models
+def test_a_verb_read_as_a_participle_on_its_subject_has_it_as_source() -> None:
+    text = ("ECOWAS negotiated with the coup leaders in Niger. It urged a return to constitutional "
+            "order and said military intervention may be necessary.")
+    events = code_articles([Article(id="a", text=text, date=parse_date("2023-11-08"))])
+    consult = next(e for e in events if e.plover.event == "CONSULT")
+    assert [a.code for a in consult.source] == ["IGO"] and [a.code for a in consult.target] == ["NER"]
+    demand = next(e for e in events if e.plover.event == "DEMAND")
+    # "It" stands for ECOWAS, the source of the act before; its words are the pronoun's
+    assert [(a.text, a.code) for a in demand.source] == [("It", "IGO")]
+    assert text[demand.source[0].start:demand.source[0].end] == "It"

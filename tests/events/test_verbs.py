@@ -46,7 +46,7 @@ def test_threat_of_intervention_is_a_threat(nlp, coder):
 @pytest.mark.models
 def test_authorising_intervention_is_cooperative(nlp, coder):
     m = best(nlp, coder, "Niger authorized the armies of Mali and Burkina Faso to intervene.")
-    assert m.code == "080"
+    assert m.code == "062"  # military cooperation: the infinitive after the long object counts
     assert quad_class(m.code) in (1, 2)
 
 
@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 26  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 28  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -169,7 +169,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "REJECT_REPORT",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND",
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
-                           "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL"]
+                           "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE"]
 
 
 @pytest.mark.models
@@ -301,3 +301,12 @@ def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
 def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+
+@pytest.mark.models
+def test_urging_and_negotiating_with(nlp, coder):
+    assert best(nlp, coder, "The US urged Niger to release Bazoum.").code == "020"
+    assert best(nlp, coder, "ECOWAS negotiated with the coup leaders.").code == "046"
+    # the parser reads "negotiated" as a participle on ECOWAS: it is as main as "urged"
+    m = best(nlp, coder, "ECOWAS negotiated with the coup leaders and urged a return to constitutional order.")
+    assert m.code == "046"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
 from harmattan.perf import timed
 from harmattan.schema import Actor
 
@@ -212,6 +213,13 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     # "a soldier killed in Syria by Isis", "civilians abducted by gunmen": a past participle
     # hung on a noun; the noun suffers the act, its agent (if any) did it
     participle = verb is not None and not is_noun and verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if participle and _finite_verb_read_as_participle(verb):
+        # "ECOWAS negotiated with the coup leaders (and urged …)": the sentence's verb, read
+        # as a participle on its subject
+        participle = False
+        source = _actors_in(mapped, verb.head.left_edge.i, verb.i)
+        if source:
+            subject_range = (verb.head.left_edge.i, verb.i)
     if participle:
         agent, _ = _subject_of(verb)
         source = _actors_at(mapped, agent) if agent is not None else _agent_of_the_means(verb, mapped)

@@ -568,6 +568,19 @@ _ARMED_GROUP_WORDS = frozenset("""
 _TIME_UNITS = frozenset({"hours", "days", "week", "weeks"})
 
 
+#: Verbs that permit their object's act ("authorized the armies of Mali to intervene").
+_PERMITTING = frozenset({"authorize", "authorise", "allow", "permit"})
+
+
+def _permitted_act(verb: Any, clause: Any) -> bool:
+    """The infinitive of what a verb of permitting lets its object do, which the parser may
+    hang on the verb as an adverbial clause after a long object ("authorized the armies of Mali
+    and Burkina Faso to intervene"): it is part of the verb's pattern, not a clause of its own."""
+    return verb.lemma_.lower() in _PERMITTING and clause.dep_ in {"advcl", "xcomp"} \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and any(c.dep_ in {"dobj", "obj"} and c.i < clause.i for c in verb.children)
+
+
 def _object_fits(verb: Any, pat: Any) -> bool:
     """Corrections of verbs_extra.txt that must find their words in the right place:
     - supporting armed groups (1121): the group is the verb's object ("supporting terrorist
@@ -755,7 +768,8 @@ class VerbPatternCoder:
                 hi = min(max(hi, tok.head.right_edge.i + 1), span_end)
             for child in tok.children:
                 # Words of a coordinated or embedded clause belong to that clause's own verb.
-                if child.i > tok.i and (child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and _is_verb(child))):
+                if child.i > tok.i and (child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and _is_verb(child))) \
+                        and not _permitted_act(tok, child):
                     hi = min(hi, child.left_edge.i)
             best: tuple[_Pattern, int, list[int], int] | None = None
             for pat in verb.patterns:
@@ -819,7 +833,24 @@ class VerbPatternCoder:
 # Choosing one act per sentence, and prefiltering
 
 
+def finite_verb_read_as_participle(verb: Any) -> bool:
+    """A past-tense verb the parser hung on its subject as a participle: the noun it hangs on
+    starts the sentence and is its root, or the subject of a verb coordinated after it
+    ("ECOWAS negotiated with … and urged …"); no agent follows and the verb comes right after
+    the noun's words."""
+    head = verb.head
+    if any(c.dep_ == "agent" for c in verb.children) or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if head.left_edge.i != verb.doc[head.i].sent.start or verb.left_edge.i != verb.i \
+            or any(t.i > head.i and t.i < verb.i and t.head.i != head.i for t in head.subtree):
+        return False
+    return head.dep_ == "ROOT" or (head.dep_ == "nsubj" and any(
+        c.dep_ == "cc" and c.i > verb.right_edge.i for c in head.children))
+
+
 def _depth(tok: Any) -> int:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and finite_verb_read_as_participle(tok):
+        tok = tok.head.head  # as deep as the verb it is coordinated with (or the root)
     depth = 0
     while tok.head.i != tok.i and depth < 50:
         tok = tok.head
