@@ -31,3 +31,12 @@ def test_force_on_armed_actors_or_a_state_named_alone_is_a_fight() -> None:
     assert _force_by_target("FIGHT", []) == "FIGHT"
     assert _force_by_target("ASSAULT", [_actor("NER", "MIL")], [_actor("", "REB")]) == "FIGHT"
     assert _force_by_target("COERCE", [_actor("MEX", "GOV")]) == "COERCE"
+
+
+def test_taking_a_village_is_a_fight_not_an_assault_on_its_people() -> None:
+    from harmattan.pipeline import code_articles
+    from harmattan.schema import Article, parse_date
+
+    (event,) = code_articles([Article(id="a", text="The army regained control of the village after heavy fighting.",
+                                      date=parse_date("2023-01-01"))])
+    assert event.plover.event == "FIGHT" and event.cameo.code == "192"

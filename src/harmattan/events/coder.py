@@ -872,7 +872,9 @@ class EventCoder:
             named = _unlisted_person(doc, trigger_i, candidate)
             if named is not None:
                 roles.target = [named]
-        etype = _force_by_target(etype, roles.target, roles.source)
+        if not (match is not None and match.code.startswith(_OCCUPY_CODE)):
+            # (taking a village is no assault on its people: "retook a strategic village")
+            etype = _force_by_target(etype, roles.target, roles.source)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer(doc, trigger_i) and not any(
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
             etype = "ASSAULT"  # "the prison director was shot dead by armed men"
@@ -1388,6 +1390,10 @@ def _cameo_quad(etype: str, code: str | None) -> int:
     if code and code.startswith(("01", "02")) and len(code) >= 3:
         return 0
     return PLOVER_QUAD[etype]
+
+
+#: CAMEO's occupation of territory.
+_OCCUPY_CODE = "192"
 
 
 def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:
