@@ -172,8 +172,10 @@ def test_said_alone_is_no_act() -> None:
 
 def test_the_taggers_imparfait_and_subjonctif_of_a_present_are_read_as_present() -> None:
     # fr_core_news_sm tags « dément » Tense=Imp and « condamne » Mood=Sub
-    (event,) = _code("La Russie dément avoir ciblé des civils en Ukraine.")
-    assert event.plover.event == "REJECT" and [a.code for a in event.source] == ["RUS"]
+    act, denial = _code("La Russie dément avoir ciblé des civils en Ukraine.")
+    assert act.plover.event == "ASSAULT" and act.modality.negated  # the act denied
+    assert denial.plover.event == "REJECT" and [a.code for a in denial.source] == ["RUS"]
+    assert not any(a.text for a in denial.target) and denial.confidence < act.confidence
     (event,) = _code("En novembre 2019, la justice ivoirienne condamne Laurent Gbagbo à 20 ans de prison.")
     assert event.plover.event == "COERCE"
 
@@ -454,3 +456,24 @@ def test_the_subject_of_a_pronominal_verb_acts() -> None:
     (event,) = _code("Les jihadistes se sont retirés de la ville sans combat.")
     assert event.plover.event == "RETREAT" and [a.text for a in event.source] == ["jihadistes"]
     assert event.acled["sub_event_type"] == "Non-violent transfer of territory"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Le gouvernement nigérien a démenti avoir expulsé l'ambassadeur de France.", "SANCTION"),
+    ("L'armée malienne nie avoir tué des civils à Moura.", "ASSAULT"),  # « nie » read as an adjective
+])
+def test_an_act_denied_is_coded_negated_then_the_denial(text, etype) -> None:
+    event = _code(text)[0]
+    assert event.plover.event == etype and event.modality.negated
+    assert event.acled is None  # a denied act is no ACLED event
+
+
+def test_a_denial_of_words_stays_a_rejection() -> None:
+    (event,) = _code("Le CNSP a démenti les accusations de la CEDEAO.")
+    assert event.plover.event == "REJECT" and not event.modality.negated
+
+
+def test_a_drone_strike_on_a_gathering_is_no_demonstration() -> None:
+    (event,) = _code("Un drone de l'armée malienne a frappé un rassemblement à Amasrakad, tuant plusieurs civils.")
+    assert event.acled["sub_event_type"] == "Air/drone strike"
+    assert [a.text for a in event.target] == ["civils"]

@@ -48,6 +48,7 @@ _INTERVENTION = _rx(r"dispers\w*", r"gaz lacrymogènes?", r"lacrymogènes?", r"c
                     r"arrêt\w* (?:\w+ ){0,3}manifestants")
 _CHEMICAL = _rx(r"armes? chimiques?", r"gaz (?:sarin|moutarde|toxique)")
 _AIR = _rx(r"frappes? aériennes?", r"raids? aériens?", r"bombardements? aériens?", r"frappes? de drones?", r"drones? (?:armés? )?(?:a|ont) (?:frappé|bombardé|visé)",
+           r"drones?\b(?:\s+\S+){1,5}?\s+(?:a|ont|avait|avaient)\s+(?:frappé|bombardé|visé|ciblé)",
            r"frappes? (?:de l'armée de l'air|d'aviation)", r"aviation (?:\w+ )?(?:a|ont) (?:frappé|bombardé)", r"avions? de chasse", r"hélicoptères? de combat")
 _SUICIDE = _rx(r"kamikazes?", r"attentat-suicide", r"attentats-suicides", r"attentat suicide", r"s'est fait exploser", r"se sont fait exploser")
 _SHELLING = _rx(r"obus", r"tirs? d'artillerie", r"artillerie", r"roquettes?", r"mortiers?", r"missiles?", r"pilonn\w*")
@@ -143,6 +144,10 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Strategic developments", "Disrupted weapons use"
     # 3. Demonstrations.
     protest = _PROTEST.search(text)
+    if protest and all(m.group(0).lower().startswith("rassemblement") for m in _PROTEST.finditer(text)) \
+            and (_AIR.search(text) or _SHELLING.search(text) or _IED.search(text) or _SUICIDE.search(text)):
+        # « un drone a frappé un rassemblement » : a gathering struck, not a demonstration
+        protest = None
     if _MOB.search(text):
         return "Riots", "Mob violence"
     if protest or _RIOTER.search(text) and not armed_named:

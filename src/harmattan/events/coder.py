@@ -543,6 +543,19 @@ class EventCoder:
                 objects = named[2]
             event = self._french_event(candidate, doc, antecedent, objects)
             candidate.events = [event] if event is not None else []
+            if event is not None and event.modality.negated:
+                # « La Russie nie avoir ciblé des civils » : the act denied, negated, and the
+                # denial itself, a rejection (as the annotations code both)
+                from harmattan.events.french import denial_match
+
+                denial = denial_match(doc)
+                if denial is not None and sentence_offset(event, candidate) != denial.trigger_start:
+                    said = self._french_event(candidate, doc, antecedent, objects, forced=denial)
+                    if said is not None and said.plover is not None and said.plover.event != event.plover.event:
+                        said.confidence = min(said.confidence, event.confidence * 0.95)
+                        # whom the denied act was done to is not whom the denial answers
+                        said.target = [a for a in said.target if all(a.start != t.start for t in event.target)]
+                        candidate.events.append(said)
             if event is not None and event.source:
                 previous, previous_index = event, candidate.sentence.index
             subject = subject_actors(doc, candidate.actors, candidate.sentence.start)
@@ -551,14 +564,14 @@ class EventCoder:
             topic = (candidate.article.id, candidate.sentence.index, grammatical) if grammatical else None
 
     def _french_event(self, candidate: _Candidate, doc: Doc, antecedent: list[Actor] | None = None,
-                      objects: list[Actor] | None = None) -> Event | None:
+                      objects: list[Actor] | None = None, forced: Any = None) -> Event | None:
         from harmattan.events.french import (
             best_french_match, french_roles, match_acts, match_nominal, natural_death, read_french_modality,
         )
 
         sentence, article = candidate.sentence, candidate.article
         matches = [m for m in match_acts(doc) if cameo_to_plover(m.code) is not None]
-        match = best_french_match(matches, doc)
+        match = forced or best_french_match(matches, doc)
         if match is None and self.settings.french_nouns:
             match = match_nominal(doc)
         if match is None:
@@ -1324,6 +1337,12 @@ def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
         return None
     sector = "JUD" if trigger.lemma_.lower() in _COURT_LEMMAS else "COP"
     return Actor("", code, sector, None, None, None, "implied:authorities")
+
+
+def sentence_offset(event: Event, candidate: _Candidate) -> int | None:
+    """The event's trigger offset within its sentence."""
+    start = event.evidence.trigger_start
+    return None if start is None else start - candidate.sentence.start
 
 
 def _implied_parties(events: list[Event], country: str | None) -> None:

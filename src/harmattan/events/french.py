@@ -301,7 +301,34 @@ def best_french_match(matches: list[FrenchMatch], doc: Doc) -> FrenchMatch | Non
             token, steps = token.head, steps + 1
         return steps
 
-    return min(matches, key=lambda m: (depth(m.trigger_i), -m.specificity, m.trigger_i))
+    winner = min(matches, key=lambda m: (depth(m.trigger_i), -m.specificity, m.trigger_i))
+    if _denies(doc[winner.trigger_i]):
+        # « a démenti avoir expulsé l'ambassadeur » : the act denied, negated (modality), not
+        # the denial
+        denied = [m for m in matches if m is not winner and doc[winner.trigger_i] in
+                  _governing_chain(doc[m.trigger_i])[1:]
+                  and not any(t.dep_ == "conj" for t in _governing_chain(doc[m.trigger_i])[:-1])]
+        if denied:
+            return min(denied, key=lambda m: (depth(m.trigger_i), -m.specificity, m.trigger_i))
+    return winner
+
+
+def denial_match(doc: Doc) -> FrenchMatch | None:
+    """The sentence's verb of denial, as a match of the lexicon (« démentir », « nier »)."""
+    from harmattan.events.cameo import cameo_to_plover
+
+    return next((m for m in match_acts(doc) if _denies(doc[m.trigger_i]) and cameo_to_plover(m.code)), None)
+
+
+#: Verbs of denial (folded): the act they deny is the one coded, negated; and the forms of
+#: « nier » the small tagger lemmatises wrongly (« nie » → « ni »).
+_DENYING = frozenset({"dementir", "nier"})
+_DENYING_FORMS = frozenset({"nie", "nient", "nie", "niait", "niaient", "nia", "nierent"})
+
+
+def _denies(token: Token) -> bool:
+    return fold(token.lemma_) in _DENYING or (fold(token.lower_) in _DENYING_FORMS and (
+        token.pos_ in {"VERB", "AUX"} or token.dep_ == "ROOT"))
 
 
 # -- modality ------------------------------------------------------------------------------------
@@ -379,7 +406,7 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
             if lemma in {fold(w) for w in _HYPOTHETICAL_LEMMAS} and (event_quad == 4 or lemma == "pouvoir") \
                     and not done:
                 hypothetical = True
-            if lemma in {fold(w) for w in _NEGATING_LEMMAS}:
+            if lemma in {fold(w) for w in _NEGATING_LEMMAS} or _denies(token):
                 negated = True
     if _CONDITION.search(doc.text) and not threat:
         hypothetical = True
