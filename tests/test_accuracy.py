@@ -35,10 +35,9 @@ def test_plover_gold_cross_validated(coder) -> None:
 def test_quad_cross_validated(coder) -> None:
     report = evaluate_quad(load_gold(SHARED / "cameo-quad" / "train.jsonl", "quad"), coder.code)
     assert report.n == 1349
-    # Measured 0.889 (0.904 with the gate's threshold at 0.60): the act gate's rule gives its
-    # threshold for real news, and at 0.70 it drops a few more clean sentences told as totals
-    # or states, for 0.07 more precision on the held-out real articles (docs/accuracy.md).
-    assert report.totals["macro_f1"] >= 0.875, report.totals
+    # Measured 0.904: reductions of relations (16x) now carry the set's quad class 3, and
+    # appeals ("urged") its 0 (docs/accuracy.md); 0.878 before.
+    assert report.totals["macro_f1"] >= 0.895, report.totals
     # every miss is listed with the code given (eval quad --errors)
     assert len(report.errors) == round(report.n * (1 - report.totals["accuracy"]))
     assert all(e["gold"] != e["predicted"] for e in report.errors)

@@ -699,3 +699,11 @@ def test_a_verb_read_as_a_participle_on_its_subject_has_it_as_source() -> None:
     # "It" stands for ECOWAS, the source of the act before; its words are the pronoun's
     assert [(a.text, a.code) for a in demand.source] == [("It", "IGO")]
     assert text[demand.source[0].start:demand.source[0].end] == "It"
+
+
+@pytest.mark.models
+def test_a_reduction_of_relations_is_verbal_conflict_in_the_quad_set() -> None:
+    # PLOVER's SANCTION (material conflict), the CAMEO quad set's class 3 for every 16x act
+    (event,) = code_articles([Article(id="a", text="France suspended development aid to Burkina Faso.",
+                                      date=parse_date("2023-08-10"))])
+    assert (event.plover.event, event.cameo.code, event.cameo.quad_class) == ("SANCTION", "162", 3)

@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 30  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 33  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -170,7 +170,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND",
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
-                           "REGAIN_CONTROL"]
+                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID"]
 
 
 @pytest.mark.models
@@ -311,3 +311,14 @@ def test_urging_and_negotiating_with(nlp, coder):
     # the parser reads "negotiated" as a participle on ECOWAS: it is as main as "urged"
     m = best(nlp, coder, "ECOWAS negotiated with the coup leaders and urged a return to constitutional order.")
     assert m.code == "046"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    ("The United States designated JNIM a terrorist organization.", "160"),
+    ("Mali's transitional government dissolved all political parties.", "1722"),
+    ("France suspended development aid to Burkina Faso.", "162"),
+])
+def test_designations_party_bans_and_aid_suspended(nlp, coder, text, code):
+    match = best_match(coder.match(nlp(text)), nlp(text))
+    assert match is not None and match.code == code and match.decisive

@@ -282,6 +282,11 @@ _LEAVE_BODY = KeywordPattern(re.compile(
     r"\b(?:withdr(?:aw|ew|awn|awal|awing|aws)\s+(?:\w+\s+){0,3}from|(?:leave|left|leaving|leaves|quit|quits|"
     r"quitting|exit(?:ed|ing|s)?)|retrait\s+(?:\w+\s+){0,3}(?:de|du|des|d['’])|retir\w*\s+(?:\w+\s+){0,3}"
     r"(?:de|du|des|d['’])|quitt\w*|sortie\s+(?:de|du|d['’]))\s*(?:\w+\s+){0,2}?" + _BODIES + r"(?:\b|\s|$)", re.IGNORECASE))
+#: A designation as a terrorist group, a diplomatic act ACLED does not record.
+_DESIGNATION = KeywordPattern(re.compile(
+    r"\b(?:designat\w*|list(?:ed|s|ing)?|blacklist\w*|désign\w*|inscri\w*|class\w*|qualifi\w*)\b[^.]{0,60}?"
+    r"\b(?:(?:foreign |specially designated global )?terrorist (?:organi[sz]ations?|groups?|entit(?:y|ies))|"
+    r"organisations? terroristes?|groupes? terroristes?|entités? terroristes?)", re.IGNORECASE))
 _CHANGE = _rx(r"(?:formed|founded|launched|created|announced the (?:creation|formation)|announced the launch of) (?:a |an |the )?(?:new )?(?:\w+ ){0,3}(?:group|militia|movement|coalition|alliance|front|brigade|armed wing|force)",
               r"formation of (?:a |an |the )?(?:new )?(?:\w+ ){0,2}(?:group|militia|movement|coalition|alliance|front|force)",
               r"merg(?:ed|er|e)\b", r"split from", r"splinter", r"defect(?:ed|ion|ions|ors)?", r"(?:named|appointed|elected|chose) (?:a |its |their )?new (?:leader|commander|chief|emir)",

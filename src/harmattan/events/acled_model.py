@@ -199,11 +199,12 @@ def decision(probs: np.ndarray, min_probability: float = 0.0) -> tuple[str, floa
 def sure_not_recorded(text: str) -> bool:
     """The rules that are sure ACLED would not record the incident, whatever the model reads:
     a claim of responsibility, an accident with a stated cause, sport, leaving an organisation
-    or a treaty ("announced their withdrawal from ECOWAS")."""
+    or a treaty ("announced their withdrawal from ECOWAS"), a designation as a terrorist group."""
     fighting = rules.re.search(r"\b(?:fought|clashed|attacked|stabbed|killed|injur\w*|wounded)\b", text,
                                rules.re.IGNORECASE)
     return bool(rules._CLAIM.search(text)
                 or (rules._LEAVE_BODY.search(text) and not fighting)
+                or (rules._DESIGNATION.search(text) and not fighting)
                 or (rules._ACCIDENT_CAUSE.search(text) and not rules._ATTACK.search(text))
                 or (rules._SPORT.search(text) and not fighting and not rules._PROTEST.search(text)))
 

@@ -603,6 +603,10 @@ def _object_fits(verb: Any, pat: Any) -> bool:
         return bool(spans) and infinitive
     if pat.code == "170" and "POWER" in pat.text:
         return any(o.lemma_.lower() == "power" for o in objects)
+    if pat.code == "160" and "TERRORIST" in pat.text:
+        # "designated JNIM a terrorist organization"; not "its status as a US-designated
+        # terrorist organization", a state told with an adjective
+        return verb.dep_ not in {"amod", "compound", "npadvmod"} and verb.tag_ != "JJ"
     if pat.code == "0874" and "HELD_PLACE" in pat.text:
         # "withdrew from the town" is a retreat; "withdrew peacekeepers (aid, staff, …) from the
         # border" withdraws something else, which the source's own patterns code
