@@ -477,3 +477,16 @@ def test_a_drone_strike_on_a_gathering_is_no_demonstration() -> None:
     (event,) = _code("Un drone de l'armée malienne a frappé un rassemblement à Amasrakad, tuant plusieurs civils.")
     assert event.acled["sub_event_type"] == "Air/drone strike"
     assert [a.text for a in event.target] == ["civils"]
+
+
+def test_leaving_the_cedeao_named_by_a_noun_and_a_demonym_on_a_border() -> None:
+    (event,) = _code("Le Burkina Faso, le Mali et le Niger ont annoncé leur retrait immédiat de la CEDEAO.")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "161")
+    assert [a.code for a in event.target] == ["IGO"]
+    (event,) = _code("L'EIGS a tué une vingtaine de soldats nigériens près de la frontière malienne.")
+    assert [a.code for a in event.target] == ["NER"]  # « malienne » says where
+
+
+def test_combat_aircraft_delivered_are_no_clash() -> None:
+    (event,) = _code("La Russie a livré des avions de combat au Mali.")
+    assert event.plover.event == "AID" and event.acled is None

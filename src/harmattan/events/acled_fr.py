@@ -176,7 +176,9 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Explosions/Remote violence", "Remote explosive/landmine/IED"
     # 5. Territory, sexual violence, abduction.  « se sont retirés de la ville sans combat »
     calm = re.sub(r"\bsans (?:aucun |le moindre )?(?:combats?|combattre|résistance|heurts?|violences?|coup férir|"
-                  r"incident|affrontements?|tirer un (?:seul )?coup de feu)\b", " ", text, flags=_FLAGS)
+                  r"incident|affrontements?|tirer un (?:seul )?coup de feu)\b|"
+                  r"\b(?:avions?|hélicoptères?|véhicules?|drones?|unités?|tenues?|chars?|engins?) de combat\b",
+                  " ", text, flags=_FLAGS)
     from harmattan.events.acled import _LEAVE_BODY
 
     if event_type == "RETREAT" and _TRANSFER.search(text) and not _LEAVE_BODY.search(text) \

@@ -274,6 +274,11 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
             continue
         if fold(root.lemma_) in _MODALS:
             return None  # « les sanctions peuvent inclure … » : a possibility
+        if code.startswith("08") and fold(token.lemma_.lower()) == "retrait":
+            from harmattan.events.acled import _LEAVE_BODY
+
+            if _LEAVE_BODY.search(doc.text[token.idx:token.idx + 80]):
+                code = "161"  # « leur retrait de la CEDEAO » : leaving a body (SANCTION)
         return FrenchMatch(code=code, trigger_i=token.i, trigger_start=token.idx,
                            trigger_end=token.idx + len(token.text),
                            pattern=f"fr noun: {fold(token.lemma_.lower())} [{code}]", specificity=0,
@@ -589,7 +594,11 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     # adjective of a thing names no one
     mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)
               if not (":agents:" in (a.entry or "") and e - b == 1 and doc[b].pos_ == "ADJ"
-                      and doc[b].dep_ == "amod" and not _is_number(doc[b].head))]
+                      and doc[b].dep_ == "amod" and not _is_number(doc[b].head))
+              # « près de la frontière malienne » : a demonym on a place names where
+              and not (e - b == 1 and doc[b].pos_ == "ADJ" and (
+                  (doc[b].dep_ == "amod" and fold(doc[b].head.lemma_) in _PLACE_NOUNS)
+                  or (b > 0 and fold(doc[b - 1].lemma_) in _PLACE_NOUNS)))]
     if not mapped and not antecedent and not object_antecedent:
         return Roles([], [], "none")
     trigger = verb_of(doc[trigger_i])
