@@ -707,3 +707,10 @@ def test_a_reduction_of_relations_is_verbal_conflict_in_the_quad_set() -> None:
     (event,) = code_articles([Article(id="a", text="France suspended development aid to Burkina Faso.",
                                       date=parse_date("2023-08-10"))])
     assert (event.plover.event, event.cameo.code, event.cameo.quad_class) == ("SANCTION", "162", 3)
+
+
+@pytest.mark.models
+def test_victims_take_the_country_of_the_state_forces_not_of_a_named_foreign_force() -> None:
+    (event,) = code_articles([Article(id="a", date=parse_date("2022-04-05"),
+                                      text="Wagner fighters and Malian soldiers executed dozens of civilians in Moura.")])
+    assert [(a.text, a.code) for a in event.target] == [("civilians", "MLI")]

@@ -1557,6 +1557,12 @@ def _country_codes() -> frozenset[str]:
     return frozenset(country_codes())
 
 
+def _named_force(actor: Actor) -> bool:
+    """A force (or a soldier) named by its own name: Wagner, Africa Corps, Barkhane."""
+    return actor.actor_id is not None and actor.sector == "MIL" and not (actor.entry or "").startswith(
+        ("countries:", "phoenix:countries:"))
+
+
 def _acted_in(country: str, per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> bool:
     """The article tells of things happening in ``country``: it names it as a place, or names
     its security forces."""
@@ -1581,13 +1587,17 @@ _PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
 _AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
-def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str) -> str | None:
+def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
+                    named_forces: bool = False) -> str | None:
     """The country a bare agent ("officials", "the police") belongs to, when the article
     plainly is about that country's authorities: it names them ("Malian troops", "Niger's
     junta", "President Kabore"), names the country as the place where things happen, or names
     it in two sentences or more; the most named such country wins.  None otherwise — the
     junta in "the junta revoked its agreements with France" is not French (issue 11: the
-    article's main country was wrong for 41% of the bare agents coded with it)."""
+    article's main country was wrong for 41% of the bare agents coded with it).  A force named
+    by its own name (Wagner, Barkhane) counts only when no other country qualifies: it fights
+    far from its state ("Wagner fighters and Malian soldiers executed dozens of civilians in
+    Moura": the civilians are Malian)."""
     from harmattan.actors.dictionary import country_codes
 
     countries = country_codes()
@@ -1597,7 +1607,8 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str)
     authorities: set[str] = set()
     for number, (_, actors) in enumerate(per_sentence):
         for actor in actors:
-            if actor.code not in countries or _is_named_group(actor):
+            if actor.code not in countries or _is_named_group(actor) or (
+                    not named_forces and _named_force(actor)):
                 continue
             counts[actor.code] += 1
             sentences.setdefault(actor.code, set()).add(number)
@@ -1607,7 +1618,7 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str)
                 authorities.add(actor.code)
     qualified = [c for c in counts if c in placed or c in authorities or len(sentences[c]) >= 2]
     if not qualified:
-        return None
+        return None if named_forces else _agents_country(per_sentence, text, named_forces=True)
     # most named first, then named as a place, then first named (Counter keeps that order)
     return max(qualified, key=lambda c: (counts[c], c in placed))
 
