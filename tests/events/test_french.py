@@ -490,3 +490,9 @@ def test_leaving_the_cedeao_named_by_a_noun_and_a_demonym_on_a_border() -> None:
 def test_combat_aircraft_delivered_are_no_clash() -> None:
     (event,) = _code("La Russie a livré des avions de combat au Mali.")
     assert event.plover.event == "AID" and event.acled is None
+
+
+def test_describing_or_calling_in_words_of_blame_is_disapproval() -> None:
+    (event,) = _code("Le ministre a qualifié la décision de la CEDEAO d'illégale et d'inacceptable.")
+    assert event.plover.event == "DISAPPROVE" and [a.code for a in event.target] == ["IGO"]
+    assert _code("Le porte-parole a décrit la situation à Gao.") == []
