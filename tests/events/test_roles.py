@@ -714,3 +714,12 @@ def test_victims_take_the_country_of_the_state_forces_not_of_a_named_foreign_for
     (event,) = code_articles([Article(id="a", date=parse_date("2022-04-05"),
                                       text="Wagner fighters and Malian soldiers executed dozens of civilians in Moura.")])
     assert [(a.text, a.code) for a in event.target] == [("civilians", "MLI")]
+
+
+@pytest.mark.models
+def test_the_leaders_after_a_bodys_leaders_are_that_bodys() -> None:
+    text = ("ECOWAS leaders lifted most of the sanctions imposed on Niger after the coup. "
+            "The leaders also urged Mali, Burkina Faso and Niger to reconsider their withdrawal.")
+    events = code_articles([Article(id="a", text=text, date=parse_date("2024-02-24"))])
+    demand = next(e for e in events if e.plover.event == "DEMAND")
+    assert [(a.text, a.code) for a in demand.source] == [("leaders", "IGO")]

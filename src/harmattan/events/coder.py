@@ -1264,7 +1264,8 @@ def _bodies_referred_back(per_sentence: list[tuple[Sentence, list[Actor]]], text
     """"The bloc", "the organisation", "the alliance" name again the body named last before
     them (an intergovernmental body; for "the organisation" a non-governmental one too):
     "ECOWAS lifted sanctions … The bloc said …" — the bloc is ECOWAS, where the words alone
-    resolve to no one (and a bare agent's fallback gave the article's country)."""
+    resolve to no one (and a bare agent's fallback gave the article's country).  So do "the
+    leaders", "the ministers" after "ECOWAS leaders", "ECOWAS ministers": the body's code."""
     named: list[tuple[int, Actor]] = []  # (sentence number, actor) of bodies, in text order
     for number, (sentence, actors) in enumerate(per_sentence):
         for match in _BODY_AGAIN.finditer(text, sentence.start, sentence.end):
@@ -1280,6 +1281,17 @@ def _bodies_referred_back(per_sentence: list[tuple[Sentence, list[Actor]]], text
             body = earlier[-1]
             actors.append(Actor(text[start:end], body.code, body.sector, body.actor_id, start, end,
                                 f"{body.entry or 'body'}+refers-back"))
+        for actor in actors:
+            # "ECOWAS leaders lifted … The leaders also urged …": the same agents of the body
+            if actor.code or actor.start is None or ":agents:" not in (actor.entry or "") \
+                    or text[max(0, actor.start - 4):actor.start].lower() != "the ":
+                continue
+            head = actor.text.split()[-1].lower() if actor.text.split() else ""
+            same = [a for n, a in named if number - n <= _BODY_WINDOW and a.sector == actor.sector
+                    and a.text.split() and a.text.split()[-1].lower() == head]
+            if same:
+                actor.code = same[-1].code
+                actor.entry = f"{actor.entry}+refers-back"
         actors.sort(key=lambda a: (a.start if a.start is not None else -1))
         named += [(number, a) for a in actors if a.code in {"IGO", "NGO"}
                   and not (a.entry or "").endswith("+refers-back")]
