@@ -496,3 +496,8 @@ def test_describing_or_calling_in_words_of_blame_is_disapproval() -> None:
     (event,) = _code("Le ministre a qualifié la décision de la CEDEAO d'illégale et d'inacceptable.")
     assert event.plover.event == "DISAPPROVE" and [a.code for a in event.target] == ["IGO"]
     assert _code("Le porte-parole a décrit la situation à Gao.") == []
+
+
+def test_an_assassinated_mayor_is_a_civilian_for_acled() -> None:
+    (event,) = _code("Des individus armés ont assassiné le maire de Djibo.")
+    assert event.acled["sub_event_type"] == "Attack" and event.acled["inter2"] == 7

@@ -348,7 +348,8 @@ _UNARMED_STATE = {"GOV", "JUD", "LEG"}
 def _is_person_noun(text: str) -> bool:
     """"a social leader", "the minister": a person, not a capital standing for its government
     ("Khartoum") nor armed men."""
-    words = text.split()
+    # (the head noun before "of Djibo", « de Djibo »: "the mayor of Djibo" is a person)
+    words = re.split(r"\s+(?:of|de|du|des)\s+|\s+d['’]", text, maxsplit=1)[0].split()
     return bool(words) and words[-1][:1].islower() and _words_inter(text) != 1
 
 
