@@ -501,3 +501,9 @@ def test_describing_or_calling_in_words_of_blame_is_disapproval() -> None:
 def test_an_assassinated_mayor_is_a_civilian_for_acled() -> None:
     (event,) = _code("Des individus armés ont assassiné le maire de Djibo.")
     assert event.acled["sub_event_type"] == "Attack" and event.acled["inter2"] == 7
+
+
+def test_an_attack_repelled_is_a_clash_and_elections_postponed_no_event() -> None:
+    (event,) = _code("Les forces de défense et de sécurité ont repoussé une attaque terroriste contre le poste de Tin-Akoff.")
+    assert event.acled["sub_event_type"] == "Armed clash"
+    assert _code("La junte a repoussé la date des élections.") == []

@@ -63,7 +63,7 @@ _TAKE = _rx(r"(?:pris|prend|prennent|prise) le contrôle", r"emparé\w* (?:de la
 _SEXUAL = _rx(r"viol\b", r"viols\b", r"violée?s?\b", r"violences? sexuelles?", r"esclavage sexuel", r"agressions? sexuelles?")
 _ABDUCT = _rx(r"enlev\w*", r"enlèvements?", r"kidnapp\w*", r"rapt\w*", r"pris en otages?", r"prises? d'otages?", r"otages?\b",
               r"séquestr\w*", r"portée?s? disparue?s?")
-_CLASH = _rx(r"affrontements?", r"affront\w*", r"combats?\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté",
+_CLASH = _rx(r"affrontements?", r"affront\w*", r"combats?\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté", r"repouss\w* (?:\w+ ){0,2}(?:attaques?|assauts?|offensives?|assaillants|terroristes|jihadistes|djihadistes|incursions?|ennemis?)",
              r"violents? combats", r"heurts?\b")
 _ATTACK = _rx(r"attaqu\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"exécut\w*",
               r"assassin\w*", r"abattu\w*", r"embuscades?", r"assaut", r"raids?\b", r"ont ouvert le feu", r"a ouvert le feu",
