@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 33  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 34  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -170,7 +170,8 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND",
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
-                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID"]
+                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
+                           "DISMISS_OFFICIAL"]
 
 
 @pytest.mark.models
@@ -322,3 +323,25 @@ def test_urging_and_negotiating_with(nlp, coder):
 def test_designations_party_bans_and_aid_suspended(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    ("Mali's junta leader Assimi Goita dismissed Prime Minister Choguel Maiga on Wednesday.", "172"),
+    ("Burkina Faso's military ruler sacked the army chief of staff.", "172"),
+    ("He dismissed the minister's claims as lies.", "110"),  # the office is no object: the verb's own code
+    ("Police fired tear gas at the crowd.", None),
+])
+def test_removal_from_office_is_coercion_only_when_an_office_is_the_object(nlp, coder, text, code):
+    match = best_match(coder.match(nlp(text)), nlp(text))
+    if code is None:
+        assert match is None or match.code != "172"
+    else:
+        assert match is not None and match.code == code
+
+
+@pytest.mark.models
+def test_an_extradition_suffered_is_coercion_and_between_states_cooperation(nlp, coder):
+    assert best(nlp, coder, "El Chapo was extradited to the United States in January 2017.").code == "174"
+    assert best(nlp, coder, "Colombia extradited the drug lord to the United States on Tuesday.").code == "063"
+    assert best(nlp, coder, "He was extradited by Colombia to the US.").code == "063"

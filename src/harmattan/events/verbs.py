@@ -518,6 +518,11 @@ def _seized_people(verb: Any, code: str) -> str:
     release of people (0841, RETREAT) when releasing or freeing (080, 084) takes them: "Ivory
     Coast released 46 soldiers", "the junta freed several ministers" (not aid, not a verbal
     concession: the PLOVER manual codes an actual release as RETREAT)."""
+    if code == _JUDICIAL and verb.lemma_.lower() == "extradite" and _suffered_without_agent(verb):
+        # "El Chapo was extradited to the United States": the person's removal (COERCE, as
+        # the act conventions code it); "Zambia extradited X to Britain" stays the states'
+        # judicial cooperation (063, as the PLOVER records code it).
+        return _DEPORT
     if code.startswith(_SEIZE):
         changed = _ARREST
     elif code in _YIELD and verb.lemma_.lower() in _RELEASE_VERBS:
@@ -533,6 +538,16 @@ def _seized_people(verb: Any, code: str) -> str:
         if any(h.lower_ in _PEOPLE or h.lower_ in _RELEASED for h in heads):
             return changed
     return code
+
+
+_JUDICIAL = "063"
+_DEPORT = "174"
+
+
+def _suffered_without_agent(verb: Any) -> bool:
+    """A passive whose subject is named and whose doer is not ("X was extradited")."""
+    deps = {child.dep_ for child in verb.children}
+    return "nsubjpass" in deps and "agent" not in deps
 
 
 #: Words that take people by a part of them ("one of the fugitives").
@@ -567,6 +582,10 @@ _ARMED_GROUP_WORDS = frozenset("""
 """.split())
 _TIME_UNITS = frozenset({"hours", "days", "week", "weeks"})
 
+
+#: Verbs of removal from office, and the offices they remove (DISMISS_OFFICIAL).
+_DISMISSING = frozenset({"dismiss", "sack", "fire"})
+_OFFICES = frozenset({"minister", "chief", "commander", "governor", "judge", "official", "ambassador"})
 
 #: Verbs that permit their object's act ("authorized the armies of Mali to intervene").
 _PERMITTING = frozenset({"authorize", "authorise", "allow", "permit"})
@@ -607,6 +626,10 @@ def _object_fits(verb: Any, pat: Any) -> bool:
         # "designated JNIM a terrorist organization"; not "its status as a US-designated
         # terrorist organization", a state told with an adjective
         return verb.dep_ not in {"amod", "compound", "npadvmod"} and verb.tag_ != "JJ"
+    if pat.code == "172" and verb.lemma_.lower() in _DISMISSING:
+        # "dismissed Prime Minister Choguel Maiga"; not "dismissed the minister's claims"
+        return any(o.lemma_.lower() in _OFFICES or any(c.dep_ == "compound" and c.lemma_.lower() in _OFFICES
+                                                       for c in o.children) for o in objects)
     if pat.code == "0874" and "HELD_PLACE" in pat.text:
         # "withdrew from the town" is a retreat; "withdrew peacekeepers (aid, staff, …) from the
         # border" withdraws something else, which the source's own patterns code
