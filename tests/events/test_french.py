@@ -507,3 +507,18 @@ def test_an_attack_repelled_is_a_clash_and_elections_postponed_no_event() -> Non
     (event,) = _code("Les forces de défense et de sécurité ont repoussé une attaque terroriste contre le poste de Tin-Akoff.")
     assert event.acled["sub_event_type"] == "Armed clash"
     assert _code("La junte a repoussé la date des élections.") == []
+
+
+def test_dismissals_sanctions_troop_arrivals_and_a_second_subject_read_as_the_object() -> None:
+    # the small parser hangs « le Premier ministre » on « limogé » as a second subject
+    (event,) = _code("Le colonel Assimi Goïta a limogé le Premier ministre Choguel Maïga.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    assert [a.code for a in event.source] == ["MLI"]
+    assert [a.text for a in event.target] == ["Premier ministre Choguel Maïga"]
+    (event,) = _code("Le général a été relevé de ses fonctions mardi.")
+    assert event.plover.event == "COERCE"
+    (event,) = _code("Des navires et des avions sud-africains sont arrivés à Pemba au cours du week-end.")
+    assert event.plover.event == "MOBILIZE" and [a.code for a in event.source] == ["ZAF"]
+    (event,) = _code("M. Yekatom a été soumis à des sanctions de l'ONU en 2016.")
+    assert event.plover.event == "SANCTION"
+    assert _code("Le président est arrivé à Bamako dimanche.") == []  # a visit told by arrival: no troops

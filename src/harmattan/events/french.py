@@ -514,6 +514,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _second_subject(verb: Token, child: Token) -> bool:
+    """A noun the small parser hangs on an active verb as a second subject, after it, while
+    the first stands before it (« Le colonel Assimi Goïta a limogé le Premier ministre »):
+    the object."""
+    return child.dep_ == "nsubj" and child.i > verb.i and any(
+        c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+
+
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker after a verb of saying that follows what is said (« "…", a déclaré le
     ministre », « …, affirme le porte-parole »), which the parser hangs on it as its object."""
@@ -663,8 +671,10 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if child.dep_ == "nsubj:pass" and _reflexive(trigger):
             continue  # « le Niger s'est retiré du G5 Sahel » : the subject acts
         if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (
-                child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}):
-            target_heads.append(child)  # (the parser's xcomp noun: « rencontré Vladimir Poutine »)
+                child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}) or _second_subject(trigger, child):
+            # (the parser's xcomp noun: « rencontré Vladimir Poutine »; its second subject:
+            # « Goïta a limogé le Premier ministre »)
+            target_heads.append(child)
         elif child is speaker:
             continue
         elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
