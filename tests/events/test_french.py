@@ -522,3 +522,16 @@ def test_dismissals_sanctions_troop_arrivals_and_a_second_subject_read_as_the_ob
     (event,) = _code("M. Yekatom a été soumis à des sanctions de l'ONU en 2016.")
     assert event.plover.event == "SANCTION"
     assert _code("Le président est arrivé à Bamako dimanche.") == []  # a visit told by arrival: no troops
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Le gouvernement de transition a suspendu les activités des partis politiques jusqu'à nouvel ordre.", "1722"),
+    ("Les autorités maliennes ont suspendu la diffusion de RFI et France 24.", "1721"),
+    ("Le Burkina a suspendu le quotidien Le Monde.", "1721"),
+    ("La CEDEAO a suspendu le Niger de ses instances, selon la BBC.", "160"),
+])
+def test_suspending_parties_or_media_is_coercion_and_a_member_a_sanction(text, code) -> None:
+    (event,) = _code(text)
+    assert event.cameo.code == code
+    assert event.plover.event == ("SANCTION" if code == "160" else "COERCE")
+

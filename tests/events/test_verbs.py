@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 34  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 35  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -171,7 +171,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
-                           "DISMISS_OFFICIAL"]
+                           "DISMISS_OFFICIAL", "SUSPEND_MEDIA"]
 
 
 @pytest.mark.models
@@ -345,3 +345,15 @@ def test_an_extradition_suffered_is_coercion_and_between_states_cooperation(nlp,
     assert best(nlp, coder, "El Chapo was extradited to the United States in January 2017.").code == "174"
     assert best(nlp, coder, "Colombia extradited the drug lord to the United States on Tuesday.").code == "063"
     assert best(nlp, coder, "He was extradited by Colombia to the US.").code == "063"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    ("Burkina Faso's authorities suspended the broadcast of RFI and France 24.", "1721"),
+    ("Niger's junta suspended the French broadcaster RFI.", "1721"),
+])
+def test_a_medium_suspended_is_a_restriction_of_expression(nlp, coder, text, code):
+    assert best(nlp, coder, text).code == code
+    # a member suspended is no restriction of expression (the sentence model codes it)
+    doc = nlp("ECOWAS suspended Niger from its decision-making bodies.")
+    assert all(m.code != "1721" for m in coder.match(doc))
