@@ -535,3 +535,30 @@ def test_suspending_parties_or_media_is_coercion_and_a_member_a_sanction(text, c
     assert event.cameo.code == code
     assert event.plover.event == ("SANCTION" if code == "160" else "COERCE")
 
+
+def test_an_incident_named_as_the_time_of_another_act_is_no_incident() -> None:
+    assert _code("Le CNSP a décrété un deuil national de trois jours après l'attaque.") == []
+    # an act not told before (« une rencontre ») is still one
+    (event,) = _code("Après une rencontre avec les chefs religieux, le roi Charles assistera à un service.")
+    assert event.plover.event == "CONSULT"
+    (event,) = _code("Quinze civils ont été tués lors d'une attaque près de Téra.")
+    assert event.acled["sub_event_type"] == "Attack"  # « lors de » tells the incident itself
+    (event,) = _code("Après l'attaque, les soldats ont tué dix assaillants.")
+    assert event.plover.event == "FIGHT" and [a.text for a in event.source] == ["soldats"]
+
+
+def test_weapons_delivered_are_no_strike_and_forces_ordered_out_are_coerced() -> None:
+    (event,) = _code("La Russie a livré des hélicoptères de combat à l'armée burkinabè.")
+    assert event.plover.event == "AID" and event.acled is None
+    (event,) = _code("Un hélicoptère de combat de l'armée a frappé un convoi de terroristes.")
+    assert event.acled["sub_event_type"] == "Air/drone strike"
+    (event,) = _code("Le Niger a ordonné le départ des forces françaises avant la fin de l'année.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "174")
+    assert [a.code for a in event.source] == ["NER"] and [a.code for a in event.target] == ["FRA"]
+
+
+def test_being_held_is_a_state_and_the_arrest_an_act() -> None:
+    assert _code("Le président déchu Mohamed Bazoum est toujours détenu au palais présidentiel.") == []
+    assert _code("Mohamed Bazoum est détenu depuis le 26 juillet.") == []
+    (event,) = _code("L'opposant a été arrêté mardi à Bamako.")
+    assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"

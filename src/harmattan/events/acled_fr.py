@@ -93,8 +93,19 @@ _ARMED_NAMED = _rx(r"jihadistes?", r"djihadistes?", r"terroristes?", r"hommes ar
                    r"boko haram", r"iswap", r"wagner", r"dozos?", r"koglweogo", r"vdp\b", r"soldats?", r"militaires?", r"armée", r"fama\b")
 
 
+#: An incident already told, named as the time or cause of what the sentence tells (« a
+#: décrété un deuil national après l'attaque », « en réaction à l'attentat »): no incident
+#: of its own (« après une attaque » may tell a new one).
+_REFERENCE = re.compile(r"\b(?:après|depuis|suite à|à la suite d[eu'’]|en réaction à|en réponse à|en hommage aux?)\s+"
+                        r"(?:l['’]|la\s+|le\s+|les\s+|cette\s+|ces\s+|cet\s+|du\s+|des\s+|d['’]\s*)(?:\S+\s+){0,2}?(?:l['’])?(?:attaques?|attentats?|embuscades?|explosions?|assauts?|massacres?|tueries?|"
+                        r"enlèvements?|frappes?|affrontements?|combats?)\b(?:\s+(?:de|du|des|d['’]|contre)\s+\S+)?",
+                        re.IGNORECASE)
+
+
 def acled_keywords_fr(text: str) -> bool:
-    """Could this French sentence hold an ACLED event?  (Cheap; for sentences with no act.)"""
+    """Could this French sentence hold an ACLED event?  (Cheap; for sentences with no act.)
+    An incident named only as the time or cause of something else does not count."""
+    text = _REFERENCE.sub(" ", text)
     return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _PROTEST, _RIOTER, _MOB,
                                         _ABDUCT, _SEXUAL, _TAKE, _RETAKE, _AGREEMENT, _ARREST, _LOOTING, _DISRUPTED, _COUP,
                                         _SUICIDE))
@@ -114,6 +125,9 @@ def _statement_only(text: str) -> bool:
     return not acts or statement.start() <= min(acts)
 
 
+#: Acts whose sentence names weapons as things given or talked about.
+_PEACEFUL_ACTS = frozenset({"AID", "SUPPORT", "CONSULT"})  # (an agreement may be ACLED's Agreement)
+
 _ARMED_VERBS = _rx(r"(?:a|ont|avaient|avait) (?:\w+ )?(?:attaqué|tué|enlevé|massacré|exécuté|abattu|incendié|pillé|kidnappé|bombardé|frappé)",
                    r"(?:ont|a) été (?:\w+ )?(?:tués?|tuées?|enlevée?s?|attaquée?s?|massacrée?s?|exécutée?s?|abattue?s?|blessée?s?)",
                    r"(?:attaque|embuscade|assaut|explosion)\b.{0,60}\b(?:a|ont) (?:fait|coûté|tué)")
@@ -130,6 +144,8 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
     # 1. What ACLED does not record.
     if _CLAIM.search(text) and not _ARMED_VERBS.search(text):
         return None
+    if event_type in _PEACEFUL_ACTS and not _ARMED_VERBS.search(text):
+        return None  # « La Russie a livré des hélicoptères de combat » : weapons given, no strike
     if _RETROSPECTIVE.search(text) and not _PROTEST.search(text):
         return None
     if _statement_only(text):

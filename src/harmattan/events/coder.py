@@ -638,11 +638,14 @@ class EventCoder:
         """ACLED-only events of a French article: « Quinze civils ont été tués dans une
         explosion » names no one who acts (see _acled_only)."""
         from harmattan.events.acled_fr import acled_keywords_fr
+        from harmattan.events.french import STATE_OF_HOLDING
 
         out = []
         for item in items:
             if item.events or not item.candidate or not acled_keywords_fr(item.sentence.text):
                 continue
+            if item.gate is not None and item.gate.reason == STATE_OF_HOLDING:
+                continue  # « Bazoum est toujours détenu » : no arrest, for ACLED either
             if not self.french_gate().keeps_incident(item.doc_, item.sentence, item.actors):
                 continue
             event = acled_only_event(item.article, item.sentence, item.actors, country=item.country,

@@ -243,6 +243,8 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
 
 #: Nouns of the table in a set phrase that names no act.
 _NOT_NOMINAL_ACT = re.compile(r"demandes? de commentaires?|appels? d'offres?|appels? téléphonique")
+#: Prepositions by which a noun tells when the main act happened, not what it was.
+_TIME_CASES = frozenset({"apres", "avant", "depuis", "lors", "suite", "pendant", "durant"})  # folded
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "ROOT", "appos", "xcomp"}
 
 
@@ -269,6 +271,11 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
         if token.i != root.i and token.head.i != root.i and not (
                 token.dep_ in {"nsubj", "obj"} and token.head.head.i == root.i):
             continue  # (one step more where the small parser hangs the subject on a word of it)
+        if _case_words(token) & _TIME_CASES and any(
+                c.dep_ == "det" and fold(c.lemma_) in {"le", "ce"} for c in token.children):
+            # « a décrété un deuil national après l'attaque » : an act already told, when this
+            # one happened (« après une rencontre avec les chefs religieux » tells a new one)
+            continue
         code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
         if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
             continue
@@ -982,6 +989,9 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         return FrenchActDecision(False, False, "no identifiable actor", 0.0)
     if not_an_act(text, trigger.idx):
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
+    if fold(trigger.lemma_) in _HELD_STATES and _present_passive(trigger):
+        # « Mohamed Bazoum est toujours détenu » : being held is a state, not the arrest
+        return FrenchActDecision(False, False, STATE_OF_HOLDING, 0.0)
     if tense == "imparfait" and not _reported_past(doc, trigger):
         return FrenchActDecision(False, False, "imparfait: a state", 0.0)
     if tense == "subjonctif":
@@ -1016,6 +1026,19 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
+
+
+STATE_OF_HOLDING = "present passive of holding: a state"
+#: Verbs whose present passive tells a state that lasts (« est détenu », « est occupée »).
+_HELD_STATES = frozenset({"detenir", "emprisonner", "incarcerer", "sequestrer", "retenir", "assieger", "occuper"})
+
+
+def _present_passive(verb: Token) -> bool:
+    """« est détenu », « sont retenus » : « être » in the present, no « avoir » (« a été
+    arrêté » is the act)."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return any(c.dep_ == "aux:pass" and "Pres" in c.morph.get("Tense") for c in auxiliaries) \
+        and not any(c.dep_ == "aux:tense" for c in auxiliaries)
 
 
 def _described_by_relative(verb: Token) -> bool:
