@@ -723,3 +723,11 @@ def test_the_leaders_after_a_bodys_leaders_are_that_bodys() -> None:
     events = code_articles([Article(id="a", text=text, date=parse_date("2024-02-24"))])
     demand = next(e for e in events if e.plover.event == "DEMAND")
     assert [(a.text, a.code) for a in demand.source] == [("leaders", "IGO")]
+
+
+def test_fighters_who_killed_soldiers_in_an_attack_are_its_source() -> None:
+    (event,) = code_articles([Article(id="jnim", text="JNIM fighters killed at least 20 soldiers in an attack "
+                                      "on a military post near Djibo.", date=parse_date("2023-08-15"))])
+    assert event.evidence.trigger == "killed" and event.plover.event == "FIGHT"
+    assert [a.text for a in event.source] == ["JNIM fighters"]
+    assert "soldiers" in [a.text for a in event.target]

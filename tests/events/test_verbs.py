@@ -357,3 +357,14 @@ def test_a_medium_suspended_is_a_restriction_of_expression(nlp, coder, text, cod
     # a member suspended is no restriction of expression (the sentence model codes it)
     doc = nlp("ECOWAS suspended Niger from its decision-making bodies.")
     assert all(m.code != "1721" for m in coder.match(doc))
+
+
+@pytest.mark.models
+def test_a_killing_in_an_attack_stays_the_killing_and_a_bombing_names_the_manner(nlp, coder):
+    # the noun says no more than the verb: the verb keeps the trigger (and its roles)
+    doc = nlp("JNIM fighters killed at least 20 soldiers in an attack on a military post near Djibo.")
+    m = best_match(coder.match(doc), doc)
+    assert (m.code, doc[m.trigger_i].text) == ("190", "killed")
+    doc = nlp("Ten people were killed in a suicide bombing in Maiduguri.")
+    m = best_match(coder.match(doc), doc)
+    assert m.code == "1831" and m.kind == "noun"

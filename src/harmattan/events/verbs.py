@@ -911,7 +911,7 @@ def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
     in the sentence.  Depth before specificity scored better on both gold sets than the
     reverse (0.512 vs 0.451 PLOVER accuracy; see docs/events-verbs.md).  Finally a winning verb
     coded by its default gives way to an event noun it governs with the same quad class
-    ("killed in a suicide bombing" → 1831, not KILL's 190).
+    ("killed in a suicide bombing" → 1831, not KILL's 190; not a noun of the verb's own code).
     """
     if not matches:
         return None
@@ -936,10 +936,13 @@ def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
     winner = min(matches, key=key)
     if winner.kind == "verb" and winner.specificity == 0:
         # "killed in a suicide bombing": a default-coded verb gives way to an event noun of the
-        # same quad class that it governs, which names the manner of the act.
+        # same quad class that it governs, which names the manner of the act (not to a noun
+        # that says no more: "killed 20 soldiers in an attack" stays the killing, its roles
+        # the verb's).
         quad = quad_class(winner.code)
         nouns = [m for m in all_matches if m.kind == "noun" and not m.negated
-                 and quad_class(m.code) == quad and _nearest_verb(doc[m.trigger_i]) == winner.trigger_i]
+                 and quad_class(m.code) == quad and m.code != winner.code
+                 and _nearest_verb(doc[m.trigger_i]) == winner.trigger_i]
         if nouns:
             return max(nouns, key=lambda m: (m.specificity, -m.trigger_i))
     return winner
