@@ -731,3 +731,12 @@ def test_fighters_who_killed_soldiers_in_an_attack_are_its_source() -> None:
     assert event.evidence.trigger == "killed" and event.plover.event == "FIGHT"
     assert [a.text for a in event.source] == ["JNIM fighters"]
     assert "soldiers" in [a.text for a in event.target]
+
+
+def test_someone_still_held_is_a_state_and_no_arrest() -> None:
+    for text in ("Mohamed Bazoum remains detained at the presidential palace.",
+                 "The hostages are still being held by JNIM."):
+        assert code_articles([Article(id="held", text=text, date=parse_date("2023-11-08"))]) == []
+    (event,) = code_articles([Article(id="arrest", text="Soldiers detained Bazoum on July 26.",
+                                      date=parse_date("2023-11-08"))])
+    assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"

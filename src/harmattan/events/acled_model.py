@@ -254,8 +254,10 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
         lead = max(able, key=lambda e: ((e.acled or {}).get("sub_event_type") == label,
                                          (e.acled or {}).get("event_type") == decided[0],
                                          e.confidence, -e.evidence.start), default=None)
-        if lead is None and probability >= 0.5:
-            item = next((it for it in window if acled_keywords(it.sentence.text)), window[0])
+        # (a sentence that tells someone still held gives no incident: "Bazoum remains detained")
+        free = [it for it in window if not getattr(it, "held", False)]
+        if lead is None and probability >= 0.5 and free:
+            item = next((it for it in free if acled_keywords(it.sentence.text)), free[0])
             lead = acled_only_event(item.article, item.sentence, item.actors, country=item.country,
                                     decided=decided)
             if lead is not None:

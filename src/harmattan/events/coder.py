@@ -207,6 +207,8 @@ class _Candidate:
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
+    #: It tells someone still held ("remains detained"): no act, and no ACLED incident.
+    held: bool = False
     #: The act reader's reading of the sentence, once asked (``EventCoder._act_readings``).
     act: Any = None
     #: The sentence's parse, kept while its place entities are read (``_entities``).
@@ -704,6 +706,10 @@ class EventCoder:
                                       candidate.events) if self.gate.lexical else None),
             act=act)
         candidate.gate = decision
+        if candidate.events and all(_held_state(doc, e, candidate.sentence.start) for e in candidate.events):
+            candidate.events = []  # "Bazoum remains detained": a state, not the arrest (nor ACLED's)
+            candidate.held = True
+            return
         if not self.gate.keeps(decision):
             # A rule the gate does not overrule: a state or a body of states that says it may
             # use force has made a (conditional) threat, however hedged the sentence reads.
@@ -1354,6 +1360,30 @@ def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:
         return None
     sector = "JUD" if trigger.lemma_.lower() in _COURT_LEMMAS else "COP"
     return Actor("", code, sector, None, None, None, "implied:authorities")
+
+
+#: Verbs whose participle after "remain" / "stay", or in the present passive with "still",
+#: tells a state that lasts ("remains detained", "is still held"), not the act that began it.
+_HOLDING = frozenset({"detain", "hold", "imprison", "jail", "besiege", "occupy", "keep"})
+_REMAIN = frozenset({"remain", "remains", "remained", "stay", "stays", "stayed"})
+
+
+def _held_state(doc: Doc, event: Event, sentence_start: int) -> bool:
+    """The event's trigger tells someone still held: "Mohamed Bazoum remains detained at the
+    presidential palace", "the hostages are still being held" (not "soldiers detained
+    Bazoum", "he was detained on Monday")."""
+    start = event.evidence.trigger_start
+    if start is None:
+        return False
+    token = next((t for t in doc if t.idx == start - sentence_start), None)
+    if token is None or token.lemma_.lower() not in _HOLDING:
+        return False
+    if token.head.i != token.i and token.head.lemma_.lower() in _REMAIN and token.i > token.head.i:
+        return True
+    if any(c.dep_ in {"auxpass", "aux"} and c.lower_ in _REMAIN for c in token.children):
+        return True  # (the parser may read "remains" as the passive's auxiliary)
+    present = any(c.dep_ in {"auxpass", "aux"} and c.tag_ in {"VBZ", "VBP"} for c in token.children)
+    return present and any(c.dep_ == "advmod" and c.lower_ == "still" for c in token.children)
 
 
 def sentence_offset(event: Event, candidate: _Candidate) -> int | None:
