@@ -562,3 +562,10 @@ def test_being_held_is_a_state_and_the_arrest_an_act() -> None:
     assert _code("Mohamed Bazoum est détenu depuis le 26 juillet.") == []
     (event,) = _code("L'opposant a été arrêté mardi à Bamako.")
     assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"
+
+
+def test_forces_that_arrive_move_though_the_parser_reads_a_passive() -> None:
+    # « sont arrivés » is read as a passive, and « instructeurs » as an adjective of « russes »
+    (event,) = _code("Des instructeurs russes sont arrivés à Niamey le 12 avril.")
+    assert event.plover.event == "MOBILIZE"
+    assert [a.code for a in event.source] == ["RUS"] and "RUS" not in [a.code for a in event.target]

@@ -138,8 +138,12 @@ def _holds(condition: str, verb: Token, text: str) -> bool:
         result = any(fold(a.lemma_) in words or fold(a.text) in words or _singular(fold(a.text)) in words
                      for a in _arguments(verb))
     elif kind == "subj":
-        result = any(c.dep_ == "nsubj" and (fold(c.lemma_) in words or fold(c.text) in words)
-                     for c in verb.children)
+        # (the small parser reads « sont arrivés », « se sont retirés » as passives, and may
+        # hang the noun on its demonym: « Des instructeurs russes » → « russes » ← amod)
+        agent = any(c.dep_ == "obl:agent" for c in verb.children)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not agent)]
+        result = any(fold(t.lemma_) in words or fold(t.text) in words
+                     for c in subjects for t in [c, *(g for g in c.children if g.dep_ == "amod")])
     elif kind == "prep":
         result = any(words & _case_words(a) for a in _arguments(verb))
     elif kind == "se":
@@ -508,11 +512,24 @@ def _reflexive(verb: Token) -> bool:
     return any(c.dep_.startswith("expl") and fold(c.lower_).rstrip("'’") in {"se", "s"} for c in verb.children)
 
 
+#: Verbs of motion conjugated with « être » (« sont arrivés », « est entré »), which the small
+#: parser reads as passives: their subject moves.
+_UNACCUSATIVE = frozenset({"arriver", "partir", "venir", "entrer", "sortir", "rentrer", "retourner",
+                           "revenir", "parvenir", "debarquer"})
+
+
+def _subject_acts(verb: Token) -> bool:
+    """The subject the parser reads as a passive's acts: a pronominal verb (« se retirer »)
+    or a verb of motion with « être » (« des instructeurs russes sont arrivés »)."""
+    return _reflexive(verb) or (fold(verb.lemma_) in _UNACCUSATIVE and not any(
+        c.dep_ == "obl:agent" for c in verb.children))
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's acting subject: ``nsubj`` (``nsubj:pass`` of a pronominal verb), or the
     « par » agent of a passive."""
     for child in verb.children:
-        if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and _reflexive(verb)):
+        if child.dep_ == "nsubj" or (child.dep_ == "nsubj:pass" and _subject_acts(verb)):
             return child, True
     for child in verb.children:
         if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and "par" in _case_words(child)
@@ -588,7 +605,7 @@ def natural_death(doc: Doc, trigger_i: int) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    if _reflexive(verb):
+    if _subject_acts(verb):
         return False
     return any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children) or \
         _morph(verb, "Voice") == "Pass"
@@ -675,7 +692,7 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 break
     target_heads: list[Token] = []
     for child in trigger.children:
-        if child.dep_ == "nsubj:pass" and _reflexive(trigger):
+        if child.dep_ == "nsubj:pass" and _subject_acts(trigger):
             continue  # « le Niger s'est retiré du G5 Sahel » : the subject acts
         if child.dep_ in {"obj", "iobj", "nsubj:pass"} or (
                 child.dep_ == "xcomp" and child.pos_ in {"NOUN", "PROPN"}) or _second_subject(trigger, child):
