@@ -354,6 +354,18 @@ def test_a_named_doer_no_dictionary_knows_makes_an_act() -> None:
     assert _code("Le docteur Tyrrell s'est demandé si elle pouvait être observée au microscope.") == []
 
 
+def test_a_pronoun_or_an_inverted_subject_told_as_having_acted_is_a_doer() -> None:
+    # « a-t-elle souligné » : the inverted pronoun after its hyphen; « Un autre critique »,
+    # which the small parser tags as an adjective; a participle that hangs on the verb
+    # whose subject acts
+    (event,) = _code("\"C'est une perversion inacceptable\", a-t-elle souligné.")
+    assert event.plover.event == "DISAPPROVE"
+    (event,) = _code("Un autre critique a écrit en ligne : \"c'est une honte\".")
+    assert event.plover.event == "DISAPPROVE"
+    # a present told of a pronoun may describe what one does: no act
+    assert _code("Elle enquête sur les crimes de guerre et le génocide.") == []
+
+
 def test_a_quoted_question_or_opinion_leaves_the_act_around_it() -> None:
     (event,) = _code("La présidente de l'Association des juges tunisiens a condamné la campagne de "
                      "diffamation, et a demandé : \"qui peut restaurer sa réputation ?\"")

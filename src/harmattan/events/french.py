@@ -612,6 +612,12 @@ def _is_passive(verb: Token) -> bool:
 
 
 _SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+
+def _pronoun(token: Token) -> str:
+    """A subject pronoun as written, without the hyphen of an inversion (« a-t-elle
+    souligné » : « -elle »)."""
+    return token.lower_.lstrip("-")
 _OBJECT_CLITICS = {"l", "le", "la", "les", "lui", "leur"}
 
 
@@ -742,7 +748,7 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                   for a in object_antecedent if all(a.code != x.code or a.sector != x.sector for x in source)]
     if not source and antecedent:
         subject, _ = _subject(trigger)
-        if subject is not None and subject.lower_ in _SUBJECT_PRONOUNS:
+        if subject is not None and _pronoun(subject) in _SUBJECT_PRONOUNS:
             source = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end, (a.entry or "") + "+pronoun")
                       for a in antecedent]
             how = "inherited"
@@ -976,11 +982,20 @@ def _named_doer(verb: Token) -> bool:
     artistes indigènes ont appelé … », « 39 nations ont demandé … », « Le régulateur a
     infligé … »): a proper name, or a noun with a number or a determiner."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i \
+            and not any(c.dep_ == "nsubj:pass" for c in verb.children):
+        # « a défendu l'œuvre, affirmant que … » : the subject of the verb it hangs on
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or fold(subject.lemma_) in _GENERIC_DOERS:
         return False
     if subject.pos_ == "PROPN":
         return True
-    return subject.pos_ == "NOUN" and any(c.dep_ in {"det", "nummod"} for c in subject.children)
+    if _pronoun(subject) in _SUBJECT_PRONOUNS:
+        # someone named before, told as having acted (« a-t-elle souligné », « il a
+        # dénoncé »), not a present that may describe what one does (« Elle enquête sur … »)
+        return subject.i > verb.i or any(c.dep_ == "aux:tense" for c in verb.children)
+    # (« Un autre critique a écrit » : the small parser tags the noun as an adjective)
+    return subject.pos_ in {"NOUN", "ADJ"} and any(c.dep_ in {"det", "nummod"} for c in subject.children)
 
 
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
