@@ -581,3 +581,20 @@ def test_forces_that_arrive_move_though_the_parser_reads_a_passive() -> None:
     (event,) = _code("Des instructeurs russes sont arrivés à Niamey le 12 avril.")
     assert event.plover.event == "MOBILIZE"
     assert [a.code for a in event.source] == ["RUS"] and "RUS" not in [a.code for a in event.target]
+
+
+def test_talks_held_or_negotiations_conducted_are_consultations() -> None:
+    (event,) = _code("Le président nigérien a eu un entretien avec son homologue malien à Bamako.", "2024-03-01")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["NER"]
+    (event,) = _code("La CEDEAO a entamé des négociations avec la junte nigérienne.", "2023-08-10")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["IGO"]
+    (event,) = _code("Le Mali et l'Algérie ont renoué les relations diplomatiques.", "2024-03-01")
+    assert event.plover.event == "COOPERATE"
+    # (a row needs its argument: an obligation is no talk)
+    assert _code("Le ministre a eu une conférence de presse difficile.") == []
+
+
+def test_the_first_of_coordinated_subjects_the_parser_hangs_the_verb_on_acts_too() -> None:
+    # the small parser makes « contribué » a conjunct of « Nations » : both are sources
+    (event,) = _code("Les Nations unies et la Turquie ont contribué à la négociation de cet accord.")
+    assert {a.code for a in event.source} == {"IGO", "TUR"}

@@ -662,6 +662,14 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                     if child.i < subject.i and child.dep_ in {"obl:mod", "obl", "dislocated", "nmod"} \
                             and not _case_words(child):
                         source += [a for a in _actors_at(mapped, child) if all(a is not x for x in source)]
+                first = node.head
+                if node.dep_ == "conj" and first.i < subject.i and first.pos_ in {"NOUN", "PROPN"} and any(
+                        c.dep_ == "cc" and fold(c.lower_) == "et" and first.i < c.i < subject.i
+                        for c in node.children):
+                    # « Les Nations unies et la Turquie ont contribué » : the parser makes the
+                    # verb a conjunct of the first subject
+                    source += [a for a, b, _ in mapped if first.i <= b < subject.left_edge.i
+                               and b >= first.left_edge.i and all(a is not x for x in source)]
                 if source:
                     subject_tokens = set(range(lo, hi))
                     if node.i != trigger.i:
