@@ -598,3 +598,23 @@ def test_the_first_of_coordinated_subjects_the_parser_hangs_the_verb_on_acts_too
     # the small parser makes « contribué » a conjunct of « Nations » : both are sources
     (event,) = _code("Les Nations unies et la Turquie ont contribué à la négociation de cet accord.")
     assert {a.code for a in event.source} == {"IGO", "TUR"}
+
+
+def test_going_somewhere_is_a_visit_only_for_someone_in_office_or_named() -> None:
+    (event,) = _code("Le général Tiani s'est rendu à Bamako.", "2024-03-01")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["NER"]
+    assert [a.code for a in event.target] == ["MLI"]
+    (event,) = _code("Assimi Goïta s'est rendu à Niamey.", "2024-03-01")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["MLI"]
+    # (the subject of the verb that carries the infinitive)
+    (event,) = _code("Le président Tiani va se rendre à Bamako.", "2024-03-01")
+    assert event.plover.event == "CONSULT" and event.modality.future
+    # people going to a stadium, patients to a surgery: no visit
+    assert _code("Des milliers de Nigériens se sont rendus au stade de Niamey.", "2024-03-01") == []
+
+
+def test_a_gerund_the_parser_hangs_on_a_noun_is_told_as_its_verb() -> None:
+    # « en approuvant » hangs on « revirement », whose verb « a fait » tells it as done
+    (event,) = _code("Le gouvernement malien a également fait un revirement apparent en approuvant "
+                     "l'accord pour certaines régions du nord.")
+    assert event.evidence.trigger == "approuvant" and [a.code for a in event.source] == ["MLI"]

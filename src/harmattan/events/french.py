@@ -142,8 +142,15 @@ def _holds(condition: str, verb: Token, text: str) -> bool:
         # hang the noun on its demonym: « Des instructeurs russes » → « russes » ← amod)
         agent = any(c.dep_ == "obl:agent" for c in verb.children)
         subjects = [c for c in verb.children if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not agent)]
+        if not subjects and verb.dep_ == "xcomp":
+            # « Laurent Gbagbo va se rendre » : the subject of the verb that carries it
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
         result = any(fold(t.lemma_) in words or fold(t.text) in words
                      for c in subjects for t in [c, *(g for g in c.children if g.dep_ == "amod")])
+        # « @name » : a person's name, or « il / elle », as the subject
+        result = result or ("@name" in words and any(
+            (c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()) or _pronoun(c) in {"il", "elle"}
+            for c in subjects))
     elif kind == "prep":
         result = any(words & _case_words(a) for a in _arguments(verb))
     elif kind == "se":
@@ -993,7 +1000,7 @@ def _named_doer(verb: Token) -> bool:
     if subject is None and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i \
             and not any(c.dep_ == "nsubj:pass" for c in verb.children):
         # « a défendu l'œuvre, affirmant que … » : the subject of the verb it hangs on
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in _governing_verb(verb).children if c.dep_ == "nsubj"), None)
     if subject is None or fold(subject.lemma_) in _GENERIC_DOERS:
         return False
     if subject.pos_ == "PROPN":
@@ -1006,10 +1013,21 @@ def _named_doer(verb: Token) -> bool:
     return subject.pos_ in {"NOUN", "ADJ"} and any(c.dep_ in {"det", "nummod"} for c in subject.children)
 
 
+def _governing_verb(token: Token) -> Token:
+    """The verb a clause hangs on, past the noun the small parser may hang it on (« a fait un
+    revirement en approuvant » : « approuvant » on « revirement »)."""
+    head = token.head
+    for _ in range(3):
+        if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
+            break
+        head = head.head
+    return head
+
+
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
     """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
     return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
-        and tense_of(doc, trigger.head.i) in {"compose", "present", "simple"}
+        and tense_of(doc, _governing_verb(trigger).i) in {"compose", "present", "simple"}
 
 
 def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality,
