@@ -618,3 +618,12 @@ def test_a_gerund_the_parser_hangs_on_a_noun_is_told_as_its_verb() -> None:
     (event,) = _code("Le gouvernement malien a également fait un revirement apparent en approuvant "
                      "l'accord pour certaines régions du nord.")
     assert event.evidence.trigger == "approuvant" and [a.code for a in event.source] == ["MLI"]
+
+
+def test_support_that_lasts_and_things_received_are_no_acts() -> None:
+    # a present passive of support is a state, as « est détenu » is; its passé composé is the act
+    assert _code("Le Niger est soutenu par la Russie et plusieurs autres pays.", "2024-03-01") == []
+    (event,) = _code("Le Niger a été soutenu par la Russie lors du sommet.", "2024-03-01")
+    assert event.plover.event == "SUPPORT" and [a.code for a in event.source] == ["RUS"]
+    # receiving food or care is no hosting
+    assert _code("Les déplacés de Djibo reçoivent de la nourriture et des soins médicaux.", "2024-03-01") == []

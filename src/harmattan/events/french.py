@@ -1088,7 +1088,9 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
 
 STATE_OF_HOLDING = "present passive of holding: a state"
 #: Verbs whose present passive tells a state that lasts (« est détenu », « est occupée »).
-_HELD_STATES = frozenset({"detenir", "emprisonner", "incarcerer", "sequestrer", "retenir", "assieger", "occuper"})
+_HELD_STATES = frozenset({"detenir", "emprisonner", "incarcerer", "sequestrer", "retenir", "assieger", "occuper",
+                          # (a support or funding that lasts: « l'Ukraine est soutenue par l'OTAN »)
+                          "soutenir", "appuyer", "financer"})
 
 
 def _present_passive(verb: Token) -> bool:
