@@ -627,3 +627,13 @@ def test_support_that_lasts_and_things_received_are_no_acts() -> None:
     assert event.plover.event == "SUPPORT" and [a.code for a in event.source] == ["RUS"]
     # receiving food or care is no hosting
     assert _code("Les déplacés de Djibo reçoivent de la nourriture et des soins médicaux.", "2024-03-01") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement malien a déclaré que cette décision de la CEDEAO était illégale et injuste.",
+    "\"C'est une ingérence inadmissible dans nos affaires\", a déclaré le porte-parole du gouvernement nigérien.",
+    "Le ministre burkinabè a dit que ces accusations relevaient de la propagande.",
+])
+def test_words_of_blame_make_a_statement_disapproval(text) -> None:
+    (event,) = _code(text, "2024-03-01")
+    assert event.plover.event == "DISAPPROVE"
