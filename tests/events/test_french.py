@@ -637,3 +637,22 @@ def test_support_that_lasts_and_things_received_are_no_acts() -> None:
 def test_words_of_blame_make_a_statement_disapproval(text) -> None:
     (event,) = _code(text, "2024-03-01")
     assert event.plover.event == "DISAPPROVE"
+
+
+def test_a_participle_the_parser_splits_from_its_object_is_joined_to_it() -> None:
+    # the small parser reads « expulsé » as an adverb heading the subject, and « l'ambassadeur
+    # de France » as a second root: joined, the expulsion of a diplomat and its target
+    (event,) = _code("Les autorités maliennes ont expulsé l'ambassadeur de France.", "2023-01-31")
+    assert event.cameo.code == "166" and event.plover.event == "SANCTION"
+    assert [a.code for a in event.source] == ["MLI"] and [a.code for a in event.target] == ["FRA"]
+
+
+def test_an_irregular_participle_read_as_a_noun_is_its_verb() -> None:
+    # the small parser tags « dissous » as a noun with the lemma « dissou »
+    (event,) = _code("Les autorités de transition ont dissous les partis politiques.", "2024-03-20")
+    assert event.cameo.code == "172" and event.evidence.trigger == "dissous"
+    from harmattan.events.french import _irregular_infinitives
+
+    assert _irregular_infinitives("detenus") == ["detenir"]
+    assert _irregular_infinitives("ouverte") == ["ouvrir"]
+    assert _irregular_infinitives("mis") == ["mettre"]

@@ -517,9 +517,9 @@ class EventCoder:
         previous_index = 0
         named: tuple[str, int, list[Actor]] | None = None
         topic: tuple[str, int, list[Actor]] | None = None
-        from harmattan.events.french import caption_end, subject_actors, topic_actors
+        from harmattan.events.french import caption_end, repair_split_participle, subject_actors, topic_actors
 
-        for candidate, doc in zip(wanted, docs):
+        for candidate, doc in zip(wanted, map(repair_split_participle, docs)):
             candidate.candidate = True
             skip = caption_end(candidate.sentence.text)
             if skip:

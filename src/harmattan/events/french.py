@@ -216,7 +216,45 @@ def _lemma_candidates(token: Token) -> list[str]:
     if word.endswith(_IR_PARTICIPLE) and not (nominal and word.endswith(("ie", "ies"))):
         stem = fold(word).rstrip("s").rstrip("e").rstrip("i")
         out.append(stem + "ir")
+    out.extend(_irregular_infinitives(fold(word)))
     return out
+
+
+#: Endings of irregular past participles (folded, without the « e » and « s » of agreement)
+#: and of their infinitives: « dissous » → « dissoudre », « détenu » → « détenir »,
+#: « détruit » → « détruire », « ouvert » → « ouvrir », « mis » → « mettre ».
+_IRREGULAR_PARTICIPLES = (
+    ("ous", "oudre"), ("out", "oudre"), ("tenu", "tenir"), ("venu", "venir"), ("endu", "endre"),
+    ("ondu", "ondre"), ("attu", "attre"), ("uit", "uire"), ("ert", "rir"), ("eint", "eindre"),
+    ("aint", "aindre"), ("oint", "oindre"), ("mis", "mettre"), ("pris", "prendre"),
+    ("recu", "recevoir"), ("clu", "clure"), ("elu", "elire"), ("dit", "dire"), ("crit", "crire"))
+
+
+def _irregular_infinitives(word: str) -> list[str]:
+    """The infinitives an irregular participle the parser read as a noun or an adjective may
+    come from (the lexicon keeps only those it lists)."""
+    bare = word[:-1] if word.endswith("s") and not word.endswith(("ous", "is")) else word
+    bare = bare[:-1] if bare.endswith("e") and not bare.endswith("ue") else bare
+    bare = bare[:-1] if bare.endswith("ue") else bare
+    return [bare[: -len(ending)] + infinitive for ending, infinitive in _IRREGULAR_PARTICIPLES
+            if bare.endswith(ending) and len(bare) >= len(ending)]
+
+
+def repair_split_participle(doc: Doc) -> Doc:
+    """The small parser sometimes splits « Les autorités maliennes ont expulsé l'ambassadeur
+    de France » in two: the participle, read as an adverb, heads the subject and the
+    auxiliary, and its object heads a second root.  Join them: the participle is the verb and
+    the noun right after it its object."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for first, second in zip(roots, roots[1:]):
+        if first.pos_ in {"ADV", "ADJ", "NOUN"} and _participle_like(first) \
+                and any(c.dep_ == "aux:tense" for c in first.children) \
+                and not any(c.dep_ == "obj" for c in first.children) \
+                and second.pos_ in {"NOUN", "PROPN"} and second.left_edge.i == first.right_edge.i + 1:
+            second.head = first
+            second.dep_ = "obj"
+            first.pos_ = "VERB"
+    return doc
 
 
 def _verb_read_as_noun(token: Token) -> bool:
