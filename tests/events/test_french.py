@@ -656,3 +656,11 @@ def test_an_irregular_participle_read_as_a_noun_is_its_verb() -> None:
     assert _irregular_infinitives("detenus") == ["detenir"]
     assert _irregular_infinitives("ouverte") == ["ouvrir"]
     assert _irregular_infinitives("mis") == ["mettre"]
+
+
+def test_a_denial_is_no_acled_incident() -> None:
+    # the massacre denied is not the denial's incident (the English coder gives none either)
+    (event,) = _code("Le gouvernement a démenti toute implication dans le massacre.", "2022-04-05")
+    assert event.plover.event == "REJECT" and event.acled is None
+    assert classify_fr("Le gouvernement a démenti toute implication dans le massacre.", "REJECT") is None
+    assert classify_fr("Des hommes armés ont massacré des civils dans le village.", "ASSAULT") is not None

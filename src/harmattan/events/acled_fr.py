@@ -146,6 +146,8 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return None
     if event_type in _PEACEFUL_ACTS and not _ARMED_VERBS.search(text):
         return None  # « La Russie a livré des hélicoptères de combat » : weapons given, no strike
+    if event_type == "REJECT":
+        return None  # « a démenti toute implication dans le massacre » : a denial, not the incident
     if _RETROSPECTIVE.search(text) and not _PROTEST.search(text):
         return None
     if _statement_only(text):
