@@ -173,7 +173,9 @@ def test_title_and_first_name_is_no_person(resolver: ActorResolver) -> None:
     # "President Otto [Pérez Molina]" once resolved to Paul Otto, a Central African judge.
     on = dt.date(2012, 6, 1)
     full = resolver.find_actors("President Otto Perez Molina announced a drop in homicides.", on)
-    assert [(a.text, a.code, a.sector, a.actor_id) for a in full] == [("President", "", "GOV", None)]
+    # (he is in leaders.yaml: the whole name finds him)
+    assert [(a.text, a.code, a.sector, a.actor_id) for a in full] == [
+        ("President Otto Perez Molina", "GTM", "GOV", "OTTO_PEREZ_MOLINA")]
     alone = resolver.find_actors("President Otto spoke on Monday.", on)
     assert all(a.actor_id != "PAUL_OTTO" for a in alone)
     # a title that fits the person still finds them by surname
@@ -348,3 +350,27 @@ def test_an_office_of_a_states_body_takes_that_state(resolver: ActorResolver) ->
     # victims are no office: they take no country from the soldiers
     found = resolver.find_actors("Victims of Malian soldiers protested.", on=dt.date(2023, 6, 1))
     assert [(a.text, a.code) for a in found] == [("Victims", ""), ("Malian soldiers", "MLI")]
+
+
+@pytest.mark.parametrize("text, on, code, sector", [
+    ("President Jimmy Morales", "2017-06-01", "GTM", "GOV"),
+    ("Duque", "2019-06-01", "COL", "GOV"),
+    ("Iván Duque", "2023-06-01", "COL", "ELI"),          # after his term: still Colombian
+    ("Nayib Bukele", "2021-06-01", "SLV", "GOV"),
+    ("Zelensky", "2022-03-01", "UKR", "GOV"),
+    ("Claudia Sheinbaum", "2025-02-01", "MEX", "GOV"),
+    ("Félix Tshisekedi", "2023-06-01", "COD", "GOV"),
+    ("Abdel Fattah al-Burhan", "2023-06-01", "SDN", "GOV"),
+])
+def test_heads_of_state_the_phoenix_dictionaries_lack(resolver: ActorResolver, text, on, code, sector) -> None:
+    actor = resolver.resolve_actor(text, dt.date.fromisoformat(on))
+    assert actor is not None and (actor.code, actor.sector) == (code, sector)
+    assert (actor.entry or "").startswith("leaders:")
+
+
+def test_common_surnames_of_leaders_match_only_with_the_given_name(resolver: ActorResolver) -> None:
+    # « Morales », « Lasso » alone name no one; « El Chapo » stays the trafficker
+    assert resolver.resolve_actor("Morales", dt.date(2017, 6, 1)) is None
+    assert resolver.resolve_actor("Lasso", dt.date(2022, 6, 1)) is None
+    chapo = resolver.resolve_actor("El Chapo", dt.date(2025, 6, 1))
+    assert chapo is not None and (chapo.code, chapo.sector) == ("MEX", "CRM")

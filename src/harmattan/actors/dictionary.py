@@ -31,6 +31,9 @@ SAHEL_PATH = RESOURCE_DIR / "sahel.yaml"
 FRENCH_PATH = RESOURCE_DIR / "french.yaml"
 #: Armed and criminal groups of the Americas (read after french.yaml, before sahel.yaml).
 AMERICAS_PATH = RESOURCE_DIR / "americas.yaml"
+#: Heads of state and government the Phoenix dictionaries lack (after americas.yaml, before
+#: sahel.yaml).
+LEADERS_PATH = RESOURCE_DIR / "leaders.yaml"
 #: Bumped whenever the layout of the compiled index changes, so stale caches are ignored.
 INDEX_VERSION = 5
 
@@ -430,7 +433,7 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
     compiler = _Compiler()
     countries = _read_countries(COUNTRIES_PATH)
     _load_phoenix(compiler, PHOENIX_PATH, countries, priority=0)
-    yaml_paths = [FRENCH_PATH, AMERICAS_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
+    yaml_paths = [FRENCH_PATH, AMERICAS_PATH, LEADERS_PATH, SAHEL_PATH, *[Path(p) for p in extra_paths]]
     extras: list[tuple[dict[str, dict[str, list[str]]], str]] = []
     for priority, path in enumerate(yaml_paths, start=2):
         extras.append((_load_yaml(compiler, path, priority), path.name))
@@ -445,7 +448,7 @@ def compile_index(extra_paths: Iterable[str | Path] = ()) -> Index:
 
 def load_index(extra_paths: Iterable[str | Path] = (), use_cache: bool = True) -> Index:
     """The compiled index, from the on-disk cache when the inputs have not changed."""
-    paths = [PHOENIX_PATH, COUNTRIES_PATH, FRENCH_PATH, AMERICAS_PATH, SAHEL_PATH,
+    paths = [PHOENIX_PATH, COUNTRIES_PATH, FRENCH_PATH, AMERICAS_PATH, LEADERS_PATH, SAHEL_PATH,
              *[Path(p) for p in extra_paths]]
     for path in paths:
         if not path.is_file():
