@@ -664,3 +664,10 @@ def test_a_denial_is_no_acled_incident() -> None:
     assert event.plover.event == "REJECT" and event.acled is None
     assert classify_fr("Le gouvernement a démenti toute implication dans le massacre.", "REJECT") is None
     assert classify_fr("Des hommes armés ont massacré des civils dans le village.", "ASSAULT") is not None
+
+
+def test_blows_and_slaps_are_a_beating_and_envoys_received_a_hosting() -> None:
+    (event,) = _code("Le chef du parti a été giflé et frappé à coups de pied lors d'une réunion à Niamey.", "2024-03-01")
+    assert event.plover.event == "ASSAULT" and event.cameo.code == "1823"
+    (event,) = _code("Le président Tiani a accueilli l'ambassadeur de Russie.", "2024-03-01")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.target] == ["RUS"]
