@@ -671,3 +671,12 @@ def test_blows_and_slaps_are_a_beating_and_envoys_received_a_hosting() -> None:
     assert event.plover.event == "ASSAULT" and event.cameo.code == "1823"
     (event,) = _code("Le président Tiani a accueilli l'ambassadeur de Russie.", "2024-03-01")
     assert event.plover.event == "CONSULT" and [a.code for a in event.target] == ["RUS"]
+
+
+def test_a_states_protest_is_a_disapproval_and_no_demonstration() -> None:
+    (event,) = _code("Le gouvernement malien a protesté contre la décision de la CEDEAO.", "2024-03-01")
+    assert event.plover.event == "DISAPPROVE" and event.acled is None
+    assert [a.code for a in event.source] == ["MLI"] and [a.code for a in event.target] == ["IGO"]
+    # people who protest in the street still demonstrate
+    (event,) = _code("Des milliers de Nigériens ont protesté à Niamey contre la présence française.", "2024-03-01")
+    assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"

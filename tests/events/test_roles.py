@@ -740,3 +740,12 @@ def test_someone_still_held_is_a_state_and_no_arrest() -> None:
     (event,) = code_articles([Article(id="arrest", text="Soldiers detained Bazoum on July 26.",
                                       date=parse_date("2023-11-08"))])
     assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"
+
+
+def test_a_states_protest_is_a_disapproval_and_no_acled_demonstration() -> None:
+    (event,) = _events("China protested to Japan over the visit.", "2019-05-01")
+    assert event.plover.event == "DISAPPROVE" and event.acled is None
+    assert [a.code for a in event.source] == ["CHN"] and [a.code for a in event.target] == ["JPN"]
+    # its people in the street demonstrate
+    (event,) = _events("Thousands of Nigeriens protested in Niamey against the French presence.", "2023-08-30")
+    assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"

@@ -133,6 +133,11 @@ _ARMED_VERBS = _rx(r"(?:a|ont|avaient|avait) (?:\w+ )?(?:attaqué|tué|enlevé|m
                    r"(?:attaque|embuscade|assaut|explosion)\b.{0,60}\b(?:a|ont) (?:fait|coûté|tué)")
 
 
+#: Words of a crowd in the street: a protest told with them is a demonstration, not only words.
+_CROWD = _rx(r"manifest\w*", r"march\w*", r"rassembl\w*", r"foules?", r"grèves?", r"grévistes?", r"sit-in",
+             r"émeut\w*", r"cortèges?", r"défilé\w*")
+
+
 def classify_fr(text: str, event_type: str | None = None, source_inters: list[int] | None = None,
                 target_inters: list[int] | None = None) -> tuple[str, str] | None:
     """(event type, sub-event type) of a French sentence, or None when ACLED would not record it."""
@@ -148,6 +153,8 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return None  # « La Russie a livré des hélicoptères de combat » : weapons given, no strike
     if event_type == "REJECT":
         return None  # « a démenti toute implication dans le massacre » : a denial, not the incident
+    if event_type == "DISAPPROVE" and not _ARMED_VERBS.search(text) and not _CROWD.search(text):
+        return None  # « la Turquie a protesté contre la nomination » : a diplomatic protest
     if _RETROSPECTIVE.search(text) and not _PROTEST.search(text):
         return None
     if _statement_only(text):

@@ -196,6 +196,14 @@ def decision(probs: np.ndarray, min_probability: float = 0.0) -> tuple[str, floa
     return label, float(probs[best])
 
 
+def _diplomatic_protest(event: Any) -> bool:
+    """A state's or a body of states' protest, which the coder types DISAPPROVE."""
+    from harmattan.events.coder import _a_state
+
+    return event.plover is not None and event.plover.event == "DISAPPROVE" and bool(event.source) and all(
+        _a_state(a) for a in event.source)
+
+
 def sure_not_recorded(text: str) -> bool:
     """The rules that are sure ACLED would not record the incident, whatever the model reads:
     a claim of responsibility, an accident with a stated cause, sport, leaving an organisation
@@ -250,6 +258,11 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
                 event.acled = None
             continue
         decided = (SUB_EVENT_TYPES[label], label)
+        if decided[0] == "Protests" and inside and all(_diplomatic_protest(e) for e in inside):
+            # "Turkey protested against the appointment": a state's words, no demonstration
+            for event in inside:
+                event.acled = None
+            continue
         able = [e for e in inside if not (e.modality.negated or e.modality.hypothetical or e.modality.future)]
         lead = max(able, key=lambda e: ((e.acled or {}).get("sub_event_type") == label,
                                          (e.acled or {}).get("event_type") == decided[0],

@@ -596,7 +596,7 @@ class EventCoder:
             modality.negated = True
         if not _refusal_to_answer(code, doc[match.trigger_i], modality):
             return None  # « a répondu à la demande » : an answer given is no act
-        etype, code, table = self._settle_type(etype, code, modality, roles)
+        etype, code, table = self._settle_type(etype, code, modality, roles, doc[match.trigger_i].lemma_)
         decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
         candidate.gate = decision
         if not decision.keep and not (decision.hedged and etype == "THREATEN" and modality.hypothetical
@@ -616,7 +616,8 @@ class EventCoder:
         event.act_probability = decision.probability
         return event
 
-    def _settle_type(self, etype: str, code: str, modality: Modality, roles: Any) -> tuple[str, str, Any]:
+    def _settle_type(self, etype: str, code: str, modality: Modality, roles: Any,
+                     trigger_lemma: str = "") -> tuple[str, str, Any]:
         """The act's final type, CAMEO code and PLOVER table (English and French): a conditional
         use of force by a state or a body of states is a threat, not an act; announced or
         conditional acts take their intent's type; a code of another type gives way to the
@@ -626,6 +627,12 @@ class EventCoder:
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 a.sector in _MOVED_FORCES and a.actor_id is None and (not a.code or a.code in own))]
+        if etype == "PROTEST" and trigger_lemma.lower().startswith("protest") and roles.source \
+                and all(_a_state(a) for a in roles.source):
+            # "Turkey protested against the appointment", « le gouvernement a protesté » : a
+            # state's protest is a diplomatic one, DISAPPROVE (PLOVER manual: PROTEST presumes
+            # physical activity, not an expression of opinion)
+            etype, code = "DISAPPROVE", "111"
         if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
             etype, code = "THREATEN", "138"
         elif self.settings.intent_rules:
@@ -912,7 +919,7 @@ class EventCoder:
             return None  # "responded to a request for comment": an answer given is no act
         if code.startswith("02") and _no_appeal(doc[trigger_i]):
             return None
-        etype, code, table = self._settle_type(etype, code, modality, roles)
+        etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if match is not None and match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS:
             # "Mali said France was supporting terrorist groups": the speaker accuses; the
@@ -1521,6 +1528,13 @@ def _coordinated(doc: Doc, i: int) -> set[int]:
                 out.add(child.i)
                 stack.append(child)
     return out
+
+
+def _a_state(actor: Actor) -> bool:
+    """A state or a body of states as such: a country named ("Turkey"), its government, an
+    IGO — not its people ("Nigeriens"), nor a person the article's country was given to."""
+    return actor.code == "IGO" or (len(actor.code or "") == 3 and (
+        actor.sector == "GOV" or (actor.sector == "" and (actor.entry or "").startswith("countries:"))))
 
 
 def _state_like(actors: list[Actor]) -> bool:
