@@ -680,3 +680,14 @@ def test_a_states_protest_is_a_disapproval_and_no_demonstration() -> None:
     # people who protest in the street still demonstrate
     (event,) = _code("Des milliers de Nigériens ont protesté à Niamey contre la présence française.", "2024-03-01")
     assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"
+
+
+def test_an_act_named_by_a_noun_takes_its_doer_from_par_or_from_de() -> None:
+    # « par X » is the doer, wherever the small parser hangs it before the main verb
+    (event,) = _code("L'arrestation de l'opposant malien par les gendarmes a provoqué la colère de ses partisans.")
+    assert [a.text for a in event.source] == ["gendarmes"] and [a.code for a in event.target] == ["MLI"]
+    (event,) = _code("La saisie de deux tonnes de cocaïne par la gendarmerie sénégalaise a eu lieu mardi.")
+    assert event.plover.event == "COERCE" and [a.code for a in event.source] == ["SEN"]
+    # « de X » after a refusal is who refuses
+    (event,) = _code("Le refus de la junte nigérienne a provoqué la colère de la CEDEAO.", "2023-08-10")
+    assert event.plover.event == "REJECT" and [a.text for a in event.source] == ["junte nigérienne"]

@@ -579,9 +579,15 @@ class EventCoder:
         if match is None:
             return None
         etype = cameo_to_plover(match.code).event
-        roles = french_roles(doc, match.trigger_i, candidate.actors, sentence.start,
-                             dative=etype not in _PLACED_ACTS, antecedent=antecedent,
-                             object_antecedent=objects)
+        roles = None
+        if getattr(match, "kind", "verb") == "noun":
+            from harmattan.events.french import nominal_roles
+
+            roles = nominal_roles(doc, match.trigger_i, match.code, candidate.actors, sentence.start)
+        if roles is None:
+            roles = french_roles(doc, match.trigger_i, candidate.actors, sentence.start,
+                                 dative=etype not in _PLACED_ACTS, antecedent=antecedent,
+                                 object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
         if etype == "COERCE" and doc[match.trigger_i].lemma_.lower() == "faire":
             # « font face à des accusations » : who faces them suffers the act

@@ -342,6 +342,52 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
     return None
 
 
+#: CAMEO codes (their first two or three digits) of acts whose noun takes its doer with « de »
+#: (« le refus de la junte », « la visite du ministre », « l'appel de la CEDEAO »); the others
+#: take whom they are done to (« l'arrestation de l'opposant », « la saisie de deux tonnes »).
+_AGENTIVE_NOUN_CODES = ("01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "084", "16")
+
+
+def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offset: int) -> Roles | None:
+    """Roles of an act named by a noun, from the words hung on it: « par X » is the doer,
+    « contre / envers X » whom it is aimed at, « de X » the doer of a refusal, a visit, an
+    appeal… and whom an arrest, a seizure, an execution… is done to.  None when nothing names
+    a party there (the sentence's parse decides then)."""
+    noun = doc[trigger_i]
+    mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)]
+    if not mapped:
+        return None
+    agentive = code.startswith(_AGENTIVE_NOUN_CODES)
+    source: list[Actor] = []
+    target: list[Actor] = []
+    # (« par X » anywhere in the noun phrase: the small parser hangs it on the last noun,
+    # « la saisie de deux tonnes de cocaïne par la gendarmerie »)
+    # or between the noun and the verb it is the subject of (« L'arrestation de l'opposant par les
+    # gendarmes a provoqué … », where it hangs « par les gendarmes » elsewhere)
+    root = doc[_root(doc)]
+    end = root.i if noun.i < root.i and noun.dep_.startswith("nsubj") else noun.right_edge.i + 1
+    agents = [t for t in doc[noun.i + 1:end] if t.dep_ in {"nmod", "obl", "obl:agent", "obl:mod"}
+              and "par" in _case_words(t) and not any(
+                  doc[k].pos_ in {"VERB", "AUX"} for k in range(noun.i + 1, t.i))]
+    for child in [*noun.children, *(a for a in agents if a.head.i != noun.i)]:
+        if child.dep_ not in {"nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "acl"}:
+            continue
+        cases = _case_words(child)
+        found = [a for a in _actors_at(mapped, child) if not _is_place(a, doc, *next(
+            (b, e) for x, b, e in mapped if x is a))]
+        if not found:
+            continue
+        if "par" in cases:
+            source += found
+        elif cases & {"contre", "envers"}:
+            target += found
+        elif cases & {"de", "du", "des", "d'", "d’"}:
+            (source if agentive else target).extend(found)
+    if not source and not target:
+        return None
+    return Roles(_dedupe(source), _dedupe([a for a in target if all(a is not s for s in source)]), "noun")
+
+
 def _participle_like(token: Token) -> bool:
     """An adjective or noun that is a past participle (« tués », « enlevées », « détenus »),
     or a verb the parser took for a noun (see ``_lemma_candidates``)."""
