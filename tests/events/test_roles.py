@@ -749,3 +749,13 @@ def test_a_states_protest_is_a_disapproval_and_no_acled_demonstration() -> None:
     # its people in the street demonstrate
     (event,) = _events("Thousands of Nigeriens protested in Niamey against the French presence.", "2023-08-30")
     assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"
+
+
+def test_asking_someone_to_act_is_a_demand() -> None:
+    # the sentence model reads "asked … to" as a statement; the act reader and the appeal read a request
+    (event,) = _events("ECOWAS asked the junta to release Bazoum.", "2023-08-10")
+    assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["IGO"]
+    assert "NER" in [a.code for a in event.target]
+    # the press asking for comment is no political act
+    assert all(e.plover is None or e.plover.event != "DEMAND"
+               for e in _events("When asked to comment, the ministry declined.", "2023-08-10"))

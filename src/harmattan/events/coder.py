@@ -83,7 +83,8 @@ _REJECTED_REPORT = re.compile(
 )
 #: An appeal: "called for dialogue", "urged the junta to …", "appealed to the parties".
 _APPEAL = re.compile(
-    r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+(?:to|for))\b",
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon|for)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+(?:to|for)|"
+    r"ask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,5}?(?:to|for)(?!\s+comment))\b",
     re.IGNORECASE,
 )
 _CONDITIONAL_FORCE = re.compile(
@@ -1163,7 +1164,8 @@ def _no_appeal(trigger: Any) -> bool:
     arrest, not asked for aid; asking "for comment" is the press's question, no political act."""
     if trigger.lemma_.lower() == "want" and trigger.tag_ == "VBN":
         return True
-    return any(t.lower_ == "comment" and t.head.lower_ == "for" for t in trigger.subtree)
+    return any(t.lower_ == "comment" and t.head.lower_ in {"for", "to"} or t.lemma_.lower() == "comment"
+               and t.head.i == trigger.i for t in trigger.subtree)
 
 
 def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
