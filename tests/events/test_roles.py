@@ -759,3 +759,11 @@ def test_asking_someone_to_act_is_a_demand() -> None:
     # the press asking for comment is no political act
     assert all(e.plover is None or e.plover.event != "DEMAND"
                for e in _events("When asked to comment, the ministry declined.", "2023-08-10"))
+
+
+def test_forces_with_a_possessive_are_those_of_the_one_country_named_before() -> None:
+    (event,) = _events("Mali's government ordered France to withdraw its troops from the country.", "2022-02-17")
+    assert {(a.text, a.code) for a in event.target} >= {("France", "FRA"), ("troops", "FRA")}
+    (event,) = code_articles([Article(id="fr", text="Le gouvernement malien a sommé la France de retirer ses troupes.",
+                                      date=parse_date("2022-02-17"), language="fr")])
+    assert ("troupes", "FRA") in [(a.text, a.code) for a in event.target]

@@ -628,9 +628,16 @@ class EventCoder:
         """The act's final type, CAMEO code and PLOVER table (English and French): a conditional
         use of force by a state or a body of states is a threat, not an act; announced or
         conditional acts take their intent's type; a code of another type gives way to the
-        type's default code.  The forces a mobilisation moves are the source's, not its
-        target ("Chad deployed troops to the border with Niger": target Niger, not the troops)."""
-        if etype == "MOBILIZE" and roles.target:
+        type's default code.  The forces a mobilisation moves or a withdrawal pulls out are the
+        source's, not its target ("Chad deployed troops to the border with Niger": target Niger,
+        not the troops; "Syria will withdraw its troops from Lebanon": target Lebanon)."""
+        if roles.target and roles.source:
+            # "Syria is willing to withdraw its troops from Lebanon": the source's own forces
+            # are no party it acts on
+            own = {a.code for a in roles.source}
+            roles.target = [a for a in roles.target if not (
+                (a.entry or "").endswith("+possessive") and a.code in own)]
+        if etype in {"MOBILIZE", "RETREAT"} and roles.target:
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 a.sector in _MOVED_FORCES and a.actor_id is None and (not a.code or a.code in own))]
@@ -780,6 +787,17 @@ class EventCoder:
                         # "the junta had ordered the French ambassador to leave": Niger's
                         actor.code = junta
                         actor.entry = f"{actor.entry or 'agent'}+junta-country"
+            for k, actor in enumerate(actors):
+                if not actor.code and actor.sector and actor.start is not None \
+                        and _POSSESSIVE_BEFORE.search(text[max(0, actor.start - 8):actor.start]):
+                    # "ordered France to withdraw its troops", « a sommé la France de retirer ses
+                    # troupes » : the forces are those of the country named before them
+                    # (one country named before it, or whose forces are meant is unclear)
+                    owners = {a.code for a in actors[:k] if a.code in countries
+                              and (a.entry or "").startswith("countries:")}
+                    if len(owners) == 1:
+                        actor.code = next(iter(owners))
+                        actor.entry = f"{actor.entry or 'agent'}+possessive"
             for actor in actors:
                 if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1:
                     # "Thousands of people protested in Niamey": the people are Nigerien
@@ -1543,6 +1561,10 @@ def _a_state(actor: Actor) -> bool:
     IGO — not its people ("Nigeriens"), nor a person the article's country was given to."""
     return actor.code == "IGO" or (len(actor.code or "") == 3 and (
         actor.sector == "GOV" or (actor.sector == "" and (actor.entry or "").startswith("countries:"))))
+
+
+#: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
+_POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+$", re.IGNORECASE)
 
 
 def _state_like(actors: list[Actor]) -> bool:
