@@ -216,7 +216,10 @@ def _lemma_candidates(token: Token) -> list[str]:
     if word.endswith(_IR_PARTICIPLE) and not (nominal and word.endswith(("ie", "ies"))):
         stem = fold(word).rstrip("s").rstrip("e").rstrip("i")
         out.append(stem + "ir")
-    out.extend(_irregular_infinitives(fold(word)))
+    if not nominal or any(c.dep_.startswith("aux") for c in token.children):
+        # (only where an auxiliary shows a verb, « ont dissous »: « les détenus », « 300
+        # détenus », « un commis » are nouns)
+        out.extend(_irregular_infinitives(fold(word)))
     return out
 
 
