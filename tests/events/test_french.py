@@ -691,3 +691,13 @@ def test_an_act_named_by_a_noun_takes_its_doer_from_par_or_from_de() -> None:
     # « de X » after a refusal is who refuses
     (event,) = _code("Le refus de la junte nigérienne a provoqué la colère de la CEDEAO.", "2023-08-10")
     assert event.plover.event == "REJECT" and [a.text for a in event.source] == ["junte nigérienne"]
+
+
+def test_coming_to_a_stop_and_goods_received_are_no_acts() -> None:
+    # « s'arrêter » is to stop, not to be arrested (for the lexicon and for ACLED)
+    assert _code("Mais son calvaire ne s'est pas arrêté là.", "2024-03-01") == []
+    assert classify_fr("Mais son calvaire ne s'est pas arrêté là.") is None
+    (event,) = _code("Trois suspects ont été arrêtés à Niamey.", "2024-03-01")
+    assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"
+    # receiving gas is no hosting
+    assert _code("Le Mali continue à recevoir du gaz de Russie.", "2024-03-01") == []

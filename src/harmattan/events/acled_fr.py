@@ -102,10 +102,14 @@ _REFERENCE = re.compile(r"\b(?:après|depuis|suite à|à la suite d[eu'’]|en r
                         re.IGNORECASE)
 
 
+#: « s'arrêter » (to stop, to come to an end) is no arrest: « ne s'est pas arrêté là ».
+_STOPPED = re.compile(r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?arrêt\w*", re.IGNORECASE)
+
+
 def acled_keywords_fr(text: str) -> bool:
     """Could this French sentence hold an ACLED event?  (Cheap; for sentences with no act.)
     An incident named only as the time or cause of something else does not count."""
-    text = _REFERENCE.sub(" ", text)
+    text = _STOPPED.sub(" ", _REFERENCE.sub(" ", text))
     return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _PROTEST, _RIOTER, _MOB,
                                         _ABDUCT, _SEXUAL, _TAKE, _RETAKE, _AGREEMENT, _ARREST, _LOOTING, _DISRUPTED, _COUP,
                                         _SUICIDE))
@@ -141,6 +145,7 @@ _CROWD = _rx(r"manifest\w*", r"march\w*", r"rassembl\w*", r"foules?", r"grèves?
 def classify_fr(text: str, event_type: str | None = None, source_inters: list[int] | None = None,
                 target_inters: list[int] | None = None) -> tuple[str, str] | None:
     """(event type, sub-event type) of a French sentence, or None when ACLED would not record it."""
+    text = _STOPPED.sub(" ", text)
     source_inters = source_inters or []
     target_inters = target_inters or []
     armed_named = bool(_ARMED_NAMED.search(text)) or bool(set(source_inters) & {1, 2, 3, 4, 8})
