@@ -701,3 +701,53 @@ def test_coming_to_a_stop_and_goods_received_are_no_acts() -> None:
     assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"
     # receiving gas is no hosting
     assert _code("Le Mali continue à recevoir du gaz de Russie.", "2024-03-01") == []
+
+
+def test_the_parse_reads_verbs_the_small_parser_tagged_as_adverbs_or_nouns() -> None:
+    (event,) = _code("Les autorités de transition du Burkina Faso ont expulsé deux diplomates français.")
+    assert event.cameo.code == "166" and [a.code for a in event.source] == ["BFA"]
+    assert [a.code for a in event.target] == ["FRA"]
+    (event,) = _code("Les militaires au pouvoir au Mali ont dissous tous les partis politiques.")
+    assert event.plover.event == "COERCE" and {a.code for a in event.source} == {"MLI"}
+    assert "militaires" in [a.text for a in event.source]
+
+
+@pytest.mark.parametrize("text", [
+    # a conditional the tagger reads as a present, by its ending on the infinitive
+    "Les talibans tenteraient de couper les lignes d'approvisionnement de la vallée.",
+    # an indirect question is no threat, whatever the conditional
+    "Beaucoup se demandent si les États-Unis interviendraient militairement au Niger.",
+    # a noun that names what something is, or an act already told (« Cet accord »)
+    "Cette décision constitue une menace pour la paix au Niger.",
+    "Cet accord intervient dans un contexte de tensions autour de l'Ukraine.",
+    # holding an office is no occupation
+    "Il a brièvement occupé le poste de ministre des Sports.",
+])
+def test_no_act_is_read_in_conditionals_questions_descriptions_and_offices(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_a_negative_subject_negates_and_a_future_is_read_by_its_ending() -> None:
+    (event,) = _code("Personne n'enverra de soldats au Mozambique.")
+    assert event.modality.negated
+    (event,) = _code("Le Nigeria fermera sa frontière avec le Niger.")
+    assert event.modality.future and [a.code for a in event.source] == ["NGA"]
+    (event,) = _code("Les rebelles ont occupé le poste de police de Ménaka.")
+    assert event.plover.event == "FIGHT"
+
+
+def test_a_possessive_act_noun_is_the_subjects_and_hostages_freed_are_no_arrest() -> None:
+    (event,) = _code("La Minusma a achevé son retrait du Mali le 31 décembre.", "2023-12-31")
+    assert event.plover.event == "RETREAT" and [a.code for a in event.source] == ["IGO"]
+    assert [a.code for a in event.target] == ["MLI"]
+    (event,) = _code("Les soldats nigérians ont libéré 20 otages détenus par Boko Haram.", "2024-03-24")
+    assert event.plover.event == "RETREAT" and event.acled is None
+    (event,) = _code("La police a arrêté trois hommes détenus ensuite à Niamey.")
+    assert event.acled["sub_event_type"] == "Arrests"
+
+
+def test_burning_a_flag_is_a_demonstration() -> None:
+    (event,) = _code("Des manifestants ont brûlé des drapeaux français à Niamey.")
+    assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"
+    (event,) = _code("Des hommes armés ont incendié une école à Djibo.")
+    assert event.plover.event == "ASSAULT"

@@ -78,6 +78,18 @@ _AGREEMENT = _rx(r"(?:sign|conclu|paraph|parven)\w* (?:[\w'-]+ ){0,4}(?:accord|c
                  r"cessez-le-feu")
 _ARREST = _rx(r"arrêt[ée]s?\b", r"arrêté\w*", r"interpell\w*", r"appréhend\w*", r"écrou\w*", r"placé\w* (?:en|sous) (?:garde à vue|détention|mandat de dépôt)",
               r"garde à vue", r"détenu\w*", r"mis aux arrêts", r"capturé\w*")
+_RELEASED = re.compile(r"\b(?:libér\w*|relâch\w*|libération)\b", re.IGNORECASE)
+
+
+def _arrested(text: str) -> bool:
+    """An arrest word, not only « détenus » for people being freed (« ont libéré 20 otages
+    détenus par Boko Haram » : a release, no arrest)."""
+    found = [m.group(0).lower() for m in _ARREST.finditer(text)]
+    if not found:
+        return False
+    return not (_RELEASED.search(text) and all(w.startswith("détenu") for w in found))
+
+
 _BASE = _rx(r"(?:install|établ|ouvert|construi|implant)\w* (?:une |un |la |le |sa |leur |de nouvelles |une nouvelle )?(?:base|camp|poste)")
 _TRANSFER = _rx(r"retir\w* (?:\w+ ){0,3}de", r"retrait (?:\w+ ){0,3}(?:de|du|des)", r"rétrocé\w*", r"remis\w* (?:\w+ ){0,2}(?:base|camp|emprise)",
                 r"quitté (?:\w+ ){0,2}(?:base|camp|pays|territoire)")
@@ -225,7 +237,7 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
     if _ABDUCT.search(text) and not re.search(r"\b(?:libéré\w*|relâché\w*|libération)\b", text, _FLAGS):
         return "Violence against civilians", "Abduction/forced disappearance"
     hurt = re.search(r"\b(?:tu[ée]\w*|morts?|blessé\w*|affront\w*|combats?|tirs?|massacr\w*|exécut\w*)\b", text, _FLAGS)
-    if _ARREST.search(text) and not hurt:
+    if _arrested(text) and not hurt:
         return "Strategic developments", "Arrests"
     # 6. Armed clash against attack on civilians.
     clash, attack = _CLASH.search(calm), _ATTACK.search(text)
@@ -248,7 +260,7 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Strategic developments", "Headquarters or base established"
     if _LOOTING.search(text):
         return "Strategic developments", "Looting/property destruction"
-    if _ARREST.search(text):
+    if _arrested(text):
         return "Strategic developments", "Arrests"
     if _COUP.search(text):
         return "Strategic developments", "Other"

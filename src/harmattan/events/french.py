@@ -257,7 +257,133 @@ def repair_split_participle(doc: Doc) -> Doc:
             second.head = first
             second.dep_ = "obj"
             first.pos_ = "VERB"
+    for token in doc:
+        _participle_under_its_object(doc, token)
+    for token in doc:
+        if fold(token.lower_) in _VERB_HOMOGRAPHS and token.pos_ != "VERB" and token.i > 0:
+            _make_root_verb(doc, token, _VERB_HOMOGRAPHS[fold(token.lower_)])
+    for token in doc:
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if token.lower_ == "-t" and token.dep_ == "nsubj" and nxt is not None \
+                and nxt.lower_ in {"-il", "-elle", "-on", "-ils", "-elles"} and nxt.head.i == token.i:
+            # « a-t-elle souligné » read with « -t » the subject and « -elle » a name on it
+            nxt.head = token.head
+            nxt.dep_ = "nsubj"
+            token.head = nxt
+            token.dep_ = "dep"
+        if token.pos_ == "VERB" and token.dep_ in {"nsubj", "nsubj:pass"} and token.text[:1].isupper():
+            # « Assimi Goïta s'est rendu » read with « Assimi » a verb: a name
+            token.pos_ = "PROPN"
+            for child in token.children:
+                if child.i == token.i + 1 and child.text[:1].isupper():
+                    child.pos_ = "PROPN"
+                    child.dep_ = "flat:name"
+    for verb in doc:
+        # « Les Nations unies et la Turquie ont contribué » read with two subjects: the second
+        # is a conjunct of the first
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        for later in subjects[1:]:
+            cc = [t for t in doc[subjects[0].i + 1:later.i] if t.dep_ == "cc" and t.head.i == verb.i]
+            if cc:
+                later.head = subjects[0]
+                later.dep_ = "conj"
+                cc[0].head = later
+    for token in doc:
+        # A passive subject needs a passive: « L'Union africaine a condamné » read with
+        # « Union » as nsubj:pass and only « a » (aux:tense) on the verb is an active subject.
+        if token.dep_ == "nsubj:pass" and not any(
+                c.dep_ in {"aux:pass", "expl:pass"} or fold(c.lemma_) == "etre" or c.lower_ in {"se", "s'", "s’"}
+                for c in token.head.children):
+            token.dep_ = "nsubj"
+        # A partitive read as a preposition: « ont massacré des centaines de civils », with
+        # « des » a case and « centaines » an nmod of the verb, is the verb's object.
+        head = token.head
+        if token.dep_ == "nmod" and head.pos_ == "VERB" and head.i < token.i and token.pos_ == "NOUN" \
+                and [c.lower_ for c in token.children if c.dep_ == "case"] in (["des"], ["du"]) \
+                and not any(c.dep_ == "obj" for c in head.children):
+            token.dep_ = "obj"
     return doc
+
+
+#: Present tenses the parser may read as another word (« dément », demented): form → lemma.
+_VERB_HOMOGRAPHS = {"dement": "démentir", "dementent": "démentir"}
+
+
+def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
+    """« La Russie dément avoir ciblé des civils », parsed with « Russie » as the root and
+    « dément » an adverb: make the verb the root, the noun before it its subject and the verb
+    after it its complement."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.i == token.i:
+        return
+    old_head = token.head
+    token.head = token
+    token.dep_ = "ROOT"
+    token.pos_ = "VERB"
+    token.lemma_ = lemma
+    token.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")
+    if root.i < token.i and root.pos_ in {"NOUN", "PROPN", "PRON"}:
+        for t in doc:
+            if t.head.i == root.i and t.i > token.i and t.i != root.i:
+                t.head = token
+        root.head = token
+        root.dep_ = "nsubj"
+    else:
+        for t in doc:
+            if t.head.i == root.i and t.i < token.i and t.i != root.i:
+                t.head = token  # (the subject the parser hung on the later root)
+        root.head = token
+        root.dep_ = ("obj" if root.pos_ in {"NOUN", "PROPN"} else "ccomp") if root.i > token.i else "parataxis"
+    if old_head.i > token.i and old_head.pos_ in {"VERB", "AUX", "NOUN"} and old_head.head.i == token.i:
+        old_head.dep_ = "xcomp" if old_head.pos_ == "VERB" else "obj"
+
+
+def _participle_under_its_object(doc: Doc, token: Token) -> None:
+    """« Les autorités … ont expulsé deux diplomates », read with « diplomates » the root and
+    « expulsé » an adverb on it (or « Les militaires … ont dissous tous les partis », with
+    « partis » a conjunct of the subject and « ont » on it): the participle after its
+    auxiliary is the verb, the noun after it its object, what came before its subject."""
+    head = token.head
+    if token.pos_ not in {"ADV", "ADJ", "NOUN"} or not _participle_like(token) \
+            or head.i <= token.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return
+    auxes = [c for c in doc[max(token.i - 2, 0):token.i]
+             if c.dep_ == "aux:tense" and fold(c.lemma_) in _AUXILIARIES and c.head.i in {token.i, head.i}]
+    if not auxes:
+        return
+    if head.dep_ == "ROOT":
+        subject = None
+    elif head.dep_ == "conj" and head.head.dep_ == "ROOT" and head.head.i < token.i \
+            and head.head.pos_ in {"NOUN", "PROPN"}:
+        subject = head.head
+    else:
+        return
+    root = subject if subject is not None else head
+    for t in doc:
+        if t.head.i == head.i and t.i < token.i and t.i != token.i:
+            t.head = token  # (what came before the participle: the subject, the auxiliary)
+    token.head = token
+    token.dep_ = "ROOT"
+    token.pos_ = "VERB"
+    if subject is not None:
+        for t in doc:
+            if t.head.i == subject.i and t.i > token.i and t.i != head.i:
+                t.head = token
+        subject.head = token
+        subject.dep_ = "nsubj"
+        for t in doc:
+            if t.dep_ == "cc" and t.head.i == head.i and t.i < token.i:
+                t.head = token
+    head.head = token
+    head.dep_ = "obj"
+    for aux in auxes:
+        aux.head = token
+        aux.dep_ = "aux:tense"
+        for t in [c for c in aux.children if c.dep_.startswith("nsubj")]:
+            t.head = token
+    last = doc[len(doc) - 1]
+    if last.dep_ == "punct" and last.head.i in {head.i, root.i}:
+        last.head = token
 
 
 def _verb_read_as_noun(token: Token) -> bool:
@@ -333,6 +459,11 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
             continue
         if fold(root.lemma_) in _MODALS:
             return None  # « les sanctions peuvent inclure … » : a possibility
+        if fold(root.lemma_) in _BEING_VERBS or any(
+                c.dep_ == "det" and fold(c.lower_) in {"ce", "cet", "cette", "ces"} for c in token.children):
+            # « constituent une double menace » names no act; « Cet accord intervient … » one
+            # already told
+            return None
         if code.startswith("08") and fold(token.lemma_.lower()) == "retrait":
             from harmattan.events.acled import _LEAVE_BODY
 
@@ -343,6 +474,11 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
                            pattern=f"fr noun: {fold(token.lemma_.lower())} [{code}]", specificity=0,
                            negated=_negated_here(root), kind="noun")
     return None
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+#: Main verbs by which a noun names what something is, not an act (folded lemmas).
+_BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "devenir", "rester"})
 
 
 #: CAMEO codes (their first two or three digits) of acts whose noun takes its doer with « de »
@@ -361,7 +497,17 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
     if not mapped:
         return None
     agentive = code.startswith(_AGENTIVE_NOUN_CODES)
-    source: list[Actor] = []
+    if agentive and any(c.dep_ in {"det", "nmod:poss"} and fold(c.lower_) in _POSSESSIVES for c in noun.children):
+        # « La Minusma a achevé son retrait du Mali » : the possessive names the doer (the
+        # sentence's subject), and « de X » is where from or what about, not the doer
+        agentive = False
+        if noun.dep_ in {"nsubj", "nsubj:pass"}:
+            return None
+        owner = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "obj" else []
+        owners = [a for c in owner for a in _actors_at(mapped, c)]
+    else:
+        owners = []
+    source: list[Actor] = list(owners)
     target: list[Actor] = []
     # (« par X » anywhere in the noun phrase: the small parser hangs it on the last noun,
     # « la saisie de deux tonnes de cocaïne par la gendarmerie »)
@@ -386,8 +532,8 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             target += found
         elif cases & {"de", "du", "des", "d'", "d’"}:
             (source if agentive else target).extend(found)
-    if not source and not target:
-        return None
+    if not target and all(any(a is o for o in owners) for a in source):
+        return None  # (nothing hung on the noun names a party: the sentence's parse decides)
     return Roles(_dedupe(source), _dedupe([a for a in target if all(a is not s for s in source)]), "noun")
 
 
@@ -465,10 +611,53 @@ def _governing_chain(token: Token, depth: int = 3) -> list[Token]:
 
 def _morph(token: Token, feature: str) -> str:
     values = token.morph.get(feature)
-    return values[0] if values else ""
+    value = values[0] if values else ""
+    if feature in {"Mood", "Tense"} and token.pos_ in {"VERB", "AUX"} and value != "Cnd":
+        written = _written_tense(token)
+        if written == "Cnd":
+            return "Cnd" if feature == "Mood" else "Pres"
+        if written == "Fut" and feature == "Tense":
+            return "Fut"
+    return value
+
+
+_CONDITIONAL_ENDINGS = ("aient", "ais", "ait", "ions", "iez")
+_FUTURE_ENDINGS = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def _written_tense(token: Token) -> str:
+    """"Cnd" or "Fut" when the verb's ending on its infinitive says so, whatever the tagger read
+    (« tenteraient », « fermera » : tagged présent by the tagger at times); "" otherwise."""
+    lemma, word = fold(token.lemma_), fold(token.text.lower())
+    if not lemma.endswith(("er", "ir", "re")) or len(lemma) < 4:
+        return ""
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    for stem in stems:
+        if not word.startswith(stem):
+            continue
+        rest = word[len(stem):]
+        if rest in _CONDITIONAL_ENDINGS:
+            return "Cnd"
+        if rest in _FUTURE_ENDINGS:
+            return "Fut"
+    # an irregular stem (« interviendraient », « enverrait »): « -rait » on a stem that is not
+    # the imparfait's (« déclarait », « courait », « tirait » are)
+    for ending in ("raient", "rait", "rais"):
+        if word.endswith(ending) and len(word) >= len(ending) + 4 and token.pos_ == "VERB" \
+                and not word.endswith(("trait", "traient")) \
+                and word[: -len(ending) + 1] != lemma[:-2] and word[: -len(ending)] != lemma[:-3]:
+            return "Cnd"
+    return ""
+
+
+#: Subjects that negate the verb with « ne » (« Personne n'enverra de soldats »).
+_NEGATIVE_SUBJECTS = {"personne", "rien", "nul", "nulle", "aucun", "aucune"}
 
 
 def _negated_here(token: Token) -> bool:
+    if any(c.lower_ in {"ne", "n'", "n’"} for c in token.children) and any(
+            c.lower_ in _NEGATIVE_SUBJECTS and c.dep_.startswith("nsubj") for c in token.children):
+        return True
     if any(c.lower_ in _NEGATORS and c.dep_ in {"advmod", "det", "nsubj"} or
            (_morph(c, "Polarity") == "Neg" and c.lower_ not in {"ne", "n'", "n’"})
            for c in token.children):
@@ -502,8 +691,11 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
             if child.dep_ == "advcl" and not threat and any(
                     g.dep_ == "mark" and fold(g.text) in {"si", "s'", "s’"} for g in child.children):
                 hypothetical = True
-        if any(c.dep_ == "mark" and fold(c.text) in {"si"} for c in token.children) and token.dep_ == "advcl":
-            hypothetical = True  # the act is the condition itself: « si la junte attaque »
+        if any(c.dep_ == "mark" and fold(c.text) in {"si"} for c in token.children) \
+                and token.dep_ in {"advcl", "ccomp"}:
+            # the act is the condition itself (« si la junte attaque ») or an indirect question
+            # (« se demandent si les États-Unis interviendraient »)
+            hypothetical = True
         if token.i != trigger.i:
             lemma = fold(token.lemma_)
             if lemma == "aller" and _morph(trigger, "VerbForm") == "Inf":
@@ -532,11 +724,17 @@ _CORE_DEPS = {"det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos
               "nummod", "fixed", "compound"}
 
 
+_WHERE_CASES = {"pres", "dans", "vers", "depuis"}  # folded
+
+
 def _core(token: Token) -> set[int]:
     core, stack = {token.i}, [token]
     while stack:
         node = stack.pop()
         for child in node.children:
+            if child.dep_ == "nmod" and (_case_words(child) | {fold(g.lower_) for g in child.children
+                                                                if g.dep_ in {"advmod", "fixed"}}) & _WHERE_CASES:
+                continue  # « des jihadistes près de Tillabéri » : where, not who
             if child.dep_ in _CORE_DEPS and child.i not in core:
                 core.add(child.i)
                 stack.append(child)
@@ -1113,7 +1311,7 @@ def _governing_verb(token: Token) -> Token:
 
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
     """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
-    return trigger.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
+    return trigger.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
         and tense_of(doc, _governing_verb(trigger).i) in {"compose", "present", "simple"}
 
 
@@ -1152,7 +1350,20 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         # « les leaders qu'il accuse », where the clause's own subject acts)
         return FrenchActDecision(False, False, "present relative clause: a description", 0.0)
     if tense == "conditionnel" or modality.hypothetical:
-        return FrenchActDecision(False, False, f"{tense}: conditional", 0.0, hedged=True)
+        # (a condition or an indirect question, « si les États-Unis interviendraient », is
+        # no threat however it is hedged)
+        asked = any(c.dep_ == "mark" and fold(c.text) in {"si", "s'", "s’"}
+                    for t in chain for c in t.children)
+        # (nor is it one where the doer is not the verb's subject: « votre adhésion à l'OTAN
+        # renforcerait notre sécurité » is no threat by NATO)
+        subject = next((s for s in (_subject(t)[0] for t in chain) if s is not None), None)
+        named = {subject.text} if subject is not None else set()
+        named |= {t.text for c in (subject.children if subject is not None else [])
+                  if c.dep_ in {"nmod", "appos", "flat:name"} and not _case_words(c) - {"de", "du", "des", "d'", "d’"}
+                  for t in c.subtree}
+        by_subject = subject is not None and (subject.pos_ == "PRON" or any(
+            named & set(a.text.split()) for a in roles.source))
+        return FrenchActDecision(False, False, f"{tense}: conditional", 0.0, hedged=not asked and by_subject)
     # « ont pu rapatrier » : a modal in the passé composé tells what was done
     if any(fold(t.lemma_) in _MODALS and not any(c.dep_.startswith("aux") for c in t.children)
            for t in chain[1:]):
