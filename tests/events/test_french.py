@@ -722,6 +722,8 @@ def test_the_parse_reads_verbs_the_small_parser_tagged_as_adverbs_or_nouns() -> 
     "Cet accord intervient dans un contexte de tensions autour de l'Ukraine.",
     # holding an office is no occupation
     "Il a brièvement occupé le poste de ministre des Sports.",
+    # « émeut » (moves) is no riot
+    "La nouvelle émeut les Camerounais sur les réseaux sociaux.",
 ])
 def test_no_act_is_read_in_conditionals_questions_descriptions_and_offices(text: str) -> None:
     assert _code(text) == []

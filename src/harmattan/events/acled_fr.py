@@ -38,7 +38,7 @@ _DISRUPTED = _rx(r"désamorc\w*", r"neutralisé\w* (?:un|une|des|deux|trois) (?:
                  r"abattu (?:un|deux|trois) drones?")
 _PROTEST = _rx(r"manifest(?:ation|ations|ants?|antes?|é|és|ée|ées|er|ent|aient)\b", r"marche\b", r"marches\b", r"marché contre",
                r"sit-in", r"rassemblement\w*", r"protest\w*", r"descend\w* dans la rue", r"grève\w*", r"grévistes?")
-_RIOTER = _rx(r"émeut\w*", r"émeutiers?", r"pill\w*", r"saccag\w*", r"casseurs?")
+_RIOTER = _rx(r"émeutes?\b", r"émeutiers?", r"pill\w*", r"saccag\w*", r"casseurs?")
 _VIOLENT_DEMO = _rx(r"jet\w* de pierres", r"lanc\w* des (?:pierres|projectiles|cocktails)", r"pneus? brûlés?", r"brûl\w* des pneus",
                     r"barricades?", r"cocktails? molotov", r"incendi\w* (?:\w+ ){0,2}(?:siège|bâtiment|voiture|véhicule)")
 _MOB = _rx(r"lynch\w*", r"vindicte populaire", r"justice populaire", r"foule en colère")
@@ -151,7 +151,7 @@ _ARMED_VERBS = _rx(r"(?:a|ont|avaient|avait) (?:\w+ )?(?:attaqué|tué|enlevé|m
 
 #: Words of a crowd in the street: a protest told with them is a demonstration, not only words.
 _CROWD = _rx(r"manifest\w*", r"march\w*", r"rassembl\w*", r"foules?", r"grèves?", r"grévistes?", r"sit-in",
-             r"émeut\w*", r"cortèges?", r"défilé\w*")
+             r"émeutes?\b", r"émeutiers?", r"cortèges?", r"défilé\w*")
 
 
 def classify_fr(text: str, event_type: str | None = None, source_inters: list[int] | None = None,
