@@ -753,3 +753,58 @@ def test_burning_a_flag_is_a_demonstration() -> None:
     assert event.plover.event == "PROTEST" and event.acled["sub_event_type"] == "Peaceful protest"
     (event,) = _code("Des hommes armés ont incendié une école à Djibo.")
     assert event.plover.event == "ASSAULT"
+
+
+def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
+    # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
+    (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")
+    assert event.plover.event == "FIGHT"
+    assert [(a.code, a.sector) for a in event.source] == [("MLI", "REB")]
+    assert [(a.code, a.sector) for a in event.target] == [("MLI", "MIL")]
+    # « l'attaque du camp » is done to the camp, not by it
+    (event,) = _code("L'attaque du camp de Boulkessi par le GSIM a fait dix morts.", "2022-06-01")
+    assert [a.text for a in event.source] == ["GSIM"] and "GSIM" not in [a.text for a in event.target]
+    # « entre X et Y » on the verb, « opposer X à Y »
+    (event,) = _code("Des combats ont éclaté entre les FAMa et les rebelles du CSP à Anefis.", "2023-09-17")
+    assert [a.text for a in event.source] == ["FAMa"] and [a.sector for a in event.target] == ["REB"]
+    (event,) = _code("De violents affrontements ont opposé l'armée burkinabè aux jihadistes près de Djibo.")
+    assert [(a.code, a.sector) for a in event.source] == [("BFA", "MIL")]
+    assert [a.sector for a in event.target] == ["REB"]
+
+
+def test_a_passive_the_parser_reads_as_a_copula_and_the_seventh_rounds_rows() -> None:
+    (event,) = _code("Le Niger a été frappé de lourdes sanctions par la CEDEAO.")
+    assert event.plover.event == "SANCTION" and [a.code for a in event.source] == ["IGO"]
+    assert [a.code for a in event.target] == ["NER"]
+    (event,) = _code("La justice malienne a lancé un mandat d'arrêt international contre l'ancien ministre.")
+    assert event.cameo.code == "173" and [a.sector for a in event.source] == ["JUD"]
+    (event,) = _code("Le Mali a saisi la Cour de justice de la CEDEAO contre les sanctions.")
+    assert event.plover.event == "DISAPPROVE" and [a.code for a in event.target] == ["IGO"]
+    (event,) = _code("Le capitaine Ibrahim Traoré a rendu hommage aux soldats tombés à Djibo.", "2023-06-20")
+    assert event.plover.event == "SUPPORT" and [a.code for a in event.source] == ["BFA"]
+    (event,) = _code("Le Niger et le Bénin ont échangé des prisonniers à la frontière.", "2024-05-02")
+    assert event.plover.event == "RETREAT"
+    # a note of reservation on newborns, a manner (« avec le soutien de ») and a tribute
+    # that lasts a day are no acts
+    assert _code("Mme Carneiro émet toutefois une réserve concernant les nouveau-nés.") == []
+    assert _code("Les Dieulafoy ont voyagé avec le soutien officiel du gouvernement français.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # « repousser » with no force, a disaster that strikes, things received
+    "La psychopathie est un trouble qui fascine et repousse à la fois.",
+    "Lorsque la pandémie a frappé pour la première fois, beaucoup étaient choqués.",
+    "Le public russe reçoit une image très filtrée de la guerre.",
+    "Trente personnes ayant reçu deux doses du vaccin ont été infectées.",
+])
+def test_repelling_striking_and_receiving_need_their_proper_arguments(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_hosting_someone_named_and_repelling_attackers_are_acts() -> None:
+    (event,) = _code("Le président Bazoum a reçu Blinken à Niamey.", "2023-03-16")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["NER"]
+    (event,) = _code("Le général Tiani a reçu une délégation de la CEDEAO à Niamey.", "2023-08-19")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.target] == ["IGO"]
+    (event,) = _code("L'armée nigérienne a repoussé une attaque jihadiste près de Tillabéri.")
+    assert event.plover.event == "FIGHT" and [a.code for a in event.source] == ["NER"]

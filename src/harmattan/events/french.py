@@ -128,6 +128,10 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+#: Pronouns that stand for a person as an argument (« l'a reçu », « il a été reçu par »).
+_PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "le", "la", "l", "les", "lui", "leur"})
+
+
 def _holds(condition: str, verb: Token, text: str) -> bool:
     negate = condition.startswith("!")
     condition = condition.lstrip("!")
@@ -137,6 +141,10 @@ def _holds(condition: str, verb: Token, text: str) -> bool:
         # (the word as written, singular too: the lemmatizer reads « réfugiés » as « réfugier »)
         result = any(fold(a.lemma_) in words or fold(a.text) in words or _singular(fold(a.text)) in words
                      for a in _arguments(verb))
+        # « @name » : a person's or a body's name, or a pronoun for one (« l'a reçu »)
+        result = result or ("@name" in words and any(
+            (a.pos_ == "PROPN" and a.text[:1].isupper()) or fold(a.lower_).rstrip("'’") in _PERSON_PRONOUNS
+            for a in _arguments(verb)))
     elif kind == "subj":
         # (the small parser reads « sont arrivés », « se sont retirés » as passives, and may
         # hang the noun on its demonym: « Des instructeurs russes » → « russes » ← amod)
@@ -248,6 +256,11 @@ def repair_split_participle(doc: Doc) -> Doc:
     de France » in two: the participle, read as an adverb, heads the subject and the
     auxiliary, and its object heads a second root.  Join them: the participle is the verb and
     the noun right after it its object."""
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text.islower() and _participle_like(token):
+            # « ses forces avaient évacué 140 000 civils » read with « évacué » a name: a name is
+            # written with a capital; a participle read as anything else is mended below
+            token.pos_ = "ADJ"
     roots = [t for t in doc if t.dep_ == "ROOT"]
     for first, second in zip(roots, roots[1:]):
         if first.pos_ in {"ADV", "ADJ", "NOUN"} and _participle_like(first) \
@@ -288,6 +301,19 @@ def repair_split_participle(doc: Doc) -> Doc:
                 later.head = subjects[0]
                 later.dep_ = "conj"
                 cc[0].head = later
+    for verb in doc:
+        # A passive read as a copula: « Le Niger a été frappé de sanctions par la CEDEAO » with
+        # « été » a cop and « Niger » the active subject of « frappé »
+        if verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm") and any(
+                c.dep_ == "cop" and c.lower_ == "été" for c in verb.children) and not any(
+                c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "cop" and child.lower_ == "été":
+                    child.dep_ = "aux:pass"
+                elif child.dep_ == "nsubj":
+                    child.dep_ = "nsubj:pass"
+                elif child.dep_ in {"obl:mod", "obl", "nmod"} and _case_words(child) == {"par"}:
+                    child.dep_ = "obl:agent"
     for token in doc:
         # A passive subject needs a passive: « L'Union africaine a condamné » read with
         # « Union » as nsubj:pass and only « a » (aux:tense) on the verb is an active subject.
@@ -444,11 +470,15 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
     nouns = load_nouns()
     root = doc[_root(doc)]
     for token in sorted(doc, key=lambda t: (t.i != root.i, abs(t.i - root.i))):
-        if token.pos_ != "NOUN" or token.dep_ not in _NOMINAL_DEPS:
-            continue
+        if (token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_.startswith("nsubj") and any(
+                c.dep_ == "det" for c in token.children))) or token.dep_ not in _NOMINAL_DEPS:
+            continue  # (« De violents affrontements ont opposé … » : the noun tagged an adjective)
         if token.i != root.i and token.head.i != root.i and not (
-                token.dep_ in {"nsubj", "obj"} and token.head.head.i == root.i):
-            continue  # (one step more where the small parser hangs the subject on a word of it)
+                token.dep_ in {"nsubj", "obj"} and token.head.head.i == root.i and not (
+                    token.head.pos_ in {"VERB", "AUX"} and token.head.dep_ in {"ccomp", "advcl", "acl:relcl"})):
+            # (one step more where the small parser hangs the subject on a word of it; not the
+            # subject of a clause of its own: « a déclaré que la réunion aura lieu à Bamako »)
+            continue
         if _case_words(token) & _TIME_CASES and any(
                 c.dep_ == "det" and fold(c.lemma_) in {"le", "ce"} for c in token.children):
             # « a décrété un deuil national après l'attaque » : an act already told, when this
@@ -477,6 +507,8 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+#: Main verbs whose subject suffers the act their object names (folded lemmas).
+_SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
 #: Main verbs by which a noun names what something is, not an act (folded lemmas).
 _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "devenir", "rester"})
 
@@ -509,6 +541,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         owners = []
     source: list[Actor] = list(owners)
     target: list[Actor] = []
+    suffered = noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS
+    if suffered:
+        # « Des villes, dont Kiev, ont subi de lourdes attaques » : the subject suffers the act
+        target = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
     # (« par X » anywhere in the noun phrase: the small parser hangs it on the last noun,
     # « la saisie de deux tonnes de cocaïne par la gendarmerie »)
     # or between the noun and the verb it is the subject of (« L'arrestation de l'opposant par les
@@ -518,7 +554,20 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
     agents = [t for t in doc[noun.i + 1:end] if t.dep_ in {"nmod", "obl", "obl:agent", "obl:mod"}
               and "par" in _case_words(t) and not any(
                   doc[k].pos_ in {"VERB", "AUX"} for k in range(noun.i + 1, t.i))]
-    for child in [*noun.children, *(a for a in agents if a.head.i != noun.i)]:
+    between: list[Token] = []
+    if noun.dep_.startswith("nsubj") and noun.head.i == root.i and code.startswith("19"):
+        if fold(root.lemma_) == "opposer":
+            # « De violents affrontements ont opposé l'armée burkinabè aux jihadistes »
+            first = [a for c in root.children if c.dep_ == "obj" for a in _actors_at(mapped, c)]
+            second = [a for c in doc[root.i + 1:] if c.dep_.startswith("obl")  # (hung anywhere after)
+                      and _case_words(c) & {"a", "à", "au", "aux"} for a in _actors_at(mapped, c)]
+            first = [a for a in first if all(a is not b for b in second)]
+            second = [a for a in second if not _is_place(a, doc, *next((b, e) for x, b, e in mapped if x is a))]
+            if first and second:
+                return Roles(_dedupe(first), _dedupe(second), "noun")
+        # « Des combats ont éclaté entre les FAMa et les rebelles » (« entre » on the verb)
+        between = [c for c in root.children if "entre" in _case_words(c)]
+    for child in [*noun.children, *(a for a in agents if a.head.i != noun.i), *between]:
         if child.dep_ not in {"nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "acl"}:
             continue
         cases = _case_words(child)
@@ -528,10 +577,19 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             continue
         if "par" in cases:
             source += found
+        elif "entre" in cases and code.startswith("19"):
+            # « des combats entre les FAMa et les rebelles »
+            source += found[:1]
+            target += found[1:]
         elif cases & {"contre", "envers"}:
             target += found
         elif cases & {"de", "du", "des", "d'", "d’"}:
-            (source if agentive else target).extend(found)
+            armed = code.startswith(("18", "19", "20")) and all(
+                a.sector in {"REB", "CRM"} or a.code == "IMG" for a in found)
+            # « une attaque des jihadistes », « a subi une attaque du GSIM » : armed men (or
+            # anyone, when the subject suffers it) do the violence; « l'attaque du camp » is
+            # done to the camp
+            (source if agentive or armed or suffered else target).extend(found)
     if not target and all(any(a is o for o in owners) for a in source):
         return None  # (nothing hung on the noun names a party: the sentence's parse decides)
     return Roles(_dedupe(source), _dedupe([a for a in target if all(a is not s for s in source)]), "noun")
