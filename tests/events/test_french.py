@@ -808,3 +808,12 @@ def test_hosting_someone_named_and_repelling_attackers_are_acts() -> None:
     assert event.plover.event == "CONSULT" and [a.code for a in event.target] == ["IGO"]
     (event,) = _code("L'armée nigérienne a repoussé une attaque jihadiste près de Tillabéri.")
     assert event.plover.event == "FIGHT" and [a.code for a in event.source] == ["NER"]
+
+
+def test_a_participle_tagged_as_a_name_and_the_forces_of_a_head_of_state() -> None:
+    # « évacué » tagged as a name (lower case) is the participle of « avaient »; « ses forces »
+    # after « Le président Poutine » are Russia's
+    (event,) = _code("Le président Poutine a déclaré que ses forces avaient évacué 140 000 civils de Marioupol.",
+                     "2022-04-20")
+    assert event.plover.event == "AID" and event.evidence.trigger == "évacué"
+    assert [(a.text, a.code) for a in event.source] == [("forces", "RUS")]

@@ -795,6 +795,10 @@ class EventCoder:
                     # (one country named before it, or whose forces are meant is unclear)
                     owners = {a.code for a in actors[:k] if a.code in countries
                               and (a.entry or "").startswith("countries:")}
+                    if not owners:
+                        # (or, when no country is named, its head or its government: « Le
+                        # président Poutine a déclaré que ses forces … »)
+                        owners = {a.code for a in actors[:k] if a.code in countries and a.sector == "GOV"}
                     if len(owners) == 1:
                         actor.code = next(iter(owners))
                         actor.entry = f"{actor.entry or 'agent'}+possessive"
