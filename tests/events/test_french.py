@@ -817,3 +817,60 @@ def test_a_participle_tagged_as_a_name_and_the_forces_of_a_head_of_state() -> No
                      "2022-04-20")
     assert event.plover.event == "AID" and event.evidence.trigger == "évacué"
     assert [(a.text, a.code) for a in event.source] == [("forces", "RUS")]
+
+
+@pytest.mark.parametrize("text", [
+    # mining, an executive secretary, a football score, a competition suspended
+    "Les chercheurs ont étudié l'effet de la fermeture des mines sur les villes d'Australie.",
+    "Selon Sagado Nacanabo, secrétaire exécutif du réseau national de lutte anti-corruption, la corruption grimpe.",
+    "Le Maroc a éliminé l'Espagne 3-0 aux tirs au but lors des huitièmes de finale.",
+    "Les Bamenda étaient en tête du classement lorsque la compétition a été suspendue à la mi-mars.",
+])
+def test_mines_executives_scores_and_competitions_are_no_violence_nor_sanction(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_landmines_executions_and_a_verb_tagged_as_an_adverb() -> None:
+    (event,) = _code("Trois soldats ont été tués lorsque leur véhicule a sauté sur une mine près de Boni.")
+    assert event.acled["sub_event_type"] == "Remote explosive/landmine/IED"
+    (event,) = _code("Des jihadistes ont exécuté cinq civils à Djibo.")
+    assert event.plover.event == "ASSAULT" and event.acled["sub_event_type"] == "Attack"
+    (event,) = _code("Des hommes armés ont posé des mines artisanales sur la route de Boni.")
+    assert event.acled["sub_event_type"] == "Remote explosive/landmine/IED"
+    # « tient » tagged as an adverb with a subject and an object
+    (event,) = _code("Le porte-parole du gouvernement, Adama Bictogo tient pour responsables les leaders de "
+                     "l'opposition dans les violences.", "2020-11-05")
+    assert event.plover.event == "DISAPPROVE" and event.evidence.trigger == "tient"
+
+
+@pytest.mark.parametrize("text", [
+    # football: strikers, a team faced, a deficit overturned, a league suspended
+    "Depuis lors, Madrid a signé cinq attaquants brésiliens.",
+    "Les Tchèques ont dû affronter deux des plus grandes équipes de tous les temps.",
+    "Le Ghana n'a pas réussi à renverser un déficit de 1:0 au match aller contre le Burkina Faso.",
+    "La Premier League a été suspendue le 13 mars en raison de la pandémie.",
+    # a hurricane, a debt held, impressions captured, a problem tackled, worries fought
+    "Lorsque l'ouragan Harvey a frappé le Texas en 2017, l'application a servi aux secours.",
+    "La Chine détient un tiers de la dette externe du Congo.",
+    "Jane a capturé ses impressions dans les ouvrages Aragon et Valence.",
+    "Le président João Lourenço s'est attaqué aux intérêts commerciaux de la famille.",
+    "Les représentants de Facebook combattent les inquiétudes des régulateurs.",
+    # desks removed, a health warning, combat troops, an implementing partner
+    "De nombreuses entreprises ont réaménagé leurs bureaux, éliminant les rangées de bureaux.",
+    "Les médecins du NHS ont été avertis de faire attention à une réaction rare.",
+    "La Russie a engagé près des deux tiers de ses effectifs de combat terrestre en Ukraine.",
+])
+def test_sport_disasters_holdings_and_figures_of_speech_are_no_violence(text: str) -> None:
+    assert _code(text) == []
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("L'armée a éliminé une dizaine de terroristes près de Djibo.", "FIGHT"),
+    ("Les FAMa ont capturé trois jihadistes près de Boni.", "COERCE"),
+    ("La gendarmerie détient trois suspects à Niamey.", "COERCE"),
+    ("Des jihadistes ont attaqué le village de Seytenga.", "ASSAULT"),
+    ("L'armée a repoussé une attaque des terroristes à Djibo.", "FIGHT"),
+    ("La CEDEAO a suspendu le Niger de ses instances.", "SANCTION"),
+])
+def test_the_same_verbs_with_fighters_suspects_and_states_still_tell_acts(text: str, etype: str) -> None:
+    assert [e.plover.event for e in _code(text)] == [etype]

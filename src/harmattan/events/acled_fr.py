@@ -52,7 +52,10 @@ _AIR = _rx(r"frappes? aériennes?", r"raids? aériens?", r"bombardements? aérie
            r"frappes? (?:de l'armée de l'air|d'aviation)", r"aviation (?:\w+ )?(?:a|ont) (?:frappé|bombardé)", r"avions? de chasse", r"hélicoptères? de combat")
 _SUICIDE = _rx(r"kamikazes?", r"attentat-suicide", r"attentats-suicides", r"attentat suicide", r"s'est fait exploser", r"se sont fait exploser")
 _SHELLING = _rx(r"obus", r"tirs? d'artillerie", r"artillerie", r"roquettes?", r"mortiers?", r"missiles?", r"pilonn\w*")
-_IED = _rx(r"engins? explosifs?(?: improvisés?)?", r"\bieds?\b", r"mines? antipersonnel", r"mines?\b(?! d'or| d'uranium| de)", r"voiture piégée",
+_IED = _rx(r"engins? explosifs?(?: improvisés?)?", r"\bieds?\b", r"mines? antipersonnel", r"mines? (?:antichars?|terrestres?|artisanales?)",
+           r"(?:posé|placé|enfoui|dissimulé)\w* (?:une|des|deux|trois) mines?", r"mines? (?:a|ont|avait|avaient) explosé",
+           # (« la fermeture des mines » : mining, not a landmine)
+           r"voiture piégée",
            r"véhicule piégé", r"explosion d'une mine", r"sauté sur une mine")
 _GRENADE = _rx(r"grenades?")
 _BLAST = _rx(r"explosions?\b", r"(?:a|ont) explosé", r"explosifs?\b", r"bombes?\b", r"attentat à la bombe")
@@ -63,9 +66,9 @@ _TAKE = _rx(r"(?:pris|prend|prennent|prise) le contrôle", r"emparé\w* (?:de la
 _SEXUAL = _rx(r"viol\b", r"viols\b", r"violée?s?\b", r"violences? sexuelles?", r"esclavage sexuel", r"agressions? sexuelles?")
 _ABDUCT = _rx(r"enlev\w*", r"enlèvements?", r"kidnapp\w*", r"rapt\w*", r"pris en otages?", r"prises? d'otages?", r"otages?\b",
               r"séquestr\w*", r"portée?s? disparue?s?")
-_CLASH = _rx(r"affrontements?", r"affront\w*", r"combats?\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté", r"repouss\w* (?:\w+ ){0,2}(?:attaques?|assauts?|offensives?|assaillants|terroristes|jihadistes|djihadistes|incursions?|ennemis?)",
+_CLASH = _rx(r"affrontements?", r"affront\w*", r"(?<!\bde )combat\b", r"combats\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté", r"repouss\w* (?:\w+ ){0,2}(?:attaques?|assauts?|offensives?|assaillants|terroristes|jihadistes|djihadistes|incursions?|ennemis?)",
              r"violents? combats", r"heurts?\b")
-_ATTACK = _rx(r"attaqu\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"exécut\w*",
+_ATTACK = _rx(r"attaqu(?!ants?\b)\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"exécut(?!i[fv]|oire)\w*",
               r"assassin\w*", r"abattu\w*", r"embuscades?", r"assaut", r"raids?\b", r"ont ouvert le feu", r"a ouvert le feu",
               r"incursions?", r"égorg\w*", r"décapit\w*", r"neutralis\w*")
 _ARMED_TARGET = _rx(r"soldats?", r"militaires?", r"armée\b", r"forces de (?:défense|sécurité)", r"fds\b", r"fama\b", r"gendarmes?",
@@ -236,7 +239,7 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
         return "Violence against civilians", "Sexual violence"
     if _ABDUCT.search(text) and not re.search(r"\b(?:libéré\w*|relâché\w*|libération)\b", text, _FLAGS):
         return "Violence against civilians", "Abduction/forced disappearance"
-    hurt = re.search(r"\b(?:tu[ée]\w*|morts?|blessé\w*|affront\w*|combats?|tirs?|massacr\w*|exécut\w*)\b", text, _FLAGS)
+    hurt = re.search(r"\b(?:tu[ée]\w*|morts?|blessé\w*|affront\w*|combats?|tirs?|massacr\w*|exécut(?!i[fv]|oire)\w*)\b", text, _FLAGS)
     if _arrested(text) and not hurt:
         return "Strategic developments", "Arrests"
     # 6. Armed clash against attack on civilians.

@@ -261,6 +261,14 @@ def repair_split_participle(doc: Doc) -> Doc:
             # « ses forces avaient évacué 140 000 civils » read with « évacué » a name: a name is
             # written with a capital; a participle read as anything else is mended below
             token.pos_ = "ADJ"
+        if token.dep_ == "ROOT" and token.pos_ == "ADV" and token.text.islower() \
+                and not token.lower_.endswith("ment") and not str(token.morph) \
+                and any(c.dep_ == "nsubj" for c in token.children) \
+                and any(c.dep_ in {"obj", "obl:arg"} for c in token.children):
+            # « Adama Bictogo tient pour responsables les leaders » read with « tient » an
+            # adverb that has a subject and an object: the verb, in the present
+            token.pos_ = "VERB"
+            token.set_morph("Mood=Ind|Person=3|Tense=Pres|VerbForm=Fin")
     roots = [t for t in doc if t.dep_ == "ROOT"]
     for first, second in zip(roots, roots[1:]):
         if first.pos_ in {"ADV", "ADJ", "NOUN"} and _participle_like(first) \
@@ -484,6 +492,9 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
             # « a décrété un deuil national après l'attaque » : an act already told, when this
             # one happened (« après une rencontre avec les chefs religieux » tells a new one)
             continue
+        if _case_words(token) and _case_words(token) <= {"de", "d'", "d’"} and not any(
+                c.dep_ in {"det", "nummod"} for c in token.children):
+            continue  # « les effectifs de combat », « un partenaire d'exécution » : what kind, no act
         code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
         if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
             continue

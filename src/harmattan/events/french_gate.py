@@ -9,6 +9,7 @@ is no opinion, statistic, generic statement, question or prediction.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from harmattan.events.french import FrenchActDecision, rule_act_decision
@@ -42,4 +43,27 @@ class FrenchGate:
 
         if _NOT_AN_ACT.search(sentence.text) or doc is None:
             return False
+        if _violence_read_as_no_act(doc):
+            return False
         return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
+
+
+#: Words of violence the ACLED rules read as an incident and the lexicon may read otherwise.
+_VIOLENCE_WORD = re.compile(r"^(?:attaqu|captur|enlev|frapp|élimin|détin|déten|détien|combat|affront|renvers|"
+                            r"exécut|repouss|suspend)", re.IGNORECASE)
+
+
+def _violence_read_as_no_act(doc: Doc) -> bool:
+    """A word of violence whose verb the lexicon reads as no act (« s'est attaqué aux intérêts
+    commerciaux » : tackled; « a capturé ses impressions »): no incident either."""
+    from harmattan.events.french import _row_for, fold, load_lexicon, verb_of
+
+    lexicon = load_lexicon()
+    for token in doc:
+        if token.pos_ != "VERB" or not _VIOLENCE_WORD.match(token.text):
+            continue
+        rows = lexicon.get(fold(token.lemma_))
+        row = _row_for(verb_of(token), rows, doc.text) if rows else None
+        if row is not None and row.code == "---":
+            return True
+    return False
