@@ -874,3 +874,40 @@ def test_sport_disasters_holdings_and_figures_of_speech_are_no_violence(text: st
 ])
 def test_the_same_verbs_with_fighters_suspects_and_states_still_tell_acts(text: str, etype: str) -> None:
     assert [e.plover.event for e in _code(text)] == [etype]
+
+
+@pytest.mark.parametrize("text", [
+    # a generic obligation is no demand; a rule, a loan or a profile « exige »; a source who
+    # asked not to be named
+    "Les experts affirment que des recherches supplémentaires doivent confirmer cette hypothèse.",
+    "Le spécialiste explique que le monde doit parvenir à des émissions nettes nulles d'ici 2050.",
+    "De nombreux prêts accordés pour le développement exigent des formes inhabituelles de garantie.",
+    "Un travailleur sénégalais, qui a demandé à ne pas être nommé, a travaillé comme ouvrier agricole.",
+])
+def test_generic_obligations_requirements_and_anonymity_are_no_demands(text: str) -> None:
+    assert [e.plover.event for e in _code(text) if e.plover] == []
+
+
+def test_a_state_that_must_act_is_a_demand() -> None:
+    (event,) = _code("Le ministre malien a déclaré que la France doit retirer ses troupes du Mali.", "2022-02-01")
+    assert event.plover.event == "DEMAND" and [a.code for a in event.target] == ["FRA"]
+    (event,) = _code("« Vous devez libérer le président Bazoum », a déclaré le président de la Commission de la CEDEAO.",
+                     "2023-08-10")
+    assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["IGO"]
+
+
+def test_a_quote_in_guillemets_is_the_speakers_act() -> None:
+    # the opening « read as a sentence of its own; « Nous » in the quote is the speaker named
+    # after it; the verb of saying hung on the quote is no modal possibility
+    (event,) = _code("« Nous condamnons fermement ce coup d'État », a déclaré le président de la Commission "
+                     "de la CEDEAO.", "2023-07-30")
+    assert event.plover.event == "DISAPPROVE" and [a.code for a in event.source] == ["IGO"]
+    assert event.evidence.trigger == "déclaré"
+    (event,) = _code("« La France doit quitter le Mali sans délai », a martelé le colonel Abdoulaye Maïga.",
+                     "2022-02-03")
+    assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["MLI"]
+    assert [a.code for a in event.target] == ["FRA"]
+    (event,) = _code('"Nous exigeons le départ des troupes françaises", a déclaré le porte-parole du '
+                     'gouvernement malien.', "2022-02-03")
+    assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["MLI"]
+    assert [a.code for a in event.target] == ["FRA"]

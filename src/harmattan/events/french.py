@@ -128,6 +128,11 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+#: Subjects of « devoir » that a demand can be made of: states, their bodies and offices.
+_OBLIGED = frozenset(fold(w) for w in (
+    "gouvernement autorité junte état pays armée président présidente ministre ministère régime "
+    "dirigeant pouvoir transition cedeao union onu communauté occident militaire soldat force "
+    "troupe parlement assemblée opposition parti police gendarmerie administration").split())
 #: Pronouns that stand for a person as an argument (« l'a reçu », « il a été reçu par »).
 _PERSON_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "le", "la", "l", "les", "lui", "leur"})
 
@@ -170,6 +175,17 @@ def _holds(condition: str, verb: Token, text: str) -> bool:
     elif kind == "ccomp":
         result = any(c.dep_ == "ccomp" and any(g.lower_ in {"que", "qu'", "qu’"} for g in c.children)
                      for c in verb.children)
+    elif kind == "must":
+        # someone who can be told to act must (« la France doit retirer ses troupes », « vous
+        # devez partir »), not a generic obligation (« le monde doit parvenir à … », « les
+        # médecins doivent retirer l'œil », « des recherches doivent confirmer … »)
+        # (« doit » read as the auxiliary of the verb that holds the subject, too)
+        result = any(fold(t.lemma_) == "devoir" and any(
+            c.dep_ == "nsubj" and ((c.pos_ == "PROPN" and c.text[:1].isupper())
+                                   or fold(c.lemma_) in _OBLIGED or fold(_singular(c.lower_)) in _OBLIGED
+                                   or c.lower_ == "vous")
+            for c in [*t.children, *(t.head.children if t.dep_.startswith("aux") else [])])
+            for t in verb.doc)
     elif kind == "text":
         result = re.search(value, text.lower()) is not None
     else:  # pragma: no cover - a malformed row
@@ -256,6 +272,14 @@ def repair_split_participle(doc: Doc) -> Doc:
     de France » in two: the participle, read as an adverb, heads the subject and the
     auxiliary, and its object heads a second root.  Join them: the participle is the verb and
     the noun right after it its object."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for token in roots:
+        if token.text in _QUOTE_MARKS and not list(token.children) and len(roots) > 1:
+            # an opening « read as a sentence of its own (a name or a verb, the root): a mark
+            # on the sentence's real root
+            token.head = next(r for r in roots if r.i != token.i)
+            token.dep_ = "punct"
+            token.pos_ = "PUNCT"
     for token in doc:
         if token.pos_ == "PROPN" and token.text.islower() and _participle_like(token):
             # « ses forces avaient évacué 140 000 civils » read with « évacué » a name: a name is
@@ -339,6 +363,8 @@ def repair_split_participle(doc: Doc) -> Doc:
     return doc
 
 
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
+_FIRST_PERSON = frozenset({"je", "j", "nous"})
 #: Present tenses the parser may read as another word (« dément », demented): form → lemma.
 _VERB_HOMOGRAPHS = {"dement": "démentir", "dementent": "démentir"}
 
@@ -627,6 +653,13 @@ def best_french_match(matches: list[FrenchMatch], doc: Doc) -> FrenchMatch | Non
         return steps
 
     winner = min(matches, key=lambda m: (depth(m.trigger_i), -m.specificity, m.trigger_i))
+    subject = _subject(verb_of(doc[winner.trigger_i]))[0]
+    if subject is not None and fold(subject.lower_).rstrip("'’") in _FIRST_PERSON:
+        # « « Nous condamnons ce coup d'État », a déclaré le président de la Commission » : the
+        # speaker acts, through the verb of saying that names him
+        spoken = [m for m in matches if _inverted_speaker(verb_of(doc[m.trigger_i])) is not None]
+        if spoken:
+            return spoken[0]
     if _denies(doc[winner.trigger_i]):
         # « a démenti avoir expulsé l'ambassadeur » : the act denied, negated (modality), not
         # the denial
@@ -910,11 +943,21 @@ def _second_subject(verb: Token, child: Token) -> bool:
 def _inverted_speaker(verb: Token) -> Token | None:
     """The speaker after a verb of saying that follows what is said (« "…", a déclaré le
     ministre », « …, affirme le porte-parole »), which the parser hangs on it as its object."""
-    if fold(verb.lemma_) not in _REPORTING or verb.dep_ not in {"parataxis", "ROOT", "conj"} \
-            or any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children):
+    if fold(verb.lemma_) not in _REPORTING or verb.dep_ not in {"parataxis", "ROOT", "conj", "advcl"} \
+            or (verb.dep_ == "advcl" and verb.head.i > verb.i) \
+            or any(c.dep_ in {"nsubj", "nsubj:pass"} and c.i < verb.i for c in verb.children):
         return None
+    after = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    if after is not None:
+        # « « La France doit quitter le Mali », a martelé le colonel » : the parser may also
+        # hang the speaker as the subject, after the verb
+        return after if verb.dep_ != "ROOT" else None
     before = verb.doc[max(0, verb.left_edge.i - 2):verb.left_edge.i]
-    if verb.dep_ != "ROOT" or any(t.text in {",", "»", '"', "”"} for t in before):
+    # (or right before the verb and its auxiliary, where the parser hangs the quote on the
+    # verb: « « Vous devez libérer le président », a déclaré le président de la Commission »)
+    start = min([c.i for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i] + [verb.i])
+    near = verb.doc[max(0, start - 2):start]
+    if verb.dep_ != "ROOT" or any(t.text in {",", "»", '"', "”"} for t in [*before, *near]):
         return next((c for c in verb.children if c.dep_ == "obj" and c.i > verb.i), None)
     return None
 
@@ -1088,6 +1131,16 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 g.dep_.startswith("obl") and _case_words(g) & {"contre", "envers"}))
             target_heads.extend(n for g in child.children if g.dep_.startswith("obl")
                                 for n in g.children if n.dep_ == "nmod" and _case_words(n) & {"contre", "envers"})
+    if speaker is not None and not target_heads:
+        # « « La France doit quitter le Mali », a martelé le colonel » : who must act, or whom
+        # the quoted act is aimed at (« « Nous condamnons la junte », a déclaré … »)
+        quote = trigger.head if trigger.dep_ in {"advcl", "parataxis", "conj"} and trigger.head.i < trigger.i \
+            else next((c for c in trigger.children if c.dep_ in {"ccomp", "parataxis"} and c.i < trigger.i), None)
+        if quote is not None:
+            if fold(quote.lemma_) == "devoir":
+                target_heads += [c for c in quote.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+            else:
+                target_heads += [c for c in quote.children if c.dep_ == "obj"]
     if not _is_passive(trigger):
         # « ont tué douze civils » : the small parser reads the number as an agent
         target_heads += [c for c in trigger.children if c.dep_ == "obl:agent" and _is_number(c)]
@@ -1410,6 +1463,8 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         # « attendent que les patients se rendent », « bien qu'elle extrade » : not told as done
         return FrenchActDecision(False, False, "subjonctif: not told as done", 0.0)
     chain = _governing_chain(trigger)
+    if fold(trigger.lemma_) in _REPORTING and _inverted_speaker(verb_of(trigger)) is not None:
+        chain = [trigger]  # (the quote the parser hangs it on is what is said, not a governor)
     # (an opinion is read before the conditional: an expert's « ne peut pas poursuivre » is
     # no hedged threat)
     if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
