@@ -911,3 +911,13 @@ def test_a_quote_in_guillemets_is_the_speakers_act() -> None:
                      'gouvernement malien.', "2022-02-03")
     assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["MLI"]
     assert [a.code for a in event.target] == ["FRA"]
+
+
+def test_soldiers_who_lost_their_lives_in_an_ambush_and_a_withdrawal_all_three_announced() -> None:
+    (event,) = _code("Une dizaine de soldats ont perdu la vie dans une embuscade tendue par des hommes armés.")
+    assert event.plover.event == "FIGHT"
+    assert [a.text for a in event.source] == ["hommes armés"] and [a.text for a in event.target] == ["soldats"]
+    (event,) = _code("Le Mali, le Burkina Faso et le Niger ont annoncé leur retrait immédiat de la CEDEAO.",
+                     "2024-01-28")
+    assert event.plover.event == "SANCTION" and [a.code for a in event.target] == ["IGO"]
+    assert {a.code for a in event.source} == {"MLI", "BFA", "NER"}

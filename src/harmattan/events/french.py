@@ -572,13 +572,20 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         agentive = False
         if noun.dep_ in {"nsubj", "nsubj:pass"}:
             return None
-        owner = [c for c in noun.head.children if c.dep_ == "nsubj"] if noun.dep_ == "obj" else []
+        # (and the first of coordinated subjects, which the parser may hang on the verb with
+        # no preposition: « Le Mali, le Burkina Faso et le Niger ont annoncé leur retrait »)
+        owner = [c for c in noun.head.children if c.dep_ == "nsubj" or (
+            c.dep_ in {"obl:mod", "obl", "dislocated", "nmod"} and not _case_words(c) and c.i < noun.head.i
+            and c.pos_ in {"PROPN", "NOUN"})] if noun.dep_ == "obj" else []
         owners = [a for c in owner for a in _actors_at(mapped, c)]
     else:
         owners = []
     source: list[Actor] = list(owners)
     target: list[Actor] = []
-    suffered = noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS
+    suffered = (noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS) or (
+        # « Une dizaine de soldats ont perdu la vie dans une embuscade »
+        noun.dep_.startswith("obl") and fold(noun.head.lemma_) == "perdre" and any(
+            c.dep_ == "obj" and fold(c.lemma_) == "vie" for c in noun.head.children))
     if suffered:
         # « Des villes, dont Kiev, ont subi de lourdes attaques » : the subject suffers the act
         target = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
@@ -588,9 +595,11 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
     # gendarmes a provoqué … », where it hangs « par les gendarmes » elsewhere)
     root = doc[_root(doc)]
     end = root.i if noun.i < root.i and noun.dep_.startswith("nsubj") else noun.right_edge.i + 1
+    # (through the noun's own participle: « une embuscade tendue par des hommes armés »)
     agents = [t for t in doc[noun.i + 1:end] if t.dep_ in {"nmod", "obl", "obl:agent", "obl:mod"}
               and "par" in _case_words(t) and not any(
-                  doc[k].pos_ in {"VERB", "AUX"} for k in range(noun.i + 1, t.i))]
+                  doc[k].pos_ in {"VERB", "AUX"} and not (doc[k].dep_ == "acl" and doc[k].head.i == noun.i)
+                  for k in range(noun.i + 1, t.i))]
     between: list[Token] = []
     if noun.dep_.startswith("nsubj") and noun.head.i == root.i and code.startswith("19"):
         if fold(root.lemma_) == "opposer":
@@ -604,7 +613,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
                 return Roles(_dedupe(first), _dedupe(second), "noun")
         # « Des combats ont éclaté entre les FAMa et les rebelles » (« entre » on the verb)
         between = [c for c in root.children if "entre" in _case_words(c)]
-    for child in [*noun.children, *(a for a in agents if a.head.i != noun.i), *between]:
+    # (« leur retrait immédiat de la CEDEAO » : what hangs on the noun's adjective)
+    on_adjective = [g for c in noun.children if c.dep_ == "amod" for g in c.children
+                    if g.dep_ in {"obl:arg", "obl", "nmod"}]
+    for child in [*noun.children, *(a for a in agents if a.head.i != noun.i), *between, *on_adjective]:
         if child.dep_ not in {"nmod", "obl", "obl:arg", "obl:mod", "obl:agent", "acl"}:
             continue
         cases = _case_words(child)
