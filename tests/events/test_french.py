@@ -921,3 +921,10 @@ def test_soldiers_who_lost_their_lives_in_an_ambush_and_a_withdrawal_all_three_a
                      "2024-01-28")
     assert event.plover.event == "SANCTION" and [a.code for a in event.target] == ["IGO"]
     assert {a.code for a in event.source} == {"MLI", "BFA", "NER"}
+
+
+def test_a_claimed_attack_is_the_claimants_and_fighters_eliminated_are_a_clash() -> None:
+    (event,) = _code("Le GSIM a revendiqué l'attaque contre le camp militaire de Tessit.", "2022-08-09")
+    assert event.plover.event == "FIGHT" and [a.text for a in event.source] == ["GSIM"]
+    (event,) = _code("L'armée a éliminé une dizaine de terroristes près de Djibo.")
+    assert event.acled["sub_event_type"] == "Armed clash"

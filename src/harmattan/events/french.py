@@ -546,6 +546,8 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 #: Main verbs whose subject suffers the act their object names (folded lemmas).
 _SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
+#: Main verbs whose subject claims the act their object names (folded lemmas).
+_CLAIM_VERBS = frozenset({"revendiquer"})
 #: Main verbs by which a noun names what something is, not an act (folded lemmas).
 _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "devenir", "rester"})
 
@@ -582,6 +584,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         owners = []
     source: list[Actor] = list(owners)
     target: list[Actor] = []
+    if noun.dep_ == "obj" and fold(noun.head.lemma_) in _CLAIM_VERBS:
+        # « Le GSIM a revendiqué l'attaque contre le camp de Tessit » : who claims it did it
+        source = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
+        owners = list(source)
     suffered = (noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS) or (
         # « Une dizaine de soldats ont perdu la vie dans une embuscade »
         noun.dep_.startswith("obl") and fold(noun.head.lemma_) == "perdre" and any(
