@@ -928,3 +928,13 @@ def test_a_claimed_attack_is_the_claimants_and_fighters_eliminated_are_a_clash()
     assert event.plover.event == "FIGHT" and [a.text for a in event.source] == ["GSIM"]
     (event,) = _code("L'armée a éliminé une dizaine de terroristes près de Djibo.")
     assert event.acled["sub_event_type"] == "Armed clash"
+
+
+def test_state_security_arrests_and_a_delegation_arriving_is_a_visit() -> None:
+    (event,) = _code("Plusieurs leaders de la société civile ont été interpellés par la sûreté de l'État.")
+    assert event.plover.event == "COERCE" and [a.sector for a in event.source] == ["SPY"]
+    (event,) = _code("Une délégation de la CEDEAO est arrivée à Niamey.", "2023-08-19")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["IGO"]
+    # a footballer or a parcel that arrives is no visit
+    assert _code("Julio Baptista est arrivé de Séville en 2005 en tant que buteur prolifique.") == []
+    assert _code("Le colis est arrivé à Niamey.") == []
