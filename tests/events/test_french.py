@@ -938,3 +938,40 @@ def test_state_security_arrests_and_a_delegation_arriving_is_a_visit() -> None:
     # a footballer or a parcel that arrives is no visit
     assert _code("Julio Baptista est arrivé de Séville en 2005 en tant que buteur prolifique.") == []
     assert _code("Le colis est arrivé à Niamey.") == []
+
+
+def test_who_is_made_the_object_of_an_act_suffers_it() -> None:
+    (event,) = _code("Le ministre malien a fait l'objet de sanctions de la part de l'Union européenne.")
+    assert event.plover.event == "SANCTION"
+    assert [a.code for a in event.source] == ["IGO"] and [a.code for a in event.target] == ["MLI"]
+    (event,) = _code("Trois officiers maliens ont fait l'objet d'une arrestation par la gendarmerie.")
+    assert event.plover.event == "COERCE" and [a.text for a in event.target] == ["officiers maliens"]
+    # a thing investigated names no one
+    assert _code("Le projet a fait l'objet d'une enquête.") == []
+
+
+def test_de_plus_en_plus_before_an_adjective_describes_and_is_no_trend() -> None:
+    (event,) = _code("Puis, en Guinée, le colonel Mamady Doumbouya a renversé le président Alpha Condé, "
+                     "de plus en plus autocratique.", "2021-09-06")
+    assert event.plover.event == "COERCE" and [a.code for a in event.target] == ["GIN"]
+    (event,) = _code("Le régime de Bamako a imposé des restrictions de plus en plus strictes aux opérations "
+                     "de la Minusma.", "2022-07-20")
+    assert event.plover.event == "SANCTION"
+    # a trend of the act, or a judgement, still tells none
+    assert _code("Les jihadistes attaquent de plus en plus les civils.") == []
+    assert _code("Les entreprises se sont engagées à changer, et il est de plus en plus improbable "
+                 "qu'elles reculent.") == []
+
+
+def test_aid_announced_in_reported_speech_a_listing_by_an_agent_and_a_denial() -> None:
+    (event,) = _code("Le FMI a annoncé jeudi qu'il allait accorder 448 millions de dollars au Niger.")
+    assert event.plover.event == "AGREE"  # aid to come is pledged (as « va accorder »)
+    assert [a.code for a in event.source] == ["IGO"] and [a.code for a in event.target] == ["NER"]
+    (event,) = _code("Le PKK a été désigné comme une organisation terroriste par les États-Unis.")
+    assert event.plover.event == "SANCTION" and [a.code for a in event.source] == ["USA"]
+    assert "USA" not in [a.code for a in event.target]
+    (event,) = _code("Le ministre affirme que les allégations contre lui sont entièrement fausses.")
+    assert event.plover.event == "REJECT"
+    # without « être », « de faux documents » is no denial
+    assert all(e.plover.event != "REJECT" for e in _code(
+        "La police affirme que le suspect a utilisé de faux documents."))

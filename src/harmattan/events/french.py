@@ -507,7 +507,7 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
         if (token.pos_ != "NOUN" and not (token.pos_ == "ADJ" and token.dep_.startswith("nsubj") and any(
                 c.dep_ == "det" for c in token.children))) or token.dep_ not in _NOMINAL_DEPS:
             continue  # (« De violents affrontements ont opposé … » : the noun tagged an adjective)
-        if token.i != root.i and token.head.i != root.i and not (
+        if token.i != root.i and token.head.i != root.i and not _object_of(token) and not (
                 token.dep_ in {"nsubj", "obj"} and token.head.head.i == root.i and not (
                     token.head.pos_ in {"VERB", "AUX"} and token.head.dep_ in {"ccomp", "advcl", "acl:relcl"})):
             # (one step more where the small parser hangs the subject on a word of it; not the
@@ -519,7 +519,7 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
             # one happened (« après une rencontre avec les chefs religieux » tells a new one)
             continue
         if _case_words(token) and _case_words(token) <= {"de", "d'", "d’"} and not any(
-                c.dep_ in {"det", "nummod"} for c in token.children):
+                c.dep_ in {"det", "nummod"} for c in token.children) and not _object_of(token):
             continue  # « les effectifs de combat », « un partenaire d'exécution » : what kind, no act
         code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
         if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
@@ -541,6 +541,19 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
                            pattern=f"fr noun: {fold(token.lemma_.lower())} [{code}]", specificity=0,
                            negated=_negated_here(root), kind="noun")
     return None
+
+
+def _object_of(noun: Token) -> bool:
+    """« X fait (a fait, fera) l'objet d'une enquête / de sanctions » : X suffers the act the
+    noun names, as with « subir »."""
+    if not _case_words(noun) & {"de", "d'", "d’", "des", "du"}:
+        return False
+    holder = noun.head
+    if noun.dep_ == "nmod" and fold(holder.lemma_) == "objet" and holder.dep_ == "obj":
+        return fold(holder.head.lemma_) == "faire"
+    # (the small parser hangs « d'une arrestation » on the verb)
+    return noun.dep_ in {"obl:arg", "obl", "obl:mod"} and fold(holder.lemma_) == "faire" and any(
+        c.dep_ == "obj" and fold(c.lemma_) == "objet" for c in holder.children)
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
@@ -588,13 +601,14 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         # « Le GSIM a revendiqué l'attaque contre le camp de Tessit » : who claims it did it
         source = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
         owners = list(source)
-    suffered = (noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS) or (
+    suffered = (noun.dep_ == "obj" and fold(noun.head.lemma_) in _SUFFER_VERBS) or _object_of(noun) or (
         # « Une dizaine de soldats ont perdu la vie dans une embuscade »
         noun.dep_.startswith("obl") and fold(noun.head.lemma_) == "perdre" and any(
             c.dep_ == "obj" and fold(c.lemma_) == "vie" for c in noun.head.children))
     if suffered:
         # « Des villes, dont Kiev, ont subi de lourdes attaques » : the subject suffers the act
-        target = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
+        verb = noun.head.head if _object_of(noun) and noun.dep_ == "nmod" else noun.head
+        target = [a for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"} for a in _actors_at(mapped, c)]
     # (« par X » anywhere in the noun phrase: the small parser hangs it on the last noun,
     # « la saisie de deux tonnes de cocaïne par la gendarmerie »)
     # or between the noun and the verb it is the subject of (« L'arrestation de l'opposant par les
@@ -947,6 +961,14 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
         if child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and "par" in _case_words(child)
                                         and _is_passive(verb)):
             return child, True
+    if _is_passive(verb):
+        # « a été désigné comme une organisation terroriste par les États-Unis » : the small
+        # parser hangs the agent on the attribute
+        for child in verb.children:
+            if child.dep_ in {"xcomp", "obl:arg", "obl"} and child.pos_ == "NOUN" and "comme" in _case_words(child):
+                for grand in child.children:
+                    if grand.dep_ == "nmod" and "par" in _case_words(grand):
+                        return grand, True
     return None, False
 
 
@@ -1281,7 +1303,17 @@ def not_an_act(text: str, trigger: int | None = None) -> bool:
     words aside when the trigger (a character offset in ``text``) is outside them."""
     if trigger is not None:
         text = _QUOTED.sub(lambda m: m.group(0) if m.start() <= trigger < m.end() else " ", text)
-    return bool(_NOT_AN_ACT.search(text))
+    return bool(_NOT_AN_ACT.search(_DESCRIBED_TREND.sub(" ", text)))
+
+
+#: « de plus en plus » before an adjective describes a party or a thing (« le président Alpha
+#: Condé, de plus en plus autocratique », « des restrictions de plus en plus strictes »), not a
+#: trend of the act the sentence tells (« il est de plus en plus improbable » still judges).
+_DESCRIBED_TREND = re.compile(
+    r"(?<!\best )(?<!\bsont )(?<!\bdevient )(?<!\bdeviennent )(?<!\bsemble )(?<!\bsemblent )"
+    r"\bde plus en plus (?=\w*(?:ique|iques|if|ifs|ive|ives|ble|bles|aire|aires|eux|euse|euses|ant|"
+    r"ante|ants|antes|ent|ente|ents|entes|é|ée|és|ées|al|ale|aux|ales|ict|icte|icts|ictes|ort|orte|"
+    r"orts|ortes|ourd|ourde|ourds|ourdes|endu|endue|endus|endues)\b)", re.IGNORECASE)
 
 
 #: Words that place the act in the past, told as background (« en 2012 », « il y a deux ans »).
@@ -1517,8 +1549,12 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         carried = fold(governor.lemma_) in _CARRIERS or (
             fold(governor.lemma_) == "pouvoir" and any(
                 c.dep_.startswith("aux") and fold(c.lemma_) == "avoir" for c in governor.children))
-        if governor.i == trigger_i or not carried or _is_passive(governor) or \
-                tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}:
+        # (« a annoncé qu'il allait accorder » : « aller » in the imparfait of reported speech,
+        # as « annonce qu'il va accorder »)
+        reported = fold(governor.lemma_) == "aller" and tense_of(doc, governor.i) == "imparfait" and \
+            _reported_past(doc, governor)
+        if governor.i == trigger_i or not carried or _is_passive(governor) or (not reported and \
+                tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}):
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
     if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"} and not _gerund_of_act(doc, trigger):
         return FrenchActDecision(False, False, "participle: a description", 0.0)

@@ -39,9 +39,9 @@ class FrenchGate:
     def keeps_incident(self, doc: Doc, sentence: Any, actors: list[Any]) -> bool:
         """An incident with no act of the lexicon (« quinze civils ont été tués ») is kept
         unless the sentence reads as opinion, statistic or generic."""
-        from harmattan.events.french import _NOT_AN_ACT, _root, tense_of
+        from harmattan.events.french import _root, not_an_act, tense_of
 
-        if _NOT_AN_ACT.search(sentence.text) or doc is None:
+        if not_an_act(sentence.text) or doc is None:
             return False
         if _violence_read_as_no_act(doc):
             return False
