@@ -975,3 +975,15 @@ def test_aid_announced_in_reported_speech_a_listing_by_an_agent_and_a_denial() -
     # without « être », « de faux documents » is no denial
     assert all(e.plover.event != "REJECT" for e in _code(
         "La police affirme que le suspect a utilisé de faux documents."))
+
+
+def test_pressure_read_as_the_root_a_titled_name_and_a_neighbour_in_apposition() -> None:
+    # the small parser makes « pression » the root and « fait » a bare dependent on it
+    (event,) = _code("L'Afrique du Sud, le grand voisin du Mozambique, a fait pression pour envoyer "
+                     "des troupes.", "2021-07-09")
+    assert event.plover.event == "DEMAND"
+    # the neighbour named in the apposition is no second doer
+    assert [a.code for a in event.source] == ["ZAF"]
+    # « M. » and a name no dictionary knows is someone in particular
+    (event,) = _code("M. Ngaïssona a été empêché de se présenter à la présidence de la RCA en 2015.")
+    assert event.plover.event == "COERCE"

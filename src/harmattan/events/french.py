@@ -398,13 +398,20 @@ def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
         old_head.dep_ = "xcomp" if old_head.pos_ == "VERB" else "obj"
 
 
+#: Verbs whose object names the act (« faire pression », « lancer un appel »).
+_LIGHT_VERBS = frozenset({"faire", "lancer", "prendre", "porter", "donner", "mener", "livrer"})
+
+
 def _participle_under_its_object(doc: Doc, token: Token) -> None:
     """« Les autorités … ont expulsé deux diplomates », read with « diplomates » the root and
     « expulsé » an adverb on it (or « Les militaires … ont dissous tous les partis », with
     « partis » a conjunct of the subject and « ont » on it): the participle after its
     auxiliary is the verb, the noun after it its object, what came before its subject."""
     head = token.head
-    if token.pos_ not in {"ADV", "ADJ", "NOUN"} or not _participle_like(token) \
+    # (or « L'Afrique du Sud a fait pression pour … », with « pression » the root and « fait »
+    # a bare dependent on it)
+    light = token.pos_ == "VERB" and token.dep_ == "dep" and fold(token.lemma_) in _LIGHT_VERBS
+    if (token.pos_ not in {"ADV", "ADJ", "NOUN"} or not _participle_like(token)) and not light \
             or head.i <= token.i or head.pos_ not in {"NOUN", "PROPN"}:
         return
     auxes = [c for c in doc[max(token.i - 2, 0):token.i]
@@ -861,6 +868,11 @@ _CORE_DEPS = {"det", "amod", "nmod", "flat:name", "flat:foreign", "flat", "appos
 _WHERE_CASES = {"pres", "dans", "vers", "depuis"}  # folded
 
 
+#: Nouns (folded lemmas) by which an apposition tells how its noun stands to another party.
+_RELATION_NOUNS = frozenset({"voisin", "allie", "partenaire", "homologue", "rival", "ennemi",
+                             "adversaire", "parrain", "protecteur", "successeur", "predecesseur"})
+
+
 def _core(token: Token) -> set[int]:
     core, stack = {token.i}, [token]
     while stack:
@@ -869,6 +881,9 @@ def _core(token: Token) -> set[int]:
             if child.dep_ == "nmod" and (_case_words(child) | {fold(g.lower_) for g in child.children
                                                                 if g.dep_ in {"advmod", "fixed"}}) & _WHERE_CASES:
                 continue  # « des jihadistes près de Tillabéri » : where, not who
+            if child.dep_ in {"conj", "appos"} and fold(child.lemma_) in _RELATION_NOUNS and not any(
+                    g.dep_ == "cc" for g in child.children):
+                continue  # « L'Afrique du Sud, le grand voisin du Mozambique, » : said of it
             if child.dep_ in _CORE_DEPS and child.i not in core:
                 core.add(child.i)
                 stack.append(child)
@@ -1439,6 +1454,8 @@ def _named_sufferer(verb: Token) -> bool:
         if child.dep_ == "nsubj:pass":
             if child.pos_ == "PROPN" or child.lower_ in _SUBJECT_PRONOUNS:
                 return True
+            if any(d.dep_ in {"flat:name", "appos"} and d.pos_ == "PROPN" for d in child.children):
+                return True  # « M. Ngaïssona a été empêché de … », « l'opposant Ousmane Sonko »
             return child.pos_ == "NOUN" and any(
                 d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children)
     return False
