@@ -279,3 +279,17 @@ def test_a_sentence_the_reader_is_sure_reports_no_act_goes_no_further() -> None:
     assert calls[0] == [visit]
     assert [e.evidence.sentence for e in events] == [visit]
     assert events[0].plover.event == "CONSULT"
+
+
+def test_a_main_verb_that_tells_no_act_gives_no_event_unless_a_verb_below_does() -> None:
+    def code(text: str):
+        return code_articles([Article(id="t", text=text, date=parse_date("2019-07-20"))])
+
+    # staying, emerging: no pattern reads an act, and the main verb tells none
+    assert code("Gonzalez remained in the department for several years.") == []
+    assert code("The ties between Bukele and Alba Petroleos emerged in May 2019.") == []
+    # the act told in the clause below the verb that tells none is read there
+    events = code("The latest bloodshed comes after at least 20 individuals were killed July 8 by "
+                  "gunmen in western Carazo department.")
+    assert [e.plover.event for e in events] == ["ASSAULT"]
+    assert events[0].evidence.trigger == "killed"
