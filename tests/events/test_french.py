@@ -987,3 +987,15 @@ def test_pressure_read_as_the_root_a_titled_name_and_a_neighbour_in_apposition()
     # « M. » and a name no dictionary knows is someone in particular
     (event,) = _code("M. Ngaïssona a été empêché de se présenter à la présidence de la RCA en 2015.")
     assert event.plover.event == "COERCE"
+
+
+def test_a_conditional_reported_in_the_past_is_the_future_of_that_past() -> None:
+    # concordance des temps: « a annoncé qu'il retirerait » is « annonce qu'il va retirer »
+    (event,) = _code("Le Burkina Faso a annoncé qu'il retirerait ses troupes de la force conjointe "
+                     "du G5 Sahel.", "2022-05-15")
+    assert event.modality.future and not event.modality.hypothetical
+    assert [a.code for a in event.source] == ["BFA"]
+    # a possibility, or a condition, stays what it is
+    assert _code("Le ministre a déclaré que la CEDEAO pourrait intervenir.") == []
+    assert all(e.plover.event != "ASSAULT" for e in _code(
+        "Le président a déclaré que la France interviendrait si la junte attaquait."))

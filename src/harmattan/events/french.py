@@ -814,7 +814,7 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
     # A threat states its own condition (« a menacé de retirer ses soldats si … »): the
     # condition makes the threat no less made.
     threat = bool(code) and code.startswith("13")
-    negated = hypothetical = future = False
+    negated = hypothetical = future = mood = False
     chain = _governing_chain(trigger)
     for token in chain:
         auxes = [c for c in token.children if c.dep_.startswith("aux")]
@@ -822,7 +822,7 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
             negated = True
         for verb in [token, *auxes]:
             if _morph(verb, "Mood") == "Cnd":
-                hypothetical = True
+                mood = True
             if _morph(verb, "Tense") == "Fut":
                 future = True
         for child in token.children:
@@ -853,7 +853,33 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
                 negated = True
     if _CONDITION.search(doc.text) and not threat:
         hypothetical = True
+    if mood:
+        if not hypothetical and future_in_the_past(doc, trigger):
+            future = True  # « Le Mali a annoncé qu'il quitterait la CEDEAO »
+        else:
+            hypothetical = True
     return Modality(negated=negated, hypothetical=hypothetical, future=future)
+
+
+#: Verbs of saying whose reported conditional tells what was announced, in the past, as to come.
+_ANNOUNCING = {"annoncer", "declarer", "affirmer", "assurer", "indiquer", "preciser", "dire",
+               "confirmer", "promettre", "prevenir", "avertir", "informer", "notifier", "ecrire",
+               "tweeter", "ajouter", "repondre", "decider"}
+
+
+def future_in_the_past(doc: Doc, trigger: Token) -> bool:
+    """« a annoncé qu'il quitterait la CEDEAO », « a déclaré que ses troupes se retireraient » :
+    a conditional in what a verb of saying in a past tense reports is the future of that past
+    (concordance des temps), not a hypothesis — unless a condition is stated (« si … », « en
+    cas de … ») or a verb of possibility carries it (« pourrait »)."""
+    if _CONDITION.search(doc.text) or re.search(r"\bs(?:i\s|['’]il)", doc.text, re.IGNORECASE):
+        return False
+    for token in _governing_chain(trigger)[1:]:
+        if fold(token.lemma_) in _HYPOTHETICAL_LEMMAS | _MODALS:
+            return False
+        if fold(token.lemma_) in _ANNOUNCING:
+            return tense_of(doc, token.i) in {"compose", "simple", "plusqueparfait"}
+    return False
 
 
 # -- roles ---------------------------------------------------------------------------------------
@@ -1540,7 +1566,7 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         # « une vallée … qui refuse d'abandonner » : a present relative clause describes (not
         # « les leaders qu'il accuse », where the clause's own subject acts)
         return FrenchActDecision(False, False, "present relative clause: a description", 0.0)
-    if tense == "conditionnel" or modality.hypothetical:
+    if (tense == "conditionnel" and not (modality.future and not modality.hypothetical)) or modality.hypothetical:
         # (a condition or an indirect question, « si les États-Unis interviendraient », is
         # no threat however it is hedged)
         asked = any(c.dep_ == "mark" and fold(c.text) in {"si", "s'", "s’"}

@@ -43,7 +43,7 @@ class FrenchGate:
 
         if not_an_act(sentence.text) or doc is None:
             return False
-        if _violence_read_as_no_act(doc):
+        if _violence_read_as_no_act(doc) or _violence_as_condition(doc):
             return False
         return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
 
@@ -65,5 +65,15 @@ def _violence_read_as_no_act(doc: Doc) -> bool:
         rows = lexicon.get(fold(token.lemma_))
         row = _row_for(verb_of(token), rows, doc.text) if rows else None
         if row is not None and row.code == "---":
+            return True
+    return False
+
+
+def _violence_as_condition(doc: Doc) -> bool:
+    """A word of violence in a condition (« si la junte attaquait », « s'ils attaquent ») tells
+    no incident."""
+    for token in doc:
+        if token.pos_ == "VERB" and _VIOLENCE_WORD.match(token.text) and any(
+                c.dep_ == "mark" and c.lower_ in {"si", "s'", "s’"} for c in token.children):
             return True
     return False
