@@ -43,7 +43,9 @@ _VIOLENT_DEMO = _rx(r"jet\w* de pierres", r"lanc\w* des (?:pierres|projectiles|c
                     r"barricades?", r"cocktails? molotov", r"incendi\w* (?:\w+ ){0,2}(?:siège|bâtiment|voiture|véhicule)")
 _MOB = _rx(r"lynch\w*", r"vindicte populaire", r"justice populaire", r"foule en colère")
 _EXCESSIVE = _rx(r"tir\w* à balles réelles", r"balles réelles", r"tir\w* sur (?:les |des )?(?:manifestants|foule)",
-                 r"(?:manifestants?|protestataires?) (?:\w+ ){0,3}(?:tués?|abattus?)")
+                 r"(?:manifestants?|protestataires?) (?:\w+ ){0,3}(?:tués?|abattus?)",
+                 r"(?:ouvert|ouvrent|ouvre|ouvrant) le feu (?:sur|contre) (?:les |des |la )?(?:manifestants|protestataires|foule)",
+                 r"(?:manifestants?|protestataires?|foule)\b[^.]{0,40}\b(?:faisant|a fait|ont fait) (?:\w+ ){0,3}(?:morts?|victimes)")
 _INTERVENTION = _rx(r"dispers\w*", r"gaz lacrymogènes?", r"lacrymogènes?", r"canons? à eau", r"matraqu\w*", r"interpell\w*",
                     r"arrêt\w* (?:\w+ ){0,3}manifestants")
 _CHEMICAL = _rx(r"armes? chimiques?", r"gaz (?:sarin|moutarde|toxique)")

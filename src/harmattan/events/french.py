@@ -564,6 +564,9 @@ def _object_of(noun: Token) -> bool:
 
 
 _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+#: Acts of force that a state's forces do (« une frappe de l'armée », « un raid des forces
+#: spéciales »), not suffer.
+_FORCE_NOUNS = frozenset({"frappe", "bombardement", "raid", "offensive", "riposte", "tir", "operation"})
 #: Main verbs whose subject suffers the act their object names (folded lemmas).
 _SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
 #: Main verbs whose subject claims the act their object names (folded lemmas).
@@ -604,7 +607,8 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         owners = []
     source: list[Actor] = list(owners)
     target: list[Actor] = []
-    if noun.dep_ == "obj" and fold(noun.head.lemma_) in _CLAIM_VERBS:
+    claimed = noun.dep_ == "obj" and fold(noun.head.lemma_) in _CLAIM_VERBS
+    if claimed:
         # « Le GSIM a revendiqué l'attaque contre le camp de Tessit » : who claims it did it
         source = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
         owners = list(source)
@@ -612,6 +616,9 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         # « Une dizaine de soldats ont perdu la vie dans une embuscade »
         noun.dep_.startswith("obl") and fold(noun.head.lemma_) == "perdre" and any(
             c.dep_ == "obj" and fold(c.lemma_) == "vie" for c in noun.head.children))
+    if noun.dep_.startswith("nsubj") and code.startswith(("18", "19", "20")):
+        # « Une frappe … a fait une vingtaine de morts parmi les civils » : the dead are among them
+        target += [a for t in doc if "parmi" in _case_words(t) for a in _actors_at(mapped, t)]
     if suffered:
         # « Des villes, dont Kiev, ont subi de lourdes attaques » : the subject suffers the act
         verb = noun.head.head if _object_of(noun) and noun.dep_ == "nmod" else noun.head
@@ -661,11 +668,15 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             target += found
         elif cases & {"de", "du", "des", "d'", "d’"}:
             armed = code.startswith(("18", "19", "20")) and all(
-                a.sector in {"REB", "CRM"} or a.code == "IMG" for a in found)
+                a.sector in {"REB", "CRM"} or a.code == "IMG" for a in found) or (
+                # « une frappe de drone de l'armée » : a strike, a raid, a bombing by the forces
+                code.startswith(("19", "18")) and fold(noun.lemma_) in _FORCE_NOUNS
+                and all(a.sector in {"MIL", "COP", "SPY"} for a in found))
             # « une attaque des jihadistes », « a subi une attaque du GSIM » : armed men (or
             # anyone, when the subject suffers it) do the violence; « l'attaque du camp » is
             # done to the camp
-            (source if agentive or armed or suffered else target).extend(found)
+            # (« a revendiqué la neutralisation de terroristes » : the claimant did it to them)
+            (source if (agentive or armed or suffered) and not claimed else target).extend(found)
     if not target and all(any(a is o for o in owners) for a in source):
         return None  # (nothing hung on the noun names a party: the sentence's parse decides)
     return Roles(_dedupe(source), _dedupe([a for a in target if all(a is not s for s in source)]), "noun")
@@ -733,7 +744,7 @@ def _denies(token: Token) -> bool:
 _NEGATORS = {"pas", "plus", "jamais", "point", "guère", "aucun", "aucune", "nullement"}
 _NEGATING_LEMMAS = {"démentir", "nier", "refuser", "renoncer", "exclure", "échouer"}
 _FUTURE_LEMMAS = {"prévoir", "envisager", "compter", "promettre", "engager", "projeter", "entendre",
-                  "vouloir", "souhaiter", "décider", "annoncer", "préparer", "apprêter", "s'apprêter",
+                  "vouloir", "souhaiter", "annoncer", "préparer", "apprêter", "s'apprêter",
                   "comptent", "devoir", "viser"}
 _HYPOTHETICAL_LEMMAS = {"pouvoir", "menacer", "envisager", "examiner", "étudier", "proposer", "risquer"}
 _CONDITION = re.compile(r"\b(?:en cas d[e'’]|au cas où|à moins que|faute d[e'’])", re.IGNORECASE)
@@ -1146,7 +1157,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                 for child in node.children:
                     if child.i < subject.i and child.dep_ in {"obl:mod", "obl", "dislocated", "nmod"} \
                             and not _case_words(child):
-                        source += [a for a in _actors_at(mapped, child) if all(a is not x for x in source)]
+                        found = _actors_at(mapped, child)
+                        if found and fold(subject.lemma_) in _RELATION_NOUNS:
+                            # « Le Nigeria, le grand voisin du Niger, a fait pression » : the
+                            # subject is the apposition, said of the noun before it
+                            source = []
+                        source += [a for a in found if all(a is not x for x in source)]
                 first = node.head
                 if node.dep_ == "conj" and first.i < subject.i and first.pos_ in {"NOUN", "PROPN"} and any(
                         c.dep_ == "cc" and fold(c.lower_) == "et" and first.i < c.i < subject.i
