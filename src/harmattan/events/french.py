@@ -587,7 +587,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
     appeal… and whom an arrest, a seizure, an execution… is done to.  None when nothing names
     a party there (the sentence's parse decides then)."""
     noun = doc[trigger_i]
-    mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)]
+    # (« la menace d'une intervention militaire » : an agent's word as an adjective names no one)
+    mapped = [(a, b, e) for a, b, e in actor_tokens(doc, actors, offset)
+              if not (":agents:" in (a.entry or "") and e - b == 1 and doc[b].pos_ == "ADJ"
+                      and doc[b].dep_ == "amod")]
     if not mapped:
         return None
     agentive = code.startswith(_AGENTIVE_NOUN_CODES)
