@@ -161,13 +161,13 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 35  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 36  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT",
-                           "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SEIZE_CONTRABAND",
+                           "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
@@ -368,3 +368,14 @@ def test_a_killing_in_an_attack_stays_the_killing_and_a_bombing_names_the_manner
     doc = nlp("Ten people were killed in a suicide bombing in Maiduguri.")
     m = best_match(coder.match(doc), doc)
     assert m.code == "1831" and m.kind == "noun"
+
+
+@pytest.mark.models
+def test_a_sentence_to_prison_and_a_sanction_by_an_agent_are_decisive(nlp, coder) -> None:
+    (match,) = coder.match(nlp("He was sentenced to nearly 27 years in prison."))
+    assert (match.code, match.decisive) == ("172", True)
+    (match,) = coder.match(nlp("Two companies were sanctioned by the US Treasury Department."))
+    assert (match.code, match.decisive) == ("160", True)
+    # with neither, the block's own code stays for the sentence model to weigh
+    (match,) = coder.match(nlp("The judge will sentence him next week."))
+    assert match.code == "172" and not match.decisive
