@@ -35,8 +35,10 @@ def test_plover_gold_cross_validated(coder) -> None:
 def test_quad_cross_validated(coder) -> None:
     report = evaluate_quad(load_gold(SHARED / "cameo-quad" / "train.jsonl", "quad"), coder.code)
     assert report.n == 1349
-    # Measured 0.904: reductions of relations (16x) now carry the set's quad class 3, and
-    # appeals ("urged") its 0 (docs/accuracy.md); 0.878 before.
+    # Measured 0.900: reductions of relations (16x) now carry the set's quad class 3, and
+    # appeals ("urged") its 0 (docs/accuracy.md); 0.878 before; 0.904 before the set's three
+    # arrests "for collaborating with a terrorist group" were read as arrests (material
+    # conflict; the set labels them verbal conflict).
     assert report.totals["macro_f1"] >= 0.895, report.totals
     # every miss is listed with the code given (eval quad --errors)
     assert len(report.errors) == round(report.n * (1 - report.totals["accuracy"]))

@@ -379,3 +379,15 @@ def test_a_sentence_to_prison_and_a_sanction_by_an_agent_are_decisive(nlp, coder
     # with neither, the block's own code stays for the sentence model to weigh
     (match,) = coder.match(nlp("The judge will sentence him next week."))
     assert match.code == "172" and not match.decisive
+
+
+@pytest.mark.models
+def test_verbs_of_one_kind_of_act_decide_with_their_own_code(nlp, coder) -> None:
+    (match,) = coder.match(nlp("He was arrested in Buenos Aires in 2010."))
+    assert (match.code, match.decisive) == ("173", True)
+    # negated, it decides nothing
+    (match,) = coder.match(nlp("Police did not arrest him."))
+    assert not match.decisive
+    # a verb of several readings keeps its block code for the sentence model to weigh
+    (match,) = coder.match(nlp("The army captured the town of Boni."))
+    assert not match.decisive
