@@ -161,13 +161,13 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 36  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 37  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT",
-                           "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "SENTENCE_TO", "SEIZE_CONTRABAND",
+                           "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
@@ -391,3 +391,11 @@ def test_verbs_of_one_kind_of_act_decide_with_their_own_code(nlp, coder) -> None
     # a verb of several readings keeps its block code for the sentence model to weigh
     (match,) = coder.match(nlp("The army captured the town of Boni."))
     assert not match.decisive
+
+
+@pytest.mark.models
+def test_going_on_strike_is_a_strike_not_a_visit(nlp, coder) -> None:
+    matches = coder.match(nlp("State police in Bahia went on strike in February to demand better pay."))
+    assert ("143", True) in [(m.code, m.decisive) for m in matches]
+    # going somewhere stays a visit
+    assert [m.code for m in coder.match(nlp("The minister went to Bamako."))] == ["040"]
