@@ -399,3 +399,13 @@ def test_going_on_strike_is_a_strike_not_a_visit(nlp, coder) -> None:
     assert ("143", True) in [(m.code, m.decisive) for m in matches]
     # going somewhere stays a visit
     assert [m.code for m in coder.match(nlp("The minister went to Bamako."))] == ["040"]
+
+
+@pytest.mark.models
+def test_a_release_of_people_decides_and_a_release_of_a_report_does_not(nlp, coder) -> None:
+    (match,) = coder.match(nlp("A juvenile court has released the underage son of a drug kingpin."))
+    assert (match.code, match.decisive) == ("0841", True)
+    matches = coder.match(nlp("The junta released the report on Monday."))
+    assert not any(m.code == "0841" or m.decisive for m in matches)
+    (match,) = coder.match(nlp("The rebels released two of the hostages."))
+    assert (match.code, match.decisive) == ("0841", True)

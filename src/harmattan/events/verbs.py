@@ -525,19 +525,30 @@ def _seized_people(verb: Any, code: str) -> str:
         return _DEPORT
     if code.startswith(_SEIZE):
         changed = _ARREST
-    elif code in _YIELD and verb.lemma_.lower() in _RELEASE_VERBS:
+    elif (code in _YIELD or code == _RELEASE) and verb.lemma_.lower() in _RELEASE_VERBS:
         changed = _RELEASE
     else:
         return code
+    return changed if _takes_people(verb) else code
+
+
+def _takes_people(verb: Any) -> bool:
+    """The verb's object (or passive subject) is people: "captured one of the country's most
+    wanted fugitives", "freed some of the hostages", "released the underage son of …"."""
     for child in verb.children:
         if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
             continue
-        # "captured one of the country's most wanted fugitives", "freed some of the hostages"
         heads = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
                            and child.lower_ in _PARTS for g in p.children if g.dep_ == "pobj"]
         if any(h.lower_ in _PEOPLE or h.lower_ in _RELEASED for h in heads):
-            return changed
-    return code
+            return True
+    return False
+
+
+def _freed(verb: Any, code: str) -> bool:
+    """A release of people ("a juvenile court has released the underage son of …") is RETREAT
+    whatever the sentence model reads (it read AID)."""
+    return code == _RELEASE and verb.lemma_.lower() in _RELEASE_VERBS and _takes_people(verb)
 
 
 _JUDICIAL = "063"
@@ -834,12 +845,13 @@ class VerbPatternCoder:
                     return None
                 code = _seized_people(tok, pat.code)
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
-                                 decisive=(code != pat.code or (pat.extra and words > 0))
+                                 decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code))
                                  and not negated and not _refused(tok))
             if verb.code:
                 code = _seized_people(tok, verb.code)
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
-                                 decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS)
+                                 decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
+                                           or _freed(tok, code))
                                  and not negated and not _refused(tok))
             return None
         return None
