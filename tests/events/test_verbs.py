@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 37  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 38  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -171,7 +171,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
-                           "DISMISS_OFFICIAL", "SUSPEND_MEDIA"]
+                           "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA"]
 
 
 @pytest.mark.models
@@ -408,4 +408,14 @@ def test_a_release_of_people_decides_and_a_release_of_a_report_does_not(nlp, cod
     matches = coder.match(nlp("The junta released the report on Monday."))
     assert not any(m.code == "0841" or m.decisive for m in matches)
     (match,) = coder.match(nlp("The rebels released two of the hostages."))
+    assert (match.code, match.decisive) == ("0841", True)
+
+
+@pytest.mark.models
+def test_officials_suspended_are_removed_and_a_number_of_people_freed(nlp, coder) -> None:
+    matches = coder.match(nlp("Authorities suspended two former police directors and 25 officers."))
+    assert ("172", True) in [(m.code, m.decisive) for m in matches]
+    # aid suspended stays a sanction
+    assert [m.code for m in coder.match(nlp("The EU suspended its aid to Niger."))] != ["172"]
+    (match,) = coder.match(nlp("Prosecutors have freed a number of workers."))
     assert (match.code, match.decisive) == ("0841", True)

@@ -562,7 +562,8 @@ def _suffered_without_agent(verb: Any) -> bool:
 
 
 #: Words that take people by a part of them ("one of the fugitives").
-_PARTS = frozenset("one two three four five six several some many most all dozens hundreds".split())
+_PARTS = frozenset("one two three four five six several some many most all dozens hundreds number group "
+                   "handful dozen couple".split())
 
 
 _YIELD = ("080", "084")
