@@ -669,6 +669,14 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             target += found[1:]
         elif cases & {"contre", "envers"}:
             target += found
+        elif cases & {"de", "du", "des", "d'", "d’"} and agentive and noun.dep_ == "obj" and any(
+                c.dep_ in {"det", "nmod:poss"} and fold(c.lower_) in _POSSESSIVES for c in child.children) and any(
+                c.dep_ == "nsubj" for c in noun.head.children):
+            # « La France a achevé le retrait de ses troupes du Niger » : « ses » troops are the
+            # subject's, who does it; what hangs on them with « de » is where from
+            source += [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
+            target += [a for g in child.children if g.dep_ == "nmod" and _case_words(g) & {"de", "du", "des", "d'", "d’"}
+                       for a in _actors_at(mapped, g)]
         elif cases & {"de", "du", "des", "d'", "d’"}:
             armed = code.startswith(("18", "19", "20")) and all(
                 a.sector in {"REB", "CRM"} or a.code == "IMG" for a in found) or (
