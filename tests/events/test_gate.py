@@ -293,3 +293,16 @@ def test_a_main_verb_that_tells_no_act_gives_no_event_unless_a_verb_below_does()
                   "gunmen in western Carazo department.")
     assert [e.plover.event for e in events] == ["ASSAULT"]
     assert events[0].evidence.trigger == "killed"
+
+
+def test_a_headline_glued_to_its_lead_is_its_own_sentence() -> None:
+    def code(text: str):
+        return code_articles([Article(id="t", text=text, date=parse_date("2015-02-20"))])
+
+    # a headline glued to its lead ("…Find?Panamanian") is its own sentence: the lead's act
+    # is read on the lead, and the question asks, states no act
+    events = code("Did US Tip Off Panama About Missile Find?Panamanian authorities have seized "
+                  "weapons on a ship traveling from Cuba to North Korea.")
+    assert [(e.plover.event, e.evidence.sentence[:22]) for e in events] == [
+        ("COERCE", "Panamanian authorities")]
+    assert code("Will Mexico Arrest the Cartel Leader?") == []

@@ -767,3 +767,60 @@ def test_forces_with_a_possessive_are_those_of_the_one_country_named_before() ->
     (event,) = code_articles([Article(id="fr", text="Le gouvernement malien a sommé la France de retirer ses troupes.",
                                       date=parse_date("2022-02-17"), language="fr")])
     assert ("troupes", "FRA") in [(a.text, a.code) for a in event.target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Mali received military aid from Russia in 2022.", ["RUS"], ["MLI"]),
+    ("The mayor received death threats from the Zetas last week.", ["MEX"], [""]),
+])
+def test_who_receives_an_act_suffers_it_and_who_sends_it_did_it(text: str, source: list[str],
+                                                                 target: list[str]) -> None:
+    event = _main(text, "2022-06-01")
+    assert [a.code for a in event.source] == source
+    assert [a.code for a in event.target] == target
+
+
+def test_a_visitor_received_is_still_hosted() -> None:
+    event = _main("Niger received a delegation from ECOWAS on Monday.", "2023-11-08")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.source] == ["NER"]
+
+
+def test_a_persons_surname_is_not_the_place_it_spells() -> None:
+    text = ("Pablo Medina, a journalist for ABC Color, was killed in October. "
+            "Medina had received several threats prior to his death.")
+    events = _events(text, "2014-11-01")
+    assert events and all(a.code != "SAU" for e in events for a in e.source + e.target)
+    # the place itself, with no such person, is still the place
+    (event,) = _events("Gunmen attacked pilgrims in Medina on Friday.", "2014-11-01")
+    assert [(a.text, a.code) for a in event.target] == [("pilgrims in Medina", "SAU")]
+
+
+def test_a_relative_clause_on_the_subject_is_not_the_source() -> None:
+    event = _main("Aldana, who is currently visiting El Salvador, has postponed her return to "
+                  "Guatemala.", "2019-03-20")
+    assert "SLV" not in [a.code for a in event.source]
+
+
+def test_an_adjectival_participle_states_no_act() -> None:
+    events = _events("The kidnapped journalist was a reporter for Reuters in Mexico.", "2019-03-20")
+    assert events == []
+
+
+def test_people_captured_are_arrested_whatever_the_sentence_reads() -> None:
+    event = _main("Authorities in El Salvador have captured nearly two dozen members of a criminal "
+                  "network with ties to the Sinaloa Cartel, highlighting the importance of Central "
+                  "America's Northern Triangle region to the hemisphere's most powerful drug "
+                  "trafficking organization.", "2017-02-08")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    # a town captured is still taken
+    event = _main("Jihadists captured the town of Boni on Monday.", "2017-02-08")
+    assert event.plover.event == "FIGHT"
+
+
+@pytest.mark.parametrize("text", [
+    "The reported value of the seized material was released by the vice minister of the agency.",
+    "The government released the report on Monday.",
+    "The ministry released figures showing a drop in homicides.",
+])
+def test_releasing_information_is_no_act(text: str) -> None:
+    assert _events(text, "2015-03-01") == []

@@ -32,6 +32,10 @@ CASES = [
      ["Ce n'est pas sûr.", "Écoutez bien.", "Le pays sera là."]),
     ("fr-question", "Pourquoi partir ? Parce que la junte l'exige !",
      ["Pourquoi partir ?", "Parce que la junte l'exige !"]),
+    ("glued-headline", "Did US Tip Off Panama About Missile Find?Panamanian authorities seized arms.",
+     ["Did US Tip Off Panama About Missile Find?", "Panamanian authorities seized arms."]),
+    ("brand-not-glued", "Yahoo! is big. Is it \"over?\" He asked.",
+     ["Yahoo! is big.", "Is it \"over?\"", "He asked."]),
 ]
 
 

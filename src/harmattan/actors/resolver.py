@@ -630,6 +630,10 @@ class ActorResolver:
                 return False
         return False
 
+    def given_names(self) -> frozenset[str]:
+        """First words of the dictionary's people's names, normalised ("pablo", "phil")."""
+        return self._given_names(self._ready())
+
     def _given_names(self, index: Index) -> frozenset[str]:
         names = getattr(self, "given_names_", None)
         if names is None:

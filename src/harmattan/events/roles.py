@@ -186,7 +186,11 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     found_actors = [a for a, _, _ in found]
     if found_actors or not fallback:
         return found_actors
-    return _actors_in(mapped, *_subtree_range(token), exclude=exclude)[:1]
+    # (not from a relative clause on it: "Aldana, who is visiting El Salvador, has postponed
+    # her return" is not El Salvador's act)
+    clauses = [_subtree_range(c) for c in token.subtree if c.dep_ == "relcl" and c.head.i in core]
+    return [a for a in _actors_in(mapped, *_subtree_range(token), exclude=exclude)
+            if not any(lo <= s < hi for lo, hi in clauses for b, s, _ in mapped if b is a)][:1]
 
 
 @timed("roles")
@@ -301,7 +305,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     if not source and not dying and not (verb is not None and not is_noun and is_agentless_passive(verb)):
         # A passive names its agent with "by" or not at all: the actor before "was arrested"
         # is the one arrested (or a word of its description), never the one who arrested.
-        before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}]
+        clauses = [_subtree_range(t) for t in doc[subject_range[0]:subject_range[1]]
+                   if t.dep_ == "relcl"] if subject_range else []
+        before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}
+                  and not any(lo <= s < hi for lo, hi in clauses)]
         if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
             source = [before[-1][0]]
             how = "nearest"

@@ -545,6 +545,14 @@ def _takes_people(verb: Any) -> bool:
     return False
 
 
+def _captured(verb: Any, code: str) -> bool:
+    """An arrest named by a verb of taking whose object is people ("Authorities in El
+    Salvador have captured nearly two dozen members of a criminal network"): COERCE whatever
+    the sentence model reads (it read FIGHT)."""
+    return code == _ARREST and verb.lemma_.lower() in {"capture", "seize", "apprehend", "nab"} \
+        and _takes_people(verb)
+
+
 def _freed(verb: Any, code: str) -> bool:
     """A release of people ("a juvenile court has released the underage son of …") is RETREAT
     whatever the sentence model reads (it read AID)."""
@@ -846,13 +854,14 @@ class VerbPatternCoder:
                     return None
                 code = _seized_people(tok, pat.code)
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
-                                 decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code))
+                                 decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
+                                           or _captured(tok, code))
                                  and not negated and not _refused(tok))
             if verb.code:
                 code = _seized_people(tok, verb.code)
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
                                  decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
-                                           or _freed(tok, code))
+                                           or _freed(tok, code) or _captured(tok, code))
                                  and not negated and not _refused(tok))
             return None
         return None

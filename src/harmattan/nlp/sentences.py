@@ -29,6 +29,9 @@ _ABBREVIATIONS = frozenset(
 # punctuation belongs to the sentence, an opening « (and its space) to the next one.
 _BOUNDARY = re.compile(
     r"[.!?]+[\"'”’)\]]*(?:[ \u00a0\u202f]?»)?(?=\s+(?:«\s?|[\"'“‘(\[])?[A-Z0-9À-Ý])")
+# A headline glued to the lead with no space ("… Missile Find?Panamanian authorities have …"):
+# a question or exclamation mark between a small letter and a capitalised word.
+_GLUED = re.compile(r"(?<=[a-z\"'”’)])[?!]+(?=[A-Z][a-z])")
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n|\n(?=\s*[-•*]\s)")
 _LINE_BREAK_SENTENCE = re.compile(r"\n(?=[A-Z])")
 # Letters of any script, so that an accented initial ("É. Philippe") is one too.
@@ -78,9 +81,10 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     chunk = text[start:end]
     last = 0
-    for match in _BOUNDARY.finditer(chunk):
+    matches = sorted([*_BOUNDARY.finditer(chunk), *_GLUED.finditer(chunk)], key=lambda m: m.start())
+    for match in matches:
         cut = match.end()
-        if _is_abbreviation(chunk, match.start(), match.group()):
+        if cut <= last or _is_abbreviation(chunk, match.start(), match.group()):
             continue
         yield start + last, start + cut
         last = cut
