@@ -374,3 +374,15 @@ def test_common_surnames_of_leaders_match_only_with_the_given_name(resolver: Act
     assert resolver.resolve_actor("Lasso", dt.date(2022, 6, 1)) is None
     chapo = resolver.resolve_actor("El Chapo", dt.date(2025, 6, 1))
     assert chapo is not None and (chapo.code, chapo.sector) == ("MEX", "CRM")
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Le PDCI annonce une alliance avec le FPI.", [("PDCI", "CIV", "PTY"), ("FPI", "CIV", "PTY")]),
+    ("Le Pastef a dénoncé l'arrestation d'Ousmane Sonko.", [("Pastef", "SEN", "PTY")]),
+    ("The PDP rejected the result.", [("PDP", "NGA", "PTY")]),
+    # an acronym that also names a weapon is written out only
+    ("Gunmen fired an RPG at the APC.", []),
+])
+def test_west_african_parties(resolver: ActorResolver, text: str, found: list) -> None:
+    actors = resolver.find_actors(text, dt.date(2023, 5, 1))
+    assert [(a.text, a.code, a.sector) for a in actors if a.sector == "PTY"] == found
