@@ -192,6 +192,13 @@ def test_the_named_sufferer_of_a_passive_makes_an_act() -> None:
     assert event.plover.event == "COERCE"
     # « des civils », no one in particular: the lexicon's act needs an identifiable actor
     assert [e.plover.event for e in _code("Des gens ont été convoqués.")] == []
+    # the parse may give two subjects, the name the second: an unarmed person shot is assaulted
+    (event,) = _code("Un chanteur populaire, Hachalu Hundessa, a été abattu au début de la semaine.")
+    assert event.plover.event == "ASSAULT"
+    # people hanged are executed (COERCE, as the act conventions code it); a picture is not
+    (event,) = _code("En 1948, sept commandants japonais ont été pendus à Tokyo.")
+    assert event.plover.event == "COERCE"
+    assert _code("Le tableau a été pendu au mur.") == []
 
 
 def test_a_gerondif_on_an_act_told_as_done_is_an_act() -> None:

@@ -287,10 +287,15 @@ def test_the_junta_is_the_country_a_junta_rules_on_the_articles_date() -> None:
     (expulsion,) = [e for e in events if "junta" in e.evidence.sentence]
     assert [(a.text, a.code) for a in expulsion.source] == [("junta", "NER")]
     assert expulsion.source[0].entry.endswith("+junta-country")
-    # before the coup Niger had no junta: the rule says nothing, the article's country decides
+    # before the coup Niger had no junta: the rule says nothing, and no junta is the country
+    # the article is about (nor France's, whose ambassador it expels)
     events = _events(text, "2023-01-26")
     (expulsion,) = [e for e in events if "junta" in e.evidence.sentence]
     assert not expulsion.source[0].entry.endswith("+junta-country")
+    assert all(a.code == "" for a in expulsion.source if a.text == "junta")
+    (expulsion,) = code_articles([Article(id="fr", text="La junte a expulsé l'ambassadeur de France.",
+                                          date=parse_date("2023-09-01"), language="fr")])
+    assert [(a.text, a.code) for a in expulsion.source] == [("junte", "")]
 
 
 @pytest.mark.parametrize("text", [

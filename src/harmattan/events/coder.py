@@ -595,6 +595,9 @@ class EventCoder:
             roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
             roles.source = []
         etype = _force_by_target(etype, roles.target, roles.source)
+        if etype == "FIGHT" and not roles.target and _unarmed_sufferer_fr(doc[match.trigger_i]) and not any(
+                a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
+            etype = "ASSAULT"  # « Un chanteur populaire, Hachalu Hundessa, a été abattu »
         if etype in {"ASSAULT", "FIGHT"} and natural_death(doc, match.trigger_i):
             return None  # « une épidémie de choléra a tué 60 personnes » : no one's act
         modality = read_french_modality(doc, match.trigger_i, PLOVER_QUAD[etype], match.code)
@@ -811,7 +814,10 @@ class EventCoder:
                     actor.entry = f"{actor.entry or 'agent'}+place"
             if agents_country:
                 for actor in actors:
-                    if not actor.code and actor.sector:
+                    if not actor.code and actor.sector and not (
+                            _JUNTA.search(actor.text) and not _ruled_by_junta(agents_country, article.date)):
+                        # (not "the junta" for a country no junta rules: « La junte a expulsé
+                        # l'ambassadeur de France » is no French junta's act)
                         actor.code = agents_country
                         actor.entry = f"{actor.entry or 'agent'}+article-country"
             out.append(_Candidate(article, sentence, actors, country=country,
@@ -1316,6 +1322,21 @@ def _unarmed_sufferer(doc: Doc, trigger_i: int) -> bool:
     return any(h.lemma_.lower() in _UNARMED_WORDS or h.lower_ in _UNARMED_WORDS for h in heads)
 
 
+_UNARMED_WORDS_FR = frozenset(
+    "homme femme enfant fille garçon fils père mère frère sœur famille personne victime habitant "
+    "villageois civil travailleur ouvrier étudiant élève enseignant instituteur journaliste "
+    "reporter chanteur artiste musicien directeur maire candidat commerçant homme d'affaires "
+    "militant prêtre pasteur imam chef coutumier paysan agriculteur éleveur chauffeur médecin "
+    "infirmier touriste passager adolescent jeune".split())
+
+
+def _unarmed_sufferer_fr(trigger: Any) -> bool:
+    """French: the one force hit, named by a word of no actor, is a person who does not fight
+    back, the subject of a passive or the object (« un chanteur … a été abattu »)."""
+    heads = [c for c in trigger.children if c.dep_ in {"nsubj:pass", "obj"}]
+    return any(h.lemma_.lower() in _UNARMED_WORDS_FR or h.lower_ in _UNARMED_WORDS_FR for h in heads)
+
+
 def _natural_death(doc: Doc, trigger_i: int) -> bool:
     """The act's killer is a disease, a disaster or an accident: the subject of "kill" ("an
     outbreak of cholera killed …", "her H5N1 infection killed her"), what one was killed by or
@@ -1753,6 +1774,12 @@ def _force_as_means(text: str, actor: Actor) -> bool:
 #: Agents that name a junta: "the junta", "the military government", « la junte ».
 _JUNTA = re.compile(r"\b(?:junta|junte|military (?:government|rulers|regime)|"
                     r"coup leaders|putschists|putschistes|militaires au pouvoir)\b", re.IGNORECASE)
+
+
+def _ruled_by_junta(code: str, day: Any) -> bool:
+    from harmattan.actors.dictionary import ruled_by_junta
+
+    return day is not None and ruled_by_junta(code, day)
 
 
 def _junta_country(per_sentence: list[tuple[Sentence, list[Actor]]], day: Any) -> str | None:

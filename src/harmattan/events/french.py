@@ -1503,14 +1503,17 @@ def _named_sufferer(verb: Token) -> bool:
     emprisonné », « Ma et ses collègues ont été convoqués »), not « des civils »."""
     if not _is_passive(verb):
         return False
+    # (every subject the parse gives: « Un chanteur populaire, Hachalu Hundessa, a été
+    # abattu » has two, the name the second)
     for child in verb.children:
         if child.dep_ == "nsubj:pass":
             if child.pos_ == "PROPN" or child.lower_ in _SUBJECT_PRONOUNS:
                 return True
             if any(d.dep_ in {"flat:name", "appos"} and d.pos_ == "PROPN" for d in child.children):
                 return True  # « M. Ngaïssona a été empêché de … », « l'opposant Ousmane Sonko »
-            return child.pos_ == "NOUN" and any(
-                d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children)
+            if child.pos_ == "NOUN" and any(
+                    d.dep_ == "det" and d.lower_ in _DEFINITE for d in child.children):
+                return True
     return False
 
 
