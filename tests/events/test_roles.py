@@ -137,6 +137,12 @@ def test_the_speaker_of_a_report_of_losses_on_its_own_side_is_not_the_source() -
     ("Burkina Faso's junta ordered the general mobilisation of all citizens aged 18 and over.",
      "154", "MOBILIZE"),
     ("The army said it had seized power and suspended the constitution.", "170", "COERCE"),
+    # forces deployed are moved short of force (MOBILIZE), whoever deploys them
+    ("The Urabenos deployed gunmen to Medellin's outskirts.", "150", "MOBILIZE"),
+    ("France deployed troops to Mali in 2013.", "150", "MOBILIZE"),
+    # … unless to keep the peace or to train another's forces
+    ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "074", "AID"),
+    ("The US deployed troops to train Nigerian soldiers.", "062", "COOPERATE"),
 ])
 def test_ultimatums_standby_forces_and_seizures_of_power(text: str, code: str, event_type: str) -> None:
     # CAMEO's GIVE reads "gave X seven days" as aid, ORDER "the activation of" as an order

@@ -545,6 +545,24 @@ def _takes_people(verb: Any) -> bool:
     return False
 
 
+_MOBILIZE = "150"
+_TO_HELP = re.compile(r"peace-?keep|\bmission\b|\bmonitor|\bobserv|\btrain(?:ing)?\b|\bto (?:help|assist|support)"
+                      r"|\brelief\b|\brescue\b|\bhumanitarian\b", re.IGNORECASE)
+
+
+def _deployed_to_help(verb: Any, code: str) -> str:
+    """Forces deployed (MOBILIZE, DEPLOY_TROOPS in verbs_extra.txt) for peacekeeping or a
+    mission are peacekeeping (074, AID), to train or help another's forces military
+    cooperation (062): "Britain is deploying 300 troops to the UN peacekeeping mission in Mali
+    to help strengthen security" moves no force against anyone."""
+    if code != _MOBILIZE or verb.lemma_.lower() not in {"deploy", "redeploy"}:
+        return code
+    found = _TO_HELP.search(verb.doc.text)
+    if found is None:
+        return code
+    return "074" if re.match(r"peace|mission|monitor|observ", found.group(0), re.IGNORECASE) else "062"
+
+
 def _captured(verb: Any, code: str) -> bool:
     """An arrest named by a verb of taking whose object is people ("Authorities in El
     Salvador have captured nearly two dozen members of a criminal network"): COERCE whatever
@@ -852,7 +870,7 @@ class VerbPatternCoder:
                 consumed.update(used)
                 if not pat.code:
                     return None
-                code = _seized_people(tok, pat.code)
+                code = _deployed_to_help(tok, _seized_people(tok, pat.code))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code))
