@@ -306,3 +306,4 @@ def test_a_headline_glued_to_its_lead_is_its_own_sentence() -> None:
     assert [(e.plover.event, e.evidence.sentence[:22]) for e in events] == [
         ("COERCE", "Panamanian authorities")]
     assert code("Will Mexico Arrest the Cartel Leader?") == []
+

@@ -105,6 +105,17 @@ def test_lifting_sanctions_or_a_curfew_is_a_concession(
 
 
 @pytest.mark.parametrize("text, source", [
+    ("Mali denied any role in the attack.", "MLI"),
+    ("Niger's junta denied that its soldiers had killed civilians near Tillaberi.", "NER"),
+])
+def test_a_denial_is_a_rejection_whatever_is_denied(text: str, source: str) -> None:
+    # "deny" with a clause or an object no pattern names was no act at all
+    event = _main(text, "2023-11-08")
+    assert event.plover.event == "REJECT"
+    assert [a.code for a in event.source] == [source]
+
+
+@pytest.mark.parametrize("text, source", [
     ("Russia refused to impose sanctions on Mali.", "RUS"),
     ("Ankara still refuses to lift the ban on Cypriot ships.", "TUR"),
 ])
@@ -591,9 +602,18 @@ def test_who_dies_suffers_the_act(text: str, source: list[str], target: list[str
     "Her suspected H5N1 infection killed her on January 17.",
     "A 21-month-old boy died on Monday of the virus in Hubei province.",
     "Twelve people were killed in a car crash near Niamey.",
+    # nor a death by one's own hand (and no ACLED incident either)
+    "Alan Garcia, who served as Peru's president from 1985 to 1990 and 2006 to 2011, killed "
+    "himself two weeks ago when police arrived at his home.",
 ])
 def test_deaths_from_disease_or_accident_are_no_ones_act(text: str) -> None:
     assert [e.plover.event for e in _events(text) if e.plover.event in {"ASSAULT", "FIGHT"}] == []
+
+
+def test_patrols_are_forces_moved_short_of_force() -> None:
+    event = _main("Police have said groups of armed men have been patrolling the streets of the "
+                  "state capital, Culiacan.", "2013-07-01")
+    assert (event.plover.event, event.cameo.code) == ("MOBILIZE", "150")
 
 
 def test_killings_by_people_stay_acts_beside_the_natural_deaths() -> None:

@@ -208,7 +208,8 @@ class _Candidate:
     candidate: bool = True
     #: The act gate's reading of the sentence, once asked.
     gate: GateDecision | None = None
-    #: It tells someone still held ("remains detained"): no act, and no ACLED incident.
+    #: It tells someone still held ("remains detained"), a death by disease or accident or by
+    #: one's own hand: no act, and no ACLED incident.
     held: bool = False
     #: The act reader's reading of the sentence, once asked (``EventCoder._act_readings``).
     act: Any = None
@@ -471,6 +472,8 @@ class EventCoder:
                     act=None if readings is None else readings[i])
         out = []
         for item, event in found:
+            if item.doc is not None and _natural_death(item.doc, _main_verb(item.doc)):
+                continue  # "… killed himself when police arrived", "died of cholera": no one's act
             if item.gate is not None:
                 assert self.gate is not None
                 if not self.gate.keeps(item.gate):
@@ -965,6 +968,7 @@ class EventCoder:
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
             etype = "ASSAULT"  # "the prison director was shot dead by armed men"
         if etype in {"ASSAULT", "FIGHT"} and _natural_death(doc, trigger_i):
+            candidate.held = True  # (nor an ACLED incident the learned classifier would add)
             return None  # "an outbreak of cholera killed 60 people": no one's act
         modality = read_modality(doc, trigger_i, PLOVER_QUAD[etype])
         code = match.code if match is not None else DEFAULT_CAMEO[etype]
@@ -1337,6 +1341,9 @@ def _unarmed_sufferer_fr(trigger: Any) -> bool:
     return any(h.lemma_.lower() in _UNARMED_WORDS_FR or h.lower_ in _UNARMED_WORDS_FR for h in heads)
 
 
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "yourself"})
+
+
 def _natural_death(doc: Doc, trigger_i: int) -> bool:
     """The act's killer is a disease, a disaster or an accident: the subject of "kill" ("an
     outbreak of cholera killed …", "her H5N1 infection killed her"), what one was killed by or
@@ -1344,6 +1351,8 @@ def _natural_death(doc: Doc, trigger_i: int) -> bool:
     token = doc[trigger_i]
     lemma = token.lemma_.lower()
     heads: list[Any] = []
+    if lemma in _KILLING_LEMMAS and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children):
+        return True  # "killed himself two weeks ago when police arrived at his home": no one's act on another
     if lemma in _KILLING_LEMMAS:
         heads = [c for c in token.children if c.dep_ == "nsubj"]
         heads += [g for c in token.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in"}

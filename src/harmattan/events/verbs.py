@@ -605,7 +605,7 @@ _RELEASED = frozenset("""
 #: Verbs that tell one kind of act whatever the sentence around them (their own CAMEO code
 #: decides, as a correction does, where the sentence model's quad class would overrule it:
 #: "was arrested in Buenos Aires in 2010" read as a verbal conflict gave DISAPPROVE).
-_UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate",
+_UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate", "patrol",
                                 "behead", "imprison", "jail", "deport"})
 
 
