@@ -855,3 +855,11 @@ def test_people_captured_are_arrested_whatever_the_sentence_reads() -> None:
 ])
 def test_releasing_information_is_no_act(text: str) -> None:
     assert _events(text, "2015-03-01") == []
+
+
+def test_a_newspaper_named_again_is_no_person_and_no_doer() -> None:
+    text = ("The suspensions follow a report last week by the New York Times. According to the "
+            "documents obtained by the Times, two ex-police directors organized the killing of "
+            "Aristides Gonzalez in 2009.")
+    events = _events(text, "2016-04-20")
+    assert all(a.text != "Times" for e in events for a in e.source + e.target)

@@ -1396,8 +1396,17 @@ def _is_person(actor: Actor) -> bool:
     if not actor.actor_id or actor.start is None or actor.code in {"IGO", "NGO", "IMG"}:
         return False
     words = actor.text.split()
-    return len(words) >= 2 and words[-1][:1].isupper() and \
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in _BODY_HEADS and \
         actor.actor_id.split("_")[-1] == words[-1].upper()
+
+
+#: Last words of bodies' names, never a person's surname ("New York Times", "Washington Post"):
+#: the bare word later ("the Times") names the body, not a person named before.
+_BODY_HEADS = frozenset({
+    "Times", "Post", "News", "Journal", "Herald", "Tribune", "Telegraph", "Guardian", "Press",
+    "Agency", "Group", "Company", "Corporation", "Bank", "Party", "Front", "Army", "Council",
+    "Organization", "Organisation", "Institute", "University", "Ministry", "Office", "Court",
+    "Commission", "Committee", "Department", "Service", "Services", "Forces", "Movement"})
 
 
 _PRONOUN_START = re.compile(r"^(?:(?:However|But|Later|Then|Meanwhile),\s+)?(He|She)\b")
