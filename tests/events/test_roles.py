@@ -863,3 +863,17 @@ def test_a_newspaper_named_again_is_no_person_and_no_doer() -> None:
             "Aristides Gonzalez in 2009.")
     events = _events(text, "2016-04-20")
     assert all(a.text != "Times" for e in events for a in e.source + e.target)
+
+
+def test_a_conviction_upheld_is_the_courts_coercion() -> None:
+    event = _main("On November 29, 2019, a Swiss court upheld the conviction and 15-year sentence of "
+                  "Erwin Sperisen, the former police director.", "2019-12-01")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    assert [a.code for a in event.source] == ["CHE"]
+
+
+def test_having_something_and_according_to_state_no_act() -> None:
+    assert _events("The US Embassy's spokesperson said that the United States does not have an "
+                   "extradition request for Arita.", "2016-04-20") == []
+    events = _events("Police arrested Arita in Chanmagua, according to court documents.", "2016-04-20")
+    assert [(e.plover.event, e.evidence.trigger) for e in events] == [("COERCE", "arrested")]

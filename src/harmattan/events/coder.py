@@ -863,7 +863,7 @@ class EventCoder:
         # caught trafficking" tells of the ship, not of a seizure; the parse also reads a
         # sentence's own verb as "amod" now and then: "ECOWAS imposed sanctions")
         matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None
-                   and not _adjectival(doc[m.trigger_i])]
+                   and not _adjectival(doc[m.trigger_i]) and doc[m.trigger_i].lower_ != "according"]
         typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
         if candidate.pattern_only and not typed:
             return []  # the reader reads an act, but no verb of the sentence states one
@@ -1184,7 +1184,7 @@ def _main_verb(doc: Doc) -> int:
 _NO_ACT_VERBS = frozenset(
     "be become seem appear remain stay exist come see show mean sum mark emerge shine serve "
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
-    "include involve represent".split())
+    "include involve represent have".split())
 
 
 def _adjectival(token: Any) -> bool:
