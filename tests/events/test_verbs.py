@@ -317,6 +317,8 @@ def test_urging_and_negotiating_with(nlp, coder):
 @pytest.mark.models
 @pytest.mark.parametrize("text, code", [
     ("The United States designated JNIM a terrorist organization.", "160"),
+    ("The US Treasury designated two Zetas operatives as kingpins.", "160"),
+    ("The US Treasury Department designated the MS13 as a transnational criminal organization.", "160"),
     ("Mali's transitional government dissolved all political parties.", "1722"),
     ("France suspended development aid to Burkina Faso.", "162"),
 ])
