@@ -579,6 +579,8 @@ def test_weapons_delivered_are_no_strike_and_forces_ordered_out_are_coerced() ->
 def test_being_held_is_a_state_and_the_arrest_an_act() -> None:
     assert _code("Le président déchu Mohamed Bazoum est toujours détenu au palais présidentiel.") == []
     assert _code("Mohamed Bazoum est détenu depuis le 26 juillet.") == []
+    # « rester » + the participle: still held (and no ACLED abduction either)
+    assert _code("Le président Bazoum reste séquestré par les militaires depuis le 26 juillet.") == []
     (event,) = _code("L'opposant a été arrêté mardi à Bamako.")
     assert event.plover.event == "COERCE" and event.acled["sub_event_type"] == "Arrests"
 

@@ -1577,8 +1577,9 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         return FrenchActDecision(False, False, "no identifiable actor", 0.0)
     if not_an_act(text, trigger.idx):
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
-    if fold(trigger.lemma_) in _HELD_STATES and _present_passive(trigger):
-        # « Mohamed Bazoum est toujours détenu » : being held is a state, not the arrest
+    if fold(trigger.lemma_) in _HELD_STATES and (_present_passive(trigger) or _after_remaining(trigger)):
+        # « Mohamed Bazoum est toujours détenu », « reste séquestré » : being held is a state,
+        # not the arrest
         return FrenchActDecision(False, False, STATE_OF_HOLDING, 0.0)
     if tense == "imparfait" and not _reported_past(doc, trigger):
         return FrenchActDecision(False, False, "imparfait: a state", 0.0)
@@ -1637,6 +1638,16 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
 
 STATE_OF_HOLDING = "present passive of holding: a state"
 #: Verbs whose present passive tells a state that lasts (« est détenu », « est occupée »).
+def _after_remaining(trigger: Token) -> bool:
+    """A participle after « rester » / « demeurer » (« Bazoum reste séquestré par les
+    militaires », « demeure détenu ») in any tense but a past one that tells the start."""
+    head = trigger.head
+    if head.i != trigger.i and head.i < trigger.i and fold(head.lemma_) in {"rester", "reste", "demeurer", "demeure"}:
+        return True
+    return any(fold(c.lemma_) in {"rester", "reste", "demeurer", "demeure"} and c.i < trigger.i
+               and c.dep_.startswith(("aux", "cop")) for c in trigger.children)
+
+
 _HELD_STATES = frozenset({"detenir", "emprisonner", "incarcerer", "sequestrer", "retenir", "assieger", "occuper",
                           # (a support or funding that lasts: « l'Ukraine est soutenue par l'OTAN »)
                           "soutenir", "appuyer", "financer"})
