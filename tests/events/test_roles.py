@@ -42,6 +42,18 @@ def test_arresting_people_is_coerce_not_an_occupation(text: str, target: str) ->
 def test_seizing_a_town_is_still_an_occupation() -> None:
     event = _main("Jihadist fighters seized the town of Boni in central Mali.", "2024-03-02")
     assert event.plover.event == "FIGHT" and event.cameo.code == "192"
+    # a town named alone, as the object or the passive subject, is taken, not confiscated
+    for text in ("Jihadists seized Menaka on Monday.", "Menaka was seized by jihadists on Monday."):
+        event = _main(text, "2024-03-02")
+        assert (event.plover.event, event.cameo.code) == ("FIGHT", "192")
+    event = _main("Police seized weapons in Gao.", "2024-03-02")
+    assert event.plover.event == "COERCE"
+
+
+def test_a_person_named_as_released_is_freed() -> None:
+    event = _main("Edwin Emanuel was eventually released on appeal and ultimately hired as the "
+                  "security chief of a private company.", "2019-03-01")
+    assert (event.plover.event, event.cameo.code) == ("RETREAT", "0841")
 
 
 def test_revoking_an_agreement_is_a_sanction_not_a_threat() -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from harmattan import __version__
@@ -961,6 +961,10 @@ class EventCoder:
             named = _unlisted_person(doc, trigger_i, candidate)
             if named is not None:
                 roles.target = [named]
+        if match is not None and match.code == _CONFISCATE and _place_taken(doc, trigger_i, candidate.actors,
+                                                                         sentence.start):
+            # "Jihadists seized Menaka": a town taken is occupied (FIGHT 192), not confiscated
+            etype, match = "FIGHT", replace(match, code=_OCCUPY_CODE)
         if not (match is not None and match.code.startswith(_OCCUPY_CODE)):
             # (taking a village is no assault on its people: "retook a strategic village")
             etype = _force_by_target(etype, roles.target, roles.source)
@@ -1669,6 +1673,16 @@ def _cameo_quad(etype: str, code: str | None) -> int:
 
 #: CAMEO's occupation of territory.
 _OCCUPY_CODE = "192"
+_CONFISCATE = "171"
+
+
+def _place_taken(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> bool:
+    """The verb's object (or passive subject) is a place the dictionaries name as a country's
+    town or region ("seized Menaka", "Menaka was seized")."""
+    heads = {c.i for c in doc[trigger_i].children if c.dep_ in {"dobj", "nsubjpass"}}
+    return any(start <= i < end for a, start, end in actor_tokens(doc, actors, offset)
+               if not a.sector and (a.entry or "").startswith(("countries:", "phoenix:countries:"))
+               for i in heads)
 
 
 def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:

@@ -526,10 +526,16 @@ def _seized_people(verb: Any, code: str) -> str:
     if code.startswith(_SEIZE):
         changed = _ARREST
     elif (code in _YIELD or code == _RELEASE) and verb.lemma_.lower() in _RELEASE_VERBS:
-        changed = _RELEASE
+        # (a name as the passive subject is someone released: "Edwin Emanuel was eventually
+        # released on appeal"; a name taken may be a town: "Menaka was seized")
+        return _RELEASE if _takes_people(verb) or _named_passive(verb) else code
     else:
         return code
     return changed if _takes_people(verb) else code
+
+
+def _named_passive(verb: Any) -> bool:
+    return any(c.dep_ == "nsubjpass" and c.pos_ == "PROPN" for c in verb.children)
 
 
 def _takes_people(verb: Any) -> bool:
@@ -574,7 +580,8 @@ def _captured(verb: Any, code: str) -> bool:
 def _freed(verb: Any, code: str) -> bool:
     """A release of people ("a juvenile court has released the underage son of …") is RETREAT
     whatever the sentence model reads (it read AID)."""
-    return code == _RELEASE and verb.lemma_.lower() in _RELEASE_VERBS and _takes_people(verb)
+    return code == _RELEASE and verb.lemma_.lower() in _RELEASE_VERBS and (
+        _takes_people(verb) or _named_passive(verb))
 
 
 _JUDICIAL = "063"
