@@ -421,3 +421,13 @@ def test_officials_suspended_are_removed_and_a_number_of_people_freed(nlp, coder
     assert [m.code for m in coder.match(nlp("The EU suspended its aid to Niger."))] != ["172"]
     (match,) = coder.match(nlp("Prosecutors have freed a number of workers."))
     assert (match.code, match.decisive) == ("0841", True)
+
+
+@pytest.mark.models
+def test_a_correction_wins_over_a_source_pattern_of_the_same_size(nlp, coder):
+    # "POLICE * [173]" (the source) and "* &CONTRABAND [1711]" (verbs_extra.txt) both hold one
+    # word; the correction decides, though the source's word stands nearer the verb
+    m = best(nlp, coder, "Police seized two tons of cocaine in Tumaco.")
+    assert m.code == "1711" and m.decisive
+    # a bigger source pattern still wins
+    assert best(nlp, coder, "Police seized three suspected smugglers near the border.").code == "173"
