@@ -1008,3 +1008,15 @@ def test_a_conditional_reported_in_the_past_is_the_future_of_that_past() -> None
     assert _code("Le ministre a déclaré que la CEDEAO pourrait intervenir.") == []
     assert all(e.plover.event != "ASSAULT" for e in _code(
         "Le président a déclaré que la France interviendrait si la junte attaquait."))
+
+
+def test_a_clause_with_its_own_subject_takes_no_modal_from_the_one_before() -> None:
+    # the small parser hangs « a été giflé » on « peuvent » as a conjunct: the slap, told
+    # with its own subject and tense, is no possibility
+    events = _code("Signe du danger auquel les femmes tunisiennes peuvent être confrontées, le chef "
+                   "du Parti constitutionnel libre, Abir Moussa, a été giflé et frappé à coups de pied "
+                   "lors d'une session parlementaire par deux députés.", "2022-01-10")
+    assert [e.plover.event for e in events] == ["ASSAULT"]
+    assert not events[0].modality.hypothetical
+    # the possibility itself still gives nothing
+    assert _code("Les femmes tunisiennes peuvent être giflées lors des sessions parlementaires.") == []

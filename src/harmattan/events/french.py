@@ -767,6 +767,14 @@ def _governing_chain(token: Token, depth: int = 3) -> list[Token]:
         if node.dep_ not in {"xcomp", "ccomp", "conj", "advcl", "acl", "obj", "obl", "obl:arg",
                              "nmod", "csubj"} or node.head.i == node.i:
             break
+        if node.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in node.children):
+            # a clause with its own subject, coordinated with the one before, shares what
+            # governs that one, not its verb (« … peuvent être confrontées, le chef du parti a
+            # été giflé » : the slap is no possibility)
+            node = node.head
+            if node.dep_ == "conj" or node.head.i == node.i:
+                break
+            continue
         node = node.head
         chain.append(node)
     return chain
