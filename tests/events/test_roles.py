@@ -889,3 +889,30 @@ def test_having_something_and_according_to_state_no_act() -> None:
                    "extradition request for Arita.", "2016-04-20") == []
     events = _events("Police arrested Arita in Chanmagua, according to court documents.", "2016-04-20")
     assert [(e.plover.event, e.evidence.trigger) for e in events] == [("COERCE", "arrested")]
+
+
+def test_a_reduced_passive_read_as_active_has_its_subject_suffer_the_act() -> None:
+    # the parse gives "killed" the subject "people": a bare participle (no "have", no object)
+    # is a reduced passive, and the people are its victims, not its doers
+    event = _main("An infant was among more than a dozen people killed in a massacre during the "
+                  "heart of Holy Week in Mexico.", "2019-04-20")
+    assert event.plover.event == "ASSAULT"
+    assert "people" in {a.text for a in event.target}
+    assert "people" not in {a.text for a in event.source}
+    # an active verb with an object keeps its subject as the doer
+    event = _main("Gunmen killed 14 people on April 19 in Minatitlan.", "2019-04-20")
+    assert [a.text for a in event.source] == ["Gunmen"]
+
+
+@pytest.mark.parametrize("text", [
+    "Given that Mexican cartels largely oversee the movement of that cocaine, their presence in "
+    "Ecuador would come as no surprise.",
+    "According to the navy, the boat's crew reached the coast.",
+])
+def test_a_verb_form_that_only_joins_a_clause_is_no_trigger(text: str) -> None:
+    assert all(e.evidence.trigger.lower() not in {"given", "according"} for e in _events(text))
+
+
+def test_a_verb_form_that_joins_a_clause_leaves_a_real_giving_alone() -> None:
+    event = _main("The United States has given Colombia 50 million dollars in aid.")
+    assert event.plover.event == "AID"

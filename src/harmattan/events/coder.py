@@ -863,7 +863,7 @@ class EventCoder:
         # caught trafficking" tells of the ship, not of a seizure; the parse also reads a
         # sentence's own verb as "amod" now and then: "ECOWAS imposed sanctions")
         matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None
-                   and not _adjectival(doc[m.trigger_i]) and doc[m.trigger_i].lower_ != "according"]
+                   and not _adjectival(doc[m.trigger_i]) and not _subordinator(doc[m.trigger_i])]
         typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
         if candidate.pattern_only and not typed:
             return []  # the reader reads an act, but no verb of the sentence states one
@@ -1191,6 +1191,15 @@ _NO_ACT_VERBS = frozenset(
     "include involve represent have".split())
 
 
+def _subordinator(token: Any) -> bool:
+    """A verb form that only joins a clause or a phrase: "according to", "given that …",
+    "given the violence", "provided that" (GIVE read as GRANT, 060)."""
+    if token.lower_ == "according":
+        return True
+    return token.lower_ in {"given", "provided", "granted"} and (
+        token.dep_ in {"prep", "mark"} or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "that"))
+
+
 def _adjectival(token: Any) -> bool:
     """A participle that describes a noun after a determiner ("the seized ship", "its
     kidnapped journalist")."""
@@ -1251,7 +1260,8 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
     queue, seen = [main], {main.i}
     while queue:
         node = queue.pop(0)
-        if node is not main and node.pos_ == "VERB" and node.lower_ in triggers:
+        if node is not main and node.pos_ == "VERB" and node.lower_ in triggers and not (
+                _subordinator(node) and node.lower_ != "according"):
             return node.i
         for child in node.children:
             if child.i not in seen:

@@ -87,6 +87,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """A past participle that hangs below the sentence's verb with a subject but no auxiliary
+    and no object: a reduced passive the parse read as active ("was among more than a dozen
+    people killed in a massacre": "people" nsubj of "killed")."""
+    if verb.tag_ != "VBN" or verb.dep_ in {"ROOT", "conj", "ccomp", "relcl"} or verb.lemma_ in _ACTIVE_PASSIVES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "dative", "agent"}
+
+
 def is_agentless_passive(verb: Token) -> bool:
     """``verb`` is a passive with no ``by`` agent: "was arrested in Bogota", "were killed",
     and the second verb of "is believed to … and was arrested"."""
@@ -224,6 +234,12 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         source = _actors_in(mapped, verb.head.left_edge.i, verb.i)
         if source:
             subject_range = (verb.head.left_edge.i, verb.i)
+    # "among more than a dozen people killed in a massacre": the parse gives the participle
+    # an active subject, which a bare past participle (no "have", no object) cannot have
+    reduced = verb is not None and not is_noun and not participle and _reduced_passive(verb)
+    if reduced:
+        source = _agent_of_the_means(verb, mapped)
+        dying = True  # (its subject suffers the act, below)
     if participle:
         agent, _ = _subject_of(verb)
         source = _actors_at(mapped, agent) if agent is not None else _agent_of_the_means(verb, mapped)

@@ -553,6 +553,9 @@ def _takes_people(verb: Any) -> bool:
 
 _MOBILIZE = "150"
 _TO_HELP = re.compile(r"peace-?keep|\bmission\b|\bmonitor|\bobserv|\btrain(?:ing)?\b|\bto (?:help|assist|support)"
+                      # (not help to do what force does: "sent to the city to help curb violence")
+                      r"(?! (?:curb|restore|fight|combat|tackle|stop|secure|maintain|control|quell|contain|"
+                      r"reduce|end|prevent|crack|clamp|counter|suppress|patrol)\b)"
                       r"|\brelief\b|\brescue\b|\bhumanitarian\b", re.IGNORECASE)
 
 
@@ -561,7 +564,7 @@ def _deployed_to_help(verb: Any, code: str) -> str:
     mission are peacekeeping (074, AID), to train or help another's forces military
     cooperation (062): "Britain is deploying 300 troops to the UN peacekeeping mission in Mali
     to help strengthen security" moves no force against anyone."""
-    if code != _MOBILIZE or verb.lemma_.lower() not in {"deploy", "redeploy"}:
+    if code != _MOBILIZE or verb.lemma_.lower() not in {"deploy", "redeploy", "send", "dispatch"}:
         return code
     found = _TO_HELP.search(verb.doc.text)
     if found is None:
@@ -613,7 +616,9 @@ _RELEASED = frozenset("""
 #: decides, as a correction does, where the sentence model's quad class would overrule it:
 #: "was arrested in Buenos Aires in 2010" read as a verbal conflict gave DISAPPROVE).
 _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate", "patrol",
-                                "behead", "imprison", "jail", "deport"})
+                                "behead", "imprison", "jail", "deport",
+                                # (praise: "He also applauded Operation Homeland" read RETREAT by the model)
+                                "praise", "applaud", "commend", "laud"})
 
 
 def _is_verb(tok: Any) -> bool:
@@ -851,12 +856,21 @@ class VerbPatternCoder:
                         and not _permitted_act(tok, child):
                     hi = min(hi, child.left_edge.i)
             best: tuple[_Pattern, int, list[int], int] | None = None
+            passive = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i
+                            and c.i >= span_start), None)
             for pat in verb.patterns:
                 if best is not None and pat.words < best[1]:
                     break  # patterns are sorted by size: nothing left can beat the best
                 if pat.gate is not None and pat.gate.isdisjoint(index.keys):
                     continue  # a word it needs is not in the sentence
                 post = _match_elements(pat.post, index, last + 1, hi) if pat.post else (0, [])
+                if post is None and passive is not None and not pat.pre and pat.extra:
+                    # the object of a passive is its subject, before it ("Additional federal
+                    # security forces will be sent to the city": SEND's "* &DEPLOYED_FORCES");
+                    # for the corrections only (all the source's patterns read so moved as
+                    # many types of the act annotations' train part wrong as right)
+                    post = _match_elements(pat.post, index, passive.left_edge.i,
+                                           min(passive.right_edge.i + 1, tok.i))
                 if post is None:
                     continue
                 pre = _match_elements(pat.pre, index, span_start, tok.i) if pat.pre else (0, [])
