@@ -448,6 +448,10 @@ def test_the_object_of_a_passive_is_its_subject(nlp, coder) -> None:
     assert m.code.startswith("15")  # MOBILIZE
     # a subject that is no object of the pattern gives the verb's own reading
     assert all(not m.code.startswith("15") for m in coder.match(nlp("The letter was sent to the minister.")))
+    # nor is a word further on ("military" in what the email's sender suffered)
+    assert all(not m.code.startswith("15") for m in coder.match(nlp(
+        "The email was sent from the computer of a guerrilla leader killed last September in a "
+        "military campaign.")))
 
 
 @pytest.mark.models

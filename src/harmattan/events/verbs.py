@@ -687,11 +687,25 @@ def _object_fits(verb: Any, pat: Any) -> bool:
         # "dismissed Prime Minister Choguel Maiga"; not "dismissed the minister's claims"
         return any(o.lemma_.lower() in _OFFICES or any(c.dep_ == "compound" and c.lemma_.lower() in _OFFICES
                                                        for c in o.children) for o in objects)
+    if "DEPLOYED_FORCES" in pat.text:
+        # the forces are what is sent ("deployed 500 soldiers", "security forces will be
+        # sent"), not a word further on ("the email was sent from the computer of a guerrilla
+        # leader … in a military campaign")
+        moved = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return any(w.lower_ in _FORCE_WORDS for o in moved
+                   for w in [o, *(c for c in o.children if c.dep_ in {"compound", "amod", "conj"})])
     if pat.code == "0874" and "HELD_PLACE" in pat.text:
         # "withdrew from the town" is a retreat; "withdrew peacekeepers (aid, staff, …) from the
         # border" withdraws something else, which the source's own patterns code
         return not objects
     return True
+
+
+#: The words of &DEPLOYED_FORCES (verbs_extra.txt), one by one.
+_FORCE_WORDS = frozenset("""
+    troops soldiers forces police policemen officers agents units personnel gunmen fighters
+    military army guard marines reinforcements cells paratroopers
+""".split())
 
 
 #: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
