@@ -916,3 +916,44 @@ def test_a_verb_form_that_only_joins_a_clause_is_no_trigger(text: str) -> None:
 def test_a_verb_form_that_joins_a_clause_leaves_a_real_giving_alone() -> None:
     event = _main("The United States has given Colombia 50 million dollars in aid.")
     assert event.plover.event == "AID"
+
+
+def test_a_death_of_natural_causes_is_no_act() -> None:
+    assert _events("Marin died in 2008 of natural causes after creating the largest rebel army "
+                   "in the hemisphere.") == []
+    assert _events("The former minister died of a heart attack in prison.") == []
+    # wounds are no natural cause
+    assert _events("Two soldiers died from gunshot wounds after the attack on the base.")
+
+
+def test_an_arrest_at_an_airport_occupies_no_airport() -> None:
+    # ARREST shares its CAMEO block with SEIZE, whose "* AIRPORT" (192) is an occupation; and
+    # "alleged" before a noun is a hedge, no allegation
+    event = _main("Another alleged business partner, Ignacio Alvarez Meyendorff, was arrested in a "
+                  "Buenos Aires airport in April.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+
+
+def test_someone_sought_by_the_authorities_is_asked_for_nothing() -> None:
+    assert _events("The former GNB captain was sought by local authorities since 2008.") == []
+    assert _main("Mali sought help from Russia.").plover.event == "DEMAND"
+
+
+def test_who_finds_the_dead_did_not_kill_them() -> None:
+    events = _events("Mexican authorities found three dead bodies of men they said were members of "
+                     "the group that killed 72 migrants in Tamaulipas last month.")
+    assert all("Mexican authorities" not in {a.text for a in e.source} for e in events
+               if e.plover.event in {"ASSAULT", "FIGHT"})
+
+
+def test_a_sentence_received_is_suffered() -> None:
+    event = _main("Former governor Tomas Yarrington received a nine-year prison sentence from a US court.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    assert [a.text for a in event.source] == ["US court"]
+    assert "governor" in {a.text for a in event.target}
+
+
+def test_forces_counted_are_the_forces_deployed() -> None:
+    event = _main("In July 2019, thousands of police and military were deployed to the region to "
+                  "clear out the mines.")
+    assert event.plover.event == "MOBILIZE"

@@ -941,6 +941,9 @@ class EventCoder:
                 roles.source, roles.how = [implied], "implied"
         if _published(doc[trigger_i]):
             return None  # "the value of the seized material was released by the vice minister"
+        if etype in {"ASSAULT", "FIGHT"} and doc[trigger_i].lemma_.lower() in _FINDING:
+            # "Mexican authorities found three dead bodies": who finds the dead did not kill them
+            roles.source, roles.how = [], "parse"
         received = _received_act(doc[trigger_i])
         if received is not None and roles.source:
             # "Medina had received several threats", "Mali received military aid from Russia":
@@ -980,7 +983,7 @@ class EventCoder:
             modality.negated = True
         if not _refusal_to_answer(code, doc[trigger_i], modality):
             return None  # "responded to a request for comment": an answer given is no act
-        if code.startswith("02") and _no_appeal(doc[trigger_i]):
+        if (code.startswith("02") or etype == "DEMAND") and _no_appeal(doc[trigger_i]):
             return None
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
@@ -1203,6 +1206,8 @@ def _subordinator(token: Any) -> bool:
 def _adjectival(token: Any) -> bool:
     """A participle that describes a noun after a determiner ("the seized ship", "its
     kidnapped journalist")."""
+    if token.dep_ == "amod" and token.lower_ in {"alleged", "suspected", "accused", "reported", "purported"}:
+        return True  # "another alleged business partner", "suspected members": a hedge, no act
     return token.dep_ == "amod" and token.i > 0 and token.doc[token.i - 1].tag_ in {"DT", "PRP$", "POS"}
 
 
@@ -1229,7 +1234,7 @@ def _published(trigger: Any) -> bool:
 _RECEIVED_ACTS = frozenset(
     "threat warning ultimatum aid assistance support help funding fund loan grant donation "
     "weapon arm equipment sanction criticism condemnation rebuke request invitation apology "
-    "offer proposal demand complaint backing pledge guarantee assurance summons order".split())
+    "offer proposal demand complaint backing pledge guarantee assurance summons order sentence term".split())
 
 
 def _received_act(trigger: Any) -> tuple[int, int] | None:
@@ -1289,8 +1294,9 @@ _ANSWER_LEMMAS = frozenset({"respond", "reply", "answer", "répondre"})
 def _no_appeal(trigger: Any) -> bool:
     """A CAMEO appeal (02x) that is none: someone "wanted by" the authorities is sought for
     arrest, not asked for aid; asking "for comment" is the press's question, no political act."""
-    if trigger.lemma_.lower() == "want" and trigger.tag_ == "VBN":
-        return True
+    if trigger.lemma_.lower() in {"want", "seek"} and trigger.tag_ == "VBN" and (
+            trigger.lemma_.lower() == "want" or any(c.dep_ in {"auxpass", "agent"} for c in trigger.children)):
+        return True  # ("the former captain was sought by local authorities since 2008")
     return any(t.lower_ == "comment" and t.head.lower_ in {"for", "to"} or t.lemma_.lower() == "comment"
                and t.head.i == trigger.i for t in trigger.subtree)
 
@@ -1306,6 +1312,8 @@ def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
     modality.negated = False
     return True
 
+#: Verbs of finding ("found dead", "discovered the bodies"): the finder is no killer.
+_FINDING = frozenset({"find", "discover", "uncover", "recover", "exhume"})
 #: Killers that are no one: diseases, disasters and accidents.
 _NATURAL_CAUSES = frozenset({
     "disease", "virus", "flu", "influenza", "outbreak", "epidemic", "pandemic", "infection",
@@ -1314,6 +1322,10 @@ _NATURAL_CAUSES = frozenset({
     "malnutrition", "hunger", "earthquake", "quake", "flood", "flooding", "storm", "hurricane",
     "cyclone", "typhoon", "tornado", "landslide", "mudslide", "avalanche", "tsunami", "drought",
     "heatwave", "lightning", "crash", "accident", "collision", "stampede", "drowning"})
+#: What one dies "of" or "from" with no one's act (not after "kill": "killed in the heart of
+#: the city").
+_CAUSES_OF_DYING = frozenset({"natural", "heart", "stroke", "cardiac", "overdose", "old", "age",
+                              "complications", "respiratory", "kidney", "liver", "diabetes"})
 _KILLING_LEMMAS = frozenset({"kill", "claim"})
 _DYING_LEMMAS = frozenset({"die", "death", "dead", "perish", "succumb"})
 
@@ -1375,6 +1387,9 @@ def _natural_death(doc: Doc, trigger_i: int) -> bool:
         # (the parser may hang "of the virus" on the day: "died on Monday of the virus")
         heads = [t for t in token.subtree if t.i > token.i and t.dep_ == "pobj"
                  and t.head.lower_ in {"of", "from", "in"}]
+        if any(w.lower_ in _CAUSES_OF_DYING for head in heads for w in head.subtree
+               if head.head.lower_ in {"of", "from"}):
+            return True  # "died in 2008 of natural causes", "died of a heart attack"
     return any(w.lemma_.lower() in _NATURAL_CAUSES or w.lower_ in _NATURAL_CAUSES
                for head in heads for w in head.subtree)
 

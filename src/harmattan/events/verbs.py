@@ -524,6 +524,10 @@ def _seized_people(verb: Any, code: str) -> str:
         # judicial cooperation (063, as the PLOVER records code it).
         return _DEPORT
     if code.startswith(_SEIZE):
+        if verb.lemma_.lower() in {"arrest", "detain"}:
+            # ARREST shares its block with SEIZE: "was arrested in a Buenos Aires airport"
+            # ("* AIRPORT", 192) arrests someone, it occupies no airport
+            return _ARREST
         changed = _ARREST
     elif (code in _YIELD or code == _RELEASE) and verb.lemma_.lower() in _RELEASE_VERBS:
         # (a name as the passive subject is someone released: "Edwin Emanuel was eventually
@@ -692,6 +696,9 @@ def _object_fits(verb: Any, pat: Any) -> bool:
         # sent"), not a word further on ("the email was sent from the computer of a guerrilla
         # leader … in a military campaign")
         moved = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+        # ("thousands of police and military were deployed")
+        moved += [g for o in moved for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
         return any(w.lower_ in _FORCE_WORDS for o in moved
                    for w in [o, *(c for c in o.children if c.dep_ in {"compound", "amod", "conj"})])
     if pat.code == "0874" and "HELD_PLACE" in pat.text:
