@@ -957,3 +957,34 @@ def test_forces_counted_are_the_forces_deployed() -> None:
     event = _main("In July 2019, thousands of police and military were deployed to the region to "
                   "clear out the mines.")
     assert event.plover.event == "MOBILIZE"
+
+
+def test_torture_is_one_sided_whoever_suffers_it() -> None:
+    event = _main("Caro Quintero's residence was identified as the location where DEA agent Camarena "
+                  "was tortured and killed.", "2013-08-10")
+    assert event.plover.event == "ASSAULT"
+
+
+def test_who_fought_a_man_killed_in_a_shootout_killed_him() -> None:
+    event = _main("Drug capo Ignacio Coronel Villareal was killed in a 2010 shootout with the Mexican military.")
+    assert [a.text for a in event.source] == ["Mexican military"]
+    assert "Mexican military" not in {a.text for a in event.target}
+
+
+def test_joint_exercises_are_military_cooperation() -> None:
+    event = _main("In response to the problem, Bolivia has conducted joint exercises with the Brazilian Air Force.")
+    assert (event.plover.event, event.cameo.code) == ("COOPERATE", "062")
+    assert [a.code for a in event.target] == ["BRA"]
+
+
+def test_a_video_given_to_a_newspaper_is_no_act() -> None:
+    assert _events("Staff at Pedrinhas jail in Brazil's northeastern state of Maranhao gave Folha de "
+                   "Sao Paulo a video last week showing prisoners posing next to decapitated bodies.") == []
+
+
+def test_a_title_case_headline_is_read_as_running_text() -> None:
+    # "Seizes" was read as part of a name and the sentence model's AID decided
+    event = _main("Paraguay Seizes 25 Tons of Venezuela Currency.", "2018-01-10")
+    assert event.plover.event == "COERCE"
+    assert [a.code for a in event.source] == ["PRY"]
+    assert event.evidence.trigger == "Seizes"

@@ -74,3 +74,29 @@ def test_remembered_lemmas_are_spacys_and_memory_stays_bounded(stock, monkeypatc
     theirs = [[t.lemma_ for t in doc] for doc in stock.pipe(sentences, disable=["ner"])]
     assert ours == theirs
     assert len(nlp.get_pipe("lemmatizer").cache) <= 10
+
+
+def test_a_title_case_headline_is_written_as_running_text_for_the_parse() -> None:
+    from harmattan.nlp.parser import headline_case
+
+    text = "Paraguay Seizes 25 Tons of Venezuela Currency."
+    lowered = headline_case(text, keep=[(0, 8), (text.index("Venezuela"), text.index("Venezuela") + 9)])
+    assert lowered == "Paraguay seizes 25 tons of Venezuela currency."
+    assert len(lowered) == len(text)
+    # running text, a short title and two sentences are left alone
+    assert headline_case("Paraguay has seized 25 metric tons of Venezuelan currency.") is None
+    assert headline_case("Mali Coup") is None
+    assert headline_case("Mali Junta Expels Envoy. France Protests Loudly Today.") is None
+
+
+def test_a_headline_parsed_as_running_text_keeps_its_own_words() -> None:
+    from harmattan.nlp.parser import headline_case, with_text
+
+    nlp = load_spacy()
+    text = "Colombia Navy Seizes 2 Tons Marijuana."
+    lowered = headline_case(text, keep=[(0, 13)])
+    doc = with_text(nlp(lowered), text)
+    assert doc.text == text
+    seizes = doc[2]
+    assert seizes.text == "Seizes" and seizes.pos_ == "VERB" and seizes.dep_ == "ROOT"
+    assert [t.text for t in seizes.children if t.dep_ == "nsubj"] == ["Navy"]

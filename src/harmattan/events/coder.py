@@ -35,6 +35,7 @@ from harmattan.events.modality import read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
 from harmattan.events.verbs import best_match
 from harmattan.nlp.language import article_language
+from harmattan.nlp.parser import headline_case, with_text
 from harmattan.nlp.sentences import split_sentences
 from harmattan.schema import (
     PLOVER_EVENTS,
@@ -337,12 +338,18 @@ class EventCoder:
                 # an act (REJECT), not the statement the model may read in it.
                 candidate.reject_only = True
                 kept.append(candidate)
+        # A title-case headline is parsed as running text ("Paraguay Seizes 25 Tons of
+        # Venezuela Currency" read "Seizes" as a name), its own words put back after.
+        texts = [headline_case(c.sentence.text, [(a.start - c.sentence.start, a.end - c.sentence.start)
+                                                 for a in c.actors]) for c in kept]
         docs = self.nlp_.pipe(
-            (c.sentence.text for c in kept), batch_size=self.settings.parse_batch_size,
-            disable=["ner"],
+            (lowered or c.sentence.text for c, lowered in zip(kept, texts)),
+            batch_size=self.settings.parse_batch_size, disable=["ner"],
         )
         coded = []
-        for candidate, doc in zip(kept, docs):
+        for candidate, doc, lowered in zip(kept, docs, texts):
+            if lowered is not None:
+                doc = with_text(doc, candidate.sentence.text)
             candidate.events = self._code_sentence(candidate, doc)
             if candidate.events:
                 coded.append((candidate, doc))
@@ -968,8 +975,10 @@ class EventCoder:
                                                                          sentence.start):
             # "Jihadists seized Menaka": a town taken is occupied (FIGHT 192), not confiscated
             etype, match = "FIGHT", replace(match, code=_OCCUPY_CODE)
-        if not (match is not None and match.code.startswith(_OCCUPY_CODE)):
-            # (taking a village is no assault on its people: "retook a strategic village")
+        if not (match is not None and match.code.startswith(_OCCUPY_CODE)) and not (
+                etype == "ASSAULT" and doc[trigger_i].lemma_.lower() in _ONE_SIDED):
+            # (taking a village is no assault on its people: "retook a strategic village"; a
+            # torture is one-sided whoever suffers it: "DEA agent Camarena was tortured")
             etype = _force_by_target(etype, roles.target, roles.source)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer(doc, trigger_i) and not any(
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
@@ -1219,10 +1228,15 @@ _PUBLICATIONS = frozenset(
     "survey poll estimate record".split())
 
 
+#: Acts of force done to someone who cannot fight back, whoever it is.
+_ONE_SIDED = frozenset({"torture", "rape", "behead", "lynch", "mutilate"})
+
+
 def _published(trigger: Any) -> bool:
-    """"Released" (or "published") with a piece of information as its object or passive
-    subject: "the ministry released figures", "the value … was released by the minister"."""
-    if trigger.lemma_.lower() not in {"release", "publish"}:
+    """"Released" (or "published", "gave", "leaked") with a piece of information as its object
+    or passive subject: "the ministry released figures", "the value … was released by the
+    minister", "staff at the jail gave Folha de Sao Paulo a video"."""
+    if trigger.lemma_.lower() not in {"release", "publish", "give", "leak", "hand"}:
         return False
     return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _PUBLICATIONS
                for c in trigger.children)

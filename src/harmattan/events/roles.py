@@ -351,12 +351,19 @@ def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> li
                       for g in c.children if g.dep_ == "pobj"]
             agents += [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if noun.lemma_.lower() in _FIGHT_NOUNS:
+                # "was killed in a 2010 shootout with the Mexican military": who fought him
+                agents += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"
+                           for g in c.children if g.dep_ == "pobj"]
             found = [a for agent in agents for a, start, end in mapped if start <= agent.i < end]
             if found:
                 return found
     return []
 
 
+#: Fights that kill: their "with" names who fought.
+_FIGHT_NOUNS = frozenset({"shootout", "clash", "gunfight", "firefight", "confrontation", "battle",
+                          "skirmish", "fight", "gunbattle", "exchange"})
 _CONDITION_MARKS = {"if", "unless"}
 
 

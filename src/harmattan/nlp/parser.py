@@ -9,6 +9,7 @@ only when a batch holds a French article: an English-only run never pays for it.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -180,3 +181,49 @@ def entity_spans(doc: Doc, offset: int = 0) -> list[tuple[int, int, str]]:
     """``(start, end, label)`` of each entity of ``doc``, as offsets into the text the doc's
     text starts at ``offset`` of."""
     return [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+
+
+#: Words a title-case headline may leave in lower case.
+_SMALL_WORDS = frozenset("than with from into onto over amid after about upon that this says said".split())
+#: Words a title-case headline capitalises that the parse should read as in running text.
+_HEADLINE_WORD = re.compile(r"[A-Z][a-z]+")
+
+
+def headline_case(text: str, keep: list[tuple[int, int]] | None = None) -> str | None:
+    """A title-case headline ("Paraguay Seizes 25 Tons of Venezuela Currency") written as in
+    running text, for the parse: every capitalised word past the first lowered, but for the
+    spans in ``keep`` (the actors' names, offsets into ``text``).  None when ``text`` is no
+    such headline: it needs three words or more, every one longer than three letters
+    capitalised (a few small words aside), and no end of sentence inside.  The length is unchanged, so offsets hold."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    if len(words) < 3 or re.search(r"[.!?]\s+\S", text.rstrip()):
+        return None
+    long_words = [w for w in words if len(w) > 3 and w.lower() not in _SMALL_WORDS]
+    if len(long_words) < 2 or not all(w[0].isupper() for w in long_words):
+        return None  # ("Gunmen kidnapped Hamadoun Kouyate on Monday" is running text)
+    keep = keep or []
+    first = re.search(r"\w", text)
+    out = list(text)
+    for m in _HEADLINE_WORD.finditer(text):
+        if first is not None and m.start() <= first.start():
+            continue
+        if any(start <= m.start() < end for start, end in keep):
+            continue
+        out[m.start()] = text[m.start()].lower()
+    lowered = "".join(out)
+    return lowered if lowered != text else None
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """``doc`` (a parse of a text of the same length, as ``headline_case`` writes it) with the
+    words of ``text``: its tags, lemmas and tree kept."""
+    from spacy.tokens import Doc as SpacyDoc
+
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    restored = SpacyDoc(
+        doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
+        tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
+        lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
+        sent_starts=[bool(t.is_sent_start) for t in doc],
+    )
+    return restored
