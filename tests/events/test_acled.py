@@ -315,3 +315,14 @@ def test_leaving_an_organisation_is_no_transfer_of_territory() -> None:
     assert sure_not_recorded("Le Mali, le Burkina Faso et le Niger ont quitté la CEDEAO.")
     assert not _LEAVE_BODY.search("French troops completed their withdrawal from Mali.")
     assert not _LEAVE_BODY.search("The rebels withdrew from the town without a fight.")
+
+
+def test_a_keyword_stem_gives_the_evidence_its_whole_word() -> None:
+    from harmattan.events.acled import whole_word
+
+    text = "The Zetas are said to be responsible for the massacre."
+    start = text.index("massacr")
+    assert whole_word(text, start, start + len("massacr")) == (start, start + len("massacre"))
+    # a hyphenated word stays whole; punctuation ends it
+    text = "a car-bombing, then"
+    assert text[slice(*whole_word(text, 2, 5))] == "car-bombing"

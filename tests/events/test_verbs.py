@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 45  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 46  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -172,7 +172,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
-                           "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES"]
+                           "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST"]
 
 
 @pytest.mark.models
@@ -465,3 +465,11 @@ def test_security_cooperation_boosted_is_cooperation(nlp, coder) -> None:
 def test_praise_decides_with_its_own_code(nlp, coder) -> None:
     (match,) = coder.match(nlp("He also applauded Operation Homeland."))
     assert (match.code, match.decisive) == ("051", True)
+
+
+@pytest.mark.models
+def test_holding_a_post_is_no_occupation(nlp, coder) -> None:
+    matches = coder.match(nlp("Mellado no longer occupied a command position within the Zetas."))
+    assert all(not m.code.startswith("19") for m in matches)
+    # a town occupied still is
+    assert best(nlp, coder, "Rebels occupied the town of Kidal.").code == "192"

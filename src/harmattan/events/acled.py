@@ -963,7 +963,16 @@ def _trigger(text: str, sub: str) -> tuple[int, int] | None:
         m = _RIOTER.search(text) or _PROTEST.search(text)
     if m is None and sub == "Armed clash":
         m = _ATTACK.search(text)
-    return (m.start(), m.end()) if m else None
+    return whole_word(text, m.start(), m.end()) if m else None
+
+
+def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the end of its last word: a keyword stem ("massacr") gives the
+    evidence its whole word ("massacre")."""
+    while end < len(text) and (text[end].isalnum() or text[end] == "-" and end + 1 < len(text)
+                               and text[end + 1].isalpha()):
+        end += 1
+    return start, end
 
 
 # -- one incident told over two sentences ---------------------------------------------------------

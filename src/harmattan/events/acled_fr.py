@@ -410,4 +410,6 @@ def trigger_fr(text: str) -> tuple[int, int] | None:
     if not hits:
         return None
     first = min(hits, key=lambda m: m.start())
-    return first.start(), first.end()
+    from harmattan.events.acled import whole_word
+
+    return whole_word(text, first.start(), first.end())
