@@ -988,3 +988,20 @@ def test_a_title_case_headline_is_read_as_running_text() -> None:
     assert event.plover.event == "COERCE"
     assert [a.code for a in event.source] == ["PRY"]
     assert event.evidence.trigger == "Seizes"
+
+
+def test_a_police_force_fired_is_dismissed_not_shot_at() -> None:
+    event = _main("In December last year, the city of Veracruz fired its entire police force, "
+                  "replacing them with the marines.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    # firing at police is still force
+    assert _main("Gunmen fired at police officers in Culiacan.").plover.event == "FIGHT"
+
+
+@pytest.mark.parametrize("text", [
+    "A Tamaulipas state official said Mellado no longer occupied a command position within the "
+    "Zetas, reported Excelsior.",
+    "He is serving a 20-year sentence in a US prison.",
+])
+def test_a_verb_a_correction_reads_as_no_act_is_no_trigger_for_the_model(text: str) -> None:
+    assert _events(text) == []

@@ -33,7 +33,7 @@ from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
-from harmattan.events.verbs import best_match
+from harmattan.events.verbs import NO_ACT_KEY, best_match
 from harmattan.nlp.language import article_language
 from harmattan.nlp.parser import headline_case, with_text
 from harmattan.nlp.sentences import split_sentences
@@ -925,6 +925,8 @@ class EventCoder:
                      score: float, prediction: SentencePrediction, ordinal: int) -> Event | None:
         sentence, article = candidate.sentence, candidate.article
         trigger_i = match.trigger_i if match is not None else _act_verb(doc, self.triggers_)
+        if match is None and trigger_i in doc.user_data.get(NO_ACT_KEY, ()):
+            return None  # the only verb left is one a pattern reads as no act
         if match is None and doc[trigger_i].lemma_.lower() in _NO_ACT_VERBS:
             return None
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
@@ -1274,13 +1276,14 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
     (Any main verb that is not a trigger word, tried on the act annotations' train part,
     moved as many roles wrong as right.)"""
     main = doc[_main_verb(doc)]
-    if main.lemma_.lower() not in _NO_ACT_VERBS:
+    no_act = doc.user_data.get(NO_ACT_KEY, set())
+    if main.lemma_.lower() not in _NO_ACT_VERBS and main.i not in no_act:
         return main.i
     queue, seen = [main], {main.i}
     while queue:
         node = queue.pop(0)
         if node is not main and node.pos_ == "VERB" and node.lower_ in triggers and not (
-                _subordinator(node) and node.lower_ != "according"):
+                _subordinator(node) and node.lower_ != "according") and node.i not in no_act:
             return node.i
         for child in node.children:
             if child.i not in seen:

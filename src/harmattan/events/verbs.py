@@ -646,7 +646,9 @@ _TIME_UNITS = frozenset({"hours", "days", "week", "weeks"})
 
 #: Verbs of removal from office, and the offices they remove (DISMISS_OFFICIAL).
 _DISMISSING = frozenset({"dismiss", "sack", "fire"})
-_OFFICES = frozenset({"minister", "chief", "commander", "governor", "judge", "official", "ambassador"})
+_OFFICES = frozenset({"minister", "chief", "commander", "governor", "judge", "official", "ambassador",
+                      "director", "officer", "agent", "force", "staff", "employee", "worker", "mayor",
+                      "warden"})
 
 #: Verbs that permit their object's act ("authorized the armies of Mali to intervene").
 _PERMITTING = frozenset({"authorize", "authorise", "allow", "permit"})
@@ -713,6 +715,10 @@ _FORCE_WORDS = frozenset("""
     troops soldiers forces police policemen officers agents units personnel gunmen fighters
     military army guard marines reinforcements cells paratroopers
 """.split())
+
+
+#: ``Doc.user_data`` key: the verbs a pattern of no act ([---]) has read.
+NO_ACT_KEY = "harmattan.no_act_verbs"
 
 
 #: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
@@ -916,6 +922,14 @@ class VerbPatternCoder:
                 pat, words, used, _ = best
                 consumed.update(used)
                 if not pat.code:
+                    # a correction that tells no act ("occupied a command position"): the
+                    # verb is no act for the sentence model's trigger either (coder._act_verb;
+                    # the source's own [---] patterns, which match words further on, are not
+                    # so sure: "captured X, a national who ran a group")
+                    # (not one whose act is the infinitive it governs: "ordered France to
+                    # withdraw its troops", where ORDER's "* TO" only stops the 030)
+                    if pat.extra and not any(c.dep_ == "xcomp" for c in tok.children):
+                        doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
                 code = _deployed_to_help(tok, _seized_people(tok, pat.code))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
