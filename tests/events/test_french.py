@@ -1020,3 +1020,27 @@ def test_a_clause_with_its_own_subject_takes_no_modal_from_the_one_before() -> N
     assert not events[0].modality.hypothetical
     # the possibility itself still gives nothing
     assert _code("Les femmes tunisiennes peuvent être giflées lors des sessions parlementaires.") == []
+
+
+@pytest.mark.parametrize("text", [
+    # stopping an activity is no arrest, for ACLED either
+    "Médecins sans Frontières (MSF) annonce samedi avoir arrêté ses activités, pour des raisons de "
+    "sécurité, dans la ville nigérienne de Maïné Soroa.",
+    # « manifester » as to show, and « faire marche arrière », are no demonstration
+    "Voici quelques-uns des traits clés qui se manifestent dans la psychopathie extrême.",
+    "Le changement de circonstances a forcé des entreprises telles que Google à faire marche arrière.",
+])
+def test_words_of_arrest_and_protest_that_tell_neither(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_an_acled_trigger_skips_a_word_that_tells_no_incident() -> None:
+    from harmattan.events.acled_fr import trigger_fr
+
+    text = "Le chef du Kremlin n'a manifesté aucun remords quant à sa décision d'attaquer l'Ukraine."
+    start, end = trigger_fr(text)
+    assert text[start:end] == "attaquer"
+    # a demonstration still is one
+    text = "Des milliers de personnes ont manifesté à Bamako."
+    start, end = trigger_fr(text)
+    assert text[start:end] == "manifesté"

@@ -121,14 +121,26 @@ _REFERENCE = re.compile(r"\b(?:après|depuis|suite à|à la suite d[eu'’]|en r
                         re.IGNORECASE)
 
 
-#: « s'arrêter » (to stop, to come to an end) is no arrest: « ne s'est pas arrêté là ».
-_STOPPED = re.compile(r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?arrêt\w*", re.IGNORECASE)
+#: « s'arrêter » (to stop, to come to an end) is no arrest: « ne s'est pas arrêté là »; nor is
+#: stopping an activity (« MSF annonce avoir arrêté ses activités », as the verb lexicon reads it).
+_STOPPED = re.compile(r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?arrêt\w*|\barrêt\w*\s+(?:\w+\s+){0,2}?(?:activités?|"
+                      r"opérations?|travaux|travail|production|exportations?|importations?|programmes?|"
+                      r"traitements?|combats?|hostilités|compétitions?|carrières?|processus|moteurs?)\b",
+                      re.IGNORECASE)
+
+
+#: « manifester » as to show (« n'a manifesté aucun remords », « se manifestent dans la
+#: psychopathie ») and « faire marche arrière » (to back down): no demonstration.
+_NOT_PROTEST = re.compile(
+    r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?manifest\w*|\bmanifest\w*\s+(?:\w+\s+){0,2}?(?:remords|regrets?|intérêt|"
+    r"soutien|solidarité|volonté|désir|inquiétudes?|colère|joie|sympathie|opposition|préoccupations?|"
+    r"hostilité|enthousiasme|confiance|méfiance|impatience|signes?)\b|\bmarche arrière\b", re.IGNORECASE)
 
 
 def acled_keywords_fr(text: str) -> bool:
     """Could this French sentence hold an ACLED event?  (Cheap; for sentences with no act.)
     An incident named only as the time or cause of something else does not count."""
-    text = _STOPPED.sub(" ", _REFERENCE.sub(" ", text))
+    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text)))
     return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _PROTEST, _RIOTER, _MOB,
                                         _ABDUCT, _SEXUAL, _TAKE, _RETAKE, _AGREEMENT, _ARREST, _LOOTING, _DISRUPTED, _COUP,
                                         _SUICIDE))
@@ -164,7 +176,7 @@ _CROWD = _rx(r"manifest\w*", r"march\w*", r"rassembl\w*", r"foules?", r"grèves?
 def classify_fr(text: str, event_type: str | None = None, source_inters: list[int] | None = None,
                 target_inters: list[int] | None = None) -> tuple[str, str] | None:
     """(event type, sub-event type) of a French sentence, or None when ACLED would not record it."""
-    text = _STOPPED.sub(" ", text)
+    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", text))
     source_inters = source_inters or []
     target_inters = target_inters or []
     armed_named = bool(_ARMED_NAMED.search(text)) or bool(set(source_inters) & {1, 2, 3, 4, 8})
@@ -406,6 +418,8 @@ _TRIGGERS = ((_SUICIDE, _AIR, _IED, _GRENADE, _SHELLING, _BLAST, _ABDUCT, _SEXUA
 
 def trigger_fr(text: str) -> tuple[int, int] | None:
     """The first word that states the incident (for the evidence's trigger)."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 (offsets kept)
+    text = _NOT_PROTEST.sub(blank, _STOPPED.sub(blank, text))
     hits = [m for m in (p.search(text) for p in _TRIGGERS) if m]
     if not hits:
         return None
