@@ -1044,3 +1044,16 @@ def test_an_acled_trigger_skips_a_word_that_tells_no_incident() -> None:
     text = "Des milliers de personnes ont manifesté à Bamako."
     start, end = trigger_fr(text)
     assert text[start:end] == "manifesté"
+
+
+def test_a_sentence_to_pay_is_a_sentence_and_not_negated_by_the_clause_above() -> None:
+    (event,) = _code("Le tribunal a condamné l'ancien ministre à payer une amende de 10 millions de francs CFA.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    # the pension not received does not undo the sentence
+    (event,) = _code("Elle n'a toujours pas reçu la pension alimentaire que son ex-mari a été condamné à payer.")
+    assert event.cameo.code == "172" and not event.modality.negated
+    # a negated infinitive stays negated
+    (event,) = _code("La CEDEAO n'a pas pu imposer de sanctions au Niger.")
+    assert event.modality.negated
+    # « se manifester » is no demonstration
+    assert _code("Les effets gratifiants de la dopamine se manifestent principalement dans le cerveau.") == []

@@ -846,9 +846,14 @@ def read_french_modality(doc: Doc, trigger_i: int, event_quad: int | None = None
     threat = bool(code) and code.startswith("13")
     negated = hypothetical = future = mood = False
     chain = _governing_chain(trigger)
-    for token in chain:
+    # a clause with its own subject is not negated by the verb it hangs on (« n'a toujours
+    # pas reçu la pension que son ex-mari a été condamné à payer », « n'a pas dit que l'armée
+    # a attaqué »); an infinitive is (« n'a pas pu arrêter »)
+    own = next((i for i, t in enumerate(chain) if t.dep_ in {"ccomp", "advcl", "acl:relcl"}
+                and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in t.children)), None)
+    for depth, token in enumerate(chain):
         auxes = [c for c in token.children if c.dep_.startswith("aux")]
-        if _negated_here(token):
+        if _negated_here(token) and (own is None or depth <= own):
             negated = True
         for verb in [token, *auxes]:
             if _morph(verb, "Mood") == "Cnd":
