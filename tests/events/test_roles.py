@@ -1005,3 +1005,20 @@ def test_a_police_force_fired_is_dismissed_not_shot_at() -> None:
 ])
 def test_a_verb_a_correction_reads_as_no_act_is_no_trigger_for_the_model(text: str) -> None:
     assert _events(text) == []
+
+
+def test_a_prison_is_where_a_sentence_is_served_not_its_target() -> None:
+    event = _main("He was sentenced to life in prison in Geneva in 2014.")
+    assert not any(a.text.startswith("prison") for a in event.target)
+    event = _main("A judge gave Arita a ten-year prison sentence.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    assert not any(a.text.startswith("prison") for a in event.target)
+    # a prison attacked is still the target
+    event = _main("Gunmen attacked a prison in Tumaco.")
+    assert any(a.text.startswith("prison") for a in event.target)
+
+
+def test_house_arrest_given_is_an_arrest() -> None:
+    event = _main("Vielman was eventually given house arrest while he awaits trial.")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert [a.text for a in event.target] == ["Vielman"]

@@ -950,6 +950,7 @@ class EventCoder:
                 roles.source, roles.how = [implied], "implied"
         if _published(doc[trigger_i]):
             return None  # "the value of the seized material was released by the vice minister"
+        roles.target = [a for a in roles.target if not _prison_place(a, article.text)]
         if etype in {"ASSAULT", "FIGHT"} and doc[trigger_i].lemma_.lower() in _FINDING:
             # "Mexican authorities found three dead bodies": who finds the dead did not kill them
             roles.source, roles.how = [], "parse"
@@ -1328,6 +1329,20 @@ def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
         return False
     modality.negated = False
     return True
+
+_PRISON_PLACE = re.compile(r"(?:prison|jail|penitentiary)\b", re.IGNORECASE)
+_PLACE_BEFORE_PRISON = re.compile(r"\b(?:in|to|from|at|behind|into|inside)\s+(?:(?:a|the|his|her|their|its)\s+)?"
+                                  r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _prison_place(actor: Actor, text: str) -> bool:
+    """"Sentenced to life in prison in Geneva", "released from jail": the prison is where, not
+    a party acted on (the actor dictionary reads "prison" as the police)."""
+    if not _PRISON_PLACE.match(actor.text or ""):
+        return False
+    return bool(_PLACE_BEFORE_PRISON.search(text[max(0, actor.start - 40):actor.start])) or bool(
+        re.match(r"\s+(?:sentences?|terms?|time)\b", text[actor.end:actor.end + 12]))  # "a prison sentence"
+
 
 #: Verbs of finding ("found dead", "discovered the bodies"): the finder is no killer.
 _FINDING = frozenset({"find", "discover", "uncover", "recover", "exhume"})
