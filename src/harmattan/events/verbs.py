@@ -894,8 +894,8 @@ class VerbPatternCoder:
                 if post is None and passive is not None and not pat.pre and pat.extra:
                     # the object of a passive is its subject, before it ("Additional federal
                     # security forces will be sent to the city": SEND's "* &DEPLOYED_FORCES");
-                    # for the corrections only (all the source's patterns read so moved as
-                    # many types of the act annotations' train part wrong as right)
+                    # for the corrections only (all the source's patterns read so set three
+                    # types of the act annotations' train part wrong for one right)
                     post = _match_elements(pat.post, index, passive.left_edge.i,
                                            min(passive.right_edge.i + 1, tok.i))
                 if post is None:
