@@ -1022,3 +1022,17 @@ def test_house_arrest_given_is_an_arrest() -> None:
     event = _main("Vielman was eventually given house arrest while he awaits trial.")
     assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
     assert [a.text for a in event.target] == ["Vielman"]
+
+
+def test_the_director_of_a_prison_shot_by_armed_men_is_assaulted() -> None:
+    event = _main("Two months after the transfer, on April 22, the temporary director of the Escuintla "
+                  "prison, Jose Perez, was shot dead by several armed men in a public park.")
+    assert event.plover.event == "ASSAULT"
+    assert not any(a.text.startswith("prison") for a in event.target)
+
+
+def test_people_killed_told_as_a_clause_suffer_the_killing() -> None:
+    event = _main("The four people killed -- all family members -- had their bodies thrown from a "
+                  "truck in Villacolombia, El Tiempo reported.")
+    assert event.plover.event == "ASSAULT"
+    assert "people" not in {a.text for a in event.source}

@@ -1331,13 +1331,14 @@ def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
     return True
 
 _PRISON_PLACE = re.compile(r"(?:prison|jail|penitentiary)\b", re.IGNORECASE)
-_PLACE_BEFORE_PRISON = re.compile(r"\b(?:in|to|from|at|behind|into|inside)\s+(?:(?:a|the|his|her|their|its)\s+)?"
+_PLACE_BEFORE_PRISON = re.compile(r"\b(?:in|to|from|at|behind|into|inside|of)\s+(?:(?:a|the|his|her|their|its)\s+)?"
                                   r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _prison_place(actor: Actor, text: str) -> bool:
-    """"Sentenced to life in prison in Geneva", "released from jail": the prison is where, not
-    a party acted on (the actor dictionary reads "prison" as the police)."""
+    """"Sentenced to life in prison in Geneva", "released from jail", "the director of the
+    Escuintla prison": the prison is where, or whose, not a party acted on (the actor
+    dictionary reads "prison" as the police)."""
     if not _PRISON_PLACE.match(actor.text or ""):
         return False
     return bool(_PLACE_BEFORE_PRISON.search(text[max(0, actor.start - 40):actor.start])) or bool(

@@ -91,7 +91,7 @@ def _reduced_passive(verb: Token) -> bool:
     """A past participle that hangs below the sentence's verb with a subject but no auxiliary
     and no object: a reduced passive the parse read as active ("was among more than a dozen
     people killed in a massacre": "people" nsubj of "killed")."""
-    if verb.tag_ != "VBN" or verb.dep_ in {"ROOT", "conj", "ccomp", "relcl"} or verb.lemma_ in _ACTIVE_PASSIVES:
+    if verb.tag_ != "VBN" or verb.dep_ in {"ROOT", "conj", "relcl"} or verb.lemma_ in _ACTIVE_PASSIVES:
         return False
     deps = {c.dep_ for c in verb.children}
     return "nsubj" in deps and not deps & {"aux", "auxpass", "dobj", "dative", "agent"}
