@@ -1036,3 +1036,17 @@ def test_people_killed_told_as_a_clause_suffer_the_killing() -> None:
                   "truck in Villacolombia, El Tiempo reported.")
     assert event.plover.event == "ASSAULT"
     assert "people" not in {a.text for a in event.source}
+
+
+def test_a_body_that_reports_harm_did_not_do_it() -> None:
+    # the report's author was the doer of the killings it counts
+    events = _events("Human Rights Watch said that five protesters were killed in Niamey.", "2023-08-10")
+    assert events and all("Human Rights Watch" not in {a.text for a in e.source} for e in events)
+    # the doer named by "by" still is
+    event = _main("Human Rights Watch said that 30 civilians were killed by soldiers in Mopti.")
+    assert any(a.text.startswith("soldiers") for a in event.source)
+
+
+def test_a_us_prison_is_where_a_sentence_is_served() -> None:
+    event = _main("Fabio Lobo was sentenced to 24 years in US prison for drug trafficking in September.")
+    assert not any(a.text.endswith("prison") for a in event.target)

@@ -1339,8 +1339,9 @@ def _prison_place(actor: Actor, text: str) -> bool:
     """"Sentenced to life in prison in Geneva", "released from jail", "the director of the
     Escuintla prison": the prison is where, or whose, not a party acted on (the actor
     dictionary reads "prison" as the police)."""
-    if not _PRISON_PLACE.match(actor.text or ""):
-        return False
+    if not _PRISON_PLACE.match(actor.text or "") and not re.search(
+            r"\b(?:prison|jail|penitentiary)$", actor.text or "", re.IGNORECASE):
+        return False  # ("24 years in US prison": the actor's words end on the prison)
     return bool(_PLACE_BEFORE_PRISON.search(text[max(0, actor.start - 40):actor.start])) or bool(
         re.match(r"\s+(?:sentences?|terms?|time)\b", text[actor.end:actor.end + 12]))  # "a prison sentence"
 

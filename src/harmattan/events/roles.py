@@ -305,10 +305,12 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
-    if reported_passive and source and target and \
-            {a.code for a in source if a.code} & {a.code for a in target if a.code}:
+    if reported_passive and source and (target and {a.code for a in source if a.code} & {
+            a.code for a in target if a.code} or all(a.code == "NGO" or a.sector in _WATCHERS for a in source)):
         # The speaker of a report that something was done to its own side ("23 Nigerien
-        # soldiers were killed in an ambush, the defence ministry said") did not do it.
+        # soldiers were killed in an ambush, the defence ministry said") did not do it, nor
+        # did a body that watches and reports ("The report by Global Witness says that 123
+        # activists have been killed").
         source, source_ids, how = [], set(), "parse"
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
@@ -361,6 +363,8 @@ def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> li
     return []
 
 
+#: Sectors of those who report harm rather than do it: NGOs, the media, human rights bodies.
+_WATCHERS = frozenset({"NGO", "MED", "HRI", "JRN"})
 #: Fights that kill: their "with" names who fought.
 _FIGHT_NOUNS = frozenset({"shootout", "clash", "gunfight", "firefight", "confrontation", "battle",
                           "skirmish", "fight", "gunbattle", "exchange"})
