@@ -416,10 +416,14 @@ _TRIGGERS = ((_SUICIDE, _AIR, _IED, _GRENADE, _SHELLING, _BLAST, _ABDUCT, _SEXUA
               _CLASH, _ATTACK, _ARREST, _AGREEMENT, _LOOTING, _COUP))
 
 
+def _blank(match: re.Match[str]) -> str:
+    """Spaces as long as the match: words set aside, offsets kept."""
+    return " " * len(match.group(0))
+
+
 def trigger_fr(text: str) -> tuple[int, int] | None:
     """The first word that states the incident (for the evidence's trigger)."""
-    blank = lambda m: " " * len(m.group(0))  # noqa: E731 (offsets kept)
-    text = _NOT_PROTEST.sub(blank, _STOPPED.sub(blank, text))
+    text = _NOT_PROTEST.sub(_blank, _STOPPED.sub(_blank, text))
     hits = [m for m in (p.search(text) for p in _TRIGGERS) if m]
     if not hits:
         return None

@@ -1330,7 +1330,8 @@ def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
     modality.negated = False
     return True
 
-_PRISON_PLACE = re.compile(r"(?:prison|jail|penitentiary)\b", re.IGNORECASE)
+#: An actor that is a prison: its first word or its last ("prison in Geneva", "US prison").
+_PRISON_ACTOR = re.compile(r"^(?:prison|jail|penitentiary)\b|\b(?:prison|jail|penitentiary)$", re.IGNORECASE)
 _PLACE_BEFORE_PRISON = re.compile(r"\b(?:in|to|from|at|behind|into|inside|of)\s+(?:(?:a|the|his|her|their|its)\s+)?"
                                   r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -1339,9 +1340,8 @@ def _prison_place(actor: Actor, text: str) -> bool:
     """"Sentenced to life in prison in Geneva", "released from jail", "the director of the
     Escuintla prison": the prison is where, or whose, not a party acted on (the actor
     dictionary reads "prison" as the police)."""
-    if not _PRISON_PLACE.match(actor.text or "") and not re.search(
-            r"\b(?:prison|jail|penitentiary)$", actor.text or "", re.IGNORECASE):
-        return False  # ("24 years in US prison": the actor's words end on the prison)
+    if not _PRISON_ACTOR.search(actor.text or ""):
+        return False
     return bool(_PLACE_BEFORE_PRISON.search(text[max(0, actor.start - 40):actor.start])) or bool(
         re.match(r"\s+(?:sentences?|terms?|time)\b", text[actor.end:actor.end + 12]))  # "a prison sentence"
 

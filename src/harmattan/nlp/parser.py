@@ -194,7 +194,8 @@ def headline_case(text: str, keep: list[tuple[int, int]] | None = None) -> str |
     running text, for the parse: every capitalised word past the first lowered, but for the
     spans in ``keep`` (the actors' names, offsets into ``text``).  None when ``text`` is no
     such headline: it needs three words or more, every one longer than three letters
-    capitalised (a few small words aside), and no end of sentence inside.  The length is unchanged, so offsets hold."""
+    capitalised (a few small words aside), and no end of sentence inside.  The length is
+    unchanged, so offsets hold."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
     if len(words) < 3 or re.search(r"[.!?]\s+\S", text.rstrip()):
         return None
@@ -219,11 +220,10 @@ def with_text(doc: Doc, text: str) -> Doc:
     words of ``text``: its tags, lemmas and tree kept."""
     from spacy.tokens import Doc as SpacyDoc
 
-    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
-    restored = SpacyDoc(
-        doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc],
-        tags=[t.tag_ for t in doc], pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
+    return SpacyDoc(
+        doc.vocab, words=[text[t.idx:t.idx + len(t.text)] for t in doc],
+        spaces=[bool(t.whitespace_) for t in doc], tags=[t.tag_ for t in doc],
+        pos=[t.pos_ for t in doc], morphs=[str(t.morph) for t in doc],
         lemmas=[t.lemma_ for t in doc], heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
         sent_starts=[bool(t.is_sent_start) for t in doc],
     )
-    return restored
