@@ -1057,3 +1057,30 @@ def test_a_sentence_to_pay_is_a_sentence_and_not_negated_by_the_clause_above() -
     assert event.modality.negated
     # « se manifester » is no demonstration
     assert _code("Les effets gratifiants de la dopamine se manifestent principalement dans le cerveau.") == []
+
+
+def test_a_mark_of_opinion_in_a_clause_beside_the_act_does_not_judge_it() -> None:
+    # « selon lui » in a relative clause, « la plupart des » after « bien que »: the act stands
+    (event,) = _code("Le régulateur a infligé une amende à Tencent sur dix accords qui, selon lui, "
+                     "enfreignaient les règles antitrust.")
+    assert event.cameo.code == "172"
+    (event,) = _code("La Russie a annexé la Crimée en 2014, bien que la plupart des pays reconnaissent "
+                     "toujours la péninsule comme faisant partie de l'Ukraine.")
+    assert event.cameo.code.startswith("19") and [a.code for a in event.source] == ["RUS"]
+    # the same marks in the act's own clause, or above it, still do
+    assert _code("Selon lui, la Russie a annexé la Crimée en 2014.") == []
+    assert _code("La plupart des pays ont reconnu la Crimée comme faisant partie de l'Ukraine.") == []
+
+
+def test_a_journey_made_to_meet_and_a_defence_of_someone() -> None:
+    (event,) = _code("Le président Nyusi s'est envolé pour Kigali pour rencontrer son homologue rwandais.")
+    assert (event.plover.event, [a.code for a in event.source], [a.code for a in event.target]) == \
+        ("CONSULT", ["MOZ"], ["RWA"])
+    # an act done to meet is no meeting
+    events = _code("Le président Nyusi a signé un décret pour rencontrer les attentes des électeurs.")
+    assert "CONSULT" not in [e.plover.event for e in events]
+    (event,) = _code("Le Premier ministre malien a défendu la décision du gouvernement de transition.")
+    assert (event.plover.event, event.cameo.code) == ("SUPPORT", "051")
+    # a town or a cause defended is no endorsement
+    assert _code("Les soldats maliens ont défendu la ville de Ménaka.") == []
+    assert _code("Le ministre malien a défendu les droits des femmes.") == []

@@ -1382,9 +1382,51 @@ _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
 def not_an_act(text: str, trigger: int | None = None) -> bool:
     """The sentence reads as opinion, statistic, generic statement or question — the quoted
     words aside when the trigger (a character offset in ``text``) is outside them."""
+    return bool(_not_an_act_marks(text, trigger))
+
+
+def _not_an_act_marks(text: str, trigger: int | None = None) -> list[re.Match[str]]:
+    """The words that make the sentence opinion, statistic, generic or a question, with their
+    offsets in ``text`` (what is blanked keeps its length)."""
     if trigger is not None:
-        text = _QUOTED.sub(lambda m: m.group(0) if m.start() <= trigger < m.end() else " ", text)
-    return bool(_NOT_AN_ACT.search(_DESCRIBED_TREND.sub(" ", text)))
+        text = _QUOTED.sub(lambda m: m.group(0) if m.start() <= trigger < m.end() else " " * len(m.group(0)), text)
+    return list(_NOT_AN_ACT.finditer(_DESCRIBED_TREND.sub(lambda m: " " * len(m.group(0)), text)))
+
+
+def _not_an_act_for(doc: Doc, trigger: Token) -> bool:
+    """``not_an_act`` for the trigger's clause: a mark inside a clause that neither holds nor
+    governs the trigger does not judge it (« a infligé une amende … sur dix accords qui, selon
+    lui, enfreignaient les règles », « avait annexé la Crimée, bien que la plupart des pays …
+    »)."""
+    for mark in _not_an_act_marks(doc.text, trigger.idx):
+        token = next((t for t in doc if t.idx <= mark.start() < t.idx + len(t.text)), None)
+        if token is None:
+            return True
+        clause = token
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if _subordinate_clause(clause) and trigger.i in {t.i for t in clause.head.ancestors} | {clause.head.i} \
+                and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+            continue
+        return True
+    return False
+
+
+#: The words that open an adverbial clause beside the act (« bien que », « alors que », « lorsque
+#: »), not a bare « que » the small parser may hang anywhere.
+_CLAUSE_MARKS = frozenset({"bien", "quoique", "alors", "tandis", "meme", "lorsque", "lorsqu'", "lorsqu’",
+                           "quand", "puisque", "avant", "apres", "pendant", "depuis"})
+
+
+def _subordinate_clause(verb: Token) -> bool:
+    """A relative clause, an adverbial clause opened by a subordinator (« bien que … »; not the
+    gérondif « en révisant … », which tells how the act was done) or a clause coordinated with
+    its own subject."""
+    if verb.dep_ == "acl:relcl":
+        return True
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and fold(c.text) in _CLAUSE_MARKS for c in verb.children)
+    return verb.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
 
 
 #: « de plus en plus » before an adjective describes a party or a thing (« le président Alpha
@@ -1588,7 +1630,7 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
     if not any(a.code or a.sector for a in roles.source + roles.target) and \
             not _named_sufferer(verb_of(trigger)) and (by_noun or not _named_doer(verb_of(trigger))):
         return FrenchActDecision(False, False, "no identifiable actor", 0.0)
-    if not_an_act(text, trigger.idx):
+    if _not_an_act_for(doc, trigger):
         return FrenchActDecision(False, False, "opinion, statistic or generic", 0.0)
     if fold(trigger.lemma_) in _HELD_STATES and (_present_passive(trigger) or _after_remaining(trigger)):
         # « Mohamed Bazoum est toujours détenu », « reste séquestré » : being held is a state,
@@ -1633,7 +1675,7 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         governor = trigger.head
         # « a été tenté de rejeter » : a carrier in the passive tells no decision
         # « ont pu rapatrier » : « pouvoir » in the passé composé carries what was done
-        carried = fold(governor.lemma_) in _CARRIERS or (
+        carried = fold(governor.lemma_) in _CARRIERS or _purpose_of_journey(trigger, governor) or (
             fold(governor.lemma_) == "pouvoir" and any(
                 c.dep_.startswith("aux") and fold(c.lemma_) == "avoir" for c in governor.children))
         # (« a annoncé qu'il allait accorder » : « aller » in the imparfait of reported speech,
@@ -1647,6 +1689,17 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
+
+
+#: Verbs of a journey: what one travels « pour » do is what the journey is for (« s'est envolé
+#: pour rencontrer son homologue »).
+_JOURNEYS = frozenset({"envoler", "rendre", "aller", "venir", "arriver", "voyager", "deplacer", "partir",
+                       "retourner", "revenir", "debarquer", "atterrir"})
+
+
+def _purpose_of_journey(trigger: Token, governor: Token) -> bool:
+    return fold(governor.lemma_) in _JOURNEYS and any(
+        c.dep_ == "mark" and fold(c.text) == "pour" for c in trigger.children)
 
 
 STATE_OF_HOLDING = "present passive of holding: a state"
