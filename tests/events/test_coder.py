@@ -221,3 +221,24 @@ def test_an_appeal_the_sentence_model_reads_as_a_statement_is_a_demand() -> None
     # an opinion that speaks of calls is no appeal by anyone
     opinion = "Calls for dialogue are often ignored in the region, analysts believe."
     assert code_articles([Article(id="o", text=opinion, date=parse_date("2023-08-10"))]) == []
+
+
+def test_the_type_heads_surest_type_stated_in_a_main_clause_is_not_locked_out_by_the_quad_head() -> None:
+    # the quad head reads these as verbal conflict; the sanction the sentence names is the act
+    (event,) = code_articles([Article(id="h", text="US Sanctions Colombia Soccer Club for Crime Ties.",
+                                      date=parse_date("2014-05-01"))])
+    assert (event.plover.event, [a.code for a in event.source]) == ("SANCTION", ["USA"])
+    text = ("The US government has placed sanctions on Colombian drug gang the Rastrojos, including "
+            "one of its top leaders who was captured last year, suggesting the United States is "
+            "preparing to target the weakened group's financial assets.")
+    (event,) = code_articles([Article(id="s", text=text, date=parse_date("2013-07-01"))])
+    assert (event.plover.event, event.evidence.trigger) == ("SANCTION", "sanctions")
+    assert [a.code for a in event.source] == ["USA"] and [a.code for a in event.target] == ["COL"]
+    # a ban refused to be lifted stays a refusal, and what was seized in a relative clause
+    # does not make the return a seizure
+    (event,) = code_articles([Article(id="r", text="British Government will not lift the ban imposed on the LTTE.",
+                                      date=parse_date("2014-05-01"))])
+    assert event.plover.event == "REJECT"
+    text = ("ICE returned 1,044 cultural antiquities to the government of Iraq that were seized in "
+            "four separate investigations.")
+    assert [e.plover.event for e in code_articles([Article(id="i", text=text, date=parse_date("2014-05-01"))])] == ["AID"]

@@ -893,7 +893,8 @@ class EventCoder:
                             (main_pattern[0], main_pattern[1].specificity, main_pattern[1].decisive)
                             if main_pattern else None),
                 joint, key=(candidate.article.id, sentence.start, sentence.end))
-        acts = choose_acts(joint, main_pattern, typed, self.settings, lock_from=model_joint)
+        acts = choose_acts(joint, main_pattern, typed, self.settings, lock_from=model_joint,
+                           unlocking=_unlocking_types(doc, typed))
         if candidate.appeal_only:
             demand = next((m for t, m in typed if t == "DEMAND"), None)
             acts = [("DEMAND", demand, max(joint.get("DEMAND", 0.0), 0.5))]
@@ -1079,7 +1080,7 @@ def joint_scores(prediction: SentencePrediction) -> dict[str, float]:
 
 def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | None,
                 typed: list[tuple[str, VerbMatch]], settings: CoderSettings,
-                lock_from: dict[str, float] | None = None,
+                lock_from: dict[str, float] | None = None, unlocking: frozenset[str] = frozenset(),
                 ) -> list[tuple[str, VerbMatch | None, float]]:
     """The acts of one sentence: (PLOVER type, trigger match or None, score), main act first.
 
@@ -1096,6 +1097,11 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     if decisive:
         # A correction the project made to the verb dictionary ("received a delegation" is a
         # visit, "captured two commanders" an arrest): precise, so the pattern decides.
+        locked = None
+    if locked is not None and joint and max(joint, key=joint.get) in unlocking:
+        # the type head's surest type, stated by a pattern of the sentence's main clauses, is
+        # not locked out by the quad head ("has placed sanctions on the gang, suggesting …";
+        # "US Sanctions Colombia Soccer Club"; see _unlocking_types)
         locked = None
     if locked is not None:
         # The quad head is trained on ten times more sentences than the PLOVER head: when it
@@ -1128,6 +1134,19 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         seen_triggers.add(match.trigger_i)
         acts.append((etype, match, min(confidence, joint[etype]) * 0.9))
     return acts
+
+
+def _unlocking_types(doc: Doc, typed: list[tuple[str, VerbMatch]]) -> frozenset[str]:
+    """The types the quad head may not lock out: those stated by the main pattern or by a
+    pattern its verb does not govern, in the sentence's main clauses (not in a relative or
+    adverbial clause: "returned the antiquities that were seized"), when no act of the sentence
+    is refused ("will not lift the embargo" is a refusal whatever the noun)."""
+    main = best_match([m for _, m in typed], doc)
+    if main is None or any(m.negated for _, m in typed):
+        return frozenset()
+    below = {t.i for t in doc[main.trigger_i].subtree}
+    return frozenset(t for t, m in typed if (m is main or m.trigger_i not in below)
+                     and not any(a.dep_ in {"relcl", "acl", "advcl"} for a in [doc[m.trigger_i], *doc[m.trigger_i].ancestors]))
 
 
 _CONFLICT_ACTS = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "MOBILIZE"}
