@@ -386,3 +386,12 @@ def test_common_surnames_of_leaders_match_only_with_the_given_name(resolver: Act
 def test_west_african_parties(resolver: ActorResolver, text: str, found: list) -> None:
     actors = resolver.find_actors(text, dt.date(2023, 5, 1))
     assert [(a.text, a.code, a.sector) for a in actors if a.sector == "PTY"] == found
+
+
+def test_dominican_is_the_dominican_republic(resolver: ActorResolver) -> None:
+    # the demonym both countries share is the Dominican Republic's in the news
+    actors = resolver.find_actors("Dominican authorities arrested a Dominican in Santo Domingo.",
+                                  dt.date(2013, 5, 1))
+    assert {a.code for a in actors} == {"DOM"}
+    (dominica,) = resolver.find_actors("A storm hit Dominica.", dt.date(2013, 5, 1))
+    assert dominica.code == "DMA"

@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 48  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 50  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -173,7 +173,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
-                           "SERVE_SENTENCE", "GIVE_SENTENCE"]
+                           "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION"]
 
 
 @pytest.mark.models
@@ -474,3 +474,22 @@ def test_holding_a_post_is_no_occupation(nlp, coder) -> None:
     assert all(not m.code.startswith("19") for m in matches)
     # a town occupied still is
     assert best(nlp, coder, "Rebels occupied the town of Kidal.").code == "192"
+
+
+@pytest.mark.models
+def test_working_with_someone_is_cooperation_and_attention_drawn_no_force(nlp, coder) -> None:
+    m = best(nlp, coder, "The police said they had worked closely with the United Nations commission.")
+    assert m.code == "060"
+    assert not coder.match(nlp("She worked as a lawyer for ten years."))
+    assert all(m.code != "153" for m in coder.match(nlp("The group also drew police attention last April.")))
+    # police reinforcements drafted still are
+    assert best(nlp, coder, "The government drew police reinforcements from the capital.").code == "153"
+
+
+@pytest.mark.models
+def test_help_to_do_something_with_no_one_helped_is_no_aid(nlp, coder) -> None:
+    assert not coder.match(nlp("The new law will help reduce violence in the region."))
+    assert not [m for m in coder.match(nlp("He helped run the family business from behind bars.")) if m.code == "070"]
+    # someone helped is
+    assert best(nlp, coder, "Russia helped Mali to acquire new helicopters.").code == "070"
+    assert best(nlp, coder, "The United States helped Colombia.").code == "070"

@@ -1270,7 +1270,8 @@ def _published(trigger: Any) -> bool:
 _RECEIVED_ACTS = frozenset(
     "threat warning ultimatum aid assistance support help funding fund loan grant donation "
     "weapon arm equipment sanction criticism condemnation rebuke request invitation apology "
-    "offer proposal demand complaint backing pledge guarantee assurance summons order sentence term".split())
+    "offer proposal demand complaint backing pledge guarantee assurance summons order sentence term "
+    "million billion money cash".split())
 
 
 def _received_act(trigger: Any) -> tuple[int, int] | None:

@@ -576,6 +576,18 @@ def _deployed_to_help(verb: Any, code: str) -> str:
     return "074" if re.match(r"peace|mission|monitor|observ", found.group(0), re.IGNORECASE) else "062"
 
 
+def _helps_to_do(verb: Any) -> bool:
+    """"helped run the family business", "will help reduce violence": help to do something,
+    with no one helped, is no aid; what is done is the act, if any ("helped the army fight
+    the jihadists" is)."""
+    if verb.lemma_.lower() not in {"help", "assist"}:
+        return False
+    done = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB"]
+    helped = [c for c in verb.children if c.dep_ in {"dobj", "dative", "iobj"}] + [
+        c for t in done for c in t.children if c.dep_ == "nsubj" and c.i > verb.i]
+    return bool(done) and not helped
+
+
 def _captured(verb: Any, code: str) -> bool:
     """An arrest named by a verb of taking whose object is people ("Authorities in El
     Salvador have captured nearly two dozen members of a criminal network"): COERCE whatever
@@ -936,6 +948,9 @@ class VerbPatternCoder:
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code))
                                  and not negated and not _refused(tok))
+            if verb.code and _helps_to_do(tok):
+                doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
+                return None
             if verb.code:
                 code = _seized_people(tok, verb.code)
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
