@@ -1050,3 +1050,14 @@ def test_a_body_that_reports_harm_did_not_do_it() -> None:
 def test_a_us_prison_is_where_a_sentence_is_served() -> None:
     event = _main("Fabio Lobo was sentenced to 24 years in US prison for drug trafficking in September.")
     assert not any(a.text.endswith("prison") for a in event.target)
+
+
+def test_a_news_agency_that_reports_an_act_did_not_do_it() -> None:
+    event = _main("The Associated Press reported that six soldiers were removed from the base.")
+    assert event.source == []
+    # its own act, told with a pronoun, still is
+    event = _main("Amnesty International said it would send a delegation to Mali.")
+    assert [a.code for a in event.source] == ["NGO"]
+    # who the report names as the doer still did it
+    event = _main("Reuters reported that Mali's junta expelled the French ambassador.")
+    assert ([a.code for a in event.source], [a.code for a in event.target]) == (["MLI"], ["FRA"])

@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 50  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 51  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -173,7 +173,8 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
-                           "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION"]
+                           "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
+                           "PLACE_ON_SANCTIONS_LIST"]
 
 
 @pytest.mark.models
@@ -493,3 +494,13 @@ def test_help_to_do_something_with_no_one_helped_is_no_aid(nlp, coder) -> None:
     # someone helped is
     assert best(nlp, coder, "Russia helped Mali to acquire new helicopters.").code == "070"
     assert best(nlp, coder, "The United States helped Colombia.").code == "070"
+
+
+@pytest.mark.models
+def test_placing_someone_on_a_sanctions_list_is_a_sanction(nlp, coder) -> None:
+    m = best(nlp, coder, 'The Treasury Department has placed 31 individuals on its "Kingpin List".')
+    assert m.code == "160"
+    assert best(nlp, coder, "The EU added three Malian officials to its sanctions list.").code == "160"
+    # other lists and places are not
+    assert all(m.code != "160" for m in coder.match(nlp("The DEA put him on its most wanted list.")))
+    assert all(m.code != "160" for m in coder.match(nlp("Police placed the suspect under arrest.")))

@@ -220,6 +220,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     source: list[Actor] = []
     subject_range: tuple[int, int] | None = None
     node = verb
+    reported = False  # the subject found is a speaker's: "the AP reported that soldiers were removed"
+    pronoun_done = False
     reported_passive = False  # "soldiers were killed …, the ministry said": the speaker
     # "five soldiers died in an ambush by jihadists": who dies suffers the act, as the subject
     # of an agentless passive does
@@ -252,9 +254,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     for _ in range(6 if not source and not dying else 0):  # climb through xcomp/conj/advcl/prep chains to find a subject
         if node is None:
             break
-        if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None \
-                and verb.lemma_ in _HARM_LEMMAS and is_agentless_passive(verb):
-            reported_passive = True
+        if node is not verb and node.lemma_ in _REPORTING_LEMMAS and verb is not None:
+            reported = not pronoun_done
+            if verb.lemma_ in _HARM_LEMMAS and is_agentless_passive(verb):
+                reported_passive = True
         subject, _ = _subject_of(node)
         if subject is None and node.lemma_ in _ACTIVE_PASSIVES:
             subject = _passive_subject(node)  # "ECOWAS has been engaged in talks"
@@ -268,6 +271,9 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                 if source:  # "made it clear that": an empty subject lets the clause above speak
                     subject_range = (lo, hi)
                     break
+                if subject.tag_ == "PRP":
+                    reported = False  # "Amnesty said it would send a delegation": its own act
+                    pronoun_done = True
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
             # "the militants who attacked the base", "troops fighting rebels": the noun
             # the clause hangs on is the one who acts.
@@ -311,6 +317,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # soldiers were killed in an ambush, the defence ministry said") did not do it, nor
         # did a body that watches and reports ("The report by Global Witness says that 123
         # activists have been killed").
+        source, source_ids, how = [], set(), "parse"
+    if reported and source and all(a.sector in _WATCHERS and a.code in {"", "NGO"} for a in source):
+        # a news agency or a watchdog that reports an act did not do it ("The Associated Press
+        # reported that six soldiers were removed")
         source, source_ids, how = [], set(), "parse"
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
