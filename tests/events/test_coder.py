@@ -242,3 +242,10 @@ def test_the_type_heads_surest_type_stated_in_a_main_clause_is_not_locked_out_by
     text = ("ICE returned 1,044 cultural antiquities to the government of Iraq that were seized in "
             "four separate investigations.")
     assert [e.plover.event for e in code_articles([Article(id="i", text=text, date=parse_date("2014-05-01"))])] == ["AID"]
+
+
+def test_what_a_noun_holds_or_carries_is_no_act() -> None:
+    text = ("A group of hackers from Peru has infiltrated email accounts from Chile's Air Force "
+            "containing sensitive information on strategic weapons.")
+    events = code_articles([Article(id="c", text=text, date=parse_date("2012-08-20"))])
+    assert events and all(e.evidence.trigger != "containing" for e in events)

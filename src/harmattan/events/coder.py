@@ -1234,11 +1234,17 @@ def _subordinator(token: Any) -> bool:
         token.dep_ in {"prep", "mark"} or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "that"))
 
 
+#: Verbs whose -ing form after a noun says what it holds or carries, not an act.
+_DESCRIBING = frozenset({"contain", "include", "involve", "comprise", "carry", "hold", "house", "feature"})
+
+
 def _adjectival(token: Any) -> bool:
     """A participle that describes a noun after a determiner ("the seized ship", "its
     kidnapped journalist")."""
     if token.dep_ == "amod" and token.lower_ in {"alleged", "suspected", "accused", "reported", "purported"}:
         return True  # "another alleged business partner", "suspected members": a hedge, no act
+    if token.dep_ in {"acl", "advcl"} and token.tag_ == "VBG" and token.lemma_.lower() in _DESCRIBING:
+        return True  # "email accounts containing sensitive information", "a ship carrying cocaine"
     return token.dep_ == "amod" and token.i > 0 and token.doc[token.i - 1].tag_ in {"DT", "PRP$", "POS"}
 
 

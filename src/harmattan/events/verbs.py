@@ -725,7 +725,8 @@ def _object_fits(verb: Any, pat: Any) -> bool:
 #: The words of &DEPLOYED_FORCES (verbs_extra.txt), one by one.
 _FORCE_WORDS = frozenset("""
     troops soldiers forces police policemen officers agents units personnel gunmen fighters
-    military army guard marines reinforcements cells paratroopers
+    military army guard marines reinforcements cells paratroopers brigade brigades battalion
+    battalions contingent contingents squad squads commandos detachment platoon regiment
 """.split())
 
 
