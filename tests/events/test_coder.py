@@ -249,3 +249,13 @@ def test_what_a_noun_holds_or_carries_is_no_act() -> None:
             "containing sensitive information on strategic weapons.")
     events = code_articles([Article(id="c", text=text, date=parse_date("2012-08-20"))])
     assert events and all(e.evidence.trigger != "containing" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "How, with a .38 revolver threatening me?",
+    "Why did the police arrest the journalist?",
+    "Who killed the mayor of Tiquicheo?",
+])
+def test_a_question_states_no_act_on_any_path(text: str) -> None:
+    # with no known actor (the act reader), with ACLED words only, or as a one-sentence snippet
+    assert code_articles([Article(id="q", text=text, date=parse_date("2013-05-01"))]) == []

@@ -229,7 +229,7 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
     """
     from harmattan.events.acled import (ACLED_ONLY_CONFIDENCE, ACLED_TO_PLOVER, SUB_EVENT_TYPES,
                                         acled_keywords, acled_only_event, code_acled, find_fatalities)
-    from harmattan.events.coder import DEFAULT_CAMEO
+    from harmattan.events.coder import DEFAULT_CAMEO, _question
     from harmattan.schema import PLOVER_QUAD, CameoCode, PloverCode
 
     if not items:
@@ -268,7 +268,8 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
                                          (e.acled or {}).get("event_type") == decided[0],
                                          e.confidence, -e.evidence.start), default=None)
         # (a sentence that tells someone still held gives no incident: "Bazoum remains detained")
-        free = [it for it in window if not getattr(it, "held", False)]
+        # (nor does a question: "Who killed the mayor of Tiquicheo?")
+        free = [it for it in window if not getattr(it, "held", False) and not _question(it.sentence.text)]
         if lead is None and probability >= 0.5 and free:
             item = next((it for it in free if acled_keywords(it.sentence.text)), free[0])
             lead = acled_only_event(item.article, item.sentence, item.actors, country=item.country,

@@ -297,7 +297,7 @@ class EventCoder:
         candidates = self._screen([c for c in sentences if c.candidate])
         if self.settings.reader_sure_actorless <= 1.0:
             actorless = [c for c in sentences if not c.candidate and not c.actors
-                         and self._has_trigger(c.sentence.text)]
+                         and self._has_trigger(c.sentence.text) and not _question(c.sentence.text)]
             readings = self._act_readings(actorless)
             if readings is not None:
                 admitted = [c for c, reading in zip(actorless, readings)
@@ -454,7 +454,8 @@ class EventCoder:
         is the sentence model's, when it read the sentence."""
         found: list[tuple[_Candidate, Event]] = []
         for item in items:
-            if item.events or item.gate is not None or not acled_keywords(item.sentence.text):
+            if item.events or item.gate is not None or not acled_keywords(item.sentence.text) \
+                    or _question(item.sentence.text):
                 continue
             event = acled_only_event(item.article, item.sentence, item.actors, country=item.country)
             if event is not None:
@@ -852,7 +853,7 @@ class EventCoder:
         return bool({w.lower() for w in _WORD.findall(text)} & self.triggers_)
 
     def _is_candidate(self, text: str, actors: list[Actor]) -> bool:
-        if not self._has_trigger(text) or text.rstrip(" \"'”’»)").endswith("?"):
+        if not self._has_trigger(text) or _question(text):
             # (a question states no act: "Did US Tip Off Panama About Missile Find?"; of the
             # annotations' train part, 33 of 35 questions report none)
             return False
@@ -1232,6 +1233,11 @@ def _subordinator(token: Any) -> bool:
         return True
     return token.lower_ in {"given", "provided", "granted"} and (
         token.dep_ in {"prep", "mark"} or (token.i + 1 < len(token.doc) and token.nbor().lower_ == "that"))
+
+
+def _question(text: str) -> bool:
+    """The sentence is a question ("Did US Tip Off Panama About Missile Find?")."""
+    return text.rstrip(" \"'”’»)").endswith("?")
 
 
 #: Verbs whose -ing form after a noun says what it holds or carries, not an act.
