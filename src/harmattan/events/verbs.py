@@ -634,7 +634,9 @@ _RELEASED = frozenset("""
 _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate", "patrol",
                                 "behead", "imprison", "jail", "deport",
                                 # (praise: "He also applauded Operation Homeland" read RETREAT by the model)
-                                "praise", "applaud", "commend", "laud"})
+                                "praise", "applaud", "commend", "laud",
+                                # (bodies exhumed for evidence: read ASSAULT by the type head)
+                                "exhume"})
 
 
 def _is_verb(tok: Any) -> bool:
