@@ -1084,3 +1084,21 @@ def test_a_journey_made_to_meet_and_a_defence_of_someone() -> None:
     # a town or a cause defended is no endorsement
     assert _code("Les soldats maliens ont défendu la ville de Ménaka.") == []
     assert _code("Le ministre malien a défendu les droits des femmes.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Dans l'autre rencontre du Groupe B, le Marocain Renaissance Berkane s'est imposé 3:0 face aux Béninois de l'ESAE.",
+    "Le Sénégal s'est rendu à Conakry avec une avance de 1:0, mais la Guinée s'est défendue à domicile.",
+    "Le 26 août 2020, l'équipe de la NBA, les Milwaukee Bucks, refuse de jouer le cinquième match de sa série contre Orlando.",
+])
+def test_a_match_a_teams_journey_or_refusal_is_sport_and_no_political_act(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_sport_words_leave_force_and_political_acts_alone() -> None:
+    # violence at a match is still violence
+    events = _code("Des supporters ont attaqué l'arbitre après le match à Bamako.")
+    assert [e.plover.event for e in events] in (["FIGHT"], ["ASSAULT"])
+    # « dans le but de », « à ce stade » tell no sport
+    (event,) = _code("Le président Tiani a rencontré le colonel Goïta dans le but de trouver des alliés.")
+    assert event.plover.event == "CONSULT"

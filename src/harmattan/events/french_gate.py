@@ -29,6 +29,11 @@ class FrenchGate:
 
     def decide(self, doc: Doc, match: Any, roles: Roles, modality: Modality, sentence: Any,
                actors: list[Any]) -> FrenchActDecision:
+        if _sport(sentence.text) and not str(match.code).startswith(_FORCE_CODES):
+            # a match, a team's journey, a season suspended: sport, no political act (« le
+            # Brésil rencontre le Sénégal vendredi », « le football est suspendu »); force
+            # and arrests stay acts whatever the setting
+            return FrenchActDecision(False, False, "sport", 0.0)
         if getattr(match, "kind", "verb") == "noun":
             # an act named by a noun is told as its sentence's main verb tells it
             from harmattan.events.french import _root
@@ -46,6 +51,23 @@ class FrenchGate:
         if _violence_read_as_no_act(doc) or _violence_as_condition(doc):
             return False
         return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
+
+
+#: Codes that stay acts in a sentence about sport: protests, arrests, assaults, fights.
+_FORCE_CODES = ("14", "17", "18", "19", "20")
+#: Words that tell sport by themselves, and words that do when two of them meet.
+_SPORT_SURE = re.compile(
+    r"\b(?:footballeur\w*|championnats?|sélectionneur\w*|ballon d'or|ligue des champions|"
+    r"coupe du monde|coupe d'afrique|can \d{4}|matchs?|(?:un|deux|trois|\d+) buts?|"
+    r"s'est imposée?s? (?:\d|face|contre|devant))\b|\b\d{1,2} ?: ?\d\b", re.IGNORECASE)
+_SPORT_WORDS = re.compile(
+    r"\b(?:équipes?|clubs?|joueurs?|joueuses?|entraîneurs?|attaquants?|tournois?|finales?|saisons?|"
+    r"sélections?|supporters?|olympiques?|médailles?|victoires?|défaites?|groupe [a-h]|"
+    r"compétitions?|buteurs?|coéquipiers?|transferts?)\b", re.IGNORECASE)
+
+
+def _sport(text: str) -> bool:
+    return bool(_SPORT_SURE.search(text)) or len({m.group(0).lower().rstrip("s") for m in _SPORT_WORDS.finditer(text)}) >= 2
 
 
 #: Words of violence the ACLED rules read as an incident and the lexicon may read otherwise.
