@@ -1061,3 +1061,21 @@ def test_a_news_agency_that_reports_an_act_did_not_do_it() -> None:
     # who the report names as the doer still did it
     event = _main("Reuters reported that Mali's junta expelled the French ambassador.")
     assert ([a.code for a in event.source], [a.code for a in event.target]) == (["MLI"], ["FRA"])
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Honduran Journalist Killed in San Pedro Sula.", "HND"),
+    ("Zetas Leader Arrested in Mexico.", "MEX"),
+    ("Tijuana Cartel Leader Extradited to US.", "MEX"),
+])
+def test_a_headline_passive_without_was_is_suffered_by_its_subject(text: str, target: str) -> None:
+    event = _main(text, "2013-05-01")
+    assert target in {a.code for a in event.target}
+    assert not any(a.text.endswith(("Journalist", "Leader")) for a in event.source)
+
+
+def test_a_verb_that_needs_no_object_keeps_its_subject_as_the_doer() -> None:
+    event = _main("ECOWAS negotiated with the coup leaders.")
+    assert [a.code for a in event.source] == ["IGO"]
+    event = _main("Mali Junta Expels French Ambassador.")
+    assert ([a.code for a in event.source], [a.code for a in event.target]) == (["MLI"], ["FRA"])

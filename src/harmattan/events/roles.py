@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
+from harmattan.events.verbs import headline_passive
 from harmattan.perf import timed
 from harmattan.schema import Actor
 
@@ -91,6 +92,9 @@ def _reduced_passive(verb: Token) -> bool:
     """A past participle that hangs below the sentence's verb with a subject but no auxiliary
     and no object: a reduced passive the parse read as active ("was among more than a dozen
     people killed in a massacre": "people" nsubj of "killed")."""
+    if verb.dep_ == "ROOT" and verb.lemma_ not in _ACTIVE_PASSIVES and headline_passive(verb):
+        # "Tijuana Cartel Leader Extradited to US": the headline's "was" left out
+        return any(c.dep_ == "nsubj" for c in verb.children)
     if verb.tag_ != "VBN" or verb.dep_ in {"ROOT", "conj", "relcl"} or verb.lemma_ in _ACTIVE_PASSIVES:
         return False
     deps = {c.dep_ for c in verb.children}

@@ -987,13 +987,32 @@ class VerbPatternCoder:
 # Choosing one act per sentence, and prefiltering
 
 
+#: Verbs whose active voice needs an object: with none, the form is a passive, as headlines
+#: write it ("Honduran Journalist Killed in San Pedro Sula", "Cartel Leader Extradited to US").
+OBJECT_VERBS = frozenset({
+    "kill", "murder", "assassinate", "execute", "behead", "lynch", "torture", "injure", "wound",
+    "arrest", "detain", "capture", "apprehend", "nab", "kidnap", "abduct", "extradite", "deport",
+    "expel", "imprison", "jail", "sentence", "convict", "indict", "free", "release", "rescue",
+    "sanction", "oust", "depose", "topple", "dismiss", "fire"})
+
+
+def headline_passive(verb: Any) -> bool:
+    """A past form of a verb that needs an object, with none and no auxiliary: a passive with
+    "was" left out, as headlines write it."""
+    return verb.lemma_.lower() in OBJECT_VERBS and verb.tag_ in {"VBD", "VBN"} and not any(
+        c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"} for c in verb.children)
+
+
 def finite_verb_read_as_participle(verb: Any) -> bool:
     """A past-tense verb the parser hung on its subject as a participle: the noun it hangs on
     starts the sentence and is its root, or the subject of a verb coordinated after it
     ("ECOWAS negotiated with … and urged …"); no agent follows and the verb comes right after
-    the noun's words."""
+    the noun's words.  Not a verb that needs an object and has none ("Journalist killed in
+    Honduras" is a passive)."""
     head = verb.head
     if any(c.dep_ == "agent" for c in verb.children) or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if headline_passive(verb):
         return False
     if head.left_edge.i != verb.doc[head.i].sent.start or verb.left_edge.i != verb.i \
             or any(t.i > head.i and t.i < verb.i and t.head.i != head.i for t in head.subtree):
