@@ -259,3 +259,12 @@ def test_what_a_noun_holds_or_carries_is_no_act() -> None:
 def test_a_question_states_no_act_on_any_path(text: str) -> None:
     # with no known actor (the act reader), with ACLED words only, or as a one-sentence snippet
     assert code_articles([Article(id="q", text=text, date=parse_date("2013-05-01"))]) == []
+
+
+def test_a_participle_that_ties_a_noun_to_something_is_no_act() -> None:
+    text = ("Arellano Felix is wanted on charges related to drug trafficking and money laundering "
+            "by the Southern District of California.")
+    assert code_articles([Article(id="w", text=text, date=parse_date("2012-05-01"))]) == []
+    (event,) = code_articles([Article(id="t", text="Police arrested a man tied to a graft scheme.",
+                                      date=parse_date("2012-05-01"))])
+    assert event.evidence.trigger == "arrested"

@@ -161,7 +161,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 54  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 55  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -174,7 +174,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
-                           "SERVE_AS", "EXHUME", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST"]
+                           "SERVE_AS", "EXHUME", "WANTED_ON_CHARGES", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST"]
 
 
 @pytest.mark.models
@@ -519,3 +519,9 @@ def test_serving_as_is_no_cooperation_and_bodies_exhumed_an_investigation(nlp, c
     assert not coder.match(nlp("Paulino previously served as an army captain."))
     m = best(nlp, coder, "Honduran authorities have begun exhuming the bodies of the victims.")
     assert (m.code, m.decisive) == ("090", True)
+
+
+@pytest.mark.models
+def test_wanted_on_charges_is_no_fight(nlp, coder) -> None:
+    text = "Arellano Felix is wanted on charges related to drug trafficking by a US court."
+    assert all(not m.code.startswith("19") for m in coder.match(nlp(text)))

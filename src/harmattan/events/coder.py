@@ -1244,6 +1244,10 @@ def _question(text: str) -> bool:
 _DESCRIBING = frozenset({"contain", "include", "involve", "comprise", "carry", "hold", "house", "feature"})
 
 
+#: Participles after a noun that tie it to something: a description, not an act.
+_TIES = frozenset({"relate", "link", "tie", "connect"})
+
+
 def _adjectival(token: Any) -> bool:
     """A participle that describes a noun after a determiner ("the seized ship", "its
     kidnapped journalist")."""
@@ -1251,6 +1255,8 @@ def _adjectival(token: Any) -> bool:
         return True  # "another alleged business partner", "suspected members": a hedge, no act
     if token.dep_ in {"acl", "advcl"} and token.tag_ == "VBG" and token.lemma_.lower() in _DESCRIBING:
         return True  # "email accounts containing sensitive information", "a ship carrying cocaine"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _TIES:
+        return True  # "charges related to drug trafficking", "a man tied to a graft scheme"
     return token.dep_ == "amod" and token.i > 0 and token.doc[token.i - 1].tag_ in {"DT", "PRP$", "POS"}
 
 
