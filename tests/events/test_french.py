@@ -1102,3 +1102,16 @@ def test_sport_words_leave_force_and_political_acts_alone() -> None:
     # « dans le but de », « à ce stade » tell no sport
     (event,) = _code("Le président Tiani a rencontré le colonel Goïta dans le but de trouver des alliés.")
     assert event.plover.event == "CONSULT"
+
+
+def test_hit_by_a_fall_in_prices_is_no_strike() -> None:
+    events = _code("Le Gabon, frappé comme le Congo-Brazzaville par la chute des prix du pétrole, a "
+                   "demandé l'aide du FMI.")
+    assert all(e.plover.event not in {"FIGHT", "ASSAULT"} for e in events)
+
+
+def test_a_passive_subject_the_parser_reads_as_active_suffers_the_act() -> None:
+    # « village » tagged nsubj of « a été frappé »: the jihadists struck it
+    (event,) = _code("Le village de Boulkessi a été frappé par des jihadistes armés.")
+    assert [a.text for a in event.source] == ["jihadistes"]
+    assert any(a.text.startswith("village") for a in event.target)

@@ -346,6 +346,14 @@ def repair_split_participle(doc: Doc) -> Doc:
                     child.dep_ = "nsubj:pass"
                 elif child.dep_ in {"obl:mod", "obl", "nmod"} and _case_words(child) == {"par"}:
                     child.dep_ = "obl:agent"
+    for verb in doc:
+        # A passive's subject read as active: « Le village a été frappé par des jihadistes »
+        # with « été » an aux:pass and « village » an nsubj
+        if verb.pos_ == "VERB" and any(c.dep_ == "aux:pass" and c.lower_ == "été" for c in verb.children) \
+                and not any(c.dep_ == "nsubj:pass" for c in verb.children):
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    child.dep_ = "nsubj:pass"
     for token in doc:
         # A passive subject needs a passive: « L'Union africaine a condamné » read with
         # « Union » as nsubj:pass and only « a » (aux:tense) on the verb is an active subject.
