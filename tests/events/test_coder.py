@@ -268,3 +268,14 @@ def test_a_participle_that_ties_a_noun_to_something_is_no_act() -> None:
     (event,) = code_articles([Article(id="t", text="Police arrested a man tied to a graft scheme.",
                                       date=parse_date("2012-05-01"))])
     assert event.evidence.trigger == "arrested"
+
+
+@pytest.mark.parametrize("text", [
+    "Spanish police arrested two Colombian men in Madrid.",
+    "Police in Madrid arrested two men.",
+])
+def test_an_arrest_matched_by_a_pattern_of_its_own_type_is_an_arrest(text: str) -> None:
+    # the sentence model reads ASSAULT in these; "- POLICE * [173]" states the verb's own act
+    (event,) = code_articles([Article(id="a", text=text, date=parse_date("2016-03-01"))])
+    assert (event.plover.event, event.evidence.trigger) == ("COERCE", "arrested")
+    assert event.source and {a.code for a in event.source} == {"ESP"}

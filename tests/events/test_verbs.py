@@ -525,3 +525,9 @@ def test_serving_as_is_no_cooperation_and_bodies_exhumed_an_investigation(nlp, c
 def test_wanted_on_charges_is_no_fight(nlp, coder) -> None:
     text = "Arellano Felix is wanted on charges related to drug trafficking by a US court."
     assert all(not m.code.startswith("19") for m in coder.match(nlp(text)))
+
+
+@pytest.mark.models
+def test_an_unambiguous_verb_matched_by_a_pattern_of_its_own_type_decides(nlp, coder) -> None:
+    m = best(nlp, coder, "Spanish police arrested two Colombian men in Madrid.")
+    assert (m.code, m.decisive) == ("173", True)

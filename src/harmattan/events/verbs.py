@@ -639,6 +639,16 @@ _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradi
                                 "exhume"})
 
 
+def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
+    """A verb that states one act whatever else the sentence says ("arrested"), matched by a
+    pattern of the same type as the verb's own: the pattern decides as the verb alone would
+    ("Spanish police arrested two Colombian men in Madrid" was read ASSAULT by the model)."""
+    if tok.lemma_.lower() not in _UNAMBIGUOUS_VERBS or not verb_code:
+        return False
+    mine, its = cameo_to_plover(code), cameo_to_plover(verb_code)
+    return mine is not None and its is not None and mine.event == its.event
+
+
 def _is_verb(tok: Any) -> bool:
     return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
 
@@ -949,7 +959,7 @@ class VerbPatternCoder:
                 code = _deployed_to_help(tok, _seized_people(tok, pat.code))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
-                                           or _captured(tok, code))
+                                           or _captured(tok, code) or _unambiguous(tok, code, verb.code))
                                  and not negated and not _refused(tok))
             if verb.code and _helps_to_do(tok):
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
