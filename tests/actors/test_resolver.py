@@ -395,3 +395,13 @@ def test_dominican_is_the_dominican_republic(resolver: ActorResolver) -> None:
     assert {a.code for a in actors} == {"DOM"}
     (dominica,) = resolver.find_actors("A storm hit Dominica.", dt.date(2013, 5, 1))
     assert dominica.code == "DMA"
+
+
+def test_an_agent_in_a_town_the_dictionary_lacks_is_of_the_place_named_after_it(
+        resolver: ActorResolver) -> None:
+    text = "Authorities in Eagle Pass, Texas, found almost $550,000 in cash."
+    (agent, *_) = resolver.find_actors(text, dt.date(2014, 5, 1))
+    assert (agent.text, agent.code) == ("Authorities in Eagle Pass, Texas", "USA")
+    # two names before the comma, or a lower-case word, are no town
+    (agent, *_) = resolver.find_actors("Police in the north, Mexico said nothing.", dt.date(2014, 5, 1))
+    assert agent.text == "Police"

@@ -64,6 +64,14 @@ _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _OFFICE_LINK = re.compile(r"\s*(?:of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|des|d['’])\s*", re.IGNORECASE)
 
 
+def _in_a_town_of(between: list[str], written: list[str]) -> bool:
+    """"authorities in Eagle Pass, Texas": a town the dictionary does not know, then the state
+    or country it lies in; the agent is that place's."""
+    return (3 <= len(between) <= 5 and between[0] == "in" and between[-1] == ","
+            and len(written) == len(between)
+            and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in written[1:-1]))
+
+
 def _without_transition(between: list[str]) -> list[str]:
     """« les autorités de (la) transition du Mali »: the words that name the transition stand
     between an agent and its country."""
@@ -591,6 +599,7 @@ class ActorResolver:
                 if between and (
                         (between[0] in _LINKS and (
                             len(between) == 1 or (len(between) == 2 and between[1] == "the")))
+                        or _in_a_town_of(between, words[end_j:nxt.i])
                         or (between[0] in _LINKS_FR and (
                             len(between) == 1 or (len(between) == 2 and between[1] in _ARTICLES_FR)))):
                     code, target_sector, actor_id, _, kind = self._entity_actor(
