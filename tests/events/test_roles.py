@@ -1079,3 +1079,33 @@ def test_a_verb_that_needs_no_object_keeps_its_subject_as_the_doer() -> None:
     assert [a.code for a in event.source] == ["IGO"]
     event = _main("Mali Junta Expels French Ambassador.")
     assert ([a.code for a in event.source], [a.code for a in event.target]) == (["MLI"], ["FRA"])
+
+
+def test_a_news_outlet_is_neither_doer_nor_target_of_what_it_reports() -> None:
+    # given the article's country, Reuters still did not find the stash
+    event = _main("The stash of bolivar notes was found hidden in bags at properties belonging to an "
+                  "arms dealer in the Paraguayan city of Salto del Guaira, Reuters reported.")
+    assert "Reuters" not in {a.text for a in event.source}
+    # nor is the Associated Press what sanctions are faced by
+    (event,) = _events("Paraguay is one of seven countries to face sanctions for failing to enforce its "
+                       "laws against wildlife smuggling, the Associated Press (AP) reported.")
+    assert "Associated Press" not in {a.text for a in event.target}
+
+
+def test_who_is_spoken_to_did_not_do_the_act() -> None:
+    event = _main("Speaking to Colombian television network RCN on Tuesday, Morales denied any "
+                  "criminal activity.")
+    assert not any("television" in a.text for a in event.source)
+    # the speaker named as the clause's subject still did it
+    event = _main("Speaking to reporters in Bamako, the Malian army said it had repelled an attack by "
+                  "jihadists.")
+    assert "MLI" in {a.code for a in event.source}
+
+
+def test_the_speaker_is_not_the_doer_a_reported_clause_names() -> None:
+    # Guzman is no actor of the dictionary, but he, not the officials, escaped
+    event = _main("Mexican officials said Guzman escaped through a tunnel.")
+    assert "Mexican officials" not in {a.text for a in event.source}
+    # a pronoun still refers back to the speaker
+    event = _main("Malian officials said they had arrested two jihadists near Gao.")
+    assert "MLI" in {a.code for a in event.source}

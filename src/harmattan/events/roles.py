@@ -227,6 +227,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     reported = False  # the subject found is a speaker's: "the AP reported that soldiers were removed"
     pronoun_done = False
     reported_passive = False  # "soldiers were killed …, the ministry said": the speaker
+    unnamed_doer = False  # a reported clause's subject that is no known actor
     # "five soldiers died in an ambush by jihadists": who dies suffers the act, as the subject
     # of an agentless passive does
     dying = verb is not None and not is_noun and verb.lemma_.lower() in _DYING_VERBS
@@ -278,6 +279,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                 if subject.tag_ == "PRP":
                     reported = False  # "Amnesty said it would send a delegation": its own act
                     pronoun_done = True
+                elif node.dep_ == "ccomp" and subject.pos_ in {"NOUN", "PROPN"}:
+                    # "Authorities estimated the group killed at least 50 people": the clause
+                    # names its doer, one the dictionary does not know; the speaker is not it
+                    unnamed_doer = True
+                    break
         if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
             # "the militants who attacked the base", "troops fighting rebels": the noun
             # the clause hangs on is the one who acts.
@@ -322,9 +328,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # did a body that watches and reports ("The report by Global Witness says that 123
         # activists have been killed").
         source, source_ids, how = [], set(), "parse"
-    if reported and source and all(a.sector in _WATCHERS and a.code in {"", "NGO"} for a in source):
+    if reported and source and all(_a_watcher(a) for a in source):
         # a news agency or a watchdog that reports an act did not do it ("The Associated Press
-        # reported that six soldiers were removed")
+        # reported that six soldiers were removed"; "…, Reuters reported", Reuters given the
+        # article's country)
         source, source_ids, how = [], set(), "parse"
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
@@ -334,13 +341,15 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # States goes ahead": a threat is aimed at the subject of its condition.
         target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
-    if not source and not dying and not (verb is not None and not is_noun and is_agentless_passive(verb)):
+    if not source and not dying and not unnamed_doer and not (
+            verb is not None and not is_noun and is_agentless_passive(verb)):
         # A passive names its agent with "by" or not at all: the actor before "was arrested"
         # is the one arrested (or a word of its description), never the one who arrested.
         clauses = [_subtree_range(t) for t in doc[subject_range[0]:subject_range[1]]
                    if t.dep_ == "relcl"] if subject_range else []
         before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}
-                  and not any(lo <= s < hi for lo, hi in clauses)]
+                  and not any(lo <= s < hi for lo, hi in clauses)
+                  and not _spoken_to(doc, s, trigger_i)]
         if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
             source = [before[-1][0]]
             how = "nearest"
@@ -348,7 +357,33 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         after = [a for a, s, _ in mapped if s > trigger_i and id(a) not in {id(x) for x in source}]
         if after:
             target = [after[0]]
+    # a news agency or a watchdog that reports the act is not what it was done to either
+    # ("Paraguay is one of seven countries to face sanctions …, the Associated Press reported")
+    starts = {id(a): s for a, s, _ in mapped}
+    target = [a for a in target if not (_a_watcher(a) and id(a) in starts
+                                        and _inside_reporting_subject(doc, starts[id(a)], trigger_i))]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+def _a_watcher(actor: Actor) -> bool:
+    """A news outlet (whatever country it was given) or a watchdog with no country."""
+    return actor.sector in _WATCHERS and (actor.code in {"", "NGO"} or actor.sector in {"MED", "JRN"})
+
+
+def _spoken_to(doc: Doc, token_i: int, trigger_i: int) -> bool:
+    """True when the token is in a clause of speaking or writing to someone before the act
+    ("Speaking to Colombian television network RCN, Morales denied …"): who was spoken to
+    did not do the act."""
+    for node in doc[token_i].ancestors:
+        if node.i == trigger_i:
+            return False
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.lemma_ in _SPEAKING_TO \
+                and node.i < trigger_i:
+            return True
+    return False
+
+
+_SPEAKING_TO = frozenset({"speak", "talk", "write", "tell"})
 
 
 #: Verbs whose subject suffers a harm no one is named as doing ("died", "perished").
