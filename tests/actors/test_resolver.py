@@ -405,3 +405,10 @@ def test_an_agent_in_a_town_the_dictionary_lacks_is_of_the_place_named_after_it(
     # two names before the comma, or a lower-case word, are no town
     (agent, *_) = resolver.find_actors("Police in the north, Mexico said nothing.", dt.date(2014, 5, 1))
     assert agent.text == "Police"
+
+
+@pytest.mark.parametrize("text", ["Latin American leaders met in Asuncion.",
+                                  "Central American gangs extort bus drivers.",
+                                  "Les dirigeants latino-américains se sont réunis."])
+def test_the_regions_adjective_is_no_countrys(resolver: ActorResolver, text: str) -> None:
+    assert all(a.code != "USA" for a in resolver.find_actors(text, dt.date(2011, 11, 1)))
