@@ -10,6 +10,7 @@ import pytest
 from harmattan.events.cameo import cameo_to_plover, quad_class
 from harmattan.events.verbs import (
     VERBS_PATH, VerbMatch, VerbPatternCoder, best_match, build_verb_index, has_trigger,
+    parse_verb_dictionary,
     trigger_lexicon,
 )
 
@@ -483,8 +484,9 @@ def test_working_with_someone_is_cooperation_and_attention_drawn_no_force(nlp, c
     assert m.code == "060"
     assert not coder.match(nlp("She worked as a lawyer for ten years."))
     assert all(m.code != "153" for m in coder.match(nlp("The group also drew police attention last April.")))
-    # police reinforcements drafted still are
-    assert best(nlp, coder, "The government drew police reinforcements from the capital.").code == "153"
+    # police reinforcements drafted still are (the pattern is DRAFT's, not DRAW's: see
+    # test_a_pattern_of_force_written_for_another_verb_of_the_block_is_not_this_ones)
+    assert best(nlp, coder, "The government drafted police reinforcements from the capital.").code == "153"
 
 
 @pytest.mark.models
@@ -531,3 +533,30 @@ def test_wanted_on_charges_is_no_fight(nlp, coder) -> None:
 def test_an_unambiguous_verb_matched_by_a_pattern_of_its_own_type_decides(nlp, coder) -> None:
     m = best(nlp, coder, "Spanish police arrested two Colombian men in Madrid.")
     assert (m.code, m.decisive) == ("173", True)
+
+
+@pytest.mark.models
+def test_a_pattern_of_force_written_for_another_verb_of_the_block_is_not_this_ones(nlp, coder) -> None:
+    # "- * ON [190]  # PRESS" sits in the DEMAND block: pressing on is an advance, demanding
+    # action on something is no attack
+    assert all(not m.code.startswith("19") for m in coder.match(
+        nlp("Latin American leaders demand action on illicit arms trafficking.")))
+    assert best(nlp, coder, "Rebels pressed on toward the capital.").code == "190"
+    # patterns of no force stay shared, as the source shares them ("# REFUSE" under DECLINE)
+    assert best(nlp, coder, "The governor's office declined to comment on the bill.").code == "011"
+
+
+def test_the_source_patterns_keep_the_verb_they_were_written_for(tmp_path) -> None:
+    src = tmp_path / "verbs.txt"
+    src.write_text("####### VERB DICTIONARY #######\n"
+                   "---  DEMAND   [100]  ---\n"
+                   "DEMAND\n"
+                   "PRESS\n"
+                   "- * ON                                 [190]         # PRESS\n"
+                   "- * EFFORTS                            [020]         # URGE\n"
+                   "- * EFFORTS                            [020]         # DEMAND\n"
+                   "- * TALKS                              [040]         # ms 04 Apr 2008\n",
+                   encoding="utf-8")
+    block = parse_verb_dictionary(src, comment_verbs=True)["blocks"][0]
+    assert [p.get("for") for p in block["patterns"]] == [["press"], ["urge", "demand"], None]
+    assert all("for" not in p for p in parse_verb_dictionary(src)["blocks"][0]["patterns"])

@@ -120,6 +120,10 @@ _MIT_NOTICE = (
 )
 
 
+#: The verb a source pattern was written for, in its comment: "# PRESS", "# FOUND".
+_COMMENT_VERB_RE = re.compile(r"\s*([A-Z][A-Z_]+)\b(?!\s*[a-z])")
+
+
 def _strip_comment(line: str, *, semicolon: bool = False) -> str:
     line = line.split("#", 1)[0]
     if semicolon:
@@ -157,8 +161,14 @@ def _pattern_elements(body: str) -> tuple[list[list[str]], list[list[str]]]:
     return pre, post
 
 
-def parse_verb_dictionary(src_path: str | Path) -> dict[str, Any]:
-    """Read a PETRARCH2 CAMEO verb dictionary into the JSON layout of the shipped index."""
+def parse_verb_dictionary(src_path: str | Path, *, comment_verbs: bool = False) -> dict[str, Any]:
+    """Read a PETRARCH2 CAMEO verb dictionary into the JSON layout of the shipped index.
+
+    ``comment_verbs``: the source's pattern lines end with the verb they were written for
+    ("- * ON [190]  # PRESS" under DEMAND); each pattern keeps those verbs (``for``), and the
+    coder gives a pattern only to the verbs of its block it was written for (see
+    :meth:`VerbPatternCoder.initialize`).
+    """
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, Any]] = []
     verbs: list[dict[str, Any]] = []
@@ -205,9 +215,20 @@ def parse_verb_dictionary(src_path: str | Path) -> dict[str, Any]:
                     "pre": pre, "post": post, "code": codes[-1].strip(),
                     "text": f"- {' '.join(body.split())} [{codes[-1].strip()}]",
                 }
-                if all(p["pre"] != pre or p["post"] != post or p["code"] != pattern["code"]
-                       for p in block["patterns"]):
+                written_for = _COMMENT_VERB_RE.match(line.split("#", 1)[1]) if (
+                    comment_verbs and "#" in line) else None
+                same = next((p for p in block["patterns"] if p["pre"] == pre and p["post"] == post
+                             and p["code"] == pattern["code"]), None)
+                if same is None:
+                    if written_for:
+                        pattern["for"] = [written_for.group(1).lower()]
                     block["patterns"].append(pattern)
+                elif "for" in same:
+                    if written_for:
+                        if written_for.group(1).lower() not in same["for"]:
+                            same["for"].append(written_for.group(1).lower())
+                    else:
+                        del same["for"]  # written once for no verb in particular: for all
                 continue
             text = _strip_comment(line, semicolon=True)
             if not text or not (text[0].isalpha() or text[0] == "+"):
@@ -248,7 +269,7 @@ def build_verb_index(src_path: str | Path, out_path: str | Path = VERBS_PATH,
     source's (the shipped ``verbs_extra.txt`` brings patterns the source lacks, such as
     "authorize forces to intervene"); a verb listed again gets the extra block's patterns too.
     """
-    index = parse_verb_dictionary(src_path)
+    index = parse_verb_dictionary(src_path, comment_verbs=True)
     # Patterns of the blocks from here on are the extra dictionaries': at equal size they win
     # over the source's (VerbPatternCoder.initialize), so that they can correct it.
     index["extra_from"] = len(index["blocks"])
@@ -285,6 +306,33 @@ class _Pattern:
     gate: frozenset[str] | None = None
     #: From an extra dictionary (verbs_extra.txt): wins over a source pattern of the same size.
     extra: bool = False
+    #: The verbs (any written form) the source wrote the pattern for, from its comment.
+    written_for: frozenset[str] | None = None
+
+
+def _entry_words(entry: dict[str, Any]) -> set[str]:
+    """A verb entry's word in every form it is written in ("find", "finds", "found" …)."""
+    first = entry["verb"].split()[0] if entry["verb"] else ""
+    words = {first} | {form.split()[0] for form in entry["forms"] if form}
+    if not entry["exact"] and not entry["forms"]:
+        words |= _regular_forms(first)
+    return words
+
+
+def _written_for_another(pattern: _Pattern, entry: dict[str, Any], block_words: set[str],
+                         block_code: str | None) -> bool:
+    """True when the source wrote ``pattern`` for another verb of its block and the pattern
+    turns the block's act into force (CAMEO 14-20) where the block's own act is no force: "- * ON
+    [190]  # PRESS" ("pressed on toward the capital") is not DEMAND's ("leaders demand action
+    on arms trafficking" is no attack).  Other patterns stay every verb's of the block, as the
+    source shares them ("- * COMMENT [011]  # REFUSE" is also "declined to comment"); so does
+    one whose comment names no verb of the block."""
+    if pattern.written_for is None or pattern.written_for.isdisjoint(block_words):
+        return False
+    if not pattern.code or quad_class(pattern.code) != 4 or block_code is None \
+            or quad_class(block_code) == 4:
+        return False  # (a block of no act of its own, "--- SEPARATE [---]", shares "* TIES")
+    return pattern.written_for.isdisjoint(_entry_words(entry))
 
 
 def _pattern_order(pattern: _Pattern) -> tuple[int, int]:
@@ -792,12 +840,18 @@ class VerbPatternCoder:
                     continue
                 words = sum(min(len(a) for a in e) for e in pre + post)
                 compiled.append(_Pattern(pre, post, code, p["text"], words, _gate(pre + post),
-                                         extra=number >= extra_from))
+                                         extra=number >= extra_from,
+                                         written_for=frozenset(p["for"]) if p.get("for") else None))
             # Most specific first, so the first hit at a given specificity is final; at equal
             # size, the extra dictionary's correction first.
             compiled.sort(key=_pattern_order)
             block_patterns.append(tuple(compiled))
 
+        # The verbs of each block, in all their written forms: a pattern written for one of
+        # them ("# PRESS") is that verb's only.
+        block_verbs: dict[int, set[str]] = {}
+        for entry in index["verbs"]:
+            block_verbs.setdefault(entry["block"], set()).update(_entry_words(entry))
         # Merge entries of a verb listed in several blocks (DISMISS is under DESPATCH and DISPEL).
         merged: dict[tuple[str, ...], dict[str, Any]] = {}
         surface: dict[str, set[tuple[str, ...]]] = {}
@@ -813,7 +867,10 @@ class VerbPatternCoder:
                                    else f"--- {block['name']} [{block['code']}] ---")
             if entry["block"] not in slot["blocks"]:
                 slot["blocks"].add(entry["block"])
-                slot["patterns"].extend(block_patterns[entry["block"]])
+                slot["patterns"].extend(
+                    p for p in block_patterns[entry["block"]]
+                    if not _written_for_another(p, entry, block_verbs[entry["block"]],
+                                                _code_or_none(block["code"])))
             first_forms = {words[0]} if entry["exact"] else {words[0]} | (
                 _regular_forms(words[0]) if not entry["forms"] else set())
             for form in entry["forms"]:
