@@ -412,3 +412,8 @@ def test_an_agent_in_a_town_the_dictionary_lacks_is_of_the_place_named_after_it(
                                   "Les dirigeants latino-américains se sont réunis."])
 def test_the_regions_adjective_is_no_countrys(resolver: ActorResolver, text: str) -> None:
     assert all(a.code != "USA" for a in resolver.find_actors(text, dt.date(2011, 11, 1)))
+
+
+def test_ecuadoran_is_ecuador(resolver: ActorResolver) -> None:
+    (agent,) = resolver.find_actors("Ecuadoran security forces", dt.date(2015, 1, 1))
+    assert (agent.code, agent.sector) == ("ECU", "MIL")
