@@ -1109,3 +1109,9 @@ def test_the_speaker_is_not_the_doer_a_reported_clause_names() -> None:
     # a pronoun still refers back to the speaker
     event = _main("Malian officials said they had arrested two jihadists near Gao.")
     assert "MLI" in {a.code for a in event.source}
+
+
+def test_a_place_named_where_the_act_went_is_not_its_doer_when_an_actor_stands_before() -> None:
+    event = _main("When Ecuadoran security forces moved on Buenos Aires, they discovered over 1,000 "
+                  "Venezuelans and nearly as many Colombians.")
+    assert [a.code for a in event.source] == ["ECU"]

@@ -347,9 +347,13 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # is the one arrested (or a word of its description), never the one who arrested.
         clauses = [_subtree_range(t) for t in doc[subject_range[0]:subject_range[1]]
                    if t.dep_ == "relcl"] if subject_range else []
-        before = [(a, s) for a, s, _ in mapped if s < trigger_i and id(a) not in {id(t) for t in target}
+        before = [(a, s, e) for a, s, e in mapped if s < trigger_i and id(a) not in {id(t) for t in target}
                   and not any(lo <= s < hi for lo, hi in clauses)
                   and not _spoken_to(doc, s, trigger_i)]
+        # (not a place named where the act went, when an actor stands before it: "When
+        # Ecuadoran security forces moved on Buenos Aires, they discovered …")
+        before = [(a, s) for a, s, e in before if not _named_as_where(a, doc, s, e)] or [
+            (a, s) for a, s, _ in before]
         if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
             source = [before[-1][0]]
             how = "nearest"
@@ -467,6 +471,20 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
         return False
     prep = _prep_of(doc, start, end)
     return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+
+
+#: Prepositions whose object is where an act went or happened.
+_WHERE_PREPS = _PLACE_PREPS | _SEAT_PREPS | {"on", "into", "to", "from", "over", "through",
+                                             "toward", "towards"}
+
+
+def _named_as_where(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country, town or capital (no body, no office) named as the object of a preposition
+    of place."""
+    entry = actor.entry or ""
+    return ((entry.startswith("countries:") or entry.startswith("phoenix:countries:"))
+            and (not actor.sector or _is_capital(actor)) and actor.actor_id is None
+            and _prep_of(doc, start, end) in _WHERE_PREPS)
 
 
 def _prep_of(doc: Doc, start: int, end: int) -> str | None:
