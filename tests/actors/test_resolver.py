@@ -417,3 +417,12 @@ def test_the_regions_adjective_is_no_countrys(resolver: ActorResolver, text: str
 def test_ecuadoran_is_ecuador(resolver: ActorResolver) -> None:
     (agent,) = resolver.find_actors("Ecuadoran security forces", dt.date(2015, 1, 1))
     assert (agent.code, agent.sector) == ("ECU", "MIL")
+
+
+def test_a_possessive_country_owns_its_agent_past_one_word_of_description(
+        resolver: ActorResolver) -> None:
+    (agent,) = resolver.find_actors("Guatemala's celebrated former Attorney General", dt.date(2014, 1, 1))
+    assert (agent.code, agent.sector) == ("GTM", "GOV")
+    # not past a function word
+    actors = resolver.find_actors("Venezuela's said officials", dt.date(2014, 1, 1))
+    assert all(a.text != "Venezuela's said officials" for a in actors)

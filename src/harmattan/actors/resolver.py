@@ -49,6 +49,11 @@ _MODIFIERS = frozenset(
     "of thousands dozens junior deputy chief acting caretaker".split()
 )
 _LINKS = frozenset({"of", "in", "from"})
+#: Words that end a description: a possessive's agent is not past them.
+_FUNCTION_WORDS = frozenset(
+    "and or but nor the a an of in on to for with by at from that which who whom whose has have "
+    "had is was are were be been said says not".split()
+)
 #: French links, before an optional article: "les soldats de la CEDEAO", "l'armée du Mali".
 _LINKS_FR = frozenset({"de", "du", "des", "d'", "au", "aux"})
 _ARTICLES_FR = frozenset({"la", "l'", "le", "les"})
@@ -666,9 +671,15 @@ class ActorResolver:
         base_code, base_sector, _, _, _ = self._entity_actor(index, m, day, context_country)
         if nxt is not None:
             between = norms[m.j:nxt.i]
-            if between and between[0] in _POSSESSIVE_NORM:
+            possessive = bool(between) and between[0] in _POSSESSIVE_NORM
+            if possessive:
                 between = between[1:]
-            ok_gap = all(w in _MODIFIERS for w in between) and len(between) <= 3
+            ok_gap = all(w in _MODIFIERS for w in between) and len(between) <= 3 or (
+                # "Guatemala's celebrated former Attorney General": after a possessive, one
+                # word of description more
+                possessive and len(between) <= 3 and nxt.kind in ("agent", "title")
+                and sum(w not in _MODIFIERS for w in between) == 1
+                and all(w.isalpha() and w not in _FUNCTION_WORDS for w in between))
             if ok_gap and nxt.kind in ("agent", "title"):
                 person, surname = person_after(k + 1, nxt.j)
                 if person is not None:
