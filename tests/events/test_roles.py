@@ -1115,3 +1115,16 @@ def test_a_place_named_where_the_act_went_is_not_its_doer_when_an_actor_stands_b
     event = _main("When Ecuadoran security forces moved on Buenos Aires, they discovered over 1,000 "
                   "Venezuelans and nearly as many Colombians.")
     assert [a.code for a in event.source] == ["ECU"]
+
+
+def test_bare_authorities_are_of_the_one_country_their_sentence_places_things_in() -> None:
+    text = ("US officials blamed Central American governments for the migrant crisis. The United "
+            "States has sent more aid to the region. In one of the few cases to actually reach a "
+            "formal investigation stage in Honduras, the government is accusing Mario Zelaya, the "
+            "former head of the social security institute, of embezzlement.")
+    events = _events(text, "2014-07-01")
+    (event,) = [e for e in events if e.evidence.sentence.startswith("In one of")]
+    assert [(a.text, a.code) for a in event.source] == [("government", "HND")]
+    # the article's country still codes them where the sentence places nothing
+    (aid,) = [e for e in events if e.evidence.sentence.startswith("The United States")]
+    assert [a.code for a in aid.source] == ["USA"]

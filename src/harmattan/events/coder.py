@@ -818,6 +818,18 @@ class EventCoder:
                     if len(owners) == 1:
                         actor.code = next(iter(owners))
                         actor.entry = f"{actor.entry or 'agent'}+possessive"
+            seat = {a.code for a in actors if a.code in countries and a.start is not None
+                    and _SEAT_BEFORE.search(text[max(0, a.start - 40):a.start])}
+            named = {a.code for a in actors if a.code in countries} - seat
+            if len(seat) == 1 and not named and agents_country not in seat:
+                for actor in actors:
+                    if not actor.code and actor.sector in _SEATED_AUTHORITIES:
+                        # "… a formal investigation stage in Honduras, the government is
+                        # accusing …" in an article most about the United States: the one
+                        # country the sentence places things in, and names no other, is the
+                        # authorities'
+                        actor.code = next(iter(seat))
+                        actor.entry = f"{actor.entry or 'agent'}+place"
             for actor in actors:
                 if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1:
                     # "Thousands of people protested in Niamey": the people are Nigerien
@@ -1926,6 +1938,19 @@ def _junta_country(per_sentence: list[tuple[Sentence, list[Actor]]], day: Any) -
 
 #: Bare agents who belong where they are: the people, not the state's agents abroad.
 _PLACED_AGENTS = frozenset({"CVL", "OPP"})
+#: Authorities that act at home (soldiers and spies are often abroad: "the soldier killed in
+#: Syria" was British).
+_SEATED_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
+#: A country named where things happen, not where they come from (_PLACE_BEFORE less "from").
+_SEAT_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+    r"north-?western|south-?eastern|south-?western)\s+)?$"
+    r"|(?:^|\s)(?:au|aux|en|dans)\s+(?:l[ea]\s+|l'|les\s+)?"
+    r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
+    r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _country_codes() -> frozenset[str]:
