@@ -306,8 +306,9 @@ class _Pattern:
     gate: frozenset[str] | None = None
     #: From an extra dictionary (verbs_extra.txt): wins over a source pattern of the same size.
     extra: bool = False
-    #: The verbs (any written form) the source wrote the pattern for, from its comment.
-    written_for: frozenset[str] | None = None
+    #: The only verbs of its block (any written form) the pattern is for: a pattern of force
+    #: the source wrote for them in a block whose own act is no force (see _only_for).
+    only_for: frozenset[str] | None = None
 
 
 def _entry_words(entry: dict[str, Any]) -> set[str]:
@@ -319,20 +320,22 @@ def _entry_words(entry: dict[str, Any]) -> set[str]:
     return words
 
 
-def _written_for_another(pattern: _Pattern, entry: dict[str, Any], block_words: set[str],
-                         block_code: str | None) -> bool:
-    """True when the source wrote ``pattern`` for another verb of its block and the pattern
-    turns the block's act into force (CAMEO 14-20) where the block's own act is no force: "- * ON
-    [190]  # PRESS" ("pressed on toward the capital") is not DEMAND's ("leaders demand action
-    on arms trafficking" is no attack).  Other patterns stay every verb's of the block, as the
-    source shares them ("- * COMMENT [011]  # REFUSE" is also "declined to comment"); so does
-    one whose comment names no verb of the block."""
-    if pattern.written_for is None or pattern.written_for.isdisjoint(block_words):
-        return False
-    if not pattern.code or quad_class(pattern.code) != 4 or block_code is None \
+def _only_for(written_for: list[str] | None, code: str, block_code: str | None,
+              block_words: set[str]) -> frozenset[str] | None:
+    """The verbs a source pattern is kept for, or None for every verb of its block.
+
+    A pattern of force (CAMEO 14-20) the source wrote for a verb of its block ("- * ON [190]
+    # PRESS": "pressed on toward the capital"), in a block whose own act is no force, is that
+    verb's only: "leaders demand action on arms trafficking" is no attack.  Other patterns
+    stay every verb's of the block, as the source shares them ("- * COMMENT [011]  # REFUSE"
+    is also "declined to comment"); so do the patterns of a block of no act of its own
+    ("--- SEPARATE [---]" shares "* TIES": "severing diplomatic ties"), and those whose
+    comment names no verb of the block."""
+    if not written_for or not code or quad_class(code) != 4 or block_code is None \
             or quad_class(block_code) == 4:
-        return False  # (a block of no act of its own, "--- SEPARATE [---]", shares "* TIES")
-    return pattern.written_for.isdisjoint(_entry_words(entry))
+        return None
+    verbs = frozenset(written_for)
+    return verbs if not verbs.isdisjoint(block_words) else None
 
 
 def _pattern_order(pattern: _Pattern) -> tuple[int, int]:
@@ -825,6 +828,11 @@ class VerbPatternCoder:
         index = _load_index(str(Path(self.path) if self.path else VERBS_PATH))
         synsets = index["synsets"]
         extra_from = index.get("extra_from", len(index["blocks"]))
+        # The verbs of each block, in all their written forms: a pattern of force written for
+        # one of them ("# PRESS") may be that verb's only (_only_for).
+        block_verbs: dict[int, set[str]] = {}
+        for entry in index["verbs"]:
+            block_verbs.setdefault(entry["block"], set()).update(_entry_words(entry))
         block_patterns: list[tuple[_Pattern, ...]] = []
         for number, block in enumerate(index["blocks"]):
             compiled = []
@@ -841,17 +849,14 @@ class VerbPatternCoder:
                 words = sum(min(len(a) for a in e) for e in pre + post)
                 compiled.append(_Pattern(pre, post, code, p["text"], words, _gate(pre + post),
                                          extra=number >= extra_from,
-                                         written_for=frozenset(p["for"]) if p.get("for") else None))
+                                         only_for=_only_for(p.get("for"), code,
+                                                            _code_or_none(block["code"]),
+                                                            block_verbs.get(number, set()))))
             # Most specific first, so the first hit at a given specificity is final; at equal
             # size, the extra dictionary's correction first.
             compiled.sort(key=_pattern_order)
             block_patterns.append(tuple(compiled))
 
-        # The verbs of each block, in all their written forms: a pattern written for one of
-        # them ("# PRESS") is that verb's only.
-        block_verbs: dict[int, set[str]] = {}
-        for entry in index["verbs"]:
-            block_verbs.setdefault(entry["block"], set()).update(_entry_words(entry))
         # Merge entries of a verb listed in several blocks (DISMISS is under DESPATCH and DISPEL).
         merged: dict[tuple[str, ...], dict[str, Any]] = {}
         surface: dict[str, set[tuple[str, ...]]] = {}
@@ -867,10 +872,9 @@ class VerbPatternCoder:
                                    else f"--- {block['name']} [{block['code']}] ---")
             if entry["block"] not in slot["blocks"]:
                 slot["blocks"].add(entry["block"])
-                slot["patterns"].extend(
-                    p for p in block_patterns[entry["block"]]
-                    if not _written_for_another(p, entry, block_verbs[entry["block"]],
-                                                _code_or_none(block["code"])))
+                mine = _entry_words(entry)
+                slot["patterns"].extend(p for p in block_patterns[entry["block"]]
+                                        if p.only_for is None or not p.only_for.isdisjoint(mine))
             first_forms = {words[0]} if entry["exact"] else {words[0]} | (
                 _regular_forms(words[0]) if not entry["forms"] else set())
             for form in entry["forms"]:
