@@ -1128,3 +1128,16 @@ def test_bare_authorities_are_of_the_one_country_their_sentence_places_things_in
     # the article's country still codes them where the sentence places nothing
     (aid,) = [e for e in events if e.evidence.sentence.startswith("The United States")]
     assert [a.code for a in aid.source] == ["USA"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Mexican mayor faced threats from the Zetas.", "MEX", "MEX"),
+    ("Peru's president drew condemnation from human rights groups.", "PER", "PER"),
+    ("Mali received military aid from Russia.", "RUS", "MLI"),
+])
+def test_who_receives_or_faces_an_act_suffers_it(text: str, source: str, target: str) -> None:
+    event = _main(text)
+    assert event.source and {a.code for a in event.source} == {source}
+    assert target in {a.code for a in event.target}
+    subject = text.split(" faced")[0].split(" drew")[0].split(" received")[0]
+    assert all(a.text != subject.removeprefix("The ") for a in event.source)

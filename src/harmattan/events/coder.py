@@ -1304,10 +1304,15 @@ _RECEIVED_ACTS = frozenset(
     "million billion money cash".split())
 
 
+#: Verbs whose object is an act their subject receives or undergoes.
+_RECEIVING = frozenset({"receive", "get", "face", "draw", "attract"})
+
+
 def _received_act(trigger: Any) -> tuple[int, int] | None:
-    """When ``trigger`` is "received"/"got" with an act as its object ("received death threats
-    from the Zetas"), the token range of the sender's phrase ("from …"), empty when none."""
-    if trigger.lemma_.lower() not in {"receive", "get"} or trigger.pos_ != "VERB":
+    """When ``trigger`` is "received"/"got" (or "faced", "drew") with an act as its object
+    ("received death threats from the Zetas", "the mayor faced threats from the gang"), the
+    token range of the sender's phrase ("from …"), empty when none."""
+    if trigger.lemma_.lower() not in _RECEIVING or trigger.pos_ != "VERB":
         return None
     obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _RECEIVED_ACTS:

@@ -361,6 +361,16 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         after = [a for a, s, _ in mapped if s > trigger_i and id(a) not in {id(x) for x in source}]
         if after:
             target = [after[0]]
+    if is_noun and verb is not None and trigger.dep_ == "dobj" and trigger.head.i == verb.i \
+            and verb.lemma_.lower() in _UNDERGOING_VERBS and source:
+        # "His government received strong criticism", "the mayor faced threats from the
+        # gang": who receives the act suffers it; who sends it is named with "from" or "by"
+        senders = [a for head in (verb, trigger) for prep in head.children
+                   if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
+                   for a in _actors_in(mapped, prep.left_edge.i, prep.right_edge.i + 1)]
+        sender_ids = {id(a) for a in senders}
+        target = [*source, *(a for a in target if id(a) not in sender_ids)]
+        source, how = senders, "parse"
     # a news agency or a watchdog that reports the act is not what it was done to either
     # ("Paraguay is one of seven countries to face sanctions …, the Associated Press reported")
     starts = {id(a): s for a, s, _ in mapped}
@@ -390,6 +400,10 @@ def _spoken_to(doc: Doc, token_i: int, trigger_i: int) -> bool:
 _SPEAKING_TO = frozenset({"speak", "talk", "write", "tell"})
 
 
+#: Verbs whose object is an act their subject undergoes ("received criticism", "faced
+#: threats from the gang").
+_UNDERGOING_VERBS = frozenset({"receive", "get", "face", "draw", "attract", "suffer", "endure",
+                               "sustain", "incur"})
 #: Verbs whose subject suffers a harm no one is named as doing ("died", "perished").
 _DYING_VERBS = frozenset({"die", "perish", "succumb"})
 
