@@ -1141,3 +1141,12 @@ def test_who_receives_or_faces_an_act_suffers_it(text: str, source: str, target:
     assert target in {a.code for a in event.target}
     subject = text.split(" faced")[0].split(" drew")[0].split(" received")[0]
     assert all(a.text != subject.removeprefix("The ") for a in event.source)
+
+
+def test_him_or_her_points_back_at_one_person_not_at_a_group() -> None:
+    text = ("The Attorney General's Office and CICIG have accused Rivera of having been part of a "
+            "death squad within the Guatemalan police. The Attorney General's Office charged him "
+            "again for the same crime in October 2018.")
+    first, second = _events(text, "2018-11-01")
+    assert "death squad" in {a.text for a in first.target}
+    assert "death squad" not in {a.text for a in second.target}

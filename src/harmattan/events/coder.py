@@ -2081,6 +2081,30 @@ def _pronoun_sources(items: list[_Candidate]) -> None:
             previous = (item.sentence.index, source)
 
 
+#: Last words of a party that is many people, not one ("a death squad", "the cartel").
+_COLLECTIVE_WORDS = frozenset("""
+    squad group gang cartel police army military force government ministry office junta council
+    network organization organisation ring cell militia party family clan unit band faction
+    movement coalition alliance state country people navy guard command court congress parliament
+    assembly senate administration regime agency department commission committee
+""".split())
+
+
+def _may_be_one_person(actor: Actor) -> bool:
+    """A party "him" or "her" can stand for: a person of the dictionary or named in the text,
+    or one in an office ("the French ambassador"); not a country, a group, a body, nor many
+    ("police officers")."""
+    entry = actor.entry or ""
+    if actor.actor_id is not None or "person" in entry:
+        return True
+    if "countries:" in entry or not actor.text.strip():
+        return False
+    last = actor.text.split()[-1]
+    if last.lower() in _COLLECTIVE_WORDS:
+        return False
+    return not (last.endswith("s") and last[:1].islower())
+
+
 def _carry_targets(events: list[Event], window: int) -> None:
     """An act with no target, by a source who just acted on someone, is aimed at them too —
     when its sentence points back at them (``_REFERS_BACK``).
@@ -2094,15 +2118,21 @@ def _carry_targets(events: list[Event], window: int) -> None:
     for i, event in enumerate(events):
         if event.target or not event.source:
             continue
-        if not _REFERS_BACK.search(event.evidence.sentence):
+        pointers = {m.group(0).lower() for m in _REFERS_BACK.finditer(event.evidence.sentence)}
+        if not pointers:
             # Carried over without a word that points back, the target was wrong every time
             # in a sample of real news (issue 11).
             continue
+        # "him" or "her" points back at one person, not at a group or a body ("have accused
+        # Rivera of having been part of a death squad. … charged him again": not the squad)
+        person_only = bool(pointers & {"him", "her"})
         codes = {(a.code, a.actor_id) for a in event.source}
         for previous in reversed(events[max(0, i - 4 * window):i]):
             if previous.evidence.start < event.evidence.start and {
                 (a.code, a.actor_id) for a in previous.source
             } & codes and previous.target:
+                if person_only and not any(_may_be_one_person(t) for t in previous.target):
+                    break
                 event.target = [
                     Actor(t.text, t.code, t.sector, t.actor_id, t.start, t.end,
                           (t.entry or "") + "+discourse")
