@@ -426,3 +426,16 @@ def test_a_possessive_country_owns_its_agent_past_one_word_of_description(
     # not past a function word
     actors = resolver.find_actors("Venezuela's said officials", dt.date(2014, 1, 1))
     assert all(a.text != "Venezuela's said officials" for a in actors)
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("CICIG investigated him in 2008 and 2009.", "IGO", "JUD"),
+    ("The United Nations Office on Drugs and Crime (UNODC) said in a statement", "IGO", ""),
+    ("the Inter-American Commission on Human Rights (IACHR) also wrote a report", "IGO", "HRI"),
+    ("according to statistics from Mexico's Defense Department (SEDENA)", "MEX", "MIL"),
+    ("Colombia's National Directorate of Taxes and Customs (DIAN) discovered a truck", "COL", "GOV"),
+])
+def test_bodies_of_the_americas_and_international_ones(resolver: ActorResolver, text: str,
+                                                        code: str, sector: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2012, 6, 1))
+    assert any((a.code, a.sector) == (code, sector) and a.actor_id for a in actors), actors
