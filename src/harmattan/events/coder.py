@@ -1886,16 +1886,23 @@ def _main_country(actors: Any) -> str | None:
     return counts.most_common(1)[0][0]
 
 
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|from|across|throughout|around|outside|inside)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western)\s+)?$"
-    # French: « à Niamey », « au Mali », « dans le nord du Burkina Faso », « près de Gao »
-    r"|(?:^|\s)(?:à|au|aux|en|dans|près d[e']|vers)\s+(?:l[ea]\s+|l'|les\s+)?"
-    r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
-    r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
-    re.IGNORECASE,
-)
+def _place_before(english: str, french: str) -> re.Pattern[str]:
+    """Words that end just before a place's name when it is where things happen: one of the
+    ``english`` or ``french`` prepositions (regex alternatives), then a direction or region."""
+    return re.compile(
+        rf"\b(?:{english})\s+(?:the\s+)?"
+        r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
+        r"north-?western|south-?eastern|south-?western)\s+)?$"
+        rf"|(?:^|\s)(?:{french})\s+(?:l[ea]\s+|l'|les\s+)?"
+        r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
+        r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+# French: « à Niamey », « au Mali », « dans le nord du Burkina Faso », « près de Gao »
+_PLACE_BEFORE = _place_before("in|at|near|from|across|throughout|around|outside|inside",
+                              "à|au|aux|en|dans|près d[e']|vers")
 
 
 #: "Force" as a means, not a body: "use force", "by force", "the threat of force",
@@ -1946,16 +1953,8 @@ _PLACED_AGENTS = frozenset({"CVL", "OPP"})
 #: Authorities that act at home (soldiers and spies are often abroad: "the soldier killed in
 #: Syria" was British).
 _SEATED_AUTHORITIES = frozenset({"GOV", "COP", "JUD", "LEG"})
-#: A country named where things happen, not where they come from (_PLACE_BEFORE less "from").
-_SEAT_BEFORE = re.compile(
-    r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-    r"north-?western|south-?eastern|south-?western)\s+)?$"
-    r"|(?:^|\s)(?:au|aux|en|dans)\s+(?:l[ea]\s+|l'|les\s+)?"
-    r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
-    r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
-    re.IGNORECASE,
-)
+#: A country named where things happen, not where they come from or go to.
+_SEAT_BEFORE = _place_before("in|at|near|across|throughout|inside", "au|aux|en|dans")
 
 
 def _country_codes() -> frozenset[str]:

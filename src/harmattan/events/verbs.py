@@ -166,8 +166,8 @@ def parse_verb_dictionary(src_path: str | Path, *, comment_verbs: bool = False) 
 
     ``comment_verbs``: the source's pattern lines end with the verb they were written for
     ("- * ON [190]  # PRESS" under DEMAND); each pattern keeps those verbs (``for``), and the
-    coder gives a pattern only to the verbs of its block it was written for (see
-    :meth:`VerbPatternCoder.initialize`).
+    coder keeps a pattern of force for them alone when its block's own act is no force (see
+    ``_only_for``).
     """
     synsets: dict[str, list[str]] = {}
     blocks: list[dict[str, Any]] = []
