@@ -279,3 +279,27 @@ def test_an_arrest_matched_by_a_pattern_of_its_own_type_is_an_arrest(text: str) 
     (event,) = code_articles([Article(id="a", text=text, date=parse_date("2016-03-01"))])
     assert (event.plover.event, event.evidence.trigger) == ("COERCE", "arrested")
     assert event.source and {a.code for a in event.source} == {"ESP"}
+
+
+def test_a_name_parsed_as_the_main_word_gives_the_trigger_to_the_verb_hung_on_it() -> None:
+    # the parse reads "Ocampo" as the root and "killed" as a modifier of it: the evidence's
+    # trigger and the roles are the killing's, not the name's
+    text = ("On the night of January 6, hitmen on a motorcycle killed Gloria Ocampo, a recognized "
+            "leader that supported crop substitution programs in the region.")
+    (event,) = code_articles([Article(id="o", text=text, date=parse_date("2020-01-10"))])
+    assert (event.plover.event, event.evidence.trigger) == ("ASSAULT", "killed")
+    assert [a.text for a in event.source] == ["hitmen"]
+
+
+def test_a_headline_with_a_name_for_root_and_no_past_verb_keeps_no_act() -> None:
+    text = "Honduras, Nicaragua Using Green Energy to Fight Drug Smuggling."
+    assert code_articles([Article(id="h", text=text, date=parse_date("2014-05-01"))]) == []
+
+
+def test_the_officers_a_leader_sends_abroad_are_his_own_not_a_target() -> None:
+    text = ("Haiti's police chief recently sent some of his top ranking officers to Colombia to "
+            "train in tactical operations.")
+    (event,) = code_articles([Article(id="s", text=text, date=parse_date("2014-05-01"))])
+    assert event.evidence.trigger == "sent"
+    assert [a.code for a in event.source] == ["HTI"]
+    assert [(a.code, a.text) for a in event.target] == [("COL", "Colombia")]

@@ -1115,3 +1115,13 @@ def test_a_passive_subject_the_parser_reads_as_active_suffers_the_act() -> None:
     (event,) = _code("Le village de Boulkessi a été frappé par des jihadistes armés.")
     assert [a.text for a in event.source] == ["jihadistes"]
     assert any(a.text.startswith("village") for a in event.target)
+
+
+def test_a_company_board_is_no_government() -> None:
+    # « administration » alone is a government (« l'administration Biden »); a company's
+    # « conseil d'administration » is not
+    (board,) = _code("Le conseil d'administration de Twitter a d'abord rejeté l'offre de M. Musk.")
+    assert board.plover.event == "REJECT"
+    assert all(a.sector != "GOV" for a in board.source + board.target)
+    (biden,) = _code("L'administration Biden a rejeté l'offre du Venezuela.")
+    assert [(a.code, a.sector) for a in biden.source] == [("USA", "GOV")]

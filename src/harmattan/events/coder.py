@@ -651,7 +651,9 @@ class EventCoder:
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 (a.entry or "").endswith("+possessive") and a.code in own)]
-        if etype in {"MOBILIZE", "RETREAT"} and roles.target:
+        if (etype in {"MOBILIZE", "RETREAT"} or trigger_lemma.lower() in _SENDING) and roles.target:
+            # ("He sent some of his top officers to Colombia to train": the officers he sends
+            # are his own, Colombia is whom the act concerns)
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 a.sector in _MOVED_FORCES and a.actor_id is None and (not a.code or a.code in own))]
@@ -1333,6 +1335,14 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
     moved as many roles wrong as right.)"""
     main = doc[_main_verb(doc)]
     no_act = doc.user_data.get(NO_ACT_KEY, set())
+    if main.pos_ == "PROPN":
+        # A name read as the main word is a parse gone wrong ("hitmen on a motorcycle killed
+        # Gloria Ocampo" parsed with "Ocampo" as its root and "killed" hung on it): a verb in
+        # the past tense hung on it that can state an act is the act's (a headline's "-ing"
+        # is not, nor a verb of a clause below)
+        past = next((t for t in main.children if t.tag_ in {"VBD", "VBN"} and t.lower_ in triggers
+                     and t.i not in no_act), None)
+        return past.i if past is not None else main.i
     if main.lemma_.lower() not in _NO_ACT_VERBS and main.i not in no_act:
         return main.i
     queue, seen = [main], {main.i}
@@ -1741,6 +1751,8 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
 
 #: Agents a mobilisation moves ("troops", "police"), when no body names them.
 _MOVED_FORCES = frozenset({"MIL", "COP"})
+#: Verbs that move forces somewhere, whatever the act they serve (« envoyer » in French).
+_SENDING = frozenset({"send", "dispatch", "deploy", "envoyer", "dépêcher", "déployer"})
 
 
 #: Acts done somewhere: « à/au + country » after them names the place, not a target.
