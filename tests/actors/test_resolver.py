@@ -441,3 +441,34 @@ def test_bodies_of_the_americas_and_international_ones(resolver: ActorResolver, 
                                                         code: str, sector: str) -> None:
     actors = resolver.find_actors(text, dt.date(2017, 6, 1))
     assert any((a.code, a.sector) == (code, sector) and a.actor_id for a in actors), actors
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("In July 2014, the Organized Crime Special Unit seized all formal accounting records.", "Organized Crime"),
+    ("In 2015, the Venezuelan Observatory of Organized Crime warned of mega-gangs.", "Organized Crime"),
+    ("a Special Prosecutor Against Organized Crime opened a case", "Organized Crime"),
+])
+def test_criminals_named_in_a_state_body_name_are_no_actor(resolver: ActorResolver, text: str,
+                                                            unwanted: str) -> None:
+    assert all(a.text != unwanted for a in resolver.find_actors(text, dt.date(2015, 1, 1)))
+
+
+def test_organized_crime_outside_a_body_name_is_still_crime(resolver: ActorResolver) -> None:
+    (crime,) = resolver.find_actors("Organized Crime Threatens the Region", dt.date(2015, 1, 1))
+    assert crime.sector == "CRM"
+    (groups,) = resolver.find_actors("organized crime groups moved in", dt.date(2015, 1, 1))
+    assert groups.sector == "CRM"
+
+
+def test_crime_bosses_the_civil_guard_and_a_first_name(resolver: ActorResolver) -> None:
+    day = dt.date(2016, 1, 1)
+    (boss,) = resolver.find_actors("An Italian crime boss was arrested", day)
+    assert (boss.code, boss.sector) == ("ITA", "CRM")
+    (guard,) = resolver.find_actors("Spain's Civil Guard has opened an investigation", day)
+    assert (guard.code, guard.sector) == ("ESP", "COP")
+    # "Vladimir" alone is no Russian town here; the full name still resolves
+    assert all(a.code != "RUS" for a in resolver.find_actors("General Vladimir Padrino Lopez", day))
+    assert [a.code for a in resolver.find_actors("Vladimir Putin said", day)] == ["RUS"]
+    # a company's boss stays a company's
+    (company,) = resolver.find_actors("Nissan boss Carlos Ghosn", day)
+    assert company.sector == "BUS"

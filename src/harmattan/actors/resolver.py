@@ -99,6 +99,28 @@ def _office_of_a_body(actors: list[Actor], text: str, offset: int) -> None:
             first.code = second.code
 
 
+#: Words of a state body's name around an agent written in capitals: "the Organized Crime
+#: Special Unit", "the Venezuelan Observatory of Organized Crime", "the Special Prosecutor
+#: Against Organized Crime".
+_BODY_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’]*\s+){0,2}(?:Unit|Units|Division|Squad|Task\s+Force|Prosecutor|Prosecutors|"
+    r"Office|Department|Directorate|Bureau|Commission|Observatory|Section|Command|Agency|Court|"
+    r"Tribunal|Police|Group)\b")
+_BODY_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+(?:[Oo]f|[Aa]gainst|[Ff]or|[Oo]n|[Ii]nto)(?:\s+the)?\s+$")
+
+
+def _in_a_body_name(actor: Actor, text: str, offset: int) -> bool:
+    """A generic criminal agent written in capitals inside the name of a state body that
+    fights it (``_BODY_AFTER``, ``_BODY_BEFORE``): the body's name, not the criminals."""
+    if actor.sector != "CRM" or actor.code or actor.actor_id or actor.start is None or actor.end is None:
+        return False
+    start, end = actor.start - offset, actor.end - offset
+    written = text[start:end]
+    if not all(w[:1].isupper() for w in written.split()):
+        return False
+    return bool(_BODY_AFTER.match(text, end) or _BODY_BEFORE.search(text[:start]))
+
+
 @dataclass(frozen=True)
 class RoleHolder:
     """Who held a role: the answer of :meth:`ActorResolver.who`."""
@@ -229,8 +251,9 @@ class ActorResolver:
         norms = [normalize(w) for w in words]
         matches = self._scan(index, words, norms)
         day = on.toordinal() if on is not None else None
-        return self._assemble(index, text, tokens, words, norms, matches, day, offset,
-                              context_country)
+        actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
+                                context_country)
+        return [a for a in actors if not _in_a_body_name(a, text, offset)]
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
