@@ -303,3 +303,12 @@ def test_the_officers_a_leader_sends_abroad_are_his_own_not_a_target() -> None:
     assert event.evidence.trigger == "sent"
     assert [a.code for a in event.source] == ["HTI"]
     assert [(a.code, a.text) for a in event.target] == [("COL", "Colombia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers rescued seven kidnap victims who were being driven in a van through Monterrey.",
+    "Police rescued 24 migrants in Tamaulipas.",
+])
+def test_a_rescue_is_aid_whatever_kidnapping_surrounds_it(text: str) -> None:
+    (event,) = code_articles([Article(id="r", text=text, date=parse_date("2011-05-01"))])
+    assert (event.plover.event, event.evidence.trigger) == ("AID", "rescued")

@@ -1067,11 +1067,26 @@ def test_a_news_agency_that_reports_an_act_did_not_do_it() -> None:
     ("Honduran Journalist Killed in San Pedro Sula.", "HND"),
     ("Zetas Leader Arrested in Mexico.", "MEX"),
     ("Tijuana Cartel Leader Extradited to US.", "MEX"),
+    ("Honduran Journalist Shot Dead in San Pedro Sula.", "HND"),
+    ("Paraguay Politician Gunned Down.", "PRY"),
 ])
 def test_a_headline_passive_without_was_is_suffered_by_its_subject(text: str, target: str) -> None:
     event = _main(text, "2013-05-01")
     assert target in {a.code for a in event.target}
-    assert not any(a.text.endswith(("Journalist", "Leader")) for a in event.source)
+    assert not any(a.text.endswith(("Journalist", "Leader", "Politician")) for a in event.source)
+
+
+def test_shooting_at_someone_keeps_the_shooters_as_the_doers() -> None:
+    # "shoot" needs no object; only "shot dead" with none is a headline's passive
+    event = _main("Soldiers shot at the crowd in Bamako.", "2013-05-01")
+    assert [(a.code, a.sector) for a in event.source] == [("MLI", "MIL")]
+
+
+def test_a_capital_that_names_a_place_is_not_what_an_arrest_is_done_to() -> None:
+    event = _main("Jose Efrain Lopez Mendoza, alias M-1, was arrested on August 13 while traveling "
+                  "in a vehicle on a San Jose highway, La Nacion reported.", "2016-08-20")
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == ["Jose Efrain Lopez Mendoza"]
 
 
 def test_a_verb_that_needs_no_object_keeps_its_subject_as_the_doer() -> None:

@@ -484,7 +484,15 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     if not (actor.entry or "").startswith("countries:"):
         return False
     prep = _prep_of(doc, start, end)
-    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor))
+    return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor)) or (
+        prep in _WHERE_PREPS and _is_capital(actor) and _names_a_place_noun(doc, start, end))
+
+
+def _names_a_place_noun(doc: Doc, start: int, end: int) -> bool:
+    """The phrase is a word of a common noun's name ("on a San Jose highway", "in a Bogota
+    prison"): the city says where that place is, not who was acted on."""
+    root = doc[start:end].root
+    return root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= end
 
 
 #: Prepositions whose object is where an act went or happened.

@@ -687,7 +687,10 @@ _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradi
                                 # (praise: "He also applauded Operation Homeland" read RETREAT by the model)
                                 "praise", "applaud", "commend", "laud",
                                 # (bodies exhumed for evidence: read ASSAULT by the type head)
-                                "exhume"})
+                                "exhume",
+                                # (hostages rescued: read ASSAULT by the model for the kidnapping
+                                # around them; the annotations code a rescue AID)
+                                "rescue"})
 
 
 def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
@@ -1064,13 +1067,18 @@ OBJECT_VERBS = frozenset({
     "kill", "murder", "assassinate", "execute", "behead", "lynch", "torture", "injure", "wound",
     "arrest", "detain", "capture", "apprehend", "nab", "kidnap", "abduct", "extradite", "deport",
     "expel", "imprison", "jail", "sentence", "convict", "indict", "free", "release", "rescue",
-    "sanction", "oust", "depose", "topple", "dismiss", "fire"})
+    "sanction", "oust", "depose", "topple", "dismiss", "fire", "gun", "slay", "stab"})
 
 
 def headline_passive(verb: Any) -> bool:
     """A past form of a verb that needs an object, with none and no auxiliary: a passive with
     "was" left out, as headlines write it."""
-    return verb.lemma_.lower() in OBJECT_VERBS and verb.tag_ in {"VBD", "VBN"} and not any(
+    lemma = verb.lemma_.lower()
+    # ("shoot" needs no object — "soldiers shot at the crowd" —, "shot dead" does: "Honduran
+    # Journalist Shot Dead in San Pedro Sula")
+    needs_object = lemma in OBJECT_VERBS or (lemma == "shoot" and any(
+        c.dep_ in {"oprd", "acomp"} and c.lower_ == "dead" for c in verb.children))
+    return needs_object and verb.tag_ in {"VBD", "VBN"} and not any(
         c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"} for c in verb.children)
 
 
