@@ -1125,3 +1125,12 @@ def test_a_company_board_is_no_government() -> None:
     assert all(a.sector != "GOV" for a in board.source + board.target)
     (biden,) = _code("L'administration Biden a rejeté l'offre du Venezuela.")
     assert [(a.code, a.sector) for a in biden.source] == [("USA", "GOV")]
+
+
+def test_what_a_sentence_tells_as_possible_is_no_incident() -> None:
+    text = ("Les partis politiques peuvent être interdits, les réunions et les piquets de grève "
+            "interdits et la censure introduite.")
+    assert _code(text) == []
+    # the same words told as done are an incident
+    (strike,) = _code("Des centaines de manifestants ont fait grève à Niamey lundi.")
+    assert strike.plover.event == "PROTEST"

@@ -685,6 +685,11 @@ class EventCoder:
                 continue
             if item.gate is not None and item.gate.reason == STATE_OF_HOLDING:
                 continue  # « Bazoum est toujours détenu » : no arrest, for ACLED either
+            if item.gate is not None and not item.gate.keep and _POSSIBLE_FR.search(item.sentence.text):
+                # « Les partis peuvent être interdits, les réunions et les piquets de grève
+                # interdits » : what the sentence tells as possible is no incident either (an
+                # allegation in the conditional, « aurait été tuée », still is one)
+                continue
             if not self.french_gate().keeps_incident(item.doc_, item.sentence, item.actors):
                 continue
             event = acled_only_event(item.article, item.sentence, item.actors, country=item.country,
@@ -1747,6 +1752,10 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                 if (actor.entry or "").startswith("unlisted-person"):
                     actor.code = country
                     actor.entry = f"{actor.entry}+article-country"
+
+
+#: « peut / peuvent / pourrait / pourraient (…) être » : a possibility, in French.
+_POSSIBLE_FR = re.compile(r"\b(?:peut|peuvent|pourrait|pourraient)\s+(?:\S+\s+){0,2}?être\b", re.I)
 
 
 #: Agents a mobilisation moves ("troops", "police"), when no body names them.
