@@ -1134,3 +1134,11 @@ def test_what_a_sentence_tells_as_possible_is_no_incident() -> None:
     # the same words told as done are an incident
     (strike,) = _code("Des centaines de manifestants ont fait grève à Niamey lundi.")
     assert strike.plover.event == "PROTEST"
+
+
+def test_news_received_with_fury_is_disapproval_not_praise() -> None:
+    (fury,) = _code("Cette nouvelle clarté stratégique a été accueillie avec fureur par Pékin, qui y "
+                    "voit un réajustement majeur de la position américaine.")
+    assert fury.plover.event == "DISAPPROVE"
+    (welcome,) = _code("Le président a accueilli favorablement la décision de la CEDEAO.")
+    assert welcome.plover.event == "SUPPORT"
