@@ -1082,6 +1082,26 @@ def test_shooting_at_someone_keeps_the_shooters_as_the_doers() -> None:
     assert [(a.code, a.sector) for a in event.source] == [("MLI", "MIL")]
 
 
+def test_a_town_that_names_an_airport_is_not_what_an_arrest_is_done_to() -> None:
+    event = _main("She was arrested in July 2014 at Miami International Airport.", "2014-08-01")
+    assert all(a.text != "Miami" for a in event.target)
+
+
+@pytest.mark.parametrize("text, event_type, source, target", [
+    ("A Malian army convoy came under fire from jihadists near Gao on Monday.", "FIGHT",
+     ("MLI", "REB"), ("MLI", "MIL")),
+    ("The base came under attack from JNIM fighters.", "FIGHT", ("MLI", "REB"), None),
+    ("The officials were driving in an armored car when it came under heavy fire from "
+     "individuals suspected of belonging to the Atlantic Cartel.", "ASSAULT", ("", "CRM"), ("", "GOV")),
+])
+def test_who_comes_under_fire_suffers_it_from_whoever_fires(text, event_type, source, target) -> None:
+    event = _main(text, "2020-01-10")
+    assert event.plover.event == event_type
+    assert source in {(a.code, a.sector) for a in event.source}
+    assert target is None or target in {(a.code, a.sector) for a in event.target}
+    assert all(a.text != "Gao" for a in event.source)
+
+
 def test_a_capital_that_names_a_place_is_not_what_an_arrest_is_done_to() -> None:
     event = _main("Jose Efrain Lopez Mendoza, alias M-1, was arrested on August 13 while traveling "
                   "in a vehicle on a San Jose highway, La Nacion reported.", "2016-08-20")

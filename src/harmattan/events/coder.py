@@ -891,6 +891,7 @@ class EventCoder:
         # sentence's own verb as "amod" now and then: "ECOWAS imposed sanctions")
         matches = [m for m in self.verbs.match(doc) if cameo_to_plover(m.code) is not None
                    and not _adjectival(doc[m.trigger_i]) and not _subordinator(doc[m.trigger_i])]
+        matches = [_under_fire(doc, m, candidate) for m in matches]
         typed = [(_act_type(doc, m, candidate, self), m) for m in matches]
         if candidate.pattern_only and not typed:
             return []  # the reader reads an act, but no verb of the sentence states one
@@ -976,11 +977,14 @@ class EventCoder:
             # "Mexican authorities found three dead bodies": who finds the dead did not kill them
             roles.source, roles.how = [], "parse"
         received = _received_act(doc[trigger_i])
-        if received is not None and roles.source:
+        under = received is not None and _came_under(doc[trigger_i]) is not None
+        if received is not None and (roles.source or under):
             # "Medina had received several threats", "Mali received military aid from Russia":
             # who receives the act suffers it (or benefits); who sends it ("from") did it
-            senders = [a for a, start, _ in actor_tokens(doc, roles.source + roles.target, sentence.start)
+            named = roles.source + roles.target + (candidate.actors if under else [])
+            senders = [a for a, start, _ in actor_tokens(doc, named, sentence.start)
                        if received[0] <= start < received[1]]
+            senders = [a for i, a in enumerate(senders) if all(a is not b for b in senders[:i])]
             roles.target = [a for a in roles.source if all(a is not s for s in senders)]
             roles.source = senders
         if not roles.source and etype == "COERCE" and is_agentless_passive(doc[trigger_i]):
@@ -1315,10 +1319,73 @@ _RECEIVED_ACTS = frozenset(
 _RECEIVING = frozenset({"receive", "get", "face", "draw", "attract"})
 
 
+def _came_under(trigger: Any) -> Any:
+    """The act "came under" names ("a convoy came under fire from jihadists", "the minister
+    came under criticism from lawmakers"): its noun, or None."""
+    if trigger.lemma_.lower() != "come" or trigger.pos_ != "VERB":
+        return None
+    return next((pobj for prep in trigger.children if prep.dep_ == "prep" and prep.lower_ == "under"
+                 for pobj in prep.children if pobj.dep_ == "pobj"
+                 and pobj.lemma_.lower() in _COME_UNDER), None)
+
+
+#: What one comes under: force, or criticism.
+_COME_UNDER = frozenset({"fire", "attack", "assault", "shelling", "bombardment", "criticism",
+                         "scrutiny", "pressure"})
+#: … force, when it is fired by armed men or aimed at a force or a place of one.
+_FORCE_COME_UNDER = frozenset({"attack", "assault", "shelling", "bombardment"})
+#: (lemmas; not "army", "police" or "forces", which come under fire from critics as often)
+_ARMED_NOUNS = frozenset({"convoy", "patrol", "base", "camp", "post", "checkpoint", "position",
+                          "vehicle", "helicopter", "troop", "soldier", "unit", "outpost", "barracks",
+                          "car", "bus", "village", "town", "peacekeeper"})
+
+
+def _force_come_under(under: Any, senders: list[Actor], trigger: Any) -> bool:
+    """Force, not criticism: an attack, a shelling; or fire from armed men, or aimed at a
+    convoy, a base, soldiers …"""
+    if under.lemma_.lower() in _FORCE_COME_UNDER:
+        return True
+    if under.lemma_.lower() != "fire":
+        return False
+    subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    return any(a.sector in _ARMED_SECTORS or a.sector in {"CRM", "REB"} for a in senders) or (
+        subject is not None and subject.lemma_.lower() in _ARMED_NOUNS)
+
+
+def _under_fire(doc: Doc, match: VerbMatch, candidate: _Candidate) -> VerbMatch:
+    """"Came under fire / attack from …" decides its act: force (190) when it is an attack or
+    a shelling, fire from armed men or at a convoy, a base, soldiers …; else the criticism the
+    idiom also names ("came under fire from lawmakers", CAMEO's ``(UNDER FIRE) [:111]``).  Who
+    comes under it suffers it, who fires is named with "from" (``_received_act``)."""
+    under = _came_under(doc[match.trigger_i])
+    if under is None:
+        return match
+    start, end = _received_act(doc[match.trigger_i]) or (0, 0)
+    senders = [a for a, first, _ in actor_tokens(doc, candidate.actors, candidate.sentence.start)
+               if start <= first < end]
+    if _force_come_under(under, senders, doc[match.trigger_i]):
+        return replace(match, code="190", decisive=True)
+    return replace(match, code="111", decisive=True) if under.lemma_.lower() in {"fire", "criticism"} else match
+
+
 def _received_act(trigger: Any) -> tuple[int, int] | None:
     """When ``trigger`` is "received"/"got" (or "faced", "drew") with an act as its object
-    ("received death threats from the Zetas", "the mayor faced threats from the gang"), the
-    token range of the sender's phrase ("from …"), empty when none."""
+    ("received death threats from the Zetas", "the mayor faced threats from the gang"), or
+    "came under" one ("a convoy came under fire from jihadists"), the token range of the
+    sender's phrase ("from …"), empty when none."""
+    under = _came_under(trigger)
+    if under is not None:
+        for prep in (*trigger.children, *under.children):
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                # (the sender's own words: "from jihadists near Gao" names no sender in Gao)
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    return 0, 0
+                stop = next((c.i for c in pobj.children if c.dep_ == "prep" and c.i > pobj.i
+                             and c.lower_ in {"near", "in", "at", "outside", "around", "on"}),
+                            pobj.right_edge.i + 1)
+                return pobj.left_edge.i, stop
+        return 0, 0
     if trigger.lemma_.lower() not in _RECEIVING or trigger.pos_ != "VERB":
         return None
     obj = next((c for c in trigger.children if c.dep_ == "dobj"), None)

@@ -481,18 +481,40 @@ _IN_TARGET_LEMMAS = {"interfere", "intervene", "meddle", "invest", "interference
 
 def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     """A country, town or capital named as where the act happened."""
-    if not (actor.entry or "").startswith("countries:"):
+    entry = actor.entry or ""
+    if entry.startswith("phoenix:countries:"):
+        # (a town of the Phoenix dictionaries: only as a word of a place's name)
+        return not actor.sector and actor.actor_id is None and _prep_of(doc, start, end) in _WHERE_PREPS \
+            and _names_a_place_noun(doc, start, end)
+    if not entry.startswith("countries:"):
         return False
     prep = _prep_of(doc, start, end)
     return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor)) or (
-        prep in _WHERE_PREPS and _is_capital(actor) and _names_a_place_noun(doc, start, end))
+        prep in _WHERE_PREPS and (_is_capital(actor) or not actor.sector)
+        and _names_a_place_noun(doc, start, end))
+
+
+#: Places a town or a country names by its name: "a San Jose highway", "Miami International
+#: Airport" (not an embassy, a ministry or a border, which stand for the state).
+_PLACE_NOUNS = frozenset("""
+    airport airports highway highways road roads street streets avenue neighborhood neighbourhood
+    neighborhoods hotel hotels restaurant restaurants bar bars nightclub market markets port ports
+    prison prisons jail jails station stations bridge bridges park square stadium mall ranch farm
+    warehouse hospital slum slums suburb suburbs
+""".split())
 
 
 def _names_a_place_noun(doc: Doc, start: int, end: int) -> bool:
-    """The phrase is a word of a common noun's name ("on a San Jose highway", "in a Bogota
-    prison"): the city says where that place is, not who was acted on."""
+    """The phrase is a word of a place's name ("on a San Jose highway", "in a Bogota prison",
+    "at Miami International Airport"): the town says where that place is, not who was acted
+    on."""
     root = doc[start:end].root
-    return root.dep_ in {"compound", "nmod"} and root.head.pos_ == "NOUN" and root.head.i >= end
+    if root.dep_ not in {"compound", "nmod"} or root.head.i < end:
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "Miami International Airport": "Airport"
+    return head.lower_ in _PLACE_NOUNS
 
 
 #: Prepositions whose object is where an act went or happened.
