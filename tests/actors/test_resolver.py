@@ -472,3 +472,13 @@ def test_crime_bosses_the_civil_guard_and_a_first_name(resolver: ActorResolver) 
     # a company's boss stays a company's
     (company,) = resolver.find_actors("Nissan boss Carlos Ghosn", day)
     assert company.sector == "BUS"
+
+
+def test_a_foreign_town_naming_a_county_and_a_criminal_court(resolver: ActorResolver) -> None:
+    day = dt.date(2014, 1, 1)
+    actors = resolver.find_actors("the seizure in Bergen County, New Jersey, at a safe house", day)
+    assert [a.code for a in actors] == ["USA"]
+    assert [a.code for a in resolver.find_actors("police arrested two men in Bergen, Norway", day)
+            if a.text == "Bergen"] == ["NOR"]
+    (court,) = resolver.find_actors("the criminal court in Managua said", day)
+    assert (court.code, court.sector) == ("NIC", "JUD")

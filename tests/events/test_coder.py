@@ -312,3 +312,12 @@ def test_the_officers_a_leader_sends_abroad_are_his_own_not_a_target() -> None:
 def test_a_rescue_is_aid_whatever_kidnapping_surrounds_it(text: str) -> None:
     (event,) = code_articles([Article(id="r", text=text, date=parse_date("2011-05-01"))])
     assert (event.plover.event, event.evidence.trigger) == ("AID", "rescued")
+
+
+def test_force_the_main_verb_states_is_the_acts_whichever_kind_was_read() -> None:
+    # the reading chose ASSAULT, which "- * &WEAPON [175]" on "wielding" states; the main verb
+    # "killed" (190) states the act
+    text = ("Earlier in the week, a retired officer in the state of Aragua was killed by six men "
+            "wielding shotguns as he went to meet with local authorities.")
+    (event,) = code_articles([Article(id="w", text=text, date=parse_date("2016-06-10"))])
+    assert (event.plover.event, event.evidence.trigger) == ("ASSAULT", "killed")

@@ -109,6 +109,15 @@ _BODY_AFTER = re.compile(
 _BODY_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+(?:[Oo]f|[Aa]gainst|[Ff]or|[Oo]n|[Ii]nto)(?:\s+the)?\s+$")
 
 
+def _a_county(actor: Actor, text: str, offset: int) -> bool:
+    """A town of another country that names a county ("Bergen County, New Jersey" is no
+    Norwegian town): the county is where, and whose, the sentence does not say by it."""
+    if not (actor.entry or "").startswith("phoenix:countries:") or actor.sector or actor.actor_id \
+            or actor.end is None:
+        return False
+    return bool(re.match(r"\s+County\b", text[actor.end - offset:]))
+
+
 def _in_a_body_name(actor: Actor, text: str, offset: int) -> bool:
     """A generic criminal agent written in capitals inside the name of a state body that
     fights it (``_BODY_AFTER``, ``_BODY_BEFORE``): the body's name, not the criminals."""
@@ -253,7 +262,7 @@ class ActorResolver:
         day = on.toordinal() if on is not None else None
         actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
                                 context_country)
-        return [a for a in actors if not _in_a_body_name(a, text, offset)]
+        return [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)]
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:

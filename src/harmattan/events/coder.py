@@ -916,6 +916,13 @@ class EventCoder:
                 joint, key=(candidate.article.id, sentence.start, sentence.end))
         acts = choose_acts(joint, main_pattern, typed, self.settings, lock_from=model_joint,
                            unlocking=_unlocking_types(doc, typed))
+        if acts and main_pattern is not None and acts[0][1] is not main and acts[0][0] in _FORCE_TYPES \
+                and main_pattern[0] in _FORCE_TYPES and main.kind == "verb" \
+                and not (acts[0][1] is not None and acts[0][1].decisive):
+            # Force the main verb states is the act's, whichever of the two kinds of force the
+            # sentence's reading chose ("an officer was killed by six men wielding shotguns": the
+            # killing, not the wielding); who it was done to decides the kind (_force_by_target).
+            acts[0] = (acts[0][0], main, acts[0][2])
         if candidate.appeal_only:
             demand = next((m for t, m in typed if t == "DEMAND"), None)
             acts = [("DEMAND", demand, max(joint.get("DEMAND", 0.0), 0.5))]
@@ -1821,6 +1828,8 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                     actor.entry = f"{actor.entry}+article-country"
 
 
+#: The two kinds of force: against armed parties, and against anyone.
+_FORCE_TYPES = frozenset({"FIGHT", "ASSAULT"})
 #: « peut / peuvent / pourrait / pourraient (…) être » : a possibility, in French.
 _POSSIBLE_FR = re.compile(r"\b(?:peut|peuvent|pourrait|pourraient)\s+(?:\S+\s+){0,2}?être\b", re.I)
 
