@@ -480,5 +480,8 @@ def test_a_foreign_town_naming_a_county_and_a_criminal_court(resolver: ActorReso
     assert [a.code for a in actors] == ["USA"]
     assert [a.code for a in resolver.find_actors("police arrested two men in Bergen, Norway", day)
             if a.text == "Bergen"] == ["NOR"]
+    assert all(a.code != "USA" for a in resolver.find_actors(
+        "the group joined with the Colorado Party to bring about the vote", day))
+    assert [a.code for a in resolver.find_actors("the governor of Colorado said", day)] == ["USA"]
     (court,) = resolver.find_actors("the criminal court in Managua said", day)
     assert (court.code, court.sector) == ("NIC", "JUD")

@@ -321,3 +321,12 @@ def test_force_the_main_verb_states_is_the_acts_whichever_kind_was_read() -> Non
             "wielding shotguns as he went to meet with local authorities.")
     (event,) = code_articles([Article(id="w", text=text, date=parse_date("2016-06-10"))])
     assert (event.plover.event, event.evidence.trigger) == ("ASSAULT", "killed")
+
+
+def test_a_company_named_x_of_y_is_no_person_its_last_word_names_again() -> None:
+    # "Bank of America" is no person whose surname "America" would name later on
+    text = ("Bank of America froze the accounts of two Guatemalan traffickers. Guatemalan police "
+            "arrested the two men on their return from South America.")
+    events = code_articles([Article(id="b", text=text, date=parse_date("2014-01-10"))])
+    arrest = next(e for e in events if e.evidence.trigger == "arrested")
+    assert all(a.code != "MNC" for a in arrest.source + arrest.target)

@@ -110,12 +110,13 @@ _BODY_BEFORE = re.compile(r"\b[A-Z][\w'’]*\s+(?:[Oo]f|[Aa]gainst|[Ff]or|[Oo]n|
 
 
 def _a_county(actor: Actor, text: str, offset: int) -> bool:
-    """A town of another country that names a county ("Bergen County, New Jersey" is no
-    Norwegian town): the county is where, and whose, the sentence does not say by it."""
+    """A town or a state of a country that names a county or a party ("Bergen County, New
+    Jersey" is no Norwegian town, Paraguay's "Colorado Party" no American state): neither says
+    whose the county or the party is."""
     if not (actor.entry or "").startswith("phoenix:countries:") or actor.sector or actor.actor_id \
             or actor.end is None:
         return False
-    return bool(re.match(r"\s+County\b", text[actor.end - offset:]))
+    return bool(re.match(r"\s+(?:County|Party)\b", text[actor.end - offset:]))
 
 
 def _in_a_body_name(actor: Actor, text: str, offset: int) -> bool:

@@ -1600,9 +1600,11 @@ def _unlisted_person(doc: Doc, trigger_i: int, candidate: _Candidate) -> Actor |
 def _is_person(actor: Actor) -> bool:
     """A dictionary person named with a surname: "Bolivian President Evo Morales"
     (EVO_MORALES), "President Buhari" (BUHARI) — not a body or a group."""
-    if not actor.actor_id or actor.start is None or actor.code in {"IGO", "NGO", "IMG"}:
-        return False
+    if not actor.actor_id or actor.start is None or actor.code in {"IGO", "NGO", "IMG", "MNC"}:
+        return False  # (nor a company: "Bank of America" … "South America" is no bank)
     words = actor.text.split()
+    if "of" in words:
+        return False  # ("X of Y" names a body or an office, not a person)
     return len(words) >= 2 and words[-1][:1].isupper() and words[-1] not in _BODY_HEADS and \
         actor.actor_id.split("_")[-1] == words[-1].upper()
 
