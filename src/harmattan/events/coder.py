@@ -1355,7 +1355,7 @@ def _force_come_under(under: Any, senders: list[Actor], trigger: Any) -> bool:
     if under.lemma_.lower() != "fire":
         return False
     subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-    return any(a.sector in _ARMED_SECTORS or a.sector in {"CRM", "REB"} for a in senders) or (
+    return any(a.sector in _ARMED_SECTORS or a.sector == "CRM" for a in senders) or (
         subject is not None and subject.lemma_.lower() in _ARMED_NOUNS)
 
 
