@@ -162,14 +162,14 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 55  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 56  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
-                           "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
+                           "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
@@ -560,3 +560,39 @@ def test_the_source_patterns_keep_the_verb_they_were_written_for(tmp_path) -> No
     block = parse_verb_dictionary(src, comment_verbs=True)["blocks"][0]
     assert [p.get("for") for p in block["patterns"]] == [["press"], ["urge", "demand"], None]
     assert all("for" not in p for p in parse_verb_dictionary(src)["blocks"][0]["patterns"])
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, verb", [
+    ("Police seized guns and the trial began on Monday.", "began"),
+    ("Navy personnel gunned down Arturo in December, and four days later, El Proceso says, "
+     "fighting began between Barbie and El H.", "began"),
+])
+def test_words_before_a_verb_are_its_own_clause_s(nlp, coder, text: str, verb: str) -> None:
+    # START's "- &WEAPON * [194]" (written for "rockets were launched") does not reach back
+    # into another clause for its weapon
+    doc = nlp(text)
+    assert all(not (doc[m.trigger_i].text == verb and m.code == "194") for m in coder.match(doc))
+
+
+@pytest.mark.models
+def test_a_weapon_subject_still_launches(nlp, coder) -> None:
+    doc = nlp("Rockets were launched at the town.")
+    assert [(doc[m.trigger_i].text, m.code) for m in coder.match(doc)] == [("launched", "194")]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "The four wounded patrons were taken to the department capital for treatment.",
+    "Three wounded soldiers were taken to a hospital in Gao.",
+    "The victims were rushed to a clinic.",
+])
+def test_taken_for_care_is_no_arrest(nlp, coder, text: str) -> None:
+    doc = nlp(text)
+    assert all(not m.code.startswith("17") for m in coder.match(doc))
+
+
+@pytest.mark.models
+def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
+    doc = nlp("Police took five suspects to the station.")
+    assert [m.code for m in coder.match(doc)] == ["173"]

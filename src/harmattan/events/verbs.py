@@ -66,6 +66,8 @@ _GENERIC_VERBS = frozenset({
     "feel", "want",
 })
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "acl"})
+#: The dependencies of a verb's own subject.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "poss"})
 
 
@@ -971,6 +973,19 @@ class VerbPatternCoder:
                 if child.i > tok.i and (child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and _is_verb(child))) \
                         and not _permitted_act(tok, child):
                     hi = min(hi, child.left_edge.i)
+            # The words before the verb are its own clause's: from its subtree when it has a
+            # subject of its own, and past the clauses hung before it ("Police seized guns and
+            # the trial began", "Marines gunned down Arturo and, days later, fighting began":
+            # the guns are not what began; START's "- &WEAPON * [194]" was written for
+            # "rockets were launched").
+            # (a relative clause's subject is the noun it hangs on: "refugees that had been
+            # forcibly returned")
+            own = tok.head if tok.dep_ in {"relcl", "acl"} else tok
+            pre_lo = max(span_start, own.left_edge.i) if any(
+                c.dep_ in _SUBJECT_DEPS and c.i < tok.i for c in tok.children) else span_start
+            for child in tok.children:
+                if child.i < tok.i and (child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and _is_verb(child))):
+                    pre_lo = max(pre_lo, child.right_edge.i + 1)
             best: tuple[_Pattern, int, list[int], int] | None = None
             passive = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i
                             and c.i >= span_start), None)
@@ -989,7 +1004,7 @@ class VerbPatternCoder:
                                            min(passive.right_edge.i + 1, tok.i))
                 if post is None:
                     continue
-                pre = _match_elements(pat.pre, index, span_start, tok.i) if pat.pre else (0, [])
+                pre = _match_elements(pat.pre, index, pre_lo, tok.i) if pat.pre else (0, [])
                 if pre is None:
                     continue
                 words = pre[0] + post[0]
