@@ -1185,3 +1185,29 @@ def test_him_or_her_points_back_at_one_person_not_at_a_group() -> None:
     first, second = _events(text, "2018-11-01")
     assert "death squad" in {a.text for a in first.target}
     assert "death squad" not in {a.text for a in second.target}
+
+
+def test_the_agent_after_the_weapon_of_a_passive_did_it() -> None:
+    # "by" hung on the weapon's noun: the assailants shot, Pavon was shot
+    event = _main("On the morning of February 21, Pavon was shot at least eight times with a "
+                  "high-caliber weapon by unidentified assailants while driving through Puebla.",
+                  "2020-02-25")
+    assert event.plover.event == "ASSAULT"
+    assert [a.text for a in event.source] == ["assailants"]
+    assert "assailants" not in [a.text for a in event.target]
+
+
+def test_who_a_report_is_according_to_did_not_do_the_act() -> None:
+    event = _main("According to an FBI press release, Rigoberto Yanez Guerrero pleaded guilty "
+                  "Thursday to drug trafficking charges.", "2012-05-20")
+    assert "FBI" not in [a.text for a in event.source]
+    # the doer named in the clause is still the source
+    event = _main("According to police, gunmen killed three farmers in Cauca on Sunday.", "2012-05-20")
+    assert [a.text for a in event.source] == ["gunmen"]
+
+
+def test_the_court_a_verdict_is_given_in_gave_it() -> None:
+    event = _main("In 2012, he and 35 others were found guilty in a Guatemalan court and each "
+                  "sentenced to between 2 and 158 years in prison.", "2013-06-01")
+    assert [(a.code, a.sector) for a in event.source] == [("GTM", "JUD")]
+    assert "JUD" not in [a.sector for a in event.target]

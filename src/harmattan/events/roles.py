@@ -349,7 +349,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                    if t.dep_ == "relcl"] if subject_range else []
         before = [(a, s, e) for a, s, e in mapped if s < trigger_i and id(a) not in {id(t) for t in target}
                   and not any(lo <= s < hi for lo, hi in clauses)
-                  and not _spoken_to(doc, s, trigger_i)]
+                  and not _spoken_to(doc, s, trigger_i) and not _attributed_to(doc, s, trigger_i)]
         # (not a place named where the act went, when an actor stands before it: "When
         # Ecuadoran security forces moved on Buenos Aires, they discovered …")
         before = [(a, s) for a, s, e in before if not _named_as_where(a, doc, s, e)] or [
@@ -400,6 +400,17 @@ def _spoken_to(doc: Doc, token_i: int, trigger_i: int) -> bool:
 _SPEAKING_TO = frozenset({"speak", "talk", "write", "tell"})
 
 
+def _attributed_to(doc: Doc, token_i: int, trigger_i: int) -> bool:
+    """True when the token names who tells of the act, not who did it: "According to an FBI
+    press release, Rigoberto Yanez Guerrero pleaded guilty" (the FBI did not plead)."""
+    for node in doc[token_i].ancestors:
+        if node.i == trigger_i:
+            return False
+        if node.lower_ == "according" and node.i < trigger_i:
+            return True
+    return False
+
+
 #: Verbs whose object is an act their subject undergoes ("received criticism", "faced
 #: threats from the gang").
 _UNDERGOING_VERBS = frozenset({"receive", "get", "face", "draw", "attract", "suffer", "endure",
@@ -410,12 +421,19 @@ _DYING_VERBS = frozenset({"die", "perish", "succumb"})
 
 def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> list[Actor]:
     """The actors named by "by" after the noun of a prepositional phrase of ``verb`` ("in an
-    ambush by jihadists") or as the agent of the participle that describes it ("in an attack
-    carried out by gunmen"): only the agent's own words, not a place hung on it."""
+    ambush by jihadists", "shot with a high-caliber weapon by unidentified assailants") or as
+    the agent of the participle that describes it ("in an attack carried out by gunmen"): only
+    the agent's own words, not a place hung on it."""
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "after", "by", "at"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "after", "by", "at", "with"}:
             continue
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in {"in", "by"} and verb.lemma_.lower() in _JUDGING:
+                # "were found guilty in a Guatemalan court", "sentenced by a court in Managua":
+                # the court judged
+                court = [a for a, start, end in mapped if start <= noun.i < end and a.sector == "JUD"]
+                if court:
+                    return court
             agents = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
                       for g in c.children if g.dep_ == "pobj"]
             agents += [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
@@ -428,6 +446,11 @@ def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> li
             if found:
                 return found
     return []
+
+
+#: What a court does to those it tries.
+_JUDGING = frozenset({"find", "convict", "sentence", "try", "acquit", "charge", "indict", "prosecute",
+                      "jail", "imprison", "fine", "condemn"})
 
 
 #: Sectors of those who report harm rather than do it: NGOs, the media, human rights bodies.
