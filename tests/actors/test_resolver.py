@@ -436,6 +436,8 @@ def test_a_possessive_country_owns_its_agent_past_one_word_of_description(
     ("Colombia's National Directorate of Taxes and Customs (DIAN) discovered a truck", "COL", "GOV"),
     ("Meanwhile, the MACCIH has faced a series of roadblocks from the Honduran political elite", "IGO", "JUD"),
     ("the last drug trafficking report of European police agency Europol", "IGO", "COP"),
+    ("Last week, the Police Community of the Americas (Ameripol) announced a center", "IGO", "COP"),
+    ("Additionally, HSI arrested 104 suspected members of the Crips", "USA", "COP"),
 ])
 def test_bodies_of_the_americas_and_international_ones(resolver: ActorResolver, text: str,
                                                         code: str, sector: str) -> None:
@@ -485,3 +487,34 @@ def test_a_foreign_town_naming_a_county_and_a_criminal_court(resolver: ActorReso
     assert [a.code for a in resolver.find_actors("the governor of Colorado said", day)] == ["USA"]
     (court,) = resolver.find_actors("the criminal court in Managua said", day)
     assert (court.code, court.sector) == ("NIC", "JUD")
+
+
+def test_a_country_with_a_possessive_is_the_next_body_s(resolver: ActorResolver) -> None:
+    # "the websites of Chile's Justice Ministry": Chile is the ministry's, not the websites'
+    actors = resolver.find_actors("Hackers attacked the websites of Chile's Justice Ministry",
+                                  dt.date(2012, 8, 20))
+    ministry = next(a for a in actors if "Justice Ministry" in a.text)
+    assert (ministry.code, ministry.sector) == ("CHL", "GOV")
+    assert all(a.text != "websites of Chile" for a in actors)
+    actors = resolver.find_actors("Two leaders of Spain's Basque separatist group hiding out in "
+                                  "Venezuela", dt.date(2012, 8, 20))
+    assert ("ESP", "REB") in [(a.code, a.sector) for a in actors]
+    assert all(a.text != "leaders of Spain" and (a.code, a.sector) != ("ESP", "GOV") for a in actors)
+    # the plain link stays: "the websites of Chile" are Chile's
+    (sites,) = [a for a in resolver.find_actors("Hackers attacked the websites of Chile",
+                                                dt.date(2012, 8, 20)) if a.sector == "MED"]
+    assert sites.code == "CHL"
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    ("the leader of Boko Haram said", "NGA", "REB"),
+    ("a commander of the FARC was killed", "COL", "REB"),
+    ("Authorities arrested one of the leaders of the Knights Templar crime group", "MEX", "CRM"),
+    # a state's office stays the state's
+    ("the president of Colombia said", "COL", "GOV"),
+    ("the spokesman of ECOWAS said", "IGO", "GOV"),
+])
+def test_an_office_of_a_non_state_body_is_that_body_s(resolver: ActorResolver, text: str,
+                                                       code: str, sector: str) -> None:
+    (actor,) = [a for a in resolver.find_actors(text, dt.date(2014, 6, 1)) if a.text != "Authorities"]
+    assert (actor.code, actor.sector) == (code, sector)

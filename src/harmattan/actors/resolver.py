@@ -631,8 +631,11 @@ class ActorResolver:
                     continue
             after = matches[end_k + 2] if end_k + 2 < n_matches else None
             if nxt is not None and nxt.kind == "entity" and not (
-                    after is not None and after.kind == "agent" and after.i == nxt.j):
-                # (not "the commander of the Malian | army": the demonym is the army's)
+                    after is not None and after.kind == "agent" and after.i == nxt.j) and not (
+                    nxt.j < len(words) and words[nxt.j] in _POSSESSIVE):
+                # (not "the commander of the Malian | army": the demonym is the army's; nor
+                # "the websites of Chile's | Justice Ministry", "two leaders of Spain's |
+                # Basque separatist group": the country is what follows's)
                 between = _without_transition(gap(end_j, nxt.i))
                 if between and (
                         (between[0] in _LINKS and (
@@ -643,6 +646,11 @@ class ActorResolver:
                     code, target_sector, actor_id, _, kind = self._entity_actor(
                         index, nxt, day, context_country)
                     if kind == COUNTRY or (code and kind != PERSON):
+                        if sector in _OFFICE_SECTORS and target_sector and target_sector not in _OFFICE_SECTORS:
+                            # an office of a body that is no state's is that body's: "the
+                            # leader of Boko Haram", "a commander of the FARC", "leaders of the
+                            # Knights Templar" lead no government and command no army
+                            sector = target_sector
                         emit(m.i, nxt.j, code, sector or target_sector, actor_id, entry)
                         k = end_k + 2
                         continue
