@@ -596,3 +596,13 @@ def test_taken_for_care_is_no_arrest(nlp, coder, text: str) -> None:
 def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
     doc = nlp("Police took five suspects to the station.")
     assert [m.code for m in coder.match(doc)] == ["173"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Brazil's federal police seized 370 boxes of illegal cigarettes worth $400,000.",
+    "Police seized two trucks and 3,000 gallons of fuel.",
+])
+def test_goods_seized_by_the_police_are_no_arrest(nlp, coder, text: str) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)][:1] == ["1711"]
