@@ -518,3 +518,17 @@ def test_an_office_of_a_non_state_body_is_that_body_s(resolver: ActorResolver, t
                                                        code: str, sector: str) -> None:
     (actor,) = [a for a in resolver.find_actors(text, dt.date(2014, 6, 1)) if a.text != "Authorities"]
     assert (actor.code, actor.sector) == (code, sector)
+
+
+@pytest.mark.parametrize("text", ["On May 15, police arrested him.", "On 17 November, the army attacked.",
+                                  "On 21 June, rebels attacked the town."])
+def test_a_date_is_no_group_named_after_it(resolver: ActorResolver, text: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2015, 6, 1))
+    assert all(a.sector != "REB" or a.text == "rebels" for a in actors), actors
+    assert all(a.code != "GRC" for a in actors)
+
+
+def test_a_group_named_after_a_date_is_still_found(resolver: ActorResolver) -> None:
+    (group,) = resolver.find_actors("the Revolutionary Organization 17 November claimed it",
+                                    dt.date(2000, 6, 1))
+    assert (group.code, group.sector) == ("GRC", "REB")
