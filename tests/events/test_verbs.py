@@ -606,3 +606,14 @@ def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
 def test_goods_seized_by_the_police_are_no_arrest(nlp, coder, text: str) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc)][:1] == ["1711"]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Earlier in the week, Beijing announced separate import duties on $3 billion of U.S. goods.",
+    "Shortly after, the US announced sanctions on anyone carrying out transactions involving gold.",
+    "Trump slapped tariffs on Chinese steel.",
+])
+def test_sanctions_announced_are_sanctions(nlp, coder, text: str) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)][:1] == ["163"]
