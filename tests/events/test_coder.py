@@ -330,3 +330,9 @@ def test_a_company_named_x_of_y_is_no_person_its_last_word_names_again() -> None
     events = code_articles([Article(id="b", text=text, date=parse_date("2014-01-10"))])
     arrest = next(e for e in events if e.evidence.trigger == "arrested")
     assert all(a.code != "MNC" for a in arrest.source + arrest.target)
+
+
+def test_giving_birth_is_no_act() -> None:
+    text = ("The wife of fugitive Mexican Sinaloa Cartel boss Joaquin Guzman, alias \"El Chapo,\" "
+            "gave birth to twins at a hospital in Los Angeles County, California.")
+    assert code_articles([Article(id="b", text=text, date=parse_date("2011-09-01"))]) == []
