@@ -532,3 +532,14 @@ def test_a_group_named_after_a_date_is_still_found(resolver: ActorResolver) -> N
     (group,) = resolver.find_actors("the Revolutionary Organization 17 November claimed it",
                                     dt.date(2000, 6, 1))
     assert (group.code, group.sector) == ("GRC", "REB")
+
+
+@pytest.mark.parametrize("text, phrase, code, sector", [
+    ("Honduras' security ministry said", "Honduras' security ministry", "HND", "GOV"),
+    ("the Bahamas' police arrested him", "the Bahamas' police", "BHS", "COP"),
+    ("the websites of Honduras' security ministry", "Honduras' security ministry", "HND", "GOV"),
+])
+def test_an_apostrophe_after_a_name_in_s_is_a_possessive(resolver: ActorResolver, text: str,
+                                                         phrase: str, code: str, sector: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2013, 9, 20))
+    assert (phrase, code, sector) in [(a.text, a.code, a.sector) for a in actors], actors

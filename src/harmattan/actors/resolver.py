@@ -632,7 +632,7 @@ class ActorResolver:
             after = matches[end_k + 2] if end_k + 2 < n_matches else None
             if nxt is not None and nxt.kind == "entity" and not (
                     after is not None and after.kind == "agent" and after.i == nxt.j) and not (
-                    nxt.j < len(words) and words[nxt.j] in _POSSESSIVE):
+                    nxt.j < len(words) and (words[nxt.j] in _POSSESSIVE or _bare_possessive(norms, nxt.j))):
                 # (not "the commander of the Malian | army": the demonym is the army's; nor
                 # "the websites of Chile's | Justice Ministry", "two leaders of Spain's |
                 # Basque separatist group": the country is what follows's)
@@ -712,7 +712,7 @@ class ActorResolver:
         base_code, base_sector, _, _, _ = self._entity_actor(index, m, day, context_country)
         if nxt is not None:
             between = norms[m.j:nxt.i]
-            possessive = bool(between) and between[0] in _POSSESSIVE_NORM
+            possessive = bool(between) and (between[0] in _POSSESSIVE_NORM or _bare_possessive(norms, m.j))
             if possessive:
                 between = between[1:]
             ok_gap = all(w in _MODIFIERS for w in between) and len(between) <= 3 or (
@@ -776,6 +776,12 @@ def _other_country(code: str, written: str) -> bool:
 
 
 _POSSESSIVE_NORM = frozenset({"'s"})
+
+
+def _bare_possessive(norms: list[str], j: int) -> bool:
+    """The apostrophe alone after a name that ends in s is a possessive: "Honduras' security
+    ministry", "the United States' embassy"."""
+    return 0 < j < len(norms) and norms[j] in {"'", "’"} and norms[j - 1].endswith("s")
 #: First words of the dictionary's people that are not given names.
 _NOT_GIVEN_NAMES = frozenset({"the", "per", "than", "chief", "said", "abu", "abd", "bin"})
 #: The sectors a person named by a title of this sector and a surname may hold.
