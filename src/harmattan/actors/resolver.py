@@ -635,7 +635,7 @@ class ActorResolver:
                     nxt.j < len(words) and (words[nxt.j] in _POSSESSIVE or _bare_possessive(norms, nxt.j))):
                 # (not "the commander of the Malian | army": the demonym is the army's; nor
                 # "the websites of Chile's | Justice Ministry", "two leaders of Spain's |
-                # Basque separatist group": the country is what follows's)
+                # Basque separatist group": the country belongs to what follows)
                 between = _without_transition(gap(end_j, nxt.i))
                 if between and (
                         (between[0] in _LINKS and (
@@ -782,6 +782,8 @@ def _bare_possessive(norms: list[str], j: int) -> bool:
     """The apostrophe alone after a name that ends in s is a possessive: "Honduras' security
     ministry", "the United States' embassy"."""
     return 0 < j < len(norms) and norms[j] in {"'", "’"} and norms[j - 1].endswith("s")
+
+
 #: First words of the dictionary's people that are not given names.
 _NOT_GIVEN_NAMES = frozenset({"the", "per", "than", "chief", "said", "abu", "abd", "bin"})
 #: The sectors a person named by a title of this sector and a surname may hold.
