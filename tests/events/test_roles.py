@@ -1211,3 +1211,24 @@ def test_the_court_a_verdict_is_given_in_gave_it() -> None:
                   "sentenced to between 2 and 158 years in prison.", "2013-06-01")
     assert [(a.code, a.sector) for a in event.source] == [("GTM", "JUD")]
     assert "JUD" not in [a.sector for a in event.target]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Argentina has released and deported two Colombian drug traffickers. Argentina says it ejects "
+     "foreign prisoners after half their jail term.", "ARG", "COL"),
+    ("Police in Mexico arrested and charged two officers from Guatemala on Monday.", "MEX", "GTM"),
+])
+def test_two_verbs_joined_by_and_share_the_object_after_them(text: str, source: str, target: str) -> None:
+    event = _events(text, "2013-05-01")[0]
+    assert [a.code for a in event.source] == [source]
+    assert [a.code for a in event.target] == [target]
+    # the people released are freed (RETREAT), as when the object is the verb's own
+    assert (event.plover.event, event.cameo.code) == (("RETREAT", "0841") if "released" in text else ("COERCE", "173"))
+
+
+def test_two_passives_joined_by_and_share_the_agent_after_them() -> None:
+    event = _main("Pernalete was hit and killed by a tear gas canister shot by the Bolivarian "
+                  "National Guard.", "2017-06-10")
+    assert event.plover.event == "ASSAULT"
+    assert [a.text for a in event.source] == ["National Guard"]
+    assert [a.text for a in event.target] == ["Pernalete"]

@@ -1582,7 +1582,7 @@ def _unlisted_person(doc: Doc, trigger_i: int, candidate: _Candidate) -> Actor |
     if verb.pos_ != "VERB":
         return None
     deps = {"nsubjpass"} if is_agentless_passive(verb) or any(
-        c.dep_ == "agent" for c in verb.children) else {"dobj"}
+        c.dep_ == "agent" for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children) else {"dobj"}
     head = next((c for c in verb.children if c.dep_ in deps), None)
     if head is None or head.pos_ != "PROPN" or not head.text[:1].isupper():
         return None

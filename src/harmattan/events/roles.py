@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
-from harmattan.events.verbs import headline_passive
+from harmattan.events.verbs import PEOPLE, headline_passive
 from harmattan.perf import timed
 from harmattan.schema import Actor
 
@@ -80,7 +80,7 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child, True
-    for child in verb.children:
+    for child in [*verb.children, *_shared_agent(verb)]:
         if child.dep_ == "agent":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
@@ -88,13 +88,26 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _shared_agent(verb: Token) -> list[Token]:
+    """The "by" phrase of the passive coordinated right after ``verb``, which ``verb`` shares
+    ("Pernalete was hit and killed by a canister shot by the National Guard")."""
+    if verb.tag_ != "VBN" or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    after = [c for c in verb.children if c.i > verb.i]
+    conj = [c for c in after if c.dep_ == "conj" and c.tag_ == "VBN"]
+    if len(conj) != 1 or any(c.dep_ not in {"cc", "conj", "punct"} for c in after):
+        return []
+    return [c for c in conj[0].children if c.dep_ == "agent"]
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A past participle that hangs below the sentence's verb with a subject but no auxiliary
     and no object: a reduced passive the parse read as active ("was among more than a dozen
     people killed in a massacre": "people" nsubj of "killed")."""
     if verb.dep_ == "ROOT" and verb.lemma_ not in _ACTIVE_PASSIVES and headline_passive(verb):
-        # "Tijuana Cartel Leader Extradited to US": the headline's "was" left out
-        return any(c.dep_ == "nsubj" for c in verb.children)
+        # "Tijuana Cartel Leader Extradited to US": the headline's "was" left out (not when
+        # the verb shares the next verb's object: "Police arrested and charged two officers")
+        return any(c.dep_ == "nsubj" for c in verb.children) and not _shared_object(verb, set())
     if verb.tag_ != "VBN" or verb.dep_ in {"ROOT", "conj", "relcl"} or verb.lemma_ in _ACTIVE_PASSIVES:
         return False
     deps = {c.dep_ for c in verb.children}
@@ -107,7 +120,7 @@ def is_agentless_passive(verb: Token) -> bool:
     if verb.tag_ != "VBN" or verb.lemma_ in _ACTIVE_PASSIVES:
         return False
     deps = {c.dep_ for c in verb.children}
-    if "agent" in deps:
+    if "agent" in deps or _shared_agent(verb):
         return False
     if deps & ({"auxpass"} | _PASSIVE_SUBJECT_DEPS):
         return True
@@ -154,6 +167,19 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
                 elif grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS:
                     heads.extend(p for p in grandchild.children if p.dep_ in {"pobj", "pcomp"})
     return heads
+
+
+def _shared_object(verb: Token, skip: set[int]) -> list[Token]:
+    """The object a verb shares with the verb coordinated right after it ("Argentina has
+    released and deported a model from Colombia", "arrested and charged two officers"): the
+    verb has nothing after it but "and" and that verb, which has no subject of its own."""
+    after = [c for c in verb.children if c.i > verb.i]
+    conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if len(conj) != 1 or any(c.dep_ not in {"cc", "conj", "punct"} for c in after):
+        return []
+    if any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass"} for c in conj[0].children):
+        return []
+    return [c for c in conj[0].children if c.dep_ == "dobj" and c.i not in skip]
 
 
 # Links that stay inside a noun phrase's core: "Sudanese government and rebels", "Niger's
@@ -313,7 +339,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if passive is not None and verb.lemma_ not in _ACTIVE_PASSIVES:
             target_heads.append(passive)
         if not is_noun:
-            target_heads += _object_heads(verb, skip)
+            own = _object_heads(verb, skip)
+            if not any(h.dep_ in _OBJECT_DEPS for h in own):
+                own += _shared_object(verb, skip)
+            target_heads += own
         if dying:
             target_heads += [c for c in verb.children if c.dep_ == "nsubj"]
         if participle:
@@ -540,6 +569,12 @@ def _names_a_place_noun(doc: Doc, start: int, end: int) -> bool:
     return head.lower_ in _PLACE_NOUNS
 
 
+#: People whose country a "from" after them names ("a model from Colombia").
+_FROM_PEOPLE = PEOPLE | frozenset(
+    "model models businessman businessmen boy boys girl girls child children family families "
+    "tourist tourists resident residents youth youths priest priests prisoner prisoners".split())
+
+
 #: Prepositions whose object is where an act went or happened.
 _WHERE_PREPS = _PLACE_PREPS | _SEAT_PREPS | {"on", "into", "to", "from", "over", "through",
                                              "toward", "towards"}
@@ -599,6 +634,12 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
         found = _actors_at(mapped, head, exclude=subject_range, fallback=True)
         if head.pos_ in {"NOUN", "PROPN"}:
             for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "from" and head.lower_ in _FROM_PEOPLE:
+                    # "a model from Colombia", "two officers from Guatemala": where the people
+                    # come from is whose they are
+                    found += [a for pobj in child.children if pobj.dep_ == "pobj"
+                              for a in _actors_at(mapped, pobj, exclude=subject_range)
+                              if (a.entry or "").startswith("countries:") and all(a is not f for f in found)]
                 if child.dep_ == "prep" and child.lower_ in _COUNTERPART_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ in {"pobj", "pcomp"}:

@@ -550,7 +550,7 @@ _SEIZE = ("171", "192")
 _ARREST = "173"
 # Nouns for people: seizing or capturing them is an arrest (or an abduction), not the seizure
 # of property (171) or the occupation of territory (192).
-_PEOPLE = frozenset("""
+PEOPLE = _PEOPLE = frozenset("""
     suspect suspects man men woman women people person persons individual individuals member
     members leader leaders commander commanders chief chiefs boss bosses kingpin kingpins
     fighter fighters militant militants jihadist jihadists rebel rebels insurgent insurgents
@@ -597,8 +597,16 @@ def _named_passive(verb: Any) -> bool:
 
 def _takes_people(verb: Any) -> bool:
     """The verb's object (or passive subject) is people: "captured one of the country's most
-    wanted fugitives", "freed some of the hostages", "released the underage son of …"."""
-    for child in verb.children:
+    wanted fugitives", "freed some of the hostages", "released the underage son of …"; "released
+    and deported two Colombian traffickers": the object the next verb shares)."""
+    children = list(verb.children)
+    if not any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in children):
+        after = [c for c in children if c.i > verb.i]
+        conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if len(conj) == 1 and all(c.dep_ in {"cc", "conj", "punct"} for c in after) and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in conj[0].children):
+            children += [g for g in conj[0].children if g.dep_ == "dobj"]
+    for child in children:
         if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
             continue
         heads = [child] + [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
