@@ -115,6 +115,23 @@ def test_negated_act_is_flagged() -> None:
     assert events and events[0].modality.negated
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("In January 2012, police nearly captured the cartel boss in Rome.", True),
+    ("Two soldiers were almost killed in an ambush near Gao on Monday.", True),
+    ("Nearly 40 people were killed in an ambush near Gao on Monday.", False),
+])
+def test_an_act_that_nearly_happened_is_negated(text: str, negated: bool) -> None:
+    events = code_articles([Article(id="near", text=text, date=parse_date("2012-02-01"))])
+    assert events and all(e.modality.negated is negated for e in events)
+
+
+def test_someone_wanted_by_the_police_is_no_act() -> None:
+    text = ("While Simon was wanted in both Colombia and the United States, Juan Diego Usuga had no "
+            "outstanding charges in Colombia.")
+    events = code_articles([Article(id="wanted", text=text, date=parse_date("2014-02-01"))])
+    assert all(e.evidence.trigger != "wanted" for e in events)
+
+
 def _sahel_ok(case, events) -> tuple[bool, str]:
     if not events:
         return False, "no event"

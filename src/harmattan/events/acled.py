@@ -861,7 +861,9 @@ def _civilian_targeting(etype: str, sub: str, inter2: int | None) -> bool:
 _ANNOUNCED = _rx(r"(?:will|would|could|might|may|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
                  r"promised to|intends? to|warned (?:that|it would))\s+(?:\w+\s+){0,2}"
                  r"(?:attack|kill|strike|bomb|shell|launch|seize|capture|retake|protest|march|arrest|fight)",
-                 r"(?:did not|didn't|never|denied that|denied)\s+(?:\w+\s+){0,3}(?:attack|kill|kidnap|abduct|bomb|shell|seize|capture|fire)")
+                 r"(?:did not|didn't|never|denied that|denied)\s+(?:\w+\s+){0,3}(?:attack|kill|kidnap|abduct|bomb|shell|seize|capture|fire)",
+                 # "were nearly killed", "almost kidnapped him" (not "nearly 40 people were killed")
+                 r"(?:nearly|almost)\s+(?:attack|kill|kidnap|abduct|bomb|shell|seize|capture)")
 #: The confidence of an event found by the ACLED rules alone: below the events the sentence
 #: model codes (so that a PLOVER event keeps the lead in its sentence), above nothing.
 ACLED_ONLY_CONFIDENCE = 0.3

@@ -958,6 +958,8 @@ class EventCoder:
             return None  # the only verb left is one a pattern reads as no act
         if match is None and doc[trigger_i].lemma_.lower() in _NO_ACT_VERBS:
             return None
+        if _wanted(doc[trigger_i]):
+            return None  # "Simon was wanted in both Colombia and the United States": a state
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
         roles.target = _without_route_places(roles.target, doc.text, sentence.start)
         root_i = _main_verb(doc)
@@ -1254,6 +1256,14 @@ _NO_ACT_VERBS = frozenset(
     "be become seem appear remain stay exist come see show mean sum mark emerge shine serve "
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
     "include involve represent have".split())
+
+
+def _wanted(token: Any) -> bool:
+    """"Wanted" in the passive or after a noun ("was wanted in Colombia", "a man wanted for
+    murder", "Mexico's most wanted"): someone sought by the police, a state, no act."""
+    if token.lower_ != "wanted":
+        return False
+    return token.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
 
 
 def _subordinator(token: Any) -> bool:

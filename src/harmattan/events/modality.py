@@ -25,6 +25,8 @@ _FUTURE_LEMMAS = {
 _HYPOTHETICAL_LEMMAS = {"consider", "threaten", "warn", "propose", "suggest", "mull", "weigh", "offer"}
 _NEGATING_LEMMAS = {"refuse", "fail", "decline", "deny", "reject"}
 _NEGATORS = {"not", "n't", "never", "no"}
+#: Words that say an act came close and did not happen ("nearly arrested", "almost killed").
+_ALMOST = {"nearly", "almost"}
 
 
 def _chain(token: Token, depth: int = 3) -> list[Token]:
@@ -47,6 +49,8 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
     trigger = doc[trigger_i]
     negated = hypothetical = future = False
     chain = _chain(trigger)
+    if any(c.dep_ == "advmod" and c.lower_ in _ALMOST for c in trigger.children):
+        negated = True  # "he was nearly arrested in Rome": the arrest did not happen
     for token in chain:
         for child in token.children:
             lower = child.lower_
