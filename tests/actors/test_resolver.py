@@ -520,6 +520,21 @@ def test_an_office_of_a_non_state_body_is_that_body_s(resolver: ActorResolver, t
     assert (actor.code, actor.sector) == (code, sector)
 
 
+@pytest.mark.parametrize("text, sector", [
+    ("Soldiers killed the leader of a guerrilla group.", "REB"),
+    ("Police arrested a commander of the rebels.", "REB"),
+    ("Police detained the leader of the opposition.", "OPP"),
+    ("Police detained the boss of a drug gang.", "CRM"),
+    # a state's office of a state's body stays the state's
+    ("The commander of the army spoke.", "MIL"),
+])
+def test_an_office_of_an_unnamed_group_is_the_group_s(resolver: ActorResolver, text: str, sector: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2014, 6, 1))
+    office = actors[-2]
+    assert office.text.split()[0] in {"leader", "commander", "boss"}, actors
+    assert office.sector == sector
+
+
 @pytest.mark.parametrize("text", ["On May 15, police arrested him.", "On 17 November, the army attacked.",
                                   "On 21 June, rebels attacked the town."])
 def test_a_date_is_no_group_named_after_it(resolver: ActorResolver, text: str) -> None:

@@ -67,6 +67,10 @@ _COORDINATION = frozenset({"and", ","})
 _OFFICE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 #: The link between an office and the body it belongs to: "of (the)", « de / du / des / de la ».
 _OFFICE_LINK = re.compile(r"\s*(?:of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|des|d['’])\s*", re.IGNORECASE)
+#: Sectors of groups that are no state's body, whose offices are theirs ("the leader of a
+#: guerrilla group"), and the link between the office and the group.
+_GROUP_SECTORS = frozenset({"REB", "CRM", "OPP"})
+_GROUP_LINK = re.compile(r"\s*(?:of(?:\s+(?:the|a|an))?|d[eu]s?(?:\s+la|\s+l['’])?|d['’])\s*", re.IGNORECASE)
 
 
 def _in_a_town_of(between: list[str], written: list[str]) -> bool:
@@ -97,6 +101,17 @@ def _office_of_a_body(actors: list[Actor], text: str, offset: int) -> None:
             continue
         if _OFFICE_LINK.fullmatch(text[first.end - offset:second.start - offset]):
             first.code = second.code
+    for first, second in zip(actors, actors[1:]):
+        # an office of a group that is no state's is the group's: "the leader of a guerrilla
+        # group", "a commander of the rebels" lead no government, command no army, and "the
+        # boss of a drug gang" runs no business
+        offices = _OFFICE_SECTORS | ({"BUS"} if second.sector in {"CRM", "REB"} else set())  # "the boss of a gang"
+        if first.actor_id or first.sector not in offices or second.sector not in _GROUP_SECTORS \
+                or first.end is None or second.start is None or (first.code and first.code != second.code):
+            continue
+        if _GROUP_LINK.fullmatch(text[first.end - offset:second.start - offset]):
+            first.sector = second.sector
+            first.code = first.code or second.code
 
 
 #: Words of a state body's name around an agent written in capitals: "the Organized Crime
