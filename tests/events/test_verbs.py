@@ -607,6 +607,9 @@ def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
     ("Earlier in the week, Beijing announced separate import duties on $3 billion of U.S. goods.", "163"),
     ("Shortly after, the US announced sanctions on anyone carrying out transactions involving gold.", "163"),
     ("Trump slapped tariffs on Chinese steel.", "163"),
+    # charged with a crime is legal action, whatever crime (not CONDEMN's "* KILLING", 111)
+    ("Authorities have charged 81 people with taking part in the killings.", "173"),
+    ("He was charged with the killing of a journalist.", "173"),
 ])
 def test_what_the_object_names_decides_the_code(nlp, coder, text: str, code: str) -> None:
     doc = nlp(text)
