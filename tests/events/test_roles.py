@@ -1232,3 +1232,22 @@ def test_two_passives_joined_by_and_share_the_agent_after_them() -> None:
     assert event.plover.event == "ASSAULT"
     assert [a.text for a in event.source] == ["National Guard"]
     assert [a.text for a in event.target] == ["Pernalete"]
+
+
+def test_a_body_of_states_that_confirms_a_killing_did_not_do_it() -> None:
+    event = _main("The United Nations (UN) has confirmed six aid workers in South Sudan were killed "
+                  "on Saturday.", "2017-03-27")
+    assert event.plover.event == "ASSAULT"
+    assert "IGO" not in [a.code for a in event.source]
+    assert "workers in South Sudan" in [a.text for a in event.target]
+
+
+def test_who_says_another_will_not_do_something_rejects_it() -> None:
+    event = _main("Bolivian President Evo Morales stated unequivocally that the U.S. Drug Enforcement "
+                  "Administration (DEA) will not return to Bolivia.", "2011-11-10")
+    assert event.plover.event == "REJECT"
+    assert [a.code for a in event.source] == ["BOL"]
+    assert "USA" in [a.code for a in event.target]
+    # the clause's own subject still rejects when it is the speaker
+    event = _main("Syria says it will not accept any more refugees if war starts in Iraq.", "2003-01-10")
+    assert (event.plover.event, [a.code for a in event.source]) == ("REJECT", ["SYR"])

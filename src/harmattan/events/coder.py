@@ -1044,6 +1044,13 @@ class EventCoder:
             # The verb states no such act, a modal makes it one ("France must leave Mali," the
             # minister said): the speaker makes the demand or the threat.
             roles = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
+        elif etype == "REJECT" and not stated and (modality.negated and (modality.future or modality.hypothetical)):
+            # A reported clause that says what someone else will not do states no rejection
+            # by its subject ("Morales stated that the DEA will not return to Bolivia"): the
+            # speaker rejects; the clause's subject is whom the words are about.
+            said = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
+            if not any(a.sector in {"MED", "JRN"} for a in said.source):
+                roles = said
         implied = list(table.context) if table else []
         model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
                           if p >= 0.5]

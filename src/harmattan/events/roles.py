@@ -31,7 +31,7 @@ _TARGET_PREPS = {
 }
 # Verbs whose passive form reads as active: "has been engaged in negotiations with".
 _ACTIVE_PASSIVES = {"engage", "involve", "commit", "determine", "prepare", "resolve", "poise"}
-_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare"}
+_REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare", "confirm"}
 #: Harm done to people: told in the passive by a side's spokesman, it is the side's loss, not
 #: its act (an arrest its government reports is its own act).
 _HARM_LEMMAS = {"kill", "wound", "injure", "attack", "ambush", "abduct", "kidnap", "massacre",
@@ -351,11 +351,13 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
     if reported_passive and source and (target and {a.code for a in source if a.code} & {
-            a.code for a in target if a.code} or all(a.code == "NGO" or a.sector in _WATCHERS for a in source)):
+            a.code for a in target if a.code} or all(a.code == "NGO" or a.sector in _WATCHERS or (
+                a.code == "IGO" and a.sector not in {"MIL", "COP"}) for a in source)):
         # The speaker of a report that something was done to its own side ("23 Nigerien
         # soldiers were killed in an ambush, the defence ministry said") did not do it, nor
         # did a body that watches and reports ("The report by Global Witness says that 123
-        # activists have been killed").
+        # activists have been killed"), nor a body of states that confirms it ("The United
+        # Nations has confirmed six aid workers were killed").
         source, source_ids, how = [], set(), "parse"
     if reported and source and all(_a_watcher(a) for a in source):
         # a news agency or a watchdog that reports an act did not do it ("The Associated Press
