@@ -558,3 +558,12 @@ def test_an_apostrophe_after_a_name_in_s_is_a_possessive(resolver: ActorResolver
                                                          phrase: str, code: str, sector: str) -> None:
     actors = resolver.find_actors(text, dt.date(2013, 9, 20))
     assert (phrase, code, sector) in [(a.text, a.code, a.sector) for a in actors], actors
+
+
+def test_a_place_inside_a_town_s_name_is_no_actor(resolver: ActorResolver) -> None:
+    day = dt.date(2014, 1, 1)
+    # "Castilla" (Castile, Spain) is a word of the Honduran town's name
+    assert resolver.find_actors("a boat headed for the coastal town of Puerto Castilla", day) == []
+    assert [a.code for a in resolver.find_actors("the governor of Castilla said", day)] == ["ESP"]
+    # a name the dictionaries hold whole stays
+    assert [a.code for a in resolver.find_actors("troops in San Salvador", day)] == ["SLV"]

@@ -134,6 +134,24 @@ def _a_county(actor: Actor, text: str, offset: int) -> bool:
     return bool(re.match(r"\s+(?:County|Party)\b", text[actor.end - offset:]))
 
 
+#: Words that begin a town's name before another place's name: "Puerto Castilla" (Honduras)
+#: is no Castile, "Ciudad Bolivar" no Bolivia, "San Juan" no Juan.
+_TOWN_WORD = re.compile(
+    r"(?:^|\s)(?:Puerto|Porto|Port|San|Santa|Santo|Sao|São|Ciudad|Villa|Vila|Nueva|Nuevo|Nova|Novo|"
+    r"Fort|Mount|Lake|Cape|Isla|Bahia|Bahía|Playa|Punta|Rio|Río|Monte|Valle|Cerro|Colonia)\s+$")
+
+
+def _in_a_town_name(actor: Actor, text: str, offset: int) -> bool:
+    """A country or a place of the dictionaries named after a word that begins a town's name
+    (``_TOWN_WORD``): a word of that town's name, not the place ("the coastal town of Puerto
+    Castilla")."""
+    entry = actor.entry or ""
+    if not (entry.startswith("phoenix:countries:") or entry.startswith("countries:")) or actor.sector \
+            or actor.actor_id or actor.start is None:
+        return False
+    return bool(_TOWN_WORD.search(text[max(0, actor.start - offset - 12):actor.start - offset]))
+
+
 def _in_a_body_name(actor: Actor, text: str, offset: int) -> bool:
     """A generic criminal agent written in capitals inside the name of a state body that
     fights it (``_BODY_AFTER``, ``_BODY_BEFORE``): the body's name, not the criminals."""
@@ -278,7 +296,8 @@ class ActorResolver:
         day = on.toordinal() if on is not None else None
         actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
                                 context_country)
-        return [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)]
+        return [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
+                and not _in_a_town_name(a, text, offset)]
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
