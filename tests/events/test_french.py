@@ -1142,3 +1142,18 @@ def test_news_received_with_fury_is_disapproval_not_praise() -> None:
     assert fury.plover.event == "DISAPPROVE"
     (welcome,) = _code("Le président a accueilli favorablement la décision de la CEDEAO.")
     assert welcome.plover.event == "SUPPORT"
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Les gendarmes ont interrogé trois suspects à Gao.", "INVESTIGATE"),
+    ("La junte a prolongé le couvre-feu de deux semaines.", "COERCE"),
+    ("Le gouvernement a révoqué l'accréditation de RFI.", "COERCE"),
+    ("Le tribunal de Niamey a acquitté l'ancien ministre.", "CONCEDE"),
+])
+def test_verbs_of_the_cameo_categories_read_in_french(text: str, event: str) -> None:
+    (found,) = _code(text)
+    assert found.plover.event == event
+
+
+def test_questions_asked_by_a_journalist_are_no_act() -> None:
+    assert _code("Il a été interrogé par la BBC sur la crise.") == []
