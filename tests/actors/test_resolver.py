@@ -438,6 +438,8 @@ def test_a_possessive_country_owns_its_agent_past_one_word_of_description(
     ("the last drug trafficking report of European police agency Europol", "IGO", "COP"),
     ("Last week, the Police Community of the Americas (Ameripol) announced a center", "IGO", "COP"),
     ("Additionally, HSI arrested 104 suspected members of the Crips", "USA", "COP"),
+    ("an arms trafficking expert at the Stockholm International Peace Research Institute said", "NGO", "EDU"),
+    ("a report by the Washington Office on Latin America (WOLA) found", "NGO", "HRI"),
 ])
 def test_bodies_of_the_americas_and_international_ones(resolver: ActorResolver, text: str,
                                                         code: str, sector: str) -> None:
@@ -567,3 +569,10 @@ def test_a_place_inside_a_town_s_name_is_no_actor(resolver: ActorResolver) -> No
     assert [a.code for a in resolver.find_actors("the governor of Castilla said", day)] == ["ESP"]
     # a name the dictionaries hold whole stays
     assert [a.code for a in resolver.find_actors("troops in San Salvador", day)] == ["SLV"]
+
+
+@pytest.mark.parametrize("text", ["Calderon called on the international community to provide aid.",
+                                  "Le président a appelé la communauté internationale à agir."])
+def test_the_international_community_is_no_country_s_civilians(resolver: ActorResolver, text: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2012, 1, 1))
+    assert all("communaut" not in a.text and "community" not in a.text for a in actors), actors
