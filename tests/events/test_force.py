@@ -40,3 +40,18 @@ def test_taking_a_village_is_a_fight_not_an_assault_on_its_people() -> None:
     (event,) = code_articles([Article(id="a", text="The army regained control of the village after heavy fighting.",
                                       date=parse_date("2023-01-01"))])
     assert event.plover.event == "FIGHT" and event.cameo.code == "192"
+
+
+def test_an_abduction_is_an_assault_whoever_is_taken() -> None:
+    from harmattan.pipeline import code_articles
+    from harmattan.schema import Article, parse_date
+
+    for text, language in [("Gunmen took three soldiers hostage near Gao on Monday.", "en"),
+                           ("JNIM fighters kidnapped two police officers near Mopti on Monday.", "en"),
+                           ("Des hommes armés ont enlevé trois soldats près de Gao lundi.", "fr")]:
+        (event,) = code_articles([Article(id="a", text=text, date=parse_date("2023-01-01"), language=language)])
+        assert (event.plover.event, event.cameo.code) == ("ASSAULT", "181"), text
+    # an attack on soldiers stays a fight
+    (event,) = code_articles([Article(id="b", text="JNIM fighters attacked a military base near Mopti on Monday.",
+                                      date=parse_date("2023-01-01"))])
+    assert event.plover.event == "FIGHT"

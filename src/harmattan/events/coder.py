@@ -605,7 +605,8 @@ class EventCoder:
             # « font face à des accusations » : who faces them suffers the act
             roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
             roles.source = []
-        etype = _force_by_target(etype, roles.target, roles.source)
+        if not (etype == "ASSAULT" and _abduction(match)):
+            etype = _force_by_target(etype, roles.target, roles.source)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer_fr(doc[match.trigger_i]) and not any(
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
             etype = "ASSAULT"  # « Un chanteur populaire, Hachalu Hundessa, a été abattu »
@@ -1013,9 +1014,10 @@ class EventCoder:
             # "Jihadists seized Menaka": a town taken is occupied (FIGHT 192), not confiscated
             etype, match = "FIGHT", replace(match, code=_OCCUPY_CODE)
         if not (match is not None and match.code.startswith(_OCCUPY_CODE)) and not (
-                etype == "ASSAULT" and doc[trigger_i].lemma_.lower() in _ONE_SIDED):
+                etype == "ASSAULT" and (doc[trigger_i].lemma_.lower() in _ONE_SIDED or _abduction(match))):
             # (taking a village is no assault on its people: "retook a strategic village"; a
-            # torture is one-sided whoever suffers it: "DEA agent Camarena was tortured")
+            # torture is one-sided whoever suffers it: "DEA agent Camarena was tortured"; so is
+            # an abduction: "Gunmen took three soldiers hostage")
             etype = _force_by_target(etype, roles.target, roles.source)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer(doc, trigger_i) and not any(
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
@@ -1913,6 +1915,14 @@ def _place_taken(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> 
     return any(start <= i < end for a, start, end in actor_tokens(doc, actors, offset)
                if not a.sector and (a.entry or "").startswith(("countries:", "phoenix:countries:"))
                for i in heads)
+
+
+#: Abductions, hijackings and hostage-takings (CAMEO 181): one-sided whoever is taken.
+_ABDUCT_CODE = "181"
+
+
+def _abduction(match: Any) -> bool:
+    return match is not None and str(match.code).startswith(_ABDUCT_CODE)
 
 
 def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:
