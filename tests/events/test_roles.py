@@ -1251,3 +1251,10 @@ def test_who_says_another_will_not_do_something_rejects_it() -> None:
     # the clause's own subject still rejects when it is the speaker
     event = _main("Syria says it will not accept any more refugees if war starts in Iraq.", "2003-01-10")
     assert (event.plover.event, [a.code for a in event.source]) == ("REJECT", ["SYR"])
+
+
+def test_an_acquittal_is_no_coercion() -> None:
+    # the sentence model reads the trial around it as COERCE; the verb tells one act
+    event = _main("Alfonso Portillo was eventually acquitted in a Guatemalan court for a technicality.",
+                  "2011-05-10")
+    assert (event.plover.event, event.cameo.code) == ("CONCEDE", "081")

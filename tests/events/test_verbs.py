@@ -610,6 +610,9 @@ def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
     # charged with a crime is legal action, whatever crime (not CONDEMN's "* KILLING", 111)
     ("Authorities have charged 81 people with taking part in the killings.", "173"),
     ("He was charged with the killing of a journalist.", "173"),
+    # charged in the passive is legal action; the active "charged that" an accusation
+    ("Guzman was charged along with his co-leader Ismael Zambada Garcia and 22 others.", "173"),
+    ("The minister charged that the opposition was plotting a coup.", "112"),
 ])
 def test_what_the_object_names_decides_the_code(nlp, coder, text: str, code: str) -> None:
     doc = nlp(text)

@@ -624,6 +624,19 @@ _TO_HELP = re.compile(r"peace-?keep|\bmission\b|\bmonitor|\bobserv|\btrain(?:ing
                       r"|\brelief\b|\brescue\b|\bhumanitarian\b", re.IGNORECASE)
 
 
+_BLAME = ("111", "112")
+
+
+def _charged(verb: Any, code: str) -> str:
+    """Charged in the passive is legal action (173, COERCE, as the act conventions code formal
+    charges): "Guzman was charged along with his co-leader and 22 others" (BLAME's 112 reads
+    the active "charged that …", an accusation)."""
+    if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return _ARREST
+    return code
+
+
 def _deployed_to_help(verb: Any, code: str) -> str:
     """Forces deployed (MOBILIZE, DEPLOY_TROOPS in verbs_extra.txt) for peacekeeping or a
     mission are peacekeeping (074, AID), to train or help another's forces military
@@ -694,6 +707,8 @@ _RELEASED = frozenset("""
 #: "was arrested in Buenos Aires in 2010" read as a verbal conflict gave DISAPPROVE).
 _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate", "patrol",
                                 "behead", "imprison", "jail", "deport",
+                                # (an acquittal: read COERCE by the model for the trial around it)
+                                "acquit",
                                 # (praise: "He also applauded Operation Homeland" read RETREAT by the model)
                                 "praise", "applaud", "commend", "laud",
                                 # (bodies exhumed for evidence: read ASSAULT by the type head)
@@ -1043,7 +1058,7 @@ class VerbPatternCoder:
                     if pat.extra and not any(c.dep_ == "xcomp" for c in tok.children):
                         doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
-                code = _deployed_to_help(tok, _seized_people(tok, pat.code))
+                code = _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code)))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code) or _unambiguous(tok, code, verb.code))
@@ -1052,7 +1067,7 @@ class VerbPatternCoder:
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                 return None
             if verb.code:
-                code = _seized_people(tok, verb.code)
+                code = _charged(tok, _seized_people(tok, verb.code))
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
                                  decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
                                            or _freed(tok, code) or _captured(tok, code))
