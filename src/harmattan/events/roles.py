@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
-from harmattan.events.verbs import PEOPLE, headline_passive
+from harmattan.events.verbs import PEOPLE, headline_passive, shared_object
 from harmattan.perf import timed
 from harmattan.schema import Actor
 
@@ -170,16 +170,8 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
 
 
 def _shared_object(verb: Token, skip: set[int]) -> list[Token]:
-    """The object a verb shares with the verb coordinated right after it ("Argentina has
-    released and deported a model from Colombia", "arrested and charged two officers"): the
-    verb has nothing after it but "and" and that verb, which has no subject of its own."""
-    after = [c for c in verb.children if c.i > verb.i]
-    conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
-    if len(conj) != 1 or any(c.dep_ not in {"cc", "conj", "punct"} for c in after):
-        return []
-    if any(c.dep_ in _SUBJECT_DEPS | {"nsubjpass"} for c in conj[0].children):
-        return []
-    return [c for c in conj[0].children if c.dep_ == "dobj" and c.i not in skip]
+    """The object ``verb`` shares with the verb after it (``verbs.shared_object``)."""
+    return [c for c in shared_object(verb) if c.i not in skip]
 
 
 # Links that stay inside a noun phrase's core: "Sudanese government and rebels", "Niger's

@@ -591,6 +591,19 @@ def _seized_people(verb: Any, code: str) -> str:
     return changed if _takes_people(verb) else code
 
 
+def shared_object(verb: Any) -> list[Any]:
+    """The object ``verb`` shares with the verb coordinated right after it ("Argentina has
+    released and deported two Colombian traffickers", "arrested and charged two officers"):
+    ``verb`` has nothing after it but "and" and that verb, which has no subject of its own."""
+    after = [c for c in verb.children if c.i > verb.i]
+    conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if len(conj) != 1 or any(c.dep_ not in {"cc", "conj", "punct"} for c in after):
+        return []
+    if any(c.dep_ in {"nsubj", "csubj", "nsubjpass"} for c in conj[0].children):
+        return []
+    return [c for c in conj[0].children if c.dep_ == "dobj"]
+
+
 def _named_passive(verb: Any) -> bool:
     return any(c.dep_ == "nsubjpass" and c.pos_ == "PROPN" for c in verb.children)
 
@@ -601,11 +614,7 @@ def _takes_people(verb: Any) -> bool:
     and deported two Colombian traffickers": the object the next verb shares)."""
     children = list(verb.children)
     if not any(c.dep_ in {"dobj", "obj", "nsubjpass"} for c in children):
-        after = [c for c in children if c.i > verb.i]
-        conj = [c for c in after if c.dep_ == "conj" and c.pos_ == "VERB"]
-        if len(conj) == 1 and all(c.dep_ in {"cc", "conj", "punct"} for c in after) and not any(
-                g.dep_ in {"nsubj", "nsubjpass"} for g in conj[0].children):
-            children += [g for g in conj[0].children if g.dep_ == "dobj"]
+        children += shared_object(verb)
     for child in children:
         if child.dep_ not in {"dobj", "obj", "nsubjpass"}:
             continue
