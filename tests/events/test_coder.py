@@ -132,6 +132,37 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     assert all(e.evidence.trigger != "wanted" for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "Given that a single US bill weighs approximately 1 gram, the potential value of the seized "
+    "currency would be over $2 billion dollars.",
+    "In Paraiba's more rural outposts, however, for now the responsibility lies with the 130 police "
+    "responsible for carrying out the operation.",
+    "In October 2011, 980 officers, more than 10 percent of the state force, were fired after failing "
+    "tests designed to root out corruption.",
+    "In March, local media reported on an ongoing conflict between the two groups in the state of Colima.",
+])
+def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
+    # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,
+    # shooting, nor whatever verb hangs below
+    assert code_articles([Article(id="sense", text=text, date=parse_date("2015-06-01"))]) == []
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Police fired tear gas at the crowd in Caracas.", "ASSAULT"),
+    ("Soldiers fired on the rebels near Kidal on Monday.", "FIGHT"),
+])
+def test_firing_at_someone_is_still_force(text: str, event: str) -> None:
+    events = code_articles([Article(id="fire", text=text, date=parse_date("2015-06-01"))])
+    assert [e.plover.event for e in events if e.plover] == [event]
+
+
+def test_a_participle_after_a_preposition_describes_whom_it_names() -> None:
+    text = ("Jalisco Attorney General Eduardo Almaguer confirmed that Alfredo Guzman, the son of jailed "
+            "Sinaloa Cartel leader Joaquin Guzman, was among the victims.")
+    events = code_articles([Article(id="jailed", text=text, date=parse_date("2016-08-16"))])
+    assert all(e.evidence.trigger != "jailed" for e in events)
+
+
 def _sahel_ok(case, events) -> tuple[bool, str]:
     if not events:
         return False, "no event"

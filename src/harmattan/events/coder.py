@@ -33,7 +33,7 @@ from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
-from harmattan.events.verbs import NO_ACT_KEY, best_match
+from harmattan.events.verbs import NO_ACT_KEY, NO_SENSE_KEY, best_match
 from harmattan.nlp.language import article_language
 from harmattan.nlp.parser import headline_case, with_text
 from harmattan.nlp.sentences import split_sentences
@@ -1306,6 +1306,9 @@ def _adjectival(token: Any) -> bool:
         return True  # "email accounts containing sensitive information", "a ship carrying cocaine"
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _TIES:
         return True  # "charges related to drug trafficking", "a man tied to a graft scheme"
+    if token.dep_ == "amod" and token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].tag_ == "IN" \
+            and token.head.i > token.i:
+        return True  # "the son of jailed Sinaloa Cartel leader Joaquin Guzman": who he is
     return token.dep_ == "amod" and token.i > 0 and token.doc[token.i - 1].tag_ in {"DT", "PRP$", "POS"}
 
 
@@ -1442,6 +1445,9 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
                      and t.i not in no_act), None)
         return past.i if past is not None else main.i
     if main.lemma_.lower() not in _NO_ACT_VERBS and main.i not in no_act:
+        return main.i
+    if main.i in doc.user_data.get(NO_SENSE_KEY, ()):
+        # ("980 officers were fired after failing tests": a dismissal, not "failing")
         return main.i
     queue, seen = [main], {main.i}
     while queue:
