@@ -125,6 +125,37 @@ def test_an_act_that_nearly_happened_is_negated(text: str, negated: bool) -> Non
     assert events and all(e.modality.negated is negated for e in events)
 
 
+def test_a_hedged_report_of_a_past_act_is_no_threat() -> None:
+    # "suggest" hedges a kidnapping told as done; it does not make it a proposal or a threat
+    text = ("Initial reports suggest that CJNG operatives kidnapped high-ranking members of the "
+            "Sinaloa Cartel while they were celebrating a night out.")
+    events = code_articles([Article(id="hedge", text=text, date=parse_date("2016-08-16"))])
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.modality.hypothetical) == ("ASSAULT", False)
+    # a threat to attack is still one, and the attack in it not done
+    text = "The rebels threatened to attack Goma."
+    events = code_articles([Article(id="threat", text=text, date=parse_date("2012-11-16"))])
+    assert [e.plover.event for e in events] == ["THREATEN"]
+
+
+def test_a_threat_with_a_condition_is_a_threat_made() -> None:
+    text = ("The group threatened business owners with kidnappings and arbitrary detentions if they "
+            "refused to pay monthly quotas.")
+    events = code_articles([Article(id="cond", text=text, date=parse_date("2015-06-01"))])
+    assert [(e.plover.event, e.modality.hypothetical) for e in events] == [("THREATEN", False)]
+
+
+def test_a_clause_of_time_is_not_denied_by_the_verb_above_it() -> None:
+    text = ("Mexican officials didn't identify Heriberto Lazcano until after they had killed him and his "
+            "body had been stolen.")
+    events = code_articles([Article(id="time", text=text, date=parse_date("2012-10-10"))])
+    assert [(e.plover.event, e.modality.negated) for e in events] == [("ASSAULT", False)]
+    # what the verb itself governs still is
+    events = code_articles([Article(id="neg", text="Mali did not sign the peace agreement with the rebels.",
+                                    date=parse_date("2015-05-15"))])
+    assert events and events[0].modality.negated
+
+
 def test_someone_wanted_by_the_police_is_no_act() -> None:
     text = ("While Simon was wanted in both Colombia and the United States, Juan Diego Usuga had no "
             "outstanding charges in Colombia.")

@@ -1047,6 +1047,13 @@ def test_a_body_that_reports_harm_did_not_do_it() -> None:
     assert any(a.text.startswith("soldiers") for a in event.source)
 
 
+def test_a_research_body_that_reports_an_act_did_not_do_it() -> None:
+    text = ("Hugh Griffiths, an arms trafficking expert at the Stockholm International Peace Research "
+            "Institute, told the AP that the seized ship had been caught trafficking drugs in the past.")
+    events = _events(text, "2013-07-17")
+    assert events and all(not any("Peace Research" in a.text for a in e.source) for e in events)
+
+
 def test_a_us_prison_is_where_a_sentence_is_served() -> None:
     event = _main("Fabio Lobo was sentenced to 24 years in US prison for drug trafficking in September.")
     assert not any(a.text.endswith("prison") for a in event.target)

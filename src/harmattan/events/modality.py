@@ -29,6 +29,33 @@ _NEGATORS = {"not", "n't", "never", "no"}
 _ALMOST = {"nearly", "almost"}
 
 
+#: Verbs that make a threat: the condition they state is the threat's.
+_THREAT_LEMMAS = {"threaten", "warn"}
+
+
+def _told_as_done(trigger: Token) -> bool:
+    """A verb in the past with its own subject ("reports suggest that CJNG operatives
+    kidnapped high-ranking members", "warned that gunmen had attacked the town"): an act
+    reported, with a hedge, not one proposed or threatened ("threatened to attack")."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children):
+        return False
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "has", "have", "was", "were"} for c in trigger.children)
+
+
+#: Marks of a clause that tells when the act above it happened, not whether.
+_TIME_MARKS = {"after", "before", "until", "till", "since", "when", "once", "while"}
+
+
+def _time_clause(token: Token) -> bool:
+    """A finite clause of time with its own subject ("until after they had killed him",
+    "before the rebels attacked it"): the verb above does not deny it."""
+    return token.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
+
+
 def _chain(token: Token, depth: int = 3) -> list[Token]:
     """The trigger and the verbs that govern it through clausal links."""
     chain = [token]
@@ -51,10 +78,11 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
     chain = _chain(trigger)
     if any(c.dep_ == "advmod" and c.lower_ in _ALMOST for c in trigger.children):
         negated = True  # "he was nearly arrested in Rome": the arrest did not happen
+    below_time = False  # past a clause of time: "didn't identify him until after they had killed him"
     for token in chain:
         for child in token.children:
             lower = child.lower_
-            if child.dep_ == "neg" or (lower in _NEGATORS and child.dep_ in {"det", "advmod"}):
+            if (child.dep_ == "neg" or (lower in _NEGATORS and child.dep_ in {"det", "advmod"})) and not below_time:
                 negated = True
             if child.dep_ == "aux":
                 if lower in _HYPOTHETICAL_MODALS:
@@ -63,17 +91,21 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
                     future = True
                 elif lower == "going" or (lower in {"is", "are", "was", "were"} and child.nbor(1).lower_ == "to"):
                     future = True
-            if child.dep_ == "advcl":
+            if child.dep_ == "advcl" and not (token.i == trigger.i and trigger.lemma_ in _THREAT_LEMMAS):
+                # (not the condition a threat states: "threatened business owners with
+                # kidnappings if they refused to pay" is a threat made)
                 if any(g.dep_ == "mark" and g.lower_ in _CONDITION_MARKS for g in child.children):
                     hypothetical = True
         if token.i != trigger.i:
             if token.lemma_ in _FUTURE_LEMMAS:
                 future = True
-            if token.lemma_ in _HYPOTHETICAL_LEMMAS and event_quad == 4:
+            if token.lemma_ in _HYPOTHETICAL_LEMMAS and event_quad == 4 and not _told_as_done(trigger):
                 # "threatened to attack": the attack itself has not happened.
                 hypothetical = True
-            if token.lemma_ in _NEGATING_LEMMAS:
+            if token.lemma_ in _NEGATING_LEMMAS and not below_time:
                 negated = True
+        if _time_clause(token):
+            below_time = True
     # A noun trigger ("intervention may be necessary"): modals sit on the clause's verb.
     if trigger.pos_ in {"NOUN", "PROPN"}:
         head = trigger.head
