@@ -183,6 +183,14 @@ def test_title_and_first_name_is_no_person(resolver: ActorResolver) -> None:
     assert resolver.resolve_actor("Judge Otto", on).actor_id == "PAUL_OTTO"
 
 
+def test_a_bodys_last_word_is_no_surname(resolver: ActorResolver) -> None:
+    # the Phoenix "person" Tawhid Brigade once gave "the Special Operations Brigade" Syria's rebels
+    on = dt.date(2014, 6, 1)
+    found = resolver.find_actors("Guatemala deployed the Mountain Special Operations Brigade to San Marcos.", on)
+    assert all(a.actor_id != "TAWHID_BRIGADE" and a.code != "SYR" for a in found)
+    assert resolver.resolve_actor("Tawhid Brigade", on).code == "SYR"
+
+
 def test_a_given_name_that_is_not_the_persons_is_no_match(resolver: ActorResolver) -> None:
     # "candidate Ricardo Anaya" once resolved to Juan Antonio Morales Anaya, a Bolivian.
     on = dt.date(2018, 5, 1)

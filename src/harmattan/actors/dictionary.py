@@ -121,6 +121,14 @@ def parse_day(value: Any, where: str) -> int | None:
         raise ValueError(f"{where}: bad date {value!r} (expected YYYY-MM-DD)") from None
 
 
+#: Last words of the Phoenix "people" that are bodies, not surnames ("Tawhid Brigade", "Popular
+#: Front"): "the Mountain Special Operations Brigade" is no Syrian rebel named Brigade.
+_BODY_WORDS = frozenset(
+    "brigade brigades army front group movement party force forces council organization "
+    "organisation committee union alliance league corps battalion regiment division militia guard "
+    "command network jihad state assembly congress".split())
+
+
 @dataclass
 class Index:
     """The compiled dictionaries.  Roles are tuples:
@@ -294,7 +302,7 @@ def _load_phoenix(compiler: _Compiler, path: Path, countries: dict[str, dict[str
             index.add_phrase(name, number, name_kind, True, True, priority)
         if kind == PERSON and len(entry["names"][0].split()) >= 2:
             surname = normalize(entry["names"][0].split()[-1])
-            if len(surname) >= 3:
+            if len(surname) >= 3 and surname not in _BODY_WORDS:
                 index.surnames.setdefault(surname, []).append(number)
     for agent in document["agents"]:
         roles = tuple((r["code"], r["sector"], None, None, None) for r in agent["roles"])
