@@ -171,6 +171,8 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "In October 2011, 980 officers, more than 10 percent of the state force, were fired after failing "
     "tests designed to root out corruption.",
     "In March, local media reported on an ongoing conflict between the two groups in the state of Colima.",
+    "The emails, which were obtained by Colombian newspaper El Espectador, offered a snapshot of the broad "
+    "portfolio of financial interests managed by the Eastern Bloc of the FARC.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,

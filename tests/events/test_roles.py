@@ -243,6 +243,25 @@ def test_saying_that_someone_supports_armed_groups_is_an_accusation(text: str, s
     assert [a.code for a in event.target] == [accused]
 
 
+@pytest.mark.parametrize("text, speaker, accused", [
+    ("Authorities in Mexico say the Zetas were behind the attack on the casino.", "MEX", "MEX"),
+    ("Mali's foreign minister said Algeria was responsible for the killings in Kidal.", "MLI", "DZA"),
+])
+def test_saying_that_someone_is_behind_a_crime_is_an_accusation(text: str, speaker: str, accused: str) -> None:
+    event = _main(text, "2015-06-01")
+    assert (event.plover.event, event.cameo.code) == ("DISAPPROVE", "112")
+    assert [a.code for a in event.source] == [speaker]
+    assert [a.code for a in event.target] == [accused]
+
+
+@pytest.mark.parametrize("text", [
+    "The Zetas were behind the attack on the casino.",  # the author's own claim
+    "Mali's government said the army was responsible for security in Gao.",  # a duty, no crime
+])
+def test_no_accusation_without_a_speaker_or_a_crime(text: str) -> None:
+    assert all(e.cameo.code != "112" for e in _events(text, "2015-06-01"))
+
+
 def test_the_authors_own_claim_of_support_for_armed_groups_is_no_event() -> None:
     assert _events("France supports terrorist groups.") == []
 

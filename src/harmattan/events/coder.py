@@ -33,7 +33,7 @@ from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
-from harmattan.events.verbs import NO_ACT_KEY, NO_SENSE_KEY, best_match
+from harmattan.events.verbs import ATTRIBUTING_LEMMAS, NO_ACT_KEY, NO_SENSE_KEY, best_match
 from harmattan.nlp.language import article_language
 from harmattan.nlp.parser import headline_case, with_text
 from harmattan.nlp.sentences import split_sentences
@@ -1035,10 +1035,13 @@ class EventCoder:
             return None
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
-        if match is not None and match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS:
-            # "Mali said France was supporting terrorist groups": the speaker accuses; the
-            # author's own "France supports terrorist groups" is no act of anyone.
-            spoken = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
+        if match is not None and (match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS
+                                  or match.pattern.startswith("attribution:")):
+            # "Mali said France was supporting terrorist groups", "police said the group was
+            # responsible for extortion": the speaker accuses; the author's own "France
+            # supports terrorist groups" is no act of anyone.
+            spoken = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles,
+                                   ATTRIBUTING_LEMMAS)
             if spoken is roles:
                 return None
             roles = spoken

@@ -11,6 +11,7 @@ before the trigger is the source and the nearest after it the target.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
@@ -703,7 +704,7 @@ _SPEAKING_LEMMAS = {
 
 
 def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
-                  roles: Roles) -> Roles:
+                  roles: Roles, speaking_lemmas: Collection[str] = ()) -> Roles:
     """The roles of a verbal act (a demand, a threat, an accusation…) stated by a reported
     clause: the speaker is its source, the reported clause's subject its target.
 
@@ -711,13 +712,14 @@ def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     an act of France; the clause's own roles are kept when no speaker is found.
     """
     mapped = actor_tokens(doc, actors, offset)
+    lemmas = _SPEAKING_LEMMAS | set(speaking_lemmas)
     node = doc[trigger_i]
     speaking = None
     for _ in range(6):
         head = node.head
         if head.i == node.i:
             break
-        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in _SPEAKING_LEMMAS:
+        if node.dep_ in {"ccomp", "parataxis"} and head.lemma_ in lemmas:
             speaking = head
             break
         node = head
@@ -725,7 +727,7 @@ def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         # "France is arming jihadists, the minister said" may hang the reporting verb on the
         # clause instead: the clause's root governs "said" as parataxis.
         speaking = next((c for c in node.children if c.dep_ in {"parataxis", "ccomp"}
-                         and c.lemma_ in _SPEAKING_LEMMAS and c.i > trigger_i), None)
+                         and c.lemma_ in lemmas and c.i > trigger_i), None)
     if speaking is None:
         return roles
     subject, _ = _subject_of(speaking)

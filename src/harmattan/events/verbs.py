@@ -681,6 +681,9 @@ _LYING_AT = frozenset({"with", "in", "at", "on", "behind", "ahead", "within", "b
 _STAFF = frozenset("police policemen policeman employee employees staff staffer staffers agent agents "
                    "judge judges prosecutor prosecutors director directors coach manager managers "
                    "inspector inspectors guard guards chiefs".split())
+#: What a text or a finding gives a reader: a view, not an offer or aid.
+_VIEWS = frozenset("snapshot glimpse insight insights look picture view overview window sense idea hint "
+                   "clue portrait account illustration example indication".split())
 #: Days and times ("fired the police chief on Monday").
 _TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                    "april may june july august september october november december day days night "
@@ -695,13 +698,17 @@ def _no_act_sense(verb: Any) -> bool:
     responsibility lies with the 130 police": LIE read as an accusation), coverage ("local media
     reported on an ongoing conflict"), a dismissal ("980
     officers were fired", "the governor fired the police chief": FIRE read as FIGHT, 190;
-    not "fired tear gas at a crowd", "fired on the officers").  Read off the coder's events on
+    not "fired tear gas at a crowd", "fired on the officers"), a view given ("the emails offered a
+    snapshot of …": OFFER read as an agreement, 030).  Read off the coder's events on
     40 InSight Crime articles no annotator read; the act annotations give a dismissal no event."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma == "weigh":
         return any(c.dep_ in {"dobj", "npadvmod", "attr"} and (
             c.lower_ in _MEASURES or any(g.dep_ == "nummod" for g in c.children)) for c in children)
+    if lemma in {"offer", "provide", "give", "paint"}:
+        # ("the emails … offered a snapshot of the broad portfolio of financial interests")
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _VIEWS for c in children)
     if lemma in {"report", "write"}:
         # ("local media reported on an ongoing conflict between the two groups")
         return any(c.dep_ == "prep" and c.lower_ in {"on", "about"} and not any(
@@ -781,6 +788,47 @@ def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
         return False
     mine, its = cameo_to_plover(code), cameo_to_plover(verb_code)
     return mine is not None and its is not None and mine.event == its.event
+
+
+#: Verbs that report what someone says or holds true: the speaker of an attribution.
+ATTRIBUTING_LEMMAS = frozenset({"say", "tell", "claim", "allege", "state", "declare", "insist", "assert",
+                                "believe", "suspect", "think", "add", "affirm"})
+#: Crimes and attacks someone can be said to be behind or responsible for.
+_ATTRIBUTED = frozenset(
+    "attack attacks killing killings murder murders massacre assassination assassinations bombing "
+    "bombings blast explosion ambush shooting kidnapping kidnappings abduction abductions extortion "
+    "robbery robberies theft trafficking smuggling laundering violence crime crimes plot scheme "
+    "operation operations death deaths disappearance disappearances fraud corruption racket "
+    "network homicide homicides".split())
+#: The CAMEO code of an accusation (BLAME, "accuse of crime").
+ATTRIBUTION = "112"
+
+
+def _attribution(tok: Any) -> VerbMatch | None:
+    """A reported clause that makes someone the author of a crime or an attack: "the group was
+    responsible for extortion, robbery …", "a former dentist is behind the operation", "the
+    Zetas were behind the attack on the casino", said or believed by someone.  The speaker
+    accuses (112); the coder gives the event the speaker as its source (the author's own "X
+    is behind the attack" is no act of anyone).  Read off the act annotations' missed acts."""
+    if tok.lemma_.lower() != "be" or tok.dep_ not in {"ccomp", "parataxis"} \
+            or tok.head.lemma_.lower() not in ATTRIBUTING_LEMMAS:
+        return None
+    for child in tok.children:
+        word = None
+        if child.dep_ == "acomp" and child.lower_ == "responsible":
+            word = next((g for p in child.children if p.dep_ == "prep" and p.lower_ == "for"
+                         for g in p.children if g.dep_ == "pobj"), None)
+        elif child.dep_ == "prep" and child.lower_ == "behind":
+            word = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if word is None:
+            continue
+        crimes = [word] + [c for c in word.children if c.dep_ == "conj"]
+        if not any(w.lemma_.lower() in _ATTRIBUTED or w.lower_ in _ATTRIBUTED for w in crimes):
+            continue
+        return VerbMatch(ATTRIBUTION, child.i, child.idx, child.idx + len(child.text),
+                         f"attribution: {child.lower_} [{ATTRIBUTION}]", 1, _negated(tok),
+                         decisive=not _negated(tok))
+    return None
 
 
 def _is_verb(tok: Any) -> bool:
@@ -1017,6 +1065,10 @@ class VerbPatternCoder:
             if tok.i in consumed:
                 continue
             m = self._match_noun(tok, noun)
+            if m is not None:
+                results.append(m)
+        for tok in tokens:
+            m = _attribution(tok)
             if m is not None:
                 results.append(m)
         results.sort(key=lambda m: (m.trigger_start, m.kind))
