@@ -183,10 +183,21 @@ def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
 @pytest.mark.parametrize("text, event", [
     ("Police fired tear gas at the crowd in Caracas.", "ASSAULT"),
     ("Soldiers fired on the rebels near Kidal on Monday.", "FIGHT"),
+    # an official fired is removed from office (DISMISS_OFFICIAL, 172)
+    ("The governor fired the police chief on Monday.", "COERCE"),
 ])
 def test_firing_at_someone_is_still_force(text: str, event: str) -> None:
     events = code_articles([Article(id="fire", text=text, date=parse_date("2015-06-01"))])
     assert [e.plover.event for e in events if e.plover] == [event]
+
+
+def test_a_lynching_is_an_assault() -> None:
+    # no CAMEO verb had "lynch"; the sentence's "proof was offered" is no offer either
+    text = ("Fresh proof was offered on August 8 when 19-year-old Guatemalan citizen, part of a peace march to "
+            "protest violence against migrants, was lynched in southern Mexico.")
+    events = code_articles([Article(id="lynch", text=text, date=parse_date("2011-08-24"))])
+    assert [(e.plover.event, e.evidence.trigger) for e in events] == [("ASSAULT", "lynched")]
+    assert [a.code for e in events for a in e.target] == ["GTM"]
 
 
 def test_a_participle_after_a_preposition_describes_whom_it_names() -> None:

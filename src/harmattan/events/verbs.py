@@ -677,13 +677,13 @@ _MEASURES = frozenset("gram grams kilogram kilograms kilo kilos kg pound pounds 
 #: Places and ways where something lies ("the responsibility lies with the police").
 _LYING_AT = frozenset({"with", "in", "at", "on", "behind", "ahead", "within", "beyond", "between",
                        "along", "near", "under", "outside", "inside", "among"})
-#: Whom firing dismisses, besides :data:`PEOPLE`.
-_STAFF = frozenset("police policemen policeman employee employees staff staffer staffers agent agents "
-                   "judge judges prosecutor prosecutors director directors coach manager managers "
-                   "inspector inspectors guard guards chiefs".split())
+#: The rank and file firing dismisses (an official dismissed, "fired the police chief", is
+#: COERCE 172: verbs_extra.txt, DISMISS_OFFICIAL).
+_STAFF = frozenset("police policemen policeman officers officer employee employees staff staffer staffers "
+                   "agent agents worker workers inspector inspectors guard guards soldiers".split())
 #: What a text or a finding gives a reader: a view, not an offer or aid.
 _VIEWS = frozenset("snapshot glimpse insight insights look picture view overview window sense idea hint "
-                   "clue portrait account illustration example indication".split())
+                   "clue portrait account illustration example indication proof evidence".split())
 #: Days and times ("fired the police chief on Monday").
 _TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march "
                    "april may june july august september october november december day days night "
@@ -696,11 +696,12 @@ def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
     responsibility lies with the 130 police": LIE read as an accusation), coverage ("local media
-    reported on an ongoing conflict"), a dismissal ("980
-    officers were fired", "the governor fired the police chief": FIRE read as FIGHT, 190;
-    not "fired tear gas at a crowd", "fired on the officers"), a view given ("the emails offered a
-    snapshot of …": OFFER read as an agreement, 030).  Read off the coder's events on
-    40 InSight Crime articles no annotator read; the act annotations give a dismissal no event."""
+    reported on an ongoing conflict"), the rank and file dismissed ("980 officers were fired":
+    FIRE read as FIGHT, 190; the act annotations give "fired some 980 state policemen" no event;
+    not "fired tear gas at a crowd", "fired on the officers"; an official fired, "fired the
+    police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
+    emails offered a snapshot of …": OFFER read as an agreement, 030).  Read off the coder's
+    events on 80 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma == "weigh":
@@ -719,8 +720,7 @@ def _no_act_sense(verb: Any) -> bool:
         if any(c.dep_ in {"prep", "agent"} and c.lower_ in _SHOT_AT and not any(
                 g.lower_ in _TIMES or g.like_num for g in c.children) for c in children):
             return False  # (not "on Monday")
-        return any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in _PEOPLE or c.lower_ in _STAFF)
-                   for c in children)
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _STAFF for c in children)
     return False
 
 
@@ -768,7 +768,7 @@ _RELEASED = frozenset("""
 #: decides, as a correction does, where the sentence model's quad class would overrule it:
 #: "was arrested in Buenos Aires in 2010" read as a verbal conflict gave DISAPPROVE).
 _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradite", "assassinate", "patrol",
-                                "behead", "imprison", "jail", "deport",
+                                "behead", "lynch", "imprison", "jail", "deport",
                                 # (an acquittal: read COERCE by the model for the trial around it)
                                 "acquit",
                                 # (praise: "He also applauded Operation Homeland" read RETREAT by the model)
