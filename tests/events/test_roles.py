@@ -262,6 +262,22 @@ def test_no_accusation_without_a_speaker_or_a_crime(text: str) -> None:
     assert all(e.cameo.code != "112" for e in _events(text, "2015-06-01"))
 
 
+def test_wrongdoing_a_speaker_reports_is_the_speakers_accusation() -> None:
+    event = _main("Mexico City Mayor Claudia Sheinbaum announced that criminal groups were extorting the "
+                  "city's public transportation workers.", "2019-08-02")
+    assert event.plover.event == "DISAPPROVE"
+    assert [a.code for a in event.source] == ["MEX"]
+    # ... also when the clause is "according to" someone
+    event = _main("Colombia's Norte del Valle drug cartel has been laundering money through a network in "
+                  "Ecuador, according to the Ecuadorian authorities.", "2012-05-01")
+    assert event.plover.event == "DISAPPROVE"
+    assert [a.code for a in event.source] == ["ECU"]
+    # a disapproval the clause's subject makes stays its own
+    event = _main("A Saudi businessman is suing the United States for damages to his pharmaceutical plant, "
+                  "his American lawyer said.", "1999-09-01")
+    assert ([a.code for a in event.source], [a.code for a in event.target]) == (["SAU"], ["USA"])
+
+
 def test_the_authors_own_claim_of_support_for_armed_groups_is_no_event() -> None:
     assert _events("France supports terrorist groups.") == []
 

@@ -99,6 +99,13 @@ _SPOKEN_ACTS = frozenset({"DEMAND", "THREATEN"})
 _ABETTING = "1121"
 _ABETTING_LEMMAS = frozenset({"support", "back", "arm", "finance", "fund", "sponsor", "harbour",
                               "harbor", "shelter"})
+#: Verbs of wrongdoing a speaker may accuse someone of ("said the group smuggles explosives").
+_WRONGDOING = frozenset({
+    "launder", "extort", "smuggle", "traffic", "bribe", "embezzle", "steal", "rob", "collude",
+    "defraud", "divert", "siphon", "loot", "run", "operate", "finance", "fund", "harbor", "harbour",
+    "shelter", "supply", "sell", "ship", "counterfeit", "forge", "falsify", "infiltrate", "profit",
+    "control", "exploit", "protect", "recruit", "hide", "cover",
+})
 #: Acts that remove or detain someone: the target is coded as they stood before it ...
 _REMOVAL_LEMMAS = frozenset({
     "overthrow", "oust", "depose", "topple", "remove", "detain", "arrest", "seize", "capture",
@@ -1045,6 +1052,15 @@ class EventCoder:
             if spoken is roles:
                 return None
             roles = spoken
+        elif etype == "DISAPPROVE" and not stated and doc[trigger_i].lemma_.lower() in _WRONGDOING:
+            # The sentence's reading is an accusation, and its verb tells wrongdoing, not an act
+            # of disapproval by its subject: what a reported clause says someone does is the
+            # speaker's accusation ("Mayor Claudia Sheinbaum announced that criminal groups were
+            # extorting the city's public transportation workers"; not "A Saudi businessman is
+            # suing the United States, his lawyer said").
+            said = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
+            if not any(a.sector in {"MED", "JRN"} for a in said.source):
+                roles = said
         elif etype in _SPOKEN_ACTS and not stated and (modality.hypothetical or modality.future):
             # The verb states no such act, a modal makes it one ("France must leave Mali," the
             # minister said): the speaker makes the demand or the threat.

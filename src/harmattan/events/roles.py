@@ -729,7 +729,20 @@ def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         speaking = next((c for c in node.children if c.dep_ in {"parataxis", "ccomp"}
                          and c.lemma_ in lemmas and c.i > trigger_i), None)
     if speaking is None:
-        return roles
+        # "…, according to the Ecuadorian authorities": whom the clause is according to
+        according = next((t for t in node.subtree if t.lower_ == "according" and t.dep_ == "prep"
+                          and t.head.i == node.i), None)
+        source = next((g for c in according.children if c.lower_ == "to" for g in c.children
+                       if g.dep_ == "pobj"), None) if according is not None else None
+        if source is None:
+            return roles
+        speaker = _actors_at(mapped, source, fallback=True)
+        if not speaker:
+            return roles
+        reported, _ = _subject_of(node)
+        target = _actors_at(mapped, reported, fallback=True) if reported is not None else []
+        target = [a for a in (target or roles.source + roles.target) if all(a is not s for s in speaker)]
+        return Roles(_dedupe(speaker), _dedupe(target), "parse")
     subject, _ = _subject_of(speaking)
     speaker = _actors_at(mapped, subject, fallback=True) if subject is not None else []
     if not speaker:
