@@ -584,3 +584,10 @@ def test_a_place_inside_a_town_s_name_is_no_actor(resolver: ActorResolver) -> No
 def test_the_international_community_is_no_country_s_civilians(resolver: ActorResolver, text: str) -> None:
     actors = resolver.find_actors(text, dt.date(2012, 1, 1))
     assert all("communaut" not in a.text and "community" not in a.text for a in actors), actors
+
+
+@pytest.mark.parametrize("text", ["Assailants threw a Molotov cocktail at a building in Comayaguela.",
+                                  "Des manifestants ont lancé des cocktails Molotov sur la police."])
+def test_a_molotov_cocktail_is_no_russian(resolver: ActorResolver, text: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2015, 8, 26))
+    assert all(a.code != "RUS" for a in actors), actors
