@@ -10,8 +10,8 @@ before the trigger is the source and the nearest after it the target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Collection
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
@@ -703,6 +703,15 @@ _SPEAKING_LEMMAS = {
 }
 
 
+def _according_to(verb: Token) -> Token | None:
+    """Whom a clause is "according to" (the object of the phrase hung on its verb)."""
+    according = next((c for c in verb.children if c.lower_ == "according" and c.dep_ == "prep"), None)
+    if according is None:
+        return None
+    return next((g for c in according.children if c.lower_ == "to" for g in c.children
+                 if g.dep_ == "pobj"), None)
+
+
 def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                   roles: Roles, speaking_lemmas: Collection[str] = ()) -> Roles:
     """The roles of a verbal act (a demand, a threat, an accusation…) stated by a reported
@@ -728,22 +737,10 @@ def speaker_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         # clause instead: the clause's root governs "said" as parataxis.
         speaking = next((c for c in node.children if c.dep_ in {"parataxis", "ccomp"}
                          and c.lemma_ in lemmas and c.i > trigger_i), None)
-    if speaking is None:
-        # "…, according to the Ecuadorian authorities": whom the clause is according to
-        according = next((t for t in node.subtree if t.lower_ == "according" and t.dep_ == "prep"
-                          and t.head.i == node.i), None)
-        source = next((g for c in according.children if c.lower_ == "to" for g in c.children
-                       if g.dep_ == "pobj"), None) if according is not None else None
-        if source is None:
-            return roles
-        speaker = _actors_at(mapped, source, fallback=True)
-        if not speaker:
-            return roles
-        reported, _ = _subject_of(node)
-        target = _actors_at(mapped, reported, fallback=True) if reported is not None else []
-        target = [a for a in (target or roles.source + roles.target) if all(a is not s for s in speaker)]
-        return Roles(_dedupe(speaker), _dedupe(target), "parse")
-    subject, _ = _subject_of(speaking)
+    if speaking is not None:
+        subject, _ = _subject_of(speaking)
+    else:
+        subject = _according_to(node)  # "…, according to the Ecuadorian authorities"
     speaker = _actors_at(mapped, subject, fallback=True) if subject is not None else []
     if not speaker:
         return roles
