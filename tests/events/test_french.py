@@ -1157,3 +1157,43 @@ def test_verbs_of_the_cameo_categories_read_in_french(text: str, event: str) -> 
 
 def test_questions_asked_by_a_journalist_are_no_act() -> None:
     assert _code("Il a été interrogé par la BBC sur la crise.") == []
+
+
+def test_an_attack_told_as_an_intention_or_an_idea_is_no_incident() -> None:
+    # the gate reads « lancer une attaque » under « n'a pas l'intention de » as not done: no
+    # ACLED incident either, as no act
+    assert _code("Le Kremlin souligne que la Russie n'a pas l'intention de lancer une nouvelle "
+                 "attaque contre l'Ukraine.") == []
+    assert _code("Il existe en Russie un terreau fertile pour l'idée que la Russie est un empire "
+                 "qui s'attaque à l'Occident.") == []
+    # an attack told as done stays one
+    (attack,) = _code("Des jihadistes ont attaqué un poste de l'armée à Tillabéri lundi.")
+    assert attack.plover.event in {"FIGHT", "ASSAULT"}
+
+
+def test_nouns_and_set_phrases_that_tell_no_act() -> None:
+    assert _code("Paul Melly est consultant auprès du programme Afrique de Chatham House à Londres.") == []
+    assert _code("De nombreux métaux extraits sont négociés sur les marchés boursiers de Londres "
+                 "et de New York.") == []
+    assert _code("\"L'amélioration a été immense\", déclare Ibrahim Kamara de Plan International, le "
+                 "partenaire d'exécution du programme au Liberia.") == []
+    assert _code("Et la manifestation la plus importante de cette dégradation a été l'expansion de "
+                 "l'OTAN en Europe de l'Est.") == []
+    # a protest, negotiations and an execution still are acts
+    (protest,) = _code("La manifestation de l'opposition a été dispersée par la police à Niamey.")
+    assert protest.plover.event == "ASSAULT"
+    (talks,) = _code("Le gouvernement a négocié avec les syndicats à Niamey lundi.")
+    assert talks.plover.event == "CONSULT"
+
+
+def test_the_west_and_foreign_agents_take_no_country_of_the_article() -> None:
+    (criticism,) = _code("Le Niger est en crise depuis des mois. Au Niger, les gouvernements "
+                         "occidentaux ont critiqué la junte lundi.")
+    assert [a.code for a in criticism.source] == [""]
+    (accusation,) = _code("Le Niger est en crise depuis des mois. L'Occident accuse la junte de "
+                          "retarder la transition.")
+    assert [(a.code, a.text) for a in accusation.source] == [("", "Occident")]
+    # a bare agent still takes it
+    (bare,) = _code("Le Niger est en crise depuis des mois. Au Niger, le gouvernement a "
+                    "critiqué la CEDEAO lundi.")
+    assert [a.code for a in bare.source] == ["NER"]

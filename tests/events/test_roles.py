@@ -1300,3 +1300,17 @@ def test_an_acquittal_is_no_coercion() -> None:
     event = _main("Alfonso Portillo was eventually acquitted in a Guatemalan court for a technicality.",
                   "2011-05-10")
     assert (event.plover.event, event.cameo.code) == ("CONCEDE", "081")
+
+
+def test_western_and_foreign_agents_take_no_country_of_the_article() -> None:
+    text = ("Niger's junta has ruled since July. In Niamey, Western diplomats criticised the junta "
+            "on Monday.")
+    event = next(e for e in _events(text) if e.evidence.trigger == "criticised")
+    assert [(a.text, a.code) for a in event.source] == [("diplomats", "")]
+    event = next(e for e in _events("Niger's junta has ruled since July. Western powers condemned "
+                                    "the junta on Monday.") if e.evidence.trigger == "condemned")
+    assert [(a.text, a.code) for a in event.source] == [("Western powers", "")]
+    # a bare agent still takes the country the sentence places it in
+    event = next(e for e in _events("Niger's junta has ruled since July. In Niamey, diplomats "
+                                    "criticised the junta on Monday.") if e.evidence.trigger == "criticised")
+    assert [a.code for a in event.source] == ["NER"]

@@ -70,7 +70,7 @@ _ABDUCT = _rx(r"enlev\w*", r"enlèvements?", r"kidnapp\w*", r"rapt\w*", r"pris e
               r"séquestr\w*", r"portée?s? disparue?s?")
 _CLASH = _rx(r"affrontements?", r"affront\w*", r"(?<!\bde )combat\b", r"combats\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté", r"repouss\w* (?:\w+ ){0,2}(?:attaques?|assauts?|offensives?|assaillants|terroristes|jihadistes|djihadistes|incursions?|ennemis?)",
              r"violents? combats", r"heurts?\b")
-_ATTACK = _rx(r"attaqu(?!ants?\b)\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"exécut(?!i[fv]|oire)\w*",
+_ATTACK = _rx(r"attaqu(?!ants?\b)\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"(?<!partenaire d')(?<!partenaires d')(?<!agence d')(?<!organisme d')(?<!modalités d')(?<!délai d')(?<!phase d')(?<!mise à )exécut(?!i[fv]|oire)\w*",
               r"assassin\w*", r"abattu\w*", r"embuscades?", r"assaut", r"raids?\b", r"ont ouvert le feu", r"a ouvert le feu",
               r"incursions?", r"égorg\w*", r"décapit\w*", r"neutralis\w*",
               # (« éliminé » a team is sport: only fighters eliminated)
@@ -130,11 +130,15 @@ _STOPPED = re.compile(r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?arrêt\w*|\barrêt\w*\s
 
 
 #: « manifester » as to show (« n'a manifesté aucun remords », « se manifestent dans la
-#: psychopathie ») and « faire marche arrière » (to back down): no demonstration.
+#: psychopathie »), a « manifestation » that is a sign, and « faire marche arrière » (to back
+#: down): no demonstration.
 _NOT_PROTEST = re.compile(
     r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?manifest\w*|\bmanifest\w*\s+(?:\w+\s+){0,2}?(?:remords|regrets?|intérêt|"
     r"soutien|solidarité|volonté|désir|inquiétudes?|colère|joie|sympathie|opposition|préoccupations?|"
-    r"hostilité|enthousiasme|confiance|méfiance|impatience|signes?)\b|\bmarche arrière\b", re.IGNORECASE)
+    r"hostilité|enthousiasme|confiance|méfiance|impatience|signes?)\b|\bmarche arrière\b|"
+    # « la manifestation la plus importante de cette dégradation » : a sign of something
+    r"\bmanifestations?\s+(?:(?:la|les)\s+plus\s+\w+|concrètes?|claires?|évidentes?|visibles?|tangibles?)\s+d",
+    re.IGNORECASE)
 
 
 def acled_keywords_fr(text: str) -> bool:

@@ -225,6 +225,9 @@ class _Candidate:
     doc: Doc | None = None
     #: The French parse of the sentence (French articles only).
     doc_: Any = None
+    #: Its act of force, read by the French gate as not told as done (« n'a pas l'intention de
+    #: lancer une attaque », « une nation qui s'attaque à l'Occident »): no ACLED incident either.
+    force_not_done: bool = False
 
 
 class EventCoder:
@@ -630,6 +633,9 @@ class EventCoder:
         candidate.gate = decision
         if not decision.keep and not (decision.hedged and etype == "THREATEN" and modality.hypothetical
                                       and _state_like(roles.source)):
+            # (not force an act is for: « est entrée en action … pour combattre les insurgés »)
+            candidate.force_not_done = etype in _FORCE_TYPES and _told_as_not_done(decision.reason) and not any(
+                c.dep_ == "mark" and c.lower_ == "pour" for c in doc[match.trigger_i].children)
             return None
         trigger_start = sentence.start + match.trigger_start
         trigger_end = sentence.start + match.trigger_end
@@ -693,6 +699,8 @@ class EventCoder:
                 continue
             if item.gate is not None and item.gate.reason == STATE_OF_HOLDING:
                 continue  # « Bazoum est toujours détenu » : no arrest, for ACLED either
+            if item.force_not_done:
+                continue  # « la Russie n'a pas l'intention de lancer une attaque »
             if item.gate is not None and not item.gate.keep and _POSSIBLE_FR.search(item.sentence.text):
                 # « Les partis peuvent être interdits, les réunions et les piquets de grève
                 # interdits » : what the sentence tells as possible is no incident either (an
@@ -846,13 +854,19 @@ class EventCoder:
                         actor.code = next(iter(seat))
                         actor.entry = f"{actor.entry or 'agent'}+place"
             for actor in actors:
-                if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1:
+                if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1 \
+                        and not (actor.entry or "").endswith("+foreign"):
                     # "Thousands of people protested in Niamey": the people are Nigerien
                     actor.code = next(iter(here))
                     actor.entry = f"{actor.entry or 'agent'}+place"
+            for actor in actors:
+                if not actor.code and actor.sector and _foreign_agent(text, actor):
+                    # "Western diplomats", « les gouvernements occidentaux », "foreign troops":
+                    # agents the sentence itself says are not the country's
+                    actor.entry = f"{actor.entry or 'agent'}+foreign"
             if agents_country:
                 for actor in actors:
-                    if not actor.code and actor.sector and not (
+                    if not actor.code and actor.sector and not (actor.entry or "").endswith("+foreign") and not (
                             _JUNTA.search(actor.text) and not _ruled_by_junta(agents_country, article.date)):
                         # (not "the junta" for a country no junta rules: « La junte a expulsé
                         # l'ambassadeur de France » is no French junta's act)
@@ -1876,6 +1890,15 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
 
 #: The two kinds of force: against armed parties, and against anyone.
 _FORCE_TYPES = frozenset({"FIGHT", "ASSAULT"})
+
+
+def _told_as_not_done(reason: str) -> bool:
+    """The French gate's reasons that say the act is not told as done: an infinitive no verb
+    carries (an intention, a decision regretted), a present relative clause that describes, an
+    opinion, a subjonctif (not a participle: « trois soldats tués lors de l'attaque » is a
+    headline's incident)."""
+    return reason.endswith("with no verb that carries it") or reason in {
+        "present relative clause: a description", "an opinion", "subjonctif: not told as done"}
 #: « peut / peuvent / pourrait / pourraient (…) être » : a possibility, in French.
 _POSSIBLE_FR = re.compile(r"\b(?:peut|peuvent|pourrait|pourraient)\s+(?:\S+\s+){0,2}?être\b", re.I)
 
@@ -2014,6 +2037,21 @@ def _a_state(actor: Actor) -> bool:
 
 
 #: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
+#: Words that say an agent is not the country's: "Western diplomats", "foreign troops" (before
+#: it), « les gouvernements occidentaux », « des troupes étrangères » (after it).
+_FOREIGN_BEFORE = re.compile(r"(?:^|\s)(?:western|foreign|international|overseas)\s+$", re.IGNORECASE)
+_FOREIGN_AFTER = re.compile(r"^\s+(?:occident|étrang|internationa)\w*", re.IGNORECASE)
+
+
+def _foreign_agent(text: str, actor: Actor) -> bool:
+    """Whether the words next to an agent say it belongs to no one country, or not the
+    article's."""
+    if actor.start is None or actor.end is None:
+        return False
+    return bool(_FOREIGN_BEFORE.search(text[max(0, actor.start - 16):actor.start])
+                or _FOREIGN_AFTER.search(text[actor.end:actor.end + 24]))
+
+
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+$", re.IGNORECASE)
 
 

@@ -478,6 +478,9 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
             continue
         if token.pos_ == "ADV" and verb is token:
             continue
+        if token.morph.get("Tense") == ["Pres"] and token.morph.get("VerbForm") == ["Part"] and any(
+                c.dep_.startswith(("aux", "cop")) and c.lemma_ == "être" for c in token.children):
+            continue  # « est consultant », « sont dirigeants » : « être » and a noun in -ant
         for lemma in _lemma_candidates(token):
             rows = lexicon.get(lemma)
             if rows is None:
@@ -495,7 +498,10 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
 
 
 #: Nouns of the table in a set phrase that names no act.
-_NOT_NOMINAL_ACT = re.compile(r"demandes? de commentaires?|appels? d'offres?|appels? téléphonique")
+_NOT_NOMINAL_ACT = re.compile(r"demandes? de commentaires?|appels? d'offres?|appels? téléphonique|"
+                              # « la manifestation la plus importante de cette dégradation » : a sign
+                              r"manifestations? (?:(?:la|les) plus \w+|concrètes?|claires?|évidentes?|"
+                              r"visibles?|tangibles?) d")
 #: Prepositions by which a noun tells when the main act happened, not what it was.
 _TIME_CASES = frozenset({"apres", "avant", "depuis", "lors", "suite", "pendant", "durant"})  # folded
 _NOMINAL_DEPS = {"nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "ROOT", "appos", "xcomp"}
@@ -1623,6 +1629,12 @@ def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
         and tense_of(doc, _governing_verb(trigger).i) in {"compose", "present", "simple"}
 
 
+#: A noun of belief or fear and the clause that tells its content.
+_IDEA_THAT = re.compile(r"\b(?:l['’]idée|la crainte|les craintes|l['’]impression|le sentiment|la conviction|"
+                        r"la croyance|l['’]hypothèse|la thèse|la rumeur|les rumeurs|le mythe|la peur)\s+"
+                        r"(?:que\b|qu['’]|selon laquelle|selon lesquelles)", re.IGNORECASE)
+
+
 def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality,
                       by_noun: bool = False) -> FrenchActDecision:
     """Does the sentence report a specific act?  Rules: the trigger is a finite verb (passé
@@ -1654,7 +1666,10 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         chain = [trigger]  # (the quote the parser hangs it on is what is said, not a governor)
     # (an opinion is read before the conditional: an expert's « ne peut pas poursuivre » is
     # no hedged threat)
-    if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]):
+    if any(_is_opinion_verb(t) for t in chain[1:]) or _is_opinion_verb(doc[_root(doc)]) \
+            or _IDEA_THAT.search(text[:trigger.idx]):
+        # (« un terreau fertile pour l'idée que la Russie … s'attaque à l'Occident » : what an
+        # idea, a fear or a rumour holds is not told as done)
         return FrenchActDecision(False, False, "an opinion", 0.0)
     if tense == "present" and _described_by_relative(verb_of(trigger)):
         # « une vallée … qui refuse d'abandonner » : a present relative clause describes (not
