@@ -173,6 +173,10 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "In March, local media reported on an ongoing conflict between the two groups in the state of Colima.",
     "The emails, which were obtained by Colombian newspaper El Espectador, offered a snapshot of the broad "
     "portfolio of financial interests managed by the Eastern Bloc of the FARC.",
+    "At least part of their reach came to light in a cable released by Wikileaks in which outgoing "
+    "Ambassador Charles Ford spoke candidly about then President Manuel Zelaya.",
+    "The Zetas became famed for their ruthless violence, and in 2010 struck out on their own after a "
+    "fall out with the Gulf Cartel's leadership.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,
@@ -189,6 +193,31 @@ def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
 def test_firing_at_someone_is_still_force(text: str, event: str) -> None:
     events = code_articles([Article(id="fire", text=text, date=parse_date("2015-06-01"))])
     assert [e.plover.event for e in events if e.plover] == [event]
+
+
+def test_as_opposed_to_is_no_opposition() -> None:
+    text = ("As opposed to its July 1 statement, in which it named the group as specially designated "
+            "narcotics traffickers without providing details, the Treasury this time identified several "
+            "companies the group controls.")
+    events = code_articles([Article(id="opposed", text=text, date=parse_date("2015-07-20"))])
+    assert all(e.evidence.trigger != "opposed" for e in events)
+
+
+def test_the_authors_guess_at_what_an_act_means_is_no_event() -> None:
+    text = ("Abduction of Chapos Son May Signal War Between Mexico Cartels. The arrest of an alleged PCC "
+            "leader in Paraguay's capital may indicate that the powerful criminal organization is "
+            "deepening its penetration into the neighboring country. Police arrested five men in "
+            "Asuncion on Monday, which may signal a new crackdown.")
+    events = code_articles([Article(id="guess", text=text, date=parse_date("2016-08-16"))])
+    # only the arrest told as done: the guess in its relative clause does not undo it
+    assert [(e.plover.event, e.evidence.trigger) for e in events] == [("COERCE", "arrested")]
+
+
+def test_a_verb_spelled_the_american_way_is_read_as_the_british_one() -> None:
+    # CAMEO lists LABEL {LABELLED LABELLING} only
+    events = code_articles([Article(id="us", text="The president labeled the rebels terrorists on Monday.",
+                                    date=parse_date("2015-06-01"))])
+    assert [(e.plover.event, e.cameo.code) for e in events] == [("DISAPPROVE", "1123")]
 
 
 def test_a_lynching_is_an_assault() -> None:

@@ -908,6 +908,8 @@ class EventCoder:
     def _code_sentence(self, candidate: _Candidate, doc: Doc) -> list[Event]:
         prediction = candidate.prediction
         assert prediction is not None
+        if _speculation(doc, candidate.sentence.index):
+            return []  # "The arrest of an alleged PCC leader … may indicate that …": the author's guess
         # (not a participle used as an adjective after a determiner: "the seized ship had been
         # caught trafficking" tells of the ship, not of a seizure; the parse also reads a
         # sentence's own verb as "amod" now and then: "ECOWAS imposed sanctions")
@@ -1269,6 +1271,26 @@ def _act_type(doc: Doc, match: VerbMatch, candidate: _Candidate, coder: EventCod
 
 
 _REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "quote", "confirm"}
+
+
+#: A guess at what something means: "may signal", "could indicate", "might mean".
+_GUESS = re.compile(r"\b(?:may|might|could|would|can)\s+(?:well\s+|also\s+|yet\s+)?(?:signal|indicate|suggest|"
+                    r"mean|spell|point|reflect|signify|herald|hint|imply|foreshadow|presage)\b", re.IGNORECASE)
+
+
+def _speculation(doc: Doc, index: int) -> bool:
+    """The sentence is the author's guess at what something means, not a report of an act: its
+    main verb is one of inference under a modal ("The arrest … may indicate that the powerful
+    criminal organization is deepening its penetration"; a headline, "Abduction of Chapos Son
+    May Signal War Between Mexico Cartels", whose parse is no guide).  Someone else's guess,
+    said, is their statement: the verb that says it is the main one then."""
+    found = _GUESS.search(doc.text)
+    if found is None:
+        return False
+    if index == 0:
+        return True
+    verb = next((t for t in doc if t.idx >= found.start() and t.pos_ == "VERB"), None)
+    return verb is not None and verb.dep_ == "ROOT"
 
 
 def _main_verb(doc: Doc) -> int:

@@ -692,6 +692,11 @@ _TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday jan
 _SHOT_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
 
 
+#: What one "comes to" that is no place or party visited ("came to light", "came to power").
+_COME_TO_STATES = frozenset("light power end halt standstill conclusion term terms mind attention head "
+                            "fruition close bear realize realise life".split())
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -700,8 +705,9 @@ def _no_act_sense(verb: Any) -> bool:
     FIRE read as FIGHT, 190; the act annotations give "fired some 980 state policemen" no event;
     not "fired tear gas at a crowd", "fired on the officers"; an official fired, "fired the
     police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
-    emails offered a snapshot of …": OFFER read as an agreement, 030).  Read off the coder's
-    events on 80 InSight Crime articles no annotator read."""
+    emails offered a snapshot of …": OFFER read as an agreement, 030), "as opposed to", what
+    comes to light or to power (COME read as a visit, 040), who "struck out on their own" (STRIKE
+    read as FIGHT).  Read off the coder's events on 120 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma == "weigh":
@@ -716,6 +722,14 @@ def _no_act_sense(verb: Any) -> bool:
             g.lower_ in _TIMES or g.like_num for g in c.children) for c in children)  # (not "on April 6")
     if lemma == "lie" and verb.lower_ not in {"lied"}:
         return any(c.dep_ == "prep" and c.lower_ in _LYING_AT for c in children)
+    if lemma == "oppose" and verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
+        return True  # ("As opposed to its July 1 statement, … the Treasury this time identified …")
+    if lemma == "come":
+        # ("part of their reach came to light in a cable"; "came to power"): no visit
+        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in _COME_TO_STATES for g in c.children) for c in children)
+    if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
+        return True  # ("in 2010 struck out on their own after a fall out with the Gulf Cartel")
     if lemma == "fire":
         if any(c.dep_ in {"prep", "agent"} and c.lower_ in _SHOT_AT and not any(
                 g.lower_ in _TIMES or g.like_num for g in c.children) for c in children):
@@ -1325,6 +1339,20 @@ def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
     return winner
 
 
+#: Verbs in -el / -al whose final syllable is stressed: their l doubles in American spelling too.
+_STRESSED_L = frozenset({"compel", "expel", "propel", "repel", "excel", "dispel", "impel", "rebel", "appal"})
+
+
+def _american_forms(verb: str, forms: list[str]) -> set[str]:
+    """The American spellings of the forms the dictionary writes the British way: LABEL
+    {LABELLED LABELLING} is "labeled" too ("banners … labeled Mellado a traitor"), CANCEL
+    "canceled", TRAVEL "traveled"."""
+    if not verb.endswith(("el", "al")) or verb in _STRESSED_L:
+        return set()
+    return {f.split()[0].replace("lled", "led").replace("lling", "ling") for f in forms
+            if f.split()[0].endswith(("lled", "lling"))}
+
+
 @lru_cache(maxsize=4)
 def _lexicon(verbs_path: str, nouns_path: str) -> frozenset[str]:
     index = _load_index(verbs_path)
@@ -1353,6 +1381,7 @@ def _lexicon(verbs_path: str, nouns_path: str) -> frozenset[str]:
             if not entry["exact"] and not entry["forms"]:
                 words |= _regular_forms(lead)
             words |= {f.split()[0] for f in entry["forms"]}
+            words |= _american_forms(lead, entry["forms"])
     for noun in _load_nouns(Path(nouns_path)).values():
         base = noun.lemma
         forms = noun.forms or {base, base + "s", base + "es", base[:-1] + "ies" if base.endswith("y") else base}
