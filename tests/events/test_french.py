@@ -1197,3 +1197,16 @@ def test_the_west_and_foreign_agents_take_no_country_of_the_article() -> None:
     (bare,) = _code("Le Niger est en crise depuis des mois. Au Niger, le gouvernement a "
                     "critiqué la CEDEAO lundi.")
     assert [a.code for a in bare.source] == ["NER"]
+
+
+def test_engaging_with_someone_or_being_in_a_hurry_is_no_act() -> None:
+    assert _code("Après tout, les gouvernements occidentaux ont longtemps toléré la répression de Pékin "
+                 "tout en continuant à commercer et à s'engager.") == []
+    assert _code("Les gouvernements occidentaux n'étaient pas pressés d'abandonner leur soutien au "
+                 "commerce avec la Chine.") == []
+    assert _code("Pourtant, rien ne prouve que les gouvernements occidentaux ont sanctionné la Chine.") == []
+    # a commitment to do something is one, even with whom it is made between
+    for text in ("Le Mali s'est engagé à respecter l'accord de paix signé à Alger.",
+                 "Le Niger s'est engagé auprès de la CEDEAO à libérer Bazoum."):
+        (commitment,) = _code(text)
+        assert commitment.plover.event == "AGREE"

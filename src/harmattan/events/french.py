@@ -1629,10 +1629,13 @@ def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
         and tense_of(doc, _governing_verb(trigger).i) in {"compose", "present", "simple"}
 
 
-#: A noun of belief or fear and the clause that tells its content.
-_IDEA_THAT = re.compile(r"\b(?:l['’]idée|la crainte|les craintes|l['’]impression|le sentiment|la conviction|"
+#: A noun of belief or fear and the clause that tells its content; a guess.
+_IDEA_THAT = re.compile(r"\b(?:(?:l['’]idée|la crainte|les craintes|l['’]impression|le sentiment|la conviction|"
                         r"la croyance|l['’]hypothèse|la thèse|la rumeur|les rumeurs|le mythe|la peur)\s+"
-                        r"(?:que\b|qu['’]|selon laquelle|selon lesquelles)", re.IGNORECASE)
+                        r"(?:que\b|qu['’]|selon laquelle|selon lesquelles)|"
+                        # (« rien ne prouve que … », « il est probable que … » : a guess)
+                        r"rien ne (?:prouve|montre|indique|garantit|dit) qu|rien n['’]indique qu|"
+                        r"il est (?:peu |très |fort |donc )?probable qu|il est possible qu|il se peut qu)", re.IGNORECASE)
 
 
 def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality,
