@@ -1210,3 +1210,8 @@ def test_engaging_with_someone_or_being_in_a_hurry_is_no_act() -> None:
                  "Le Niger s'est engagé auprès de la CEDEAO à libérer Bazoum."):
         (commitment,) = _code(text)
         assert commitment.plover.event == "AGREE"
+
+
+def test_a_curfew_announced_is_a_restriction() -> None:
+    (curfew,) = _code("La junte a annoncé un couvre-feu à Niamey.")
+    assert (curfew.plover.event, curfew.cameo.code, curfew.evidence.trigger) == ("COERCE", "1723", "couvre-feu")
