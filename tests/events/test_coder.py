@@ -211,6 +211,42 @@ def test_the_authors_guess_at_what_an_act_means_is_no_event() -> None:
     events = code_articles([Article(id="guess", text=text, date=parse_date("2016-08-16"))])
     # only the arrest told as done: the guess in its relative clause does not undo it
     assert [(e.plover.event, e.evidence.trigger) for e in events] == [("COERCE", "arrested")]
+    text = ("Emerald Baron Killed in Colombia. The death of one of Colombia's most important emerald "
+            "barons marks the end of an era of relative peace and could usher in another Green War as "
+            "rival clans fight for control of the mines. The prospect of supplying Mexico will likely "
+            "counter any security concerns. Police arrested the mayor on Monday and the arrest could "
+            "weaken the cartel.")
+    events = code_articles([Article(id="guess2", text=text, date=parse_date("2016-08-16"))])
+    assert [(e.plover.event, e.evidence.trigger) for e in events
+            if e.evidence.start > 0] == [("COERCE", "arrested")]
+    # a lone sentence in lower case is no headline: a guess coordinated with an act keeps the act
+    events = code_articles([Article(id="guess3", text="Police arrested the mayor on Monday and the "
+                                    "arrest could weaken the cartel.", date=parse_date("2016-08-16"))])
+    assert [e.plover.event for e in events] == ["COERCE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Honduras has convicted a major drug trafficker wanted for extradition by the United States in a "
+    "second case against him.",
+    "A US grand jury indicted the former president for drug trafficking.",
+    # FIND's "- * &CONTRABAND [1711]" read "money laundering" as contraband seized
+    "Jose Miguel Handal Perez and his wife were found guilty of money laundering on August 21, the "
+    "Attorney General's Office announced in a press release.",
+    # FILE's "- * CHARGE (AGAINST) [173]", where the quad head locked COERCE out
+    "On Saturday, a Nicaraguan prosecutor filed charges of drug trafficking and money laundering "
+    "against Farinas, who was arrested Thursday.",
+])
+def test_a_conviction_or_an_indictment_is_legal_action(text: str) -> None:
+    # CRITICIZE / ACCUSE patterns ("- * CASE AGAINST [111]") read a conviction as criticism
+    events = code_articles([Article(id="court", text=text, date=parse_date("2015-06-01"))])
+    assert [(e.plover.event, e.cameo.code) for e in events][:1] == [("COERCE", "173")]
+
+
+def test_a_prison_sentence_is_no_party_to_the_act() -> None:
+    text = ("Mario Cardenas already served a prison sentence in Mexico between 1995 and 2007, during which "
+            "he helped run the family criminal business from behind bars.")
+    events = code_articles([Article(id="prison", text=text, date=parse_date("2016-08-16"))])
+    assert all(a.text != "prison" for e in events for a in e.source + e.target)
 
 
 def test_a_verb_spelled_the_american_way_is_read_as_the_british_one() -> None:

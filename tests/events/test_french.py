@@ -1215,3 +1215,9 @@ def test_engaging_with_someone_or_being_in_a_hurry_is_no_act() -> None:
 def test_a_curfew_announced_is_a_restriction() -> None:
     (curfew,) = _code("La junte a annoncé un couvre-feu à Niamey.")
     assert (curfew.plover.event, curfew.cameo.code, curfew.evidence.trigger) == ("COERCE", "1723", "couvre-feu")
+
+
+def test_a_prison_term_is_no_party_to_the_sentence() -> None:
+    (sentence,) = _code("Le tribunal de Niamey a condamné l'ancien ministre à dix ans de prison.")
+    assert sentence.plover.event == "COERCE"
+    assert "prison" not in [a.text for a in sentence.target + sentence.source]

@@ -637,6 +637,10 @@ class EventCoder:
             candidate.force_not_done = etype in _FORCE_TYPES and _told_as_not_done(decision.reason) and not any(
                 c.dep_ == "mark" and c.lower_ == "pour" for c in doc[match.trigger_i].children)
             return None
+        # (« condamné à dix ans de prison » : the prison is the sentence, not the police; once the
+        # act is decided, which reads the sentence's parties as the parse gives them)
+        roles.target = [a for a in roles.target if not _prison_place(a, article.text)]
+        roles.source = [a for a in roles.source if not _prison_place(a, article.text)]
         trigger_start = sentence.start + match.trigger_start
         trigger_end = sentence.start + match.trigger_end
         confidence = (0.55 + 0.1 * min(match.specificity, 2)) * _ROLE_FACTOR.get(roles.how, 0.7)
@@ -1006,6 +1010,7 @@ class EventCoder:
         if _published(doc[trigger_i]):
             return None  # "the value of the seized material was released by the vice minister"
         roles.target = [a for a in roles.target if not _prison_place(a, article.text)]
+        roles.source = [a for a in roles.source if not _prison_place(a, article.text)]
         if etype in {"ASSAULT", "FIGHT"} and doc[trigger_i].lemma_.lower() in _FINDING:
             # "Mexican authorities found three dead bodies": who finds the dead did not kill them
             roles.source, roles.how = [], "parse"
@@ -1274,23 +1279,46 @@ _REPORTING = {"say", "tell", "report", "announce", "state", "add", "claim", "quo
 
 
 #: A guess at what something means: "may signal", "could indicate", "might mean".
-_GUESS = re.compile(r"\b(?:may|might|could|would|can)\s+(?:well\s+|also\s+|yet\s+)?(?:signal|indicate|suggest|"
-                    r"mean|spell|point|reflect|signify|herald|hint|imply|foreshadow|presage)\b", re.IGNORECASE)
+_GUESS = re.compile(r"\b(?:(?:may|might|could|would|can)\s+(?:well\s+|also\s+|yet\s+|even\s+)?(?:signal|indicate|"
+                    r"suggest|mean|spell|point|reflect|signify|herald|hint|imply|foreshadow|presage|usher|lead|"
+                    r"spark|trigger|fuel|result|counter|undermine|complicate|worsen|weaken|strengthen|embolden|"
+                    r"bolster|hamper|hinder|exacerbate|aggravate)|(?:will|would)\s+(?:very\s+|most\s+)?likely|"
+                    r"(?:is|are|was|were)\s+(?:very\s+|highly\s+|most\s+)?(?:un)?likely\s+to)\b", re.IGNORECASE)
 
 
 def _speculation(doc: Doc, index: int) -> bool:
-    """The sentence is the author's guess at what something means, not a report of an act: its
-    main verb is one of inference under a modal ("The arrest … may indicate that the powerful
-    criminal organization is deepening its penetration"; a headline, "Abduction of Chapos Son
-    May Signal War Between Mexico Cartels", whose parse is no guide).  Someone else's guess,
-    said, is their statement: the verb that says it is the main one then."""
+    """The sentence is the author's guess at what something means or will bring, not a report
+    of an act: its main verb is one of inference or consequence under a modal ("The arrest …
+    may indicate that the powerful criminal organization is deepening its penetration", "could
+    usher in another Green War"), or it says what is likely ("will likely counter any security
+    concerns"; a headline, "Abduction of Chapos Son May Signal War Between Mexico Cartels",
+    whose parse is no guide).  Someone else's guess, said, is their statement: the verb that
+    says it is the main one then."""
     found = _GUESS.search(doc.text)
     if found is None:
         return False
-    if index == 0:
+    if index == 0 and _title_case(doc.text):
         return True
-    verb = next((t for t in doc if t.idx >= found.start() and t.pos_ == "VERB"), None)
-    return verb is not None and verb.dep_ == "ROOT"
+    # (the guess is the sentence's main clause: a word of it, or the verb right after it, is
+    # the root)
+    words = [t for t in doc if found.start() <= t.idx < found.end()]
+    words += [t for t in doc if t.idx >= found.end() and t.pos_ in {"VERB", "AUX"}][:1]
+    # (or coordinated with a main verb that itself reads what something means: "marks the
+    # end of an era … and could usher in another Green War"; not with a reported act, "Police
+    # arrested the mayor and the arrest could weaken the cartel")
+    return any(t.dep_ == "ROOT" or (t.dep_ == "conj" and t.head.dep_ == "ROOT"
+                                    and t.head.lemma_.lower() in _READING_VERBS) for t in words)
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case: most of its longer words capitalised."""
+    words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+#: Main verbs by which the author reads what something means ("marks the end of an era").
+_READING_VERBS = frozenset({"mark", "signal", "indicate", "show", "represent", "suggest", "highlight",
+                            "underscore", "illustrate", "reflect", "mean", "spell", "demonstrate"})
 
 
 def _main_verb(doc: Doc) -> int:
@@ -1555,8 +1583,10 @@ def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
     return True
 
 #: An actor that is a prison: its first word or its last ("prison in Geneva", "US prison").
-_PRISON_ACTOR = re.compile(r"^(?:prison|jail|penitentiary)\b|\b(?:prison|jail|penitentiary)$", re.IGNORECASE)
-_PLACE_BEFORE_PRISON = re.compile(r"\b(?:in|to|from|at|behind|into|inside|of)\s+(?:(?:a|the|his|her|their|its)\s+)?"
+_PRISON_ACTOR = re.compile(r"^(?:prison|jail|penitentiary|pénitencier)\b|\b(?:prison|jail|penitentiary|pénitencier)$",
+                           re.IGNORECASE)
+_PLACE_BEFORE_PRISON = re.compile(r"(?:\b(?:in|to|from|at|behind|into|inside|of|de|à|en|dans|depuis|vers)\s+|\bd['’])"
+                                  r"(?:(?:a|the|his|her|their|its|la|sa|une|leur)\s+)?"
                                   r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 

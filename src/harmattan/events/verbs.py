@@ -637,11 +637,16 @@ _BLAME = ("111", "112")
 
 
 def _charged(verb: Any, code: str) -> str:
-    """Charged in the passive is legal action (173, COERCE, as the act conventions code formal
-    charges): "Guzman was charged along with his co-leader and 22 others" (BLAME's 112 reads
-    the active "charged that …", an accusation)."""
+    """Charged in the passive, convicted and indicted are legal action (173, COERCE, as the act
+    conventions code formal charges): "Guzman was charged along with his co-leader and 22
+    others" (BLAME's 112 reads the active "charged that …", an accusation)."""
     if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return _ARREST
+    if code.startswith(_BLAME) and verb.lemma_.lower() in {"convict", "indict"}:
+        # "Honduras has convicted a major drug trafficker … in a second case against him": a
+        # conviction, an indictment is legal action whatever pattern of the CRITICIZE / ACCUSE
+        # block it meets ("- * CASE AGAINST [111]"; CONVICT's own code is 173)
         return _ARREST
     return code
 
@@ -792,6 +797,16 @@ _UNAMBIGUOUS_VERBS = frozenset({"arrest", "detain", "kidnap", "abduct", "extradi
                                 # (hostages rescued: read ASSAULT by the model for the kidnapping
                                 # around them; the annotations code a rescue AID)
                                 "rescue"})
+
+
+_CHARGE_WORDS = re.compile(r"\b(?:CHARGES?|INDICTMENTS?)\b")
+
+
+def _formal_charges(pattern: str, code: str) -> bool:
+    """A pattern of formal charges ("filed charges … against Farinas": FILE's "- * CHARGE
+    (AGAINST) [173]") decides the act: legal action, COERCE, as the act conventions code it,
+    where the quad head reads an accusation and locks COERCE out."""
+    return code == _ARREST and bool(_CHARGE_WORDS.search(pattern))
 
 
 def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
@@ -1189,7 +1204,8 @@ class VerbPatternCoder:
                 code = _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code)))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
-                                           or _captured(tok, code) or _unambiguous(tok, code, verb.code))
+                                           or _captured(tok, code) or _unambiguous(tok, code, verb.code)
+                                           or _formal_charges(pat.text, code))
                                  and not negated and not _refused(tok))
             if verb.code and _helps_to_do(tok):
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
