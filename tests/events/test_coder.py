@@ -177,6 +177,8 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "Ambassador Charles Ford spoke candidly about then President Manuel Zelaya.",
     "The Zetas became famed for their ruthless violence, and in 2010 struck out on their own after a "
     "fall out with the Gulf Cartel's leadership.",
+    "President Felipe Calderon has held up the passage of a law to compensate victims of violence in "
+    "Mexico, drawing outrage from campaign groups that backed the move.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,

@@ -1221,3 +1221,10 @@ def test_a_prison_term_is_no_party_to_the_sentence() -> None:
     (sentence,) = _code("Le tribunal de Niamey a condamné l'ancien ministre à dix ans de prison.")
     assert sentence.plover.event == "COERCE"
     assert "prison" not in [a.text for a in sentence.target + sentence.source]
+
+
+def test_the_group_of_seven_is_an_intergovernmental_body() -> None:
+    (warning,) = _code("Le Groupe des Sept met en garde Moscou contre des conséquences massives s'il "
+                       "attaque l'Ukraine.", "2022-02-14")
+    assert warning.plover.event == "THREATEN"
+    assert [(a.text, a.code) for a in warning.source] == [("Groupe des Sept", "IGO")]

@@ -1314,3 +1314,10 @@ def test_western_and_foreign_agents_take_no_country_of_the_article() -> None:
     event = next(e for e in _events("Niger's junta has ruled since July. In Niamey, diplomats "
                                     "criticised the junta on Monday.") if e.evidence.trigger == "criticised")
     assert [a.code for a in event.source] == ["NER"]
+
+
+def test_the_g7_and_the_g20_are_intergovernmental_bodies() -> None:
+    event = _main("The G7 warned Russia of massive consequences on Monday.", "2022-02-14")
+    assert [(a.text, a.code) for a in event.source] == [("G7", "IGO")]
+    event = _main("G20 leaders met in Rome on Sunday.", "2021-10-31")
+    assert [a.code for a in event.source] == ["IGO"]

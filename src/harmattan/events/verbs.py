@@ -697,6 +697,10 @@ _TIMES = frozenset("monday tuesday wednesday thursday friday saturday sunday jan
 _SHOT_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
 
 
+#: What is "held up" when it is delayed (not a bus or a bank held up by robbers).
+_DELAYED = frozenset("passage approval bill law process vote talks deal payment payments aid shipment plan "
+                     "plans reform nomination ratification release decision investigation case trial "
+                     "extradition negotiations agreement funds funding".split())
 #: What one "comes to" that is no place or party visited ("came to light", "came to power").
 _COME_TO_STATES = frozenset("light power end halt standstill conclusion term terms mind attention head "
                             "fruition close bear realize realise life".split())
@@ -712,7 +716,8 @@ def _no_act_sense(verb: Any) -> bool:
     police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
     emails offered a snapshot of …": OFFER read as an agreement, 030), "as opposed to", what
     comes to light or to power (COME read as a visit, 040), who "struck out on their own" (STRIKE
-    read as FIGHT).  Read off the coder's events on 120 InSight Crime articles no annotator read."""
+    read as FIGHT), a law "held up" (HOLD read as CONFINE, 170).  Read off the coder's events on
+    160 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma == "weigh":
@@ -733,6 +738,9 @@ def _no_act_sense(verb: Any) -> bool:
         # ("part of their reach came to light in a cable"; "came to power"): no visit
         return any(c.dep_ == "prep" and c.lower_ == "to" and any(
             g.dep_ == "pobj" and g.lemma_.lower() in _COME_TO_STATES for g in c.children) for c in children)
+    if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        # ("President Felipe Calderon has held up the passage of a law"): delayed, no one held
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
     if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
         return True  # ("in 2010 struck out on their own after a fall out with the Gulf Cartel")
     if lemma == "fire":
