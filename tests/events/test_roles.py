@@ -1314,6 +1314,9 @@ def test_western_and_foreign_agents_take_no_country_of_the_article() -> None:
     event = next(e for e in _events("Niger's junta has ruled since July. In Niamey, diplomats "
                                     "criticised the junta on Monday.") if e.evidence.trigger == "criticised")
     assert [a.code for a in event.source] == ["NER"]
+    # and the place of the act gives no country to foreigners either
+    assert [a.code for a in _main("Foreign residents protested in Niamey on Monday.").source] == [""]
+    assert [a.code for a in _main("Residents protested in Niamey on Monday.").source] == ["NER"]
 
 
 def test_the_g7_and_the_g20_are_intergovernmental_bodies() -> None:

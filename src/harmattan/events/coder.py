@@ -637,10 +637,8 @@ class EventCoder:
             candidate.force_not_done = etype in _FORCE_TYPES and _told_as_not_done(decision.reason) and not any(
                 c.dep_ == "mark" and c.lower_ == "pour" for c in doc[match.trigger_i].children)
             return None
-        # (« condamné à dix ans de prison » : the prison is the sentence, not the police; once the
-        # act is decided, which reads the sentence's parties as the parse gives them)
-        roles.target = [a for a in roles.target if not _prison_place(a, article.text)]
-        roles.source = [a for a in roles.source if not _prison_place(a, article.text)]
+        # (once the act is decided, which reads the sentence's parties as the parse gives them)
+        _without_prisons(roles, article.text)
         trigger_start = sentence.start + match.trigger_start
         trigger_end = sentence.start + match.trigger_end
         confidence = (0.55 + 0.1 * min(match.specificity, 2)) * _ROLE_FACTOR.get(roles.how, 0.7)
@@ -824,6 +822,11 @@ class EventCoder:
         for sentence, actors in per_sentence:
             here = {a.code for a in actors if a.code in countries and a.start is not None
                     and _PLACE_BEFORE.search(text[max(0, a.start - 40):a.start])}
+            for actor in actors:
+                if not actor.code and actor.sector and _foreign_agent(text, actor):
+                    # "Western diplomats", « les gouvernements occidentaux », "foreign troops":
+                    # agents the sentence itself says are not the country's, nor the place's
+                    actor.entry = f"{actor.entry or 'agent'}+foreign"
             if junta:
                 for actor in actors:
                     if not actor.code and _JUNTA.search(actor.text):
@@ -850,7 +853,7 @@ class EventCoder:
             named = {a.code for a in actors if a.code in countries} - seat
             if len(seat) == 1 and not named and agents_country not in seat:
                 for actor in actors:
-                    if not actor.code and actor.sector in _SEATED_AUTHORITIES:
+                    if not actor.code and actor.sector in _SEATED_AUTHORITIES and not _foreign(actor):
                         # "… a formal investigation stage in Honduras, the government is
                         # accusing …" in an article most about the United States: the one
                         # country the sentence places things in, and names no other, is the
@@ -858,19 +861,13 @@ class EventCoder:
                         actor.code = next(iter(seat))
                         actor.entry = f"{actor.entry or 'agent'}+place"
             for actor in actors:
-                if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1 \
-                        and not (actor.entry or "").endswith("+foreign"):
+                if not actor.code and actor.sector in _PLACED_AGENTS and len(here) == 1 and not _foreign(actor):
                     # "Thousands of people protested in Niamey": the people are Nigerien
                     actor.code = next(iter(here))
                     actor.entry = f"{actor.entry or 'agent'}+place"
-            for actor in actors:
-                if not actor.code and actor.sector and _foreign_agent(text, actor):
-                    # "Western diplomats", « les gouvernements occidentaux », "foreign troops":
-                    # agents the sentence itself says are not the country's
-                    actor.entry = f"{actor.entry or 'agent'}+foreign"
             if agents_country:
                 for actor in actors:
-                    if not actor.code and actor.sector and not (actor.entry or "").endswith("+foreign") and not (
+                    if not actor.code and actor.sector and not _foreign(actor) and not (
                             _JUNTA.search(actor.text) and not _ruled_by_junta(agents_country, article.date)):
                         # (not "the junta" for a country no junta rules: « La junte a expulsé
                         # l'ambassadeur de France » is no French junta's act)
@@ -1009,8 +1006,7 @@ class EventCoder:
                 roles.source, roles.how = [implied], "implied"
         if _published(doc[trigger_i]):
             return None  # "the value of the seized material was released by the vice minister"
-        roles.target = [a for a in roles.target if not _prison_place(a, article.text)]
-        roles.source = [a for a in roles.source if not _prison_place(a, article.text)]
+        _without_prisons(roles, article.text)
         if etype in {"ASSAULT", "FIGHT"} and doc[trigger_i].lemma_.lower() in _FINDING:
             # "Mexican authorities found three dead bodies": who finds the dead did not kill them
             roles.source, roles.how = [], "parse"
@@ -1590,6 +1586,14 @@ _PLACE_BEFORE_PRISON = re.compile(r"(?:\b(?:in|to|from|at|behind|into|inside|of|
                                   r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+def _without_prisons(roles: Any, text: str) -> None:
+    """The act's parties without the prisons that only say where or for how long ("served a
+    prison sentence", « condamné à dix ans de prison »: the dictionary reads the prison as the
+    police)."""
+    roles.target = [a for a in roles.target if not _prison_place(a, text)]
+    roles.source = [a for a in roles.source if not _prison_place(a, text)]
+
+
 def _prison_place(actor: Actor, text: str) -> bool:
     """"Sentenced to life in prison in Geneva", "released from jail", "the director of the
     Escuintla prison": the prison is where, or whose, not a party acted on (the actor
@@ -1951,6 +1955,8 @@ def _told_as_not_done(reason: str) -> bool:
     headline's incident)."""
     return reason.endswith("with no verb that carries it") or reason in {
         "present relative clause: a description", "an opinion", "subjonctif: not told as done"}
+
+
 #: « peut / peuvent / pourrait / pourraient (…) être » : a possibility, in French.
 _POSSIBLE_FR = re.compile(r"\b(?:peut|peuvent|pourrait|pourraient)\s+(?:\S+\s+){0,2}?être\b", re.I)
 
@@ -2088,7 +2094,6 @@ def _a_state(actor: Actor) -> bool:
         actor.sector == "GOV" or (actor.sector == "" and (actor.entry or "").startswith("countries:"))))
 
 
-#: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
 #: Words that say an agent is not the country's: "Western diplomats", "foreign troops" (before
 #: it), « les gouvernements occidentaux », « des troupes étrangères » (after it).
 _FOREIGN_BEFORE = re.compile(r"(?:^|\s)(?:western|foreign|international|overseas)\s+$", re.IGNORECASE)
@@ -2104,6 +2109,12 @@ def _foreign_agent(text: str, actor: Actor) -> bool:
                 or _FOREIGN_AFTER.search(text[actor.end:actor.end + 24]))
 
 
+def _foreign(actor: Actor) -> bool:
+    """An agent marked by :func:`_foreign_agent` (entry ``+foreign``)."""
+    return "+foreign" in (actor.entry or "")
+
+
+#: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+$", re.IGNORECASE)
 
 
