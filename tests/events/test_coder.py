@@ -179,6 +179,7 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "fall out with the Gulf Cartel's leadership.",
     "President Felipe Calderon has held up the passage of a law to compensate victims of violence in "
     "Mexico, drawing outrage from campaign groups that backed the move.",
+    "Homicides in Acapulco shot up in 2012 after the arrest of the cartel's leader.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,
@@ -495,3 +496,18 @@ def test_giving_birth_is_no_act() -> None:
     text = ("The wife of fugitive Mexican Sinaloa Cartel boss Joaquin Guzman, alias \"El Chapo,\" "
             "gave birth to twins at a hospital in Los Angeles County, California.")
     assert code_articles([Article(id="b", text=text, date=parse_date("2011-09-01"))]) == []
+
+
+def test_a_statistic_in_a_long_article_gives_no_incident() -> None:
+    # The act gate reads the count of deaths as no act; the ACLED classifier, reading that one
+    # sentence, would have made an "Attack" of it.  The arrest stays.
+    text = ("Honduras Police Arrest Gang Leaders in San Pedro Sula. "
+            "Police arrested five leaders of the Barrio 18 gang in San Pedro Sula on Monday, officials said. "
+            "The gang has long controlled several neighbourhoods of the city. "
+            "At least 55 people have been killed in Bajo Aguan since 2009 as a result of the violence. "
+            "Hand grenade deaths increased by 194 percent over the past three years. "
+            "The city remains one of the most violent in the region. "
+            "Analysts say the gangs are likely to adapt to the new strategy. "
+            "Residents have grown used to the presence of soldiers in the streets.")
+    events = code_articles([Article(id="long", text=text, date=parse_date("2015-06-01"))])
+    assert [(e.plover.event, e.evidence.trigger) for e in events if e.plover] == [("COERCE", "arrested")]

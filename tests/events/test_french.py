@@ -1228,3 +1228,10 @@ def test_the_group_of_seven_is_an_intergovernmental_body() -> None:
                        "attaque l'Ukraine.", "2022-02-14")
     assert warning.plover.event == "THREATEN"
     assert [(a.text, a.code) for a in warning.source] == [("Groupe des Sept", "IGO")]
+
+
+def test_the_head_of_the_catholic_church_speaks_for_the_holy_see() -> None:
+    (blame,) = _code("Le chef de l'Eglise catholique a dénoncé samedi la déforestation excessive de "
+                     "Madagascar.", "2019-09-08")
+    assert blame.plover.event == "DISAPPROVE"
+    assert [a.code for a in blame.source] == ["VAT"]

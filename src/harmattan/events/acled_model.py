@@ -234,7 +234,8 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
 
     if not items:
         return events
-    if len(items) <= MAX_INCIDENT_SENTENCES:
+    by_sentence = len(items) > MAX_INCIDENT_SENTENCES
+    if not by_sentence:
         windows = [items]
     else:
         # A sentence the coder neither read nor gave an event is left alone: reading it here
@@ -269,7 +270,11 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
                                          e.confidence, -e.evidence.start), default=None)
         # (a sentence that tells someone still held gives no incident: "Bazoum remains detained")
         # (nor does a question: "Who killed the mayor of Tiquicheo?")
-        free = [it for it in window if not getattr(it, "held", False) and not _question(it.sentence.text)]
+        # (nor, in a long article read sentence by sentence, one the act gate read as no act:
+        # "Attacks on journalists soared in 2019", "30,000 people have been arrested since 2006";
+        # a snippet's incident is decided from all its sentences, as the model was trained)
+        free = [it for it in window if not getattr(it, "held", False) and not _question(it.sentence.text)
+                and not (by_sentence and getattr(it, "refused", False))]
         if lead is None and probability >= 0.5 and free:
             item = next((it for it in free if acled_keywords(it.sentence.text)), free[0])
             lead = acled_only_event(item.article, item.sentence, item.actors, country=item.country,

@@ -228,6 +228,9 @@ class _Candidate:
     #: Its act of force, read by the French gate as not told as done (« n'a pas l'intention de
     #: lancer une attaque », « une nation qui s'attaque à l'Occident »): no ACLED incident either.
     force_not_done: bool = False
+    #: The act gate read it as reporting no act (an opinion, a statistic, a trend): no ACLED
+    #: incident is made for it either.
+    refused: bool = False
 
 
 class EventCoder:
@@ -495,6 +498,7 @@ class EventCoder:
             if item.gate is not None:
                 assert self.gate is not None
                 if not self.gate.keeps(item.gate):
+                    item.refused = True
                     continue
                 event.background = item.gate.background
                 event.act_probability = item.gate.keep_probability
@@ -771,6 +775,7 @@ class EventCoder:
             candidate.held = True
             return
         if not self.gate.keeps(decision):
+            candidate.refused = True
             # A rule the gate does not overrule: a state or a body of states that says it may
             # use force has made a (conditional) threat, however hedged the sentence reads.
             candidate.events = [e for e in candidate.events

@@ -716,8 +716,8 @@ def _no_act_sense(verb: Any) -> bool:
     police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
     emails offered a snapshot of …": OFFER read as an agreement, 030), "as opposed to", what
     comes to light or to power (COME read as a visit, 040), who "struck out on their own" (STRIKE
-    read as FIGHT), a law "held up" (HOLD read as CONFINE, 170).  Read off the coder's events on
-    160 InSight Crime articles no annotator read."""
+    read as FIGHT), a law "held up" (HOLD read as CONFINE, 170), figures that "shot up" (SHOOT
+    read as FIGHT).  Read off the coder's events on 200 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     if lemma == "weigh":
@@ -743,6 +743,10 @@ def _no_act_sense(verb: Any) -> bool:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
     if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
         return True  # ("in 2010 struck out on their own after a fall out with the Gulf Cartel")
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+        # ("murders and disappearances have shot up to record levels"): a rise; "gunmen shot
+        # up a bar" has an object and stays an attack
+        return not any(c.dep_ in {"dobj", "nsubjpass"} for c in children)
     if lemma == "fire":
         if any(c.dep_ in {"prep", "agent"} and c.lower_ in _SHOT_AT and not any(
                 g.lower_ in _TIMES or g.like_num for g in c.children) for c in children):
