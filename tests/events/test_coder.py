@@ -511,3 +511,21 @@ def test_a_statistic_in_a_long_article_gives_no_incident() -> None:
             "Residents have grown used to the presence of soldiers in the streets.")
     events = code_articles([Article(id="long", text=text, date=parse_date("2015-06-01"))])
     assert [(e.plover.event, e.evidence.trigger) for e in events if e.plover] == [("COERCE", "arrested")]
+
+
+def test_drugs_sent_or_sold_are_trafficking_and_no_aid() -> None:
+    for text in ("Brazilian drug gang the Red Command sends a ton of Colombian cocaine each month into "
+                 "Brazil from Paraguay, according to Paraguayan authorities.",
+                 "In 2008, Arita and other suspects conspired to distribute 500 grams of cocaine in New York."):
+        assert code_articles([Article(id="drugs", text=text, date=parse_date("2015-06-01"))]) == []
+    # a state's arms and aid sent stay aid
+    for text in ("The United States sent weapons to Ukraine on Monday.", "Venezuela sent humanitarian aid to Cuba."):
+        events = code_articles([Article(id="aid", text=text, date=parse_date("2015-06-01"))])
+        assert [e.plover.event for e in events] == ["AID"]
+
+
+def test_a_look_taken_is_no_arrest() -> None:
+    text = ("In our February 15 Facebook Live session, Co-Director Steven Dudley and Senior Editor Mike LaSusa "
+            "took a behind-the-scenes look at a groundbreaking new investigation of the MS13.")
+    events = code_articles([Article(id="look", text=text, date=parse_date("2018-02-20"))])
+    assert all(e.evidence.trigger != "took" for e in events)

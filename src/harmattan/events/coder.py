@@ -990,6 +990,8 @@ class EventCoder:
             return None
         if _wanted(doc[trigger_i]):
             return None  # "Simon was wanted in both Colombia and the United States": a state
+        if (match is None or match.code.startswith("07")) and _drugs_moved(doc[trigger_i]):
+            return None  # "the Red Command sends a ton of Colombian cocaine each month into Brazil"
         roles = find_roles(doc, trigger_i, candidate.actors, sentence.start)
         roles.target = _without_route_places(roles.target, doc.text, sentence.start)
         root_i = _main_verb(doc)
@@ -1357,6 +1359,36 @@ def _wanted(token: Any) -> bool:
     if token.lower_ != "wanted":
         return False
     return token.dep_ in {"acl", "amod"} or any(c.dep_ in {"auxpass", "nsubjpass"} for c in token.children)
+
+
+#: Verbs of moving, trading or handing over goods, and the drugs they may move.
+_MOVING_GOODS = frozenset("send ship smuggle traffic distribute transport move import export bring carry "
+                          "deliver sell buy supply provide trade fly".split())
+#: Verbs whose infinitive tells what is done ("conspired to distribute"; not "caught trafficking",
+#: where the catching is the act).
+_SETTING_OUT = frozenset("conspire plan try attempt seek agree help continue begin start manage intend aim "
+                         "work".split())
+_DRUG_WORDS = frozenset("drug drugs narcotic narcotics cocaine heroin marijuana cannabis fentanyl "
+                        "methamphetamine meth coca opium hashish contraband precursor precursors".split())
+
+
+def _drugs_moved(token: Any) -> bool:
+    """Drugs sent, shipped or sold ("the Red Command sends a ton of Colombian cocaine each month
+    into Brazil", "conspired to distribute 500 grams of cocaine"): trafficking, which the act
+    annotations give no event (an arrest or a seizure in the same sentence is the act), not aid
+    (the sentence model reads AID, 070).  The verb itself or the one it governs ("conspired to
+    distribute") moves them, and its object names them."""
+    verbs = [token]
+    if token.lemma_.lower() in _SETTING_OUT:
+        verbs += [c for c in token.children if c.dep_ == "xcomp"]
+    for verb in verbs:
+        if verb.lemma_.lower() not in _MOVING_GOODS:
+            continue
+        for child in verb.children:
+            if child.dep_ in {"dobj", "nsubjpass"} and any(
+                    w.lower_ in _DRUG_WORDS for w in child.subtree if w.i == child.i or w.dep_ in {"pobj", "compound", "amod"}):
+                return True
+    return False
 
 
 def _subordinator(token: Any) -> bool:

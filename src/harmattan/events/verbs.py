@@ -723,8 +723,9 @@ def _no_act_sense(verb: Any) -> bool:
     if lemma == "weigh":
         return any(c.dep_ in {"dobj", "npadvmod", "attr"} and (
             c.lower_ in _MEASURES or any(g.dep_ == "nummod" for g in c.children)) for c in children)
-    if lemma in {"offer", "provide", "give", "paint"}:
-        # ("the emails … offered a snapshot of the broad portfolio of financial interests")
+    if lemma in {"offer", "provide", "give", "paint", "take"}:
+        # ("the emails … offered a snapshot of the broad portfolio of financial interests"; "took
+        # a behind-the-scenes look at a new investigation": TAKE read as an arrest, 171)
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _VIEWS for c in children)
     if lemma in {"report", "write"}:
         # ("local media reported on an ongoing conflict between the two groups")
