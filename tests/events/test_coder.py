@@ -529,3 +529,10 @@ def test_a_look_taken_is_no_arrest() -> None:
             "took a behind-the-scenes look at a groundbreaking new investigation of the MS13.")
     events = code_articles([Article(id="look", text=text, date=parse_date("2018-02-20"))])
     assert all(e.evidence.trigger != "took" for e in events)
+
+
+def test_what_a_states_plan_could_bring_about_is_no_threat() -> None:
+    # a state's hedged act the gate reads as no act stays only when it names force or a penalty
+    text = ("In a number of ways, the Trump administration's plan to curb illegal immigration in the "
+            "United States could facilitate the type of crime that it purports to stop.")
+    assert code_articles([Article(id="plan", text=text, date=parse_date("2017-06-01"))]) == []

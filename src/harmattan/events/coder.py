@@ -778,9 +778,12 @@ class EventCoder:
             candidate.refused = True
             # A rule the gate does not overrule: a state or a body of states that says it may
             # use force has made a (conditional) threat, however hedged the sentence reads.
+            # (the force or the penalty must be named: "the plan could facilitate …", "intelligence
+            # would be used to construct a map" are no threats)
             candidate.events = [e for e in candidate.events
                                 if e.plover is not None and e.plover.event == "THREATEN"
-                                and e.modality.hypothetical and _state_like(e.source)]
+                                and e.modality.hypothetical and _state_like(e.source)
+                                and _FORCE_OR_PENALTY.search(candidate.sentence.text)]
             for event in candidate.events:
                 event.act_probability = decision.keep_probability
             return
@@ -2153,6 +2156,13 @@ def _foreign(actor: Actor) -> bool:
 
 #: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
 _POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+$", re.IGNORECASE)
+
+
+#: Words of force or of a penalty, which a conditional threat names.
+_FORCE_OR_PENALTY = re.compile(
+    r"\b(?:militar\w*|force|forces|intervene|intervention|attack\w*|strikes?|war|troops|soldiers|"
+    r"sanction\w*|retaliat\w*|reprisals?|weapons|arms|invade|invasion|bomb\w*|blockade|embargo|"
+    r"expel\w*|arrest\w*|punish\w*|consequences|measures)\b", re.IGNORECASE)
 
 
 def _state_like(actors: list[Actor]) -> bool:
