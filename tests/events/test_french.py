@@ -1235,3 +1235,9 @@ def test_the_head_of_the_catholic_church_speaks_for_the_holy_see() -> None:
                      "Madagascar.", "2019-09-08")
     assert blame.plover.event == "DISAPPROVE"
     assert [a.code for a in blame.source] == ["VAT"]
+
+
+def test_a_count_of_attacks_that_rose_is_a_statistic() -> None:
+    assert _code("Le nombre de Maliens qui rejoignent les groupes insurgés a augmenté, tout comme le "
+                 "nombre d'attaques.", "2021-06-01") == []
+    assert _code("Le nombre d'enlèvements a fortement augmenté dans la région de Tillabéri.", "2021-06-01") == []

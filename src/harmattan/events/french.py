@@ -1384,6 +1384,8 @@ _NOT_AN_ACT = re.compile(
     r"il (?:\w+ ){0,3}(?:facile|difficile|possible|impossible|probable|nécessaire) d[e'’]|"
     r"il est (?:évident|clair|probable|possible|peu probable|certain) que|"
     r"jusqu'à présent|à ce jour|le plus grand nombre|"
+    r"le nombre (?:de |d['’])(?:\S+ ){0,8}?(?:a|ont|avait|avaient) (?:\S+ )?(?:augmenté|diminué|doublé|"
+    r"triplé|baissé|chuté|explosé|grimpé|progressé|reculé)|"
     r"depuis (?:le début|(?:19|20)\d\d|janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre))\b|\d\s?%|\?",
     re.IGNORECASE,
