@@ -536,3 +536,16 @@ def test_what_a_states_plan_could_bring_about_is_no_threat() -> None:
     text = ("In a number of ways, the Trump administration's plan to curb illegal immigration in the "
             "United States could facilitate the type of crime that it purports to stop.")
     assert code_articles([Article(id="plan", text=text, date=parse_date("2017-06-01"))]) == []
+
+
+@pytest.mark.parametrize("text, event", [
+    # no one named fights back: the police shot or bombed are assaulted
+    ("Del Cid's son was shot along with his two police bodyguards on February 17 in Tegucigalpa.", "ASSAULT"),
+    ("In one particular attack, two grenades were thrown at police at a pedestrian checkpoint in Baruta.", "ASSAULT"),
+    # an armed group or a state against armed forces fights
+    ("JNIM fighters attacked a military base near Boni on Sunday.", "FIGHT"),
+    ("Russia attacked Ukrainian troops near Bakhmut on Monday.", "FIGHT"),
+])
+def test_force_on_armed_people_is_a_fight_only_when_an_armed_side_does_it(text: str, event: str) -> None:
+    events = code_articles([Article(id="force", text=text, date=parse_date("2019-03-01"))])
+    assert [e.plover.event for e in events if e.plover][:1] == [event]

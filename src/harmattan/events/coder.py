@@ -2073,13 +2073,17 @@ def _abduction(match: Any) -> bool:
 
 def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | None = None) -> str:
     """PLOVER tells force by whom it hits: FIGHT is force against armed actors, ASSAULT against
-    people who do not fight back.  An assault on soldiers, rebels or police is a FIGHT ("JNIM
-    fighters attacked a military base"); a fight whose every target is civilian is an ASSAULT
+    people who do not fight back.  An assault on soldiers, rebels or police by an armed side is
+    a FIGHT ("JNIM fighters attacked a military base"); with no armed doer named it stays an
+    ASSAULT ("Del Cid's son was shot along with his two police bodyguards", "grenades were
+    thrown at police at a checkpoint": the act annotations' reading); a fight whose every target is civilian is an ASSAULT
     ("militants attacked a boat carrying civilians"), and so is one whose every target is an
     unarmed person of another sector — an official, a judge, a journalist, a businessman —
     when no state's forces are its source ("the prison director was shot dead by armed men")."""
     sectors = {a.sector for a in targets}
-    if etype == "ASSAULT" and sectors & _ARMED_SECTORS and not sectors & {"CVL"}:
+    if etype == "ASSAULT" and sectors & _ARMED_SECTORS and not sectors & {"CVL"} and (
+            any(_fighting_side(a) for a in sources or [])
+            or len(sectors & (_ARMED_SECTORS | {"CRM"})) > 1):  # (both sides read as targets)
         return "FIGHT"
     if etype == "FIGHT" and targets and all(a.sector == "CVL" or _PROTESTERS.search(a.text or "")
                                              for a in targets):
@@ -2088,6 +2092,15 @@ def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | No
             a.sector in _STATE_FORCES and len(a.code) == 3 for a in sources or []):
         return "ASSAULT"
     return etype
+
+
+def _fighting_side(actor: Actor) -> bool:
+    """An actor that fights: armed forces, armed or criminal groups, or a state named as such
+    ("Russia attacked Ukrainian positions"); not a doer the text does not name (the article's
+    country put in its place), nor an unarmed one."""
+    if actor.sector in _ARMED_SECTORS or actor.sector == "CRM":
+        return True
+    return actor.sector == "" and len(actor.code) == 3 and not (actor.entry or "").startswith("implied:")
 
 
 #: People demonstrating: they do not fight back, whoever fires on them.
