@@ -549,3 +549,9 @@ def test_what_a_states_plan_could_bring_about_is_no_threat() -> None:
 def test_force_on_armed_people_is_a_fight_only_when_an_armed_side_does_it(text: str, event: str) -> None:
     events = code_articles([Article(id="force", text=text, date=parse_date("2019-03-01"))])
     assert [e.plover.event for e in events if e.plover][:1] == [event]
+
+
+def test_belonging_to_a_group_is_no_act() -> None:
+    text = ("The Colombians belonged to a transnational criminal structure while the shipment was to be "
+            "received by a group based in Honduras, according to authorities.")
+    assert code_articles([Article(id="belong", text=text, date=parse_date("2015-06-01"))]) == []
