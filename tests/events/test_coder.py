@@ -180,6 +180,10 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "President Felipe Calderon has held up the passage of a law to compensate victims of violence in "
     "Mexico, drawing outrage from campaign groups that backed the move.",
     "Homicides in Acapulco shot up in 2012 after the arrest of the cartel's leader.",
+    "Honduras has taken the first step toward formulating a coherent national policy by creating the "
+    "commission in November 2013.",
+    "One of the reasons El Chapo has managed to evade capture for so long is thanks to his small army "
+    "of private security.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,
@@ -522,6 +526,12 @@ def test_drugs_sent_or_sold_are_trafficking_and_no_aid() -> None:
     for text in ("The United States sent weapons to Ukraine on Monday.", "Venezuela sent humanitarian aid to Cuba."):
         events = code_articles([Article(id="aid", text=text, date=parse_date("2015-06-01"))])
         assert [e.plover.event for e in events] == ["AID"]
+
+
+def test_someone_taken_into_custody_is_still_arrested() -> None:
+    events = code_articles([Article(id="custody", text="Police took the gang leader into custody on Monday.",
+                                    date=parse_date("2015-06-01"))])
+    assert [e.plover.event for e in events] == ["COERCE"]
 
 
 def test_a_look_taken_is_no_arrest() -> None:

@@ -701,6 +701,9 @@ _SHOT_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
 _DELAYED = frozenset("passage approval bill law process vote talks deal payment payments aid shipment plan "
                      "plans reform nomination ratification release decision investigation case trial "
                      "extradition negotiations agreement funds funding".split())
+#: What one "takes" that is no one taken ("took the first step", "took a toll"; not "took
+#: place", whose subject may be the act: "The attack took place in Kidal").
+_TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage".split())
 #: What one "comes to" that is no place or party visited ("came to light", "came to power").
 _COME_TO_STATES = frozenset("light power end halt standstill conclusion term terms mind attention head "
                             "fruition close bear realize realise life".split())
@@ -726,7 +729,9 @@ def _no_act_sense(verb: Any) -> bool:
     if lemma in {"offer", "provide", "give", "paint", "take"}:
         # ("the emails … offered a snapshot of the broad portfolio of financial interests"; "took
         # a behind-the-scenes look at a new investigation": TAKE read as an arrest, 171)
-        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _VIEWS for c in children)
+        # ("has taken the first step toward formulating a policy", "took a toll")
+        views = _VIEWS | _TAKEN_NO_ONE if lemma == "take" else _VIEWS
+        return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in views for c in children)
     if lemma in {"report", "write"}:
         # ("local media reported on an ongoing conflict between the two groups")
         return any(c.dep_ == "prep" and c.lower_ in {"on", "about"} and not any(
@@ -744,6 +749,10 @@ def _no_act_sense(verb: Any) -> bool:
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
     if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "out" for c in children):
         return True  # ("in 2010 struck out on their own after a fall out with the Gulf Cartel")
+    if lemma == "manage" and any(c.dep_ == "xcomp" for c in children):
+        # ("El Chapo has managed to evade capture": MANAGE's "- * TO [030]" read an agreement;
+        # what was managed is the act, read on the verb below)
+        return True
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         # ("murders and disappearances have shot up to record levels"): a rise; "gunmen shot
         # up a bar" has an object and stays an attack
