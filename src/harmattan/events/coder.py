@@ -1392,8 +1392,10 @@ def _drugs_moved(token: Any) -> bool:
         if verb.lemma_.lower() not in _MOVING_GOODS:
             continue
         for child in verb.children:
+            # the object itself or the noun it is made of ("a ton of Colombian cocaine")
             if child.dep_ in {"dobj", "nsubjpass"} and any(
-                    w.lower_ in _DRUG_WORDS for w in child.subtree if w.i == child.i or w.dep_ in {"pobj", "compound", "amod"}):
+                    w.lower_ in _DRUG_WORDS for w in child.subtree
+                    if w.i == child.i or w.dep_ in {"pobj", "compound", "amod"}):
                 return True
     return False
 
@@ -2080,8 +2082,8 @@ def _force_by_target(etype: str, targets: list[Actor], sources: list[Actor] | No
     people who do not fight back.  An assault on soldiers, rebels or police by an armed side is
     a FIGHT ("JNIM fighters attacked a military base"); with no armed doer named it stays an
     ASSAULT ("Del Cid's son was shot along with his two police bodyguards", "grenades were
-    thrown at police at a checkpoint": the act annotations' reading); a fight whose every target is civilian is an ASSAULT
-    ("militants attacked a boat carrying civilians"), and so is one whose every target is an
+    thrown at police at a checkpoint": the act annotations' reading); a fight whose every
+    target is civilian is an ASSAULT ("militants attacked a boat carrying civilians"), and so is one whose every target is an
     unarmed person of another sector — an official, a judge, a journalist, a businessman —
     when no state's forces are its source ("the prison director was shot dead by armed men")."""
     sectors = {a.sector for a in targets}
