@@ -565,3 +565,41 @@ def test_belonging_to_a_group_is_no_act() -> None:
     text = ("The Colombians belonged to a transnational criminal structure while the shipment was to be "
             "received by a group based in Honduras, according to authorities.")
     assert code_articles([Article(id="belong", text=text, date=parse_date("2015-06-01"))]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "A Nicaraguan judge ordered that a public oral trial of the accused will commence on December 3.",
+    "In a landmark ruling, a judge ordered land returned to 14 families who were forced from their homes in Uraba.",
+    "A judge in Lagos ordered the seizure of the senator's assets.",
+])
+def test_a_courts_order_is_legal_action(text: str) -> None:
+    events = code_articles([Article(id="order", text=text, date=parse_date("2015-06-01"))])
+    assert [(e.plover.event, e.cameo.code) for e in events if e.plover][:1] == [("COERCE", "173")]
+
+
+def test_a_release_a_court_orders_is_no_legal_action() -> None:
+    text = "The Supreme Court ordered the release of the opposition leader."
+    events = code_articles([Article(id="release", text=text, date=parse_date("2015-06-01"))])
+    assert events and all(e.plover.event != "COERCE" for e in events if e.plover)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Colombian Drug Gang the Rastrojos Face US Sanctions.", ["USA"], ["COL", "COL"]),
+    ("Iran faces new sanctions from the European Union.", ["IGO"], ["IRN"]),
+])
+def test_sanctions_faced_are_the_imposers_act_on_who_faces_them(text: str, source: list[str],
+                                                                target: list[str]) -> None:
+    events = code_articles([Article(id="face", text=text, date=parse_date("2013-06-01"))])
+    event = events[0]
+    assert event.plover.event == "SANCTION"
+    assert [a.code for a in event.source] == source and [a.code for a in event.target] == target
+
+
+@pytest.mark.parametrize("text, future", [
+    ("ECOWAS leaders are due to meet in Abuja next week.", True),
+    ("A march against the violence is set to take place Tuesday afternoon.", True),
+    ("Iranian political prisoner died due to continued torture and poor treatment.", False),
+])
+def test_an_act_set_or_due_to_happen_is_future(text: str, future: bool) -> None:
+    events = code_articles([Article(id="due", text=text, date=parse_date("2015-06-01"))])
+    assert events and events[0].modality.future is future

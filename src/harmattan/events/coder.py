@@ -1067,6 +1067,10 @@ class EventCoder:
             return None  # "responded to a request for comment": an answer given is no act
         if (code.startswith("02") or etype == "DEMAND") and _no_appeal(doc[trigger_i]):
             return None
+        if etype == "DEMAND" and _court_order(doc[trigger_i]) and any(a.sector == "JUD" for a in roles.source):
+            # "A Nicaraguan judge ordered that a public oral trial … commence", "a judge ordered
+            # land returned to 14 families": a court's order is legal action, not a request
+            etype, code = "COERCE", _LEGAL_ACTION
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_)
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if match is not None and (match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS
@@ -1379,6 +1383,30 @@ _DRUG_WORDS = frozenset("drug drugs narcotic narcotics cocaine heroin marijuana 
                         "methamphetamine meth coca opium hashish contraband precursor precursors".split())
 
 
+#: The CAMEO code of legal action (arrest, detention, charges): what a court's order is.
+_LEGAL_ACTION = "173"
+_ORDERING = frozenset({"order", "rule", "decree"})
+#: What a court may order that is no coercion of anyone: a release is a concession.
+_RELEASING = frozenset({"release", "free", "acquit", "lift", "drop", "dismiss"})
+
+
+def _court_order(token: Any) -> bool:
+    """The act's verb is an order ("ordered that the film be blocked", "ordered a retrial"),
+    or the verb an order governs ("ordered land returned"), and what is ordered is no release
+    ("ordered the release of the opposition leader" is a concession)."""
+    verb = token
+    if token.lemma_.lower() not in _ORDERING:
+        head = token.head
+        if token.dep_ == "acl" and head.dep_ == "dobj":
+            head = head.head  # "ordered [land returned]", the parse hangs the verb on its object
+        elif token.dep_ not in {"ccomp", "xcomp", "oprd"}:
+            return False
+        if head.i == token.i or head.lemma_.lower() not in _ORDERING:
+            return False
+        verb = head
+    return not any(w.lemma_.lower() in _RELEASING for w in verb.subtree)
+
+
 def _drugs_moved(token: Any) -> bool:
     """Drugs sent, shipped or sold ("the Red Command sends a ton of Colombian cocaine each month
     into Brazil", "conspired to distribute 500 grams of cocaine"): trafficking, which the act
@@ -1549,7 +1577,8 @@ def _received_act(trigger: Any) -> tuple[int, int] | None:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "from":
                 return prep.left_edge.i, prep.right_edge.i + 1
-    return 0, 0
+    # else the words before the noun ("the Rastrojos face US sanctions", "got Russian aid")
+    return trigger.i + 1, obj.i
 
 
 def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:

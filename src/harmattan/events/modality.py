@@ -20,8 +20,11 @@ _FUTURE_AUX = {"will", "shall", "'ll"}
 _CONDITION_MARKS = {"if", "unless", "whether", "should", "lest"}
 _FUTURE_LEMMAS = {
     "plan", "intend", "prepare", "schedule", "expect", "vow", "pledge", "promise", "aim", "seek",
-    "willing", "ready", "prepared", "determined", "swear", "agree", "offer", "propose",
+    "willing", "ready", "prepared", "determined", "swear", "agree", "offer", "propose", "slate",
 }
+#: Words that tell a future act only with the act's verb as their infinitive ("is set to take
+#: place", "are due to meet"; not "died due to torture", "set fire to").
+_FUTURE_FRAMES = {"set", "due"}
 _HYPOTHETICAL_LEMMAS = {"consider", "threaten", "warn", "propose", "suggest", "mull", "weigh", "offer"}
 _NEGATING_LEMMAS = {"refuse", "fail", "decline", "deny", "reject"}
 _NEGATORS = {"not", "n't", "never", "no"}
@@ -99,6 +102,10 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
         if token.i != trigger.i:
             if token.lemma_ in _FUTURE_LEMMAS:
                 future = True
+            if token.lemma_ in _FUTURE_FRAMES and any(c.dep_ == "xcomp" and c.i in {t.i for t in chain}
+                                                      for c in token.children) and (
+                    token.lemma_ == "due" or any(c.dep_ == "auxpass" for c in token.children)):
+                future = True  # "a march is set to take place Tuesday"
             if token.lemma_ in _HYPOTHETICAL_LEMMAS and event_quad == 4 and not _told_as_done(trigger):
                 # "threatened to attack": the attack itself has not happened.
                 hypothetical = True
