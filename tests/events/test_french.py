@@ -1241,3 +1241,22 @@ def test_a_count_of_attacks_that_rose_is_a_statistic() -> None:
     assert _code("Le nombre de Maliens qui rejoignent les groupes insurgés a augmenté, tout comme le "
                  "nombre d'attaques.", "2021-06-01") == []
     assert _code("Le nombre d'enlèvements a fortement augmenté dans la région de Tillabéri.", "2021-06-01") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Comme l'explique Mira Milosevich, ces incursions ne s'inscrivent pas dans la volonté de Poutine "
+    "de rétablir l'Union soviétique.",
+    "Cet accord intervient dans un contexte de tensions autour de l'Ukraine.",
+])
+def test_an_act_named_again_with_a_demonstrative_is_no_new_act(text: str) -> None:
+    assert _code(text) == []
+
+
+def test_who_intervenes_with_etre_is_the_doer() -> None:
+    # (the small parser reads « est intervenue » as a passive)
+    events = _code("De même, en 2014, en Ukraine, après que des manifestations pro-occidentales ont renversé le "
+                   "président Viktor Ianoukovitch, un allié de Moscou, la Russie est intervenue militairement, "
+                   "d'abord pour annexer la péninsule de Crimée.")
+    assert events and events[0].plover.event == "FIGHT"
+    assert "Russie" in {a.text for a in events[0].source}
+    assert "Russie" not in {a.text for a in events[0].target}

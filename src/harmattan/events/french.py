@@ -1031,7 +1031,7 @@ def _reflexive(verb: Token) -> bool:
 #: Verbs of motion conjugated with « être » (« sont arrivés », « est entré »), which the small
 #: parser reads as passives: their subject moves.
 _UNACCUSATIVE = frozenset({"arriver", "partir", "venir", "entrer", "sortir", "rentrer", "retourner",
-                           "revenir", "parvenir", "debarquer"})
+                           "revenir", "parvenir", "debarquer", "intervenir"})
 
 
 def _subject_acts(verb: Token) -> bool:

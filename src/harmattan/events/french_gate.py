@@ -16,7 +16,7 @@ from harmattan.events.french import FrenchActDecision, rule_act_decision
 from harmattan.schema import Modality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from harmattan.events.roles import Roles
 
@@ -34,6 +34,8 @@ class FrenchGate:
             # Brésil rencontre le Sénégal vendredi », « le football est suspendu »); force
             # and arrests stay acts whatever the setting
             return FrenchActDecision(False, False, "sport", 0.0)
+        if getattr(match, "kind", "verb") == "noun" and _named_again(doc[match.trigger_i]):
+            return FrenchActDecision(False, False, "an act told before, named again", 0.0)
         if getattr(match, "kind", "verb") == "noun":
             # an act named by a noun is told as its sentence's main verb tells it
             from harmattan.events.french import _root
@@ -48,9 +50,21 @@ class FrenchGate:
 
         if not_an_act(sentence.text) or doc is None:
             return False
-        if _violence_read_as_no_act(doc) or _violence_as_condition(doc):
+        if _violence_read_as_no_act(doc) or _violence_as_condition(doc) or _incident_named_again(doc):
             return False
         return tense_of(doc, _root(doc)) not in {"imparfait", "conditionnel", "subjonctif", "plusqueparfait"}
+
+
+#: Demonstrative determiners: « ces incursions », « cet accord » name an act already told.
+_DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+
+
+def _named_again(noun: Token) -> bool:
+    """A noun of act with a demonstrative, subject of its clause (« ces incursions ne
+    s'inscrivent pas dans … », « cet accord intervient dans un contexte de tensions »): the
+    act told before is what the sentence talks about, not a new act."""
+    return noun.dep_ in {"nsubj", "nsubj:pass"} and any(
+        c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in noun.children)
 
 
 #: Codes that stay acts in a sentence about sport: protests, arrests, assaults, fights.
@@ -88,6 +102,18 @@ def _violence_read_as_no_act(doc: Doc) -> bool:
         row = _row_for(verb_of(token), rows, doc.text) if rows else None
         if row is not None and row.code == "---":
             return True
+    return False
+
+
+def _incident_named_again(doc: Doc) -> bool:
+    """The only incident words are those of a subject named with a demonstrative (« ces
+    incursions ne s'inscrivent pas dans … »): an incident told before, talked about."""
+    from harmattan.events.acled_fr import acled_keywords_fr
+
+    for noun in doc:
+        if _named_again(noun):
+            left, right = noun.left_edge.idx, noun.right_edge.idx + len(noun.right_edge.text)
+            return not acled_keywords_fr(doc.text[:left] + " " + doc.text[right:])
     return False
 
 
