@@ -603,3 +603,34 @@ def test_sanctions_faced_are_the_imposers_act_on_who_faces_them(text: str, sourc
 def test_an_act_set_or_due_to_happen_is_future(text: str, future: bool) -> None:
     events = code_articles([Article(id="due", text=text, date=parse_date("2015-06-01"))])
     assert events and events[0].modality.future is future
+
+
+@pytest.mark.parametrize("text, code", [
+    # the dictionary gives Cartagena and Valencia to Spain; the article names Colombia or
+    # Venezuela, each with a large city of that name, and never Spain
+    ("Colombian police seized three tons of cocaine on Monday. The cocaine, seized in the Caribbean "
+     "port of Cartagena, was mixed with brown sugar.", "COL"),
+    ("Venezuelan police arrested two gang leaders in Valencia on Monday.", "VEN"),
+    # an article that names Spain keeps Spain's city
+    ("Spanish police arrested two men in Valencia on Monday.", "ESP"),
+])
+def test_a_city_is_the_named_countrys_that_has_one_of_that_name(text: str, code: str) -> None:
+    events = code_articles([Article(id="city", text=text, date=parse_date("2015-06-01"))])
+    assert [a.code for a in events[0].target] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "Chavez knew the armed forces were displeased with the warming of relations with subversives, whom "
+    "they attributed as responsible for the majority of service deaths of soldiers and officers.",
+    "The police knew the gang was behind the attack.",
+])
+def test_knowing_is_no_act(text: str) -> None:
+    events = code_articles([Article(id="knew", text=text, date=parse_date("2015-06-01"))])
+    assert all(e.evidence.trigger != "knew" for e in events)
+
+
+def test_what_came_before_is_no_act_of_either() -> None:
+    text = ("Maduro's announcement was preceded by military exercises in which the president announced "
+            "plans to deliver arms to communities.")
+    events = code_articles([Article(id="preceded", text=text, date=parse_date("2015-06-01"))])
+    assert all(e.evidence.trigger != "preceded" for e in events)

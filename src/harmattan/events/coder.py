@@ -805,6 +805,7 @@ class EventCoder:
                 actor.text = article.text[actor.start:actor.end]
             actors = [a for a in actors if not _force_as_means(text, a)]
             per_sentence.append((sentence, actors))
+        _cities_of_the_country(per_sentence)
         country = _main_country(a for _, actors in per_sentence for a in actors)
         if country and _acted_in(country, per_sentence, text):
             # Armed groups that operate across borders take the country they act in: read
@@ -1361,7 +1362,7 @@ _NO_ACT_VERBS = frozenset(
     "be become seem appear remain stay exist come see show mean sum mark emerge shine serve "
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
     "include involve represent have belong consist contain comprise resemble depend lack own possess "
-    "reside follow".split())
+    "reside follow precede know".split())
 
 
 def _wanted(token: Any) -> bool:
@@ -2219,6 +2220,54 @@ def _state_like(actors: list[Actor]) -> bool:
 
 def _is_named_group(actor: Actor) -> bool:
     return actor.sector == "REB" and actor.actor_id is not None
+
+
+_AGENT_IN_TOWN = re.compile(r"\b(?:in|of|from)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)$")
+#: A city this large in the article's country is the one meant by its name.
+_CITY_POPULATION = 100_000
+_GAZETTEER: list[Any] = []
+
+
+def _gazetteer() -> Any:
+    if not _GAZETTEER:
+        from harmattan.geo.gazetteer import Gazetteer
+
+        _GAZETTEER.append(Gazetteer().initialize())
+    return _GAZETTEER[0]
+
+
+def _cities_of_the_country(per_sentence: list[tuple[Sentence, list[Actor]]]) -> None:
+    """A city the actor dictionary gives to one country ("Cartagena", "Valencia", "Cordoba":
+    Spain) in an article that names that country nowhere and names one other country with a
+    large city of that name (Cartagena, Colombia; Valencia, Venezuela; Cordoba, Argentina):
+    that country's city.  ("The cocaine, seized in the Caribbean port of Cartagena", in an
+    article about Colombia and Mexico.)"""
+    from harmattan.store.countries import alpha2_to_alpha3
+
+    named = {a.code for _, actors in per_sentence for a in actors
+             if a.code and not (a.entry or "").startswith("phoenix:countries:")
+             and not _AGENT_IN_TOWN.search(a.text or "")}
+    iso3 = alpha2_to_alpha3()
+    for _, actors in per_sentence:
+        for actor in actors:
+            if not actor.code or actor.code in named or not actor.text:
+                continue
+            if (actor.entry or "").startswith("phoenix:countries:"):
+                name = actor.text
+            else:
+                # an agent the dictionary placed by its town ("gang leaders in Valencia")
+                placed = _AGENT_IN_TOWN.search(actor.text)
+                if placed is None:
+                    continue
+                name = placed.group(1)
+            places = [(iso3.get(e.country.upper()), e.population) for e in _gazetteer().lookup(name)
+                      if e.feature_code.startswith("PPL")]
+            if not any(code == actor.code for code, _ in places):
+                continue  # (not a city of the dictionary's country: a name of the country itself)
+            meant = {code for code, population in places if code in named and population >= _CITY_POPULATION}
+            if len(meant) == 1:
+                actor.code = meant.pop()
+                actor.entry = f"{actor.entry}+article-city"
 
 
 def _main_country(actors: Any) -> str | None:
