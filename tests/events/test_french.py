@@ -1260,3 +1260,15 @@ def test_who_intervenes_with_etre_is_the_doer() -> None:
     assert events and events[0].plover.event == "FIGHT"
     assert "Russie" in {a.text for a in events[0].source}
     assert "Russie" not in {a.text for a in events[0].target}
+
+
+def test_an_arrest_in_the_passive_is_by_the_authorities_of_its_place() -> None:
+    events = _code("La Russie a protesté. En 2004, Dhiren Barot, ressortissant britannique et membre "
+                   "d'Al-Qaida, a été arrêté à Londres pour avoir préparé des attentats terroristes.")
+    arrest = next(e for e in events if e.plover.event == "COERCE")
+    assert [(a.code, a.sector, a.entry) for a in arrest.source] == [("GBR", "COP", "implied:authorities")]
+
+
+def test_an_act_one_ended_up_doing_is_done() -> None:
+    events = _code("Le gouvernement a fini par expulser l'ambassadeur de France.")
+    assert [e.plover.event for e in events] == ["SANCTION"]

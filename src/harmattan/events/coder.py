@@ -619,6 +619,12 @@ class EventCoder:
             # « font face à des accusations » : who faces them suffers the act
             roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
             roles.source = []
+        if etype == "COERCE" and not roles.source and _agentless_passive_fr(doc[match.trigger_i]):
+            # « Dhiren Barot a été arrêté à Londres » : the authorities of the place (else, as
+            # for English, those the article is about)
+            implied = _implied_authorities(doc[match.trigger_i], candidate)
+            if implied is not None:
+                roles.source, roles.how = [implied], "implied"
         if not (etype == "ASSAULT" and _abduction(match)):
             etype = _force_by_target(etype, roles.target, roles.source)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer_fr(doc[match.trigger_i]) and not any(
@@ -1623,6 +1629,7 @@ _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY"}
 _COURT_LEMMAS = frozenset({
     "sentence", "convict", "charge", "indict", "try", "acquit", "jail", "imprison", "fine",
     "prosecute", "condemn",
+    "condamner", "inculper", "juger", "acquitter", "emprisonner", "incarcerer", "incarcérer",
 })
 
 
@@ -1944,6 +1951,12 @@ def _surnames_not_places(per_sentence: list[tuple[Sentence, list[Actor]]], text:
 def _again(person: Actor, start: int, end: int, text: str) -> Actor:
     entry = (person.entry or "").removesuffix("+same-person") + "+same-person"
     return Actor(text[start:end], person.code, person.sector, person.actor_id, start, end, entry)
+
+
+def _agentless_passive_fr(verb: Any) -> bool:
+    """A French passive with no « par » agent (« a été arrêté à Londres »)."""
+    return any(c.dep_ == "aux:pass" for c in verb.children) and not any(
+        c.dep_ == "obl:agent" for c in verb.children)
 
 
 def _implied_authorities(trigger: Any, candidate: _Candidate) -> Actor | None:

@@ -1464,7 +1464,7 @@ _CARRIERS = {"aller", "decider", "menacer", "promettre", "commencer", "tenter", 
              "annoncer", "ordonner", "accepter", "continuer", "venir", "engager", "prevoir", "entendre",
              "vouloir", "exiger", "demander", "appeler", "inviter", "exhorter", "sommer", "autoriser",
              "proposer", "choisir", "affirmer", "declarer", "reconnaitre", "nier", "dementir", "envisager",
-             "reussir", "parvenir", "poursuivre", "charger", "accuser", "chercher"}
+             "reussir", "parvenir", "poursuivre", "charger", "accuser", "chercher", "finir"}
 #: Verbs of opinion: an act in what they govern is the speaker's view (« estime que … »).
 _OPINION_VERBS = {"estimer", "penser", "croire", "sembler", "paraitre", "considerer", "juger",
                   "supposer", "craindre", "esperer", "douter", "imaginer", "soupconner"}
