@@ -634,3 +634,20 @@ def test_what_came_before_is_no_act_of_either() -> None:
             "plans to deliver arms to communities.")
     events = code_articles([Article(id="preceded", text=text, date=parse_date("2015-06-01"))])
     assert all(e.evidence.trigger != "preceded" for e in events)
+
+
+@pytest.mark.parametrize("text, trigger, source, event", [
+    ("Bolivia to Install Anti-Narcotics Base in Drug Trafficking Heartland.", "Install", ["BOL"], None),
+    ("ECOWAS to Deploy Standby Force in Niger.", "Deploy", ["IGO"], None),
+    # the headline's announced act keeps its own type, as the act annotations code it
+    ("Colombia to Create Anti-Smuggling Task Force.", "Create", ["COL"], "MOBILIZE"),
+])
+def test_a_headline_announcing_an_act_is_its_actors_future_act(text: str, trigger: str, source: list[str],
+                                                               event: str | None) -> None:
+    events = code_articles([Article(id="to", text=text, date=parse_date("2017-06-01"))])
+    assert events
+    first = events[0]
+    assert first.evidence.trigger == trigger and first.modality.future
+    assert [a.code for a in first.source] == source
+    if event is not None:
+        assert first.plover.event == event

@@ -31,7 +31,7 @@ from harmattan.events.acts import merge_restatements
 from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
-from harmattan.events.modality import read_modality
+from harmattan.events.modality import headline_announced, read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
 from harmattan.events.verbs import ATTRIBUTING_LEMMAS, NO_ACT_KEY, NO_SENSE_KEY, best_match
 from harmattan.nlp.language import article_language
@@ -664,7 +664,7 @@ class EventCoder:
         return event
 
     def _settle_type(self, etype: str, code: str, modality: Modality, roles: Any,
-                     trigger_lemma: str = "") -> tuple[str, str, Any]:
+                     trigger_lemma: str = "", intent: bool = True) -> tuple[str, str, Any]:
         """The act's final type, CAMEO code and PLOVER table (English and French): a conditional
         use of force by a state or a body of states is a threat, not an act; announced or
         conditional acts take their intent's type; a code of another type gives way to the
@@ -691,7 +691,9 @@ class EventCoder:
             etype, code = "DISAPPROVE", "111"
         if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
             etype, code = "THREATEN", "138"
-        elif self.settings.intent_rules:
+        elif self.settings.intent_rules and intent:
+            # (not a headline's announcement, "Colombia to Create Anti-Smuggling Task Force",
+            # which the act annotations code as the act announced)
             etype = intent_type(etype, modality)
         table = cameo_to_plover(code)
         if table is None or table.event != etype:
@@ -1078,7 +1080,8 @@ class EventCoder:
             # "A Nicaraguan judge ordered that a public oral trial … commence", "a judge ordered
             # land returned to 14 families": a court's order is legal action, not a request
             etype, code = "COERCE", _LEGAL_ACTION
-        etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_)
+        etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_,
+                                               intent=not headline_announced(doc[trigger_i]))
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
         if match is not None and (match.code == _ABETTING and doc[trigger_i].lemma_.lower() in _ABETTING_LEMMAS
                                   or match.pattern.startswith("attribution:")):

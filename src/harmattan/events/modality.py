@@ -74,6 +74,12 @@ def _chain(token: Token, depth: int = 3) -> list[Token]:
     return chain
 
 
+def headline_announced(verb: Token) -> bool:
+    """The verb of a headline's announcement, "Mali to Expel French Ambassador": its "to"
+    parsed as a modal (nlp/parser.py ``headline_case``)."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" and c.tag_ == "MD" and c.i < verb.i for c in verb.children)
+
+
 @timed("modality")
 def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Modality:
     trigger = doc[trigger_i]
@@ -94,6 +100,8 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
                     future = True
                 elif lower == "going" or (lower in {"is", "are", "was", "were"} and child.nbor(1).lower_ == "to"):
                     future = True
+                elif headline_announced(token):
+                    future = True  # a headline's "Mali to Expel French Ambassador" (nlp/parser.py)
             if child.dep_ == "advcl" and not (token.i == trigger.i and trigger.lemma_ in _THREAT_LEMMAS):
                 # (not the condition a threat states: "threatened business owners with
                 # kidnappings if they refused to pay" is a threat made)

@@ -212,7 +212,24 @@ def headline_case(text: str, keep: list[tuple[int, int]] | None = None) -> str |
             continue
         out[m.start()] = text[m.start()].lower()
     lowered = "".join(out)
+    announced = re.search(r"\s(to)\s+[a-z]", lowered)
+    if announced is not None and keep and _only_names_before(text, announced.start(1), keep):
+        # "Bolivia to Install Anti-Narcotics Base …", "Mali to Expel French Ambassador": the
+        # headline's "to" tells what the actor will do; parsed as a modal ("'d", of the same
+        # length), the verb after it the main verb, which the modality reads as the future
+        # (events/modality.py)
+        lowered = lowered[:announced.start(1)] + "'d" + lowered[announced.end(1):]
     return lowered if lowered != text else None
+
+
+def _only_names_before(text: str, end: int, names: list[tuple[int, int]]) -> bool:
+    """Everything before ``end`` is one of the ``names`` spans, punctuation or space ("Cali,
+    Colombia to …"), and something is."""
+    covered = [False] * end
+    for start, stop in names:
+        for i in range(max(0, start), min(end, stop)):
+            covered[i] = True
+    return any(covered) and all(covered[i] or not text[i].isalnum() for i in range(end))
 
 
 def with_text(doc: Doc, text: str) -> Doc:
