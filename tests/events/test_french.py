@@ -1272,3 +1272,15 @@ def test_an_arrest_in_the_passive_is_by_the_authorities_of_its_place() -> None:
 def test_an_act_one_ended_up_doing_is_done() -> None:
     events = _code("Le gouvernement a fini par expulser l'ambassadeur de France.")
     assert [e.plover.event for e in events] == ["SANCTION"]
+
+
+def test_an_article_about_sport_gives_its_deals_and_meetings_no_political_act() -> None:
+    text = ("Le club a présenté jeudi son nouvel attaquant, arrivé pour la saison prochaine. "
+            "L'équipe avait terminé troisième du championnat. "
+            "L'Argentin, 48 ans, a signé un accord jusqu'au 30 juin 2022 avec le club de Madrid. "
+            "Le joueur a rencontré le président du club mardi.")
+    events = _code(text)
+    assert all(e.plover.event not in {"AGREE", "CONSULT"} for e in events)
+    # the same sentences with no sport around them are acts
+    events = _code("Le ministre a signé un accord jusqu'au 30 juin 2022 avec le Mali.")
+    assert [e.plover.event for e in events] == ["AGREE"]

@@ -150,6 +150,14 @@ def acled_keywords_fr(text: str) -> bool:
                                         _SUICIDE))
 
 
+def violent_fr(text: str) -> bool:
+    """Does this French sentence name violence (an attack, a clash, a blast, an abduction,
+    an arrest, looting …), as opposed to a protest, an agreement or a transfer?"""
+    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text)))
+    return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _RIOTER, _MOB,
+                                        _ABDUCT, _SEXUAL, _ARREST, _LOOTING, _SUICIDE))
+
+
 def announced_fr(text: str) -> bool:
     return _ANNOUNCED.search(text) is not None
 

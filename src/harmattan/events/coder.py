@@ -639,7 +639,8 @@ class EventCoder:
         if not _refusal_to_answer(code, doc[match.trigger_i], modality):
             return None  # « a répondu à la demande » : an answer given is no act
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[match.trigger_i].lemma_)
-        decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors)
+        decision = self.french_gate().decide(doc, match, roles, modality, sentence, candidate.actors,
+                                             article_text=article.text)
         candidate.gate = decision
         if not decision.keep and not (decision.hedged and etype == "THREATEN" and modality.hypothetical
                                       and _state_like(roles.source)):
@@ -720,7 +721,8 @@ class EventCoder:
                 # interdits » : what the sentence tells as possible is no incident either (an
                 # allegation in the conditional, « aurait été tuée », still is one)
                 continue
-            if not self.french_gate().keeps_incident(item.doc_, item.sentence, item.actors):
+            if not self.french_gate().keeps_incident(item.doc_, item.sentence, item.actors,
+                                                     article_text=item.article.text):
                 continue
             event = acled_only_event(item.article, item.sentence, item.actors, country=item.country,
                                      language="fr")
