@@ -1284,3 +1284,10 @@ def test_an_article_about_sport_gives_its_deals_and_meetings_no_political_act() 
     # the same sentences with no sport around them are acts
     events = _code("Le ministre a signé un accord jusqu'au 30 juin 2022 avec le Mali.")
     assert [e.plover.event for e in events] == ["AGREE"]
+
+
+def test_a_fight_against_a_cause_is_no_fighting() -> None:
+    events = _code("Le gouvernement a lancé le combat contre la corruption.")
+    assert all(e.plover.event not in {"FIGHT", "ASSAULT"} for e in events)
+    events = _code("L'armée a mené un combat contre les jihadistes près de Ménaka.")
+    assert [e.plover.event for e in events] == ["FIGHT"]

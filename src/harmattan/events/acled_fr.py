@@ -121,6 +121,16 @@ _REFERENCE = re.compile(r"\b(?:après|depuis|suite à|à la suite d[eu'’]|en r
                         re.IGNORECASE)
 
 
+#: A fight or a struggle against a cause (« le combat contre le racisme », « la lutte contre la
+#: corruption »): no fighting.
+CAUSE_FIGHT = re.compile(
+    r"\b(?:combats?|luttes?|guerres?)\s+contre\s+(?:l[ea]\s+|les\s+|l['’])?(?:racisme|pauvreté|corruption|"
+    r"discriminations?|injustices?|inégalités?|impunité|faim|maladies?|paludisme|sida|vih|covid\S*|virus|"
+    r"pandémie|épidémie|changement\s+climatique|réchauffement|désertification|analphabétisme|chômage|"
+    r"fraudes?|blanchiment|évasion\s+fiscale|cybercriminalité)\b",
+    re.IGNORECASE)
+
+
 #: « s'arrêter » (to stop, to come to an end) is no arrest: « ne s'est pas arrêté là »; nor is
 #: stopping an activity (« MSF annonce avoir arrêté ses activités », as the verb lexicon reads it).
 _STOPPED = re.compile(r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?arrêt\w*|\barrêt\w*\s+(?:\w+\s+){0,2}?(?:activités?|"
@@ -144,7 +154,7 @@ _NOT_PROTEST = re.compile(
 def acled_keywords_fr(text: str) -> bool:
     """Could this French sentence hold an ACLED event?  (Cheap; for sentences with no act.)
     An incident named only as the time or cause of something else does not count."""
-    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text)))
+    text = CAUSE_FIGHT.sub(" ", _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text))))
     return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _PROTEST, _RIOTER, _MOB,
                                         _ABDUCT, _SEXUAL, _TAKE, _RETAKE, _AGREEMENT, _ARREST, _LOOTING, _DISRUPTED, _COUP,
                                         _SUICIDE))
@@ -153,7 +163,7 @@ def acled_keywords_fr(text: str) -> bool:
 def violent_fr(text: str) -> bool:
     """Does this French sentence name violence (an attack, a clash, a blast, an abduction,
     an arrest, looting …), as opposed to a protest, an agreement or a transfer?"""
-    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text)))
+    text = CAUSE_FIGHT.sub(" ", _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", _REFERENCE.sub(" ", text))))
     return any(p.search(text) for p in (_ATTACK, _CLASH, _BLAST, _AIR, _SHELLING, _IED, _GRENADE, _RIOTER, _MOB,
                                         _ABDUCT, _SEXUAL, _ARREST, _LOOTING, _SUICIDE))
 
@@ -188,7 +198,7 @@ _CROWD = _rx(r"manifest\w*", r"march\w*", r"rassembl\w*", r"foules?", r"grèves?
 def classify_fr(text: str, event_type: str | None = None, source_inters: list[int] | None = None,
                 target_inters: list[int] | None = None) -> tuple[str, str] | None:
     """(event type, sub-event type) of a French sentence, or None when ACLED would not record it."""
-    text = _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", text))
+    text = CAUSE_FIGHT.sub(" ", _NOT_PROTEST.sub(" ", _STOPPED.sub(" ", text)))
     source_inters = source_inters or []
     target_inters = target_inters or []
     armed_named = bool(_ARMED_NAMED.search(text)) or bool(set(source_inters) & {1, 2, 3, 4, 8})

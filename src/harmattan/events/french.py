@@ -545,6 +545,10 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
         code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
         if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
             continue
+        from harmattan.events.acled_fr import CAUSE_FIGHT
+
+        if CAUSE_FIGHT.match(doc.text, token.idx):
+            continue  # « le combat contre le racisme » : a cause, no fighting
         if fold(root.lemma_) in _MODALS:
             return None  # « les sanctions peuvent inclure … » : a possibility
         if fold(root.lemma_) in _BEING_VERBS or any(

@@ -36,8 +36,6 @@ class FrenchGate:
             # sentence or an article about sport (« l'Argentin … a signé un accord jusqu'au 30
             # juin »); force and arrests stay acts whatever the setting
             return FrenchActDecision(False, False, "sport", 0.0)
-        if getattr(match, "kind", "verb") == "noun" and _named_again(doc[match.trigger_i]):
-            return FrenchActDecision(False, False, "an act told before, named again", 0.0)
         if getattr(match, "kind", "verb") == "noun":
             # an act named by a noun is told as its sentence's main verb tells it
             from harmattan.events.french import _root
