@@ -1291,3 +1291,13 @@ def test_a_fight_against_a_cause_is_no_fighting() -> None:
     assert all(e.plover.event not in {"FIGHT", "ASSAULT"} for e in events)
     events = _code("L'armée a mené un combat contre les jihadistes près de Ménaka.")
     assert [e.plover.event for e in events] == ["FIGHT"]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("La Chine a offert à Moscou un soutien économique et diplomatique.", "AID"),
+    ("Le président Raisi a introduit plusieurs nouvelles mesures pour faire respecter le port du hijab.", "COERCE"),
+    ("Le ministre chinois des affaires étrangères, Wang Yi, a qualifié les préoccupations de la Russie "
+     "de légitimes.", "SUPPORT"),
+])
+def test_support_offered_measures_introduced_concerns_called_legitimate(text: str, event: str) -> None:
+    assert [e.plover.event for e in _code(text)][:1] == [event]
