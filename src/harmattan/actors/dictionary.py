@@ -201,6 +201,13 @@ NON_COUNTRY_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 
 
 @functools.lru_cache(maxsize=1)
+def country_by_name() -> dict[str, str]:
+    """The countries table's names, lowered, → ISO 3166-1 alpha-3 ("colombia" → COL)."""
+    return {name.lower(): iso3 for iso3, row in _read_countries(COUNTRIES_PATH).items()
+            for name in row["names"]}
+
+
+@functools.lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
     """Every code that names a country or territory: the countries table's ISO 3166-1
     alpha-3 codes (plus XKX, Kosovo's customary code), the territories and the former states

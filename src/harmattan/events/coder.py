@@ -14,6 +14,7 @@ Per article:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -2254,18 +2255,29 @@ def _gazetteer() -> Any:
     return _GAZETTEER[0]
 
 
+@functools.lru_cache(maxsize=None)
+def _alpha3_of(alpha2: str) -> str | None:
+    """A gazetteer country's alpha-2 code as the actors' alpha-3, by the country's name (not
+    ``store.countries.alpha2_to_alpha3``, which reads the whole gazetteer file: seconds in each
+    worker)."""
+    from harmattan.actors.dictionary import country_by_name
+
+    entry = _gazetteer().country(alpha2)
+    if entry is None:
+        return None
+    name = entry.name.lower()
+    return country_by_name().get(name) or country_by_name().get(name.removeprefix("the "))
+
+
 def _cities_of_the_country(per_sentence: list[tuple[Sentence, list[Actor]]]) -> None:
     """A city the actor dictionary gives to one country ("Cartagena", "Valencia", "Cordoba":
     Spain) in an article that names that country nowhere and names one other country with a
     large city of that name (Cartagena, Colombia; Valencia, Venezuela; Cordoba, Argentina):
     that country's city.  ("The cocaine, seized in the Caribbean port of Cartagena", in an
     article about Colombia and Mexico.)"""
-    from harmattan.store.countries import alpha2_to_alpha3
-
     named = {a.code for _, actors in per_sentence for a in actors
              if a.code and not (a.entry or "").startswith("phoenix:countries:")
              and not _AGENT_IN_TOWN.search(a.text or "")}
-    iso3 = alpha2_to_alpha3()
     for _, actors in per_sentence:
         for actor in actors:
             if not actor.code or actor.code in named or not actor.text:
@@ -2278,7 +2290,7 @@ def _cities_of_the_country(per_sentence: list[tuple[Sentence, list[Actor]]]) -> 
                 if placed is None:
                     continue
                 name = placed.group(1)
-            places = [(iso3.get(e.country.upper()), e.population) for e in _gazetteer().lookup(name)
+            places = [(_alpha3_of(e.country.upper()), e.population) for e in _gazetteer().lookup(name)
                       if e.feature_code.startswith("PPL")]
             if not any(code == actor.code for code, _ in places):
                 continue  # (not a city of the dictionary's country: a name of the country itself)
