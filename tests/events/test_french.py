@@ -1155,6 +1155,29 @@ def test_verbs_of_the_cameo_categories_read_in_french(text: str, event: str) -> 
     assert found.plover.event == event
 
 
+@pytest.mark.parametrize("text, event, code", [
+    ("Les jihadistes ont contraint les habitants à fuir le village.", "COERCE", "170"),
+    ("L'armée malienne a recruté des centaines de combattants.", "MOBILIZE", "153"),
+    ("Les ravisseurs retiennent trois otages nigériens.", "ASSAULT", "181"),
+    ("L'armée burkinabè traque les terroristes dans la région.", "FIGHT", "190"),
+    ("La police a violenté les manifestants à Dakar.", "ASSAULT", "1823"),
+    ("La junte a élargi les détenus politiques.", "RETREAT", "0841"),
+    ("Le gouvernement malien a abrogé l'accord de défense avec la France.", "SANCTION", "160"),
+    ("La CEDEAO se réjouit de la libération de l'otage.", "SUPPORT", "051"),
+    ("Le gouvernement malien a proscrit les partis politiques.", "COERCE", "172"),
+])
+def test_more_verbs_of_the_cameo_categories_read_in_french(text: str, event: str, code: str) -> None:
+    (found,) = _code(text)
+    assert (found.plover.event, found.cameo.code) == (event, code)
+
+
+def test_coercion_by_circumstances_is_no_act() -> None:
+    # « contraindre », « forcer » are an actor's coercion only with armed men or a government
+    # as their subject: an epidemic or circumstances force no one
+    assert _code("L'épidémie a contraint les services de santé du Libéria à innover.") == []
+    assert _code("L'évolution des circonstances a forcé des entreprises à faire marche arrière.") == []
+
+
 def test_questions_asked_by_a_journalist_are_no_act() -> None:
     assert _code("Il a été interrogé par la BBC sur la crise.") == []
 
