@@ -191,6 +191,18 @@ def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     assert code_articles([Article(id="sense", text=text, date=parse_date("2015-06-01"))]) == []
 
 
+def test_coming_that_frames_an_act_is_no_visit() -> None:
+    # "came … when …", "comes as …": the act is the clause's, not a visit (ARRIVE, 040)
+    text = ("The latest development came on April 25 when Jacob Fehr, a member of Mexico's Mennonite "
+            "community who had relocated to Canada, was sentenced to seven years in prison for "
+            "trafficking cocaine, reported CBC News.")
+    (sentence,) = code_articles([Article(id="came", text=text, date=parse_date("2013-05-01"))])
+    assert (sentence.plover.event, sentence.evidence.trigger) == ("COERCE", "sentenced")
+    text = ("The latest measure comes as an official endorsement of an emergency decree backed by "
+            "President Porfirio Lobo.")
+    assert code_articles([Article(id="comes", text=text, date=parse_date("2011-11-01"))]) == []
+
+
 @pytest.mark.parametrize("text, event", [
     ("Police fired tear gas at the crowd in Caracas.", "ASSAULT"),
     ("Soldiers fired on the rebels near Kidal on Monday.", "FIGHT"),

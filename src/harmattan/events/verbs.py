@@ -709,6 +709,12 @@ _COME_TO_STATES = frozenset("light power end halt standstill conclusion term ter
                             "fruition close bear realize realise life".split())
 
 
+#: Where one comes to, when coming is a visit ("came to Caracas", "came into Mali").
+_COME_PLACES = frozenset({"to", "into", "from"})
+#: The words of a clause that coming only frames ("came … when", "comes as", "came after").
+_FRAMING_MARKS = frozenset({"when", "as", "after", "amid", "while", "days", "weeks", "just"})
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -744,8 +750,17 @@ def _no_act_sense(verb: Any) -> bool:
         return True  # ("As opposed to its July 1 statement, … the Treasury this time identified …")
     if lemma == "come":
         # ("part of their reach came to light in a cable"; "came to power"): no visit
-        return any(c.dep_ == "prep" and c.lower_ == "to" and any(
-            g.dep_ == "pobj" and g.lemma_.lower() in _COME_TO_STATES for g in c.children) for c in children)
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _COME_TO_STATES for g in c.children) for c in children):
+            return True
+        # ("The latest development came on April 25 when Jacob Fehr … was sentenced", "The
+        # arrest comes as …"): a frame for the act of the clause, no visit, when nothing says
+        # where one came to
+        # ("The latest measure comes as an official endorsement of a decree")
+        return not any(c.dep_ == "prep" and c.lower_ in _COME_PLACES for c in children) and any(
+            (c.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ in _FRAMING_MARKS
+                                       for m in c.children))
+            or (c.dep_ == "prep" and c.lower_ in {"as", "after", "amid"}) for c in children)
     if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         # ("President Felipe Calderon has held up the passage of a law"): delayed, no one held
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
