@@ -1171,6 +1171,17 @@ def test_more_verbs_of_the_cameo_categories_read_in_french(text: str, event: str
     assert (found.plover.event, found.cameo.code) == (event, code)
 
 
+def test_an_act_announced_by_a_noun_is_the_announcers() -> None:
+    # « annoncer / décréter la levée, l'arrestation… » with no « par X »: the subject's own act
+    (lifting,) = _code("La CEDEAO a annoncé samedi la levée des sanctions contre le Niger.")
+    assert (lifting.plover.event, lifting.cameo.code) == ("CONCEDE", "081")
+    assert [a.code for a in lifting.source] == ["IGO"] and [a.code for a in lifting.target] == ["NER"]
+    (struck,) = _code("La radiation de Gbagbo des listes électorales est confirmée le 25 août 2020.")
+    assert (struck.plover.event, struck.cameo.code) == ("COERCE", "172")
+    # raising funds is no lifting of anything
+    assert _code("La start-up a annoncé une levée de fonds de 10 millions de dollars.") == []
+
+
 def test_coercion_by_circumstances_is_no_act() -> None:
     # « contraindre », « forcer » are an actor's coercion only with armed men or a government
     # as their subject: an epidemic or circumstances force no one

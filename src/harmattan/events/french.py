@@ -499,6 +499,9 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
 
 #: Nouns of the table in a set phrase that names no act.
 _NOT_NOMINAL_ACT = re.compile(r"demandes? de commentaires?|appels? d'offres?|appels? téléphonique|"
+                              # « une levée de fonds », « la levée du corps », « une levée de
+                              # boucliers » (an outcry), « la levée de son immunité » (no concession)
+                              r"levées? (?:de fonds|du corps|de boucliers|de (?:l'|son |sa |leur )?immunité)|"
                               # « la manifestation la plus importante de cette dégradation » : a sign
                               r"manifestations? (?:(?:la|les) plus \w+|concrètes?|claires?|évidentes?|"
                               r"visibles?|tangibles?) d")
@@ -589,6 +592,10 @@ _FORCE_NOUNS = frozenset({"frappe", "bombardement", "raid", "offensive", "ripost
 _SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
 #: Main verbs whose subject claims the act their object names (folded lemmas).
 _CLAIM_VERBS = frozenset({"revendiquer"})
+#: Main verbs whose subject decides or proclaims the act their object names: its doer
+#: (« La CEDEAO a annoncé la levée des sanctions contre le Niger ») (folded lemmas).
+_DECIDING_VERBS = frozenset({"annoncer", "decider", "decreter", "ordonner", "enteriner",
+                             "proclamer", "prononcer", "acter", "approuver", "autoriser"})
 #: Main verbs by which a noun names what something is, not an act (folded lemmas).
 _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "devenir", "rester"})
 
@@ -706,6 +713,9 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             # done to the camp
             # (« a revendiqué la neutralisation de terroristes » : the claimant did it to them)
             (source if (agentive or armed or suffered) and not claimed else target).extend(found)
+    if not source and noun.dep_ == "obj" and fold(noun.head.lemma_) in _DECIDING_VERBS and target:
+        # (what one announces or decides with no « par X » is one's own act)
+        source = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
     if not target and all(any(a is o for o in owners) for a in source):
         return None  # (nothing hung on the noun names a party: the sentence's parse decides)
     return Roles(_dedupe(source), _dedupe([a for a in target if all(a is not s for s in source)]), "noun")
