@@ -1182,6 +1182,15 @@ def test_an_act_announced_by_a_noun_is_the_announcers() -> None:
     assert _code("La start-up a annoncé une levée de fonds de 10 millions de dollars.") == []
 
 
+def test_a_participle_that_opens_the_sentence_with_its_doer_tells_the_act() -> None:
+    (acquittal,) = _code("Acquitté le 15 janvier 2019 par la CPI, Laurent Gbagbo est redevenu une force "
+                         "politique dans son pays.")
+    assert (acquittal.plover.event, acquittal.evidence.trigger) == ("CONCEDE", "Acquitté")
+    assert [a.code for a in acquittal.source] == ["IGO"]
+    # one that describes a noun does not
+    assert _code("Les experts consultés par la BBC précisent que les enfants seraient plus sensibles.") == []
+
+
 def test_coercion_by_circumstances_is_no_act() -> None:
     # « contraindre », « forcer » are an actor's coercion only with armed men or a government
     # as their subject: an epidemic or circumstances force no one

@@ -1639,6 +1639,18 @@ def _governing_verb(token: Token) -> Token:
     return head
 
 
+def _participle_by_named_agent(trigger: Token) -> bool:
+    """« Acquitté le 15 janvier 2019 par la CPI, Laurent Gbagbo est redevenu … » : a past
+    participle that opens the sentence, whose « par » names who did it, tells the act as done
+    (not one that describes a noun: « les déchets rejetés par l'industrie », « des
+    séparatistes soutenus par la Russie »)."""
+    if any(t.is_alpha for t in trigger.doc[:trigger.i]) or not trigger.lower_.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")):
+        return False  # (not a present participle: « critiquant »)
+    return any(c.dep_ in {"obl:agent", "obl", "obl:mod"} and "par" in _case_words(c)
+               and c.pos_ in {"NOUN", "PROPN"} and fold(c.lemma_) not in _GENERIC_DOERS
+               for c in trigger.children)
+
+
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
     """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
     return trigger.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
@@ -1727,7 +1739,8 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
         if governor.i == trigger_i or not carried or _is_passive(governor) or (not reported and \
                 tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}):
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
-    if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"} and not _gerund_of_act(doc, trigger):
+    if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"} and not _gerund_of_act(doc, trigger) \
+            and not _participle_by_named_agent(trigger):
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
