@@ -1324,3 +1324,13 @@ def test_the_g7_and_the_g20_are_intergovernmental_bodies() -> None:
     assert [(a.text, a.code) for a in event.source] == [("G7", "IGO")]
     event = _main("G20 leaders met in Rome on Sunday.", "2021-10-31")
     assert [a.code for a in event.source] == ["IGO"]
+
+
+def test_force_named_by_the_subject_of_a_report_is_between_its_parties() -> None:
+    # "were reported" only tells that the clashes took place: the act is the noun's, its
+    # parties those "between" names, the first the source
+    event = _main("Clashes between militiamen and security forces were reported, though there were "
+                  "no indications of casualties.", "2013-07-25")
+    assert (event.plover.event, event.evidence.trigger) == ("FIGHT", "Clashes")
+    assert [a.text for a in event.source] == ["militiamen"]
+    assert [a.text for a in event.target] == ["security forces"]

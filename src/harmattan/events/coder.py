@@ -962,7 +962,7 @@ class EventCoder:
         acts = choose_acts(joint, main_pattern, typed, self.settings, lock_from=model_joint,
                            unlocking=_unlocking_types(doc, typed))
         if acts and main_pattern is not None and acts[0][1] is not main and acts[0][0] in _FORCE_TYPES \
-                and main_pattern[0] in _FORCE_TYPES and main.kind == "verb" \
+                and main_pattern[0] in _FORCE_TYPES and (main.kind == "verb" or _force_noun_told(doc, main)) \
                 and not (acts[0][1] is not None and acts[0][1].decisive):
             # Force the main verb states is the act's, whichever of the two kinds of force the
             # sentence's reading chose ("an officer was killed by six men wielding shotguns": the
@@ -1239,6 +1239,20 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         seen_triggers.add(match.trigger_i)
         acts.append((etype, match, min(confidence, joint[etype]) * 0.9))
     return acts
+
+
+#: Verbs that only tell that force named by their subject took place ("Clashes between
+#: militiamen and security forces were reported", "fighting broke out").
+_FORCE_TOLD = frozenset({"report", "confirm", "erupt", "break", "occur", "happen", "continue", "resume",
+                         "take", "follow", "rage", "intensify", "escalate"})
+
+
+def _force_noun_told(doc: Doc, match: VerbMatch) -> bool:
+    """A noun of force that is the subject of a verb that only tells it took place: the act is
+    the noun's, its roles the noun's ("between militiamen and security forces")."""
+    noun = doc[match.trigger_i]
+    return match.kind == "noun" and noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.dep_ == "ROOT" \
+        and noun.head.lemma_.lower() in _FORCE_TOLD
 
 
 def _unlocking_types(doc: Doc, typed: list[tuple[str, VerbMatch]]) -> frozenset[str]:

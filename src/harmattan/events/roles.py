@@ -317,6 +317,12 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         node = node.head
     target_heads: list[Token] = []
     skip = {subject_range[0]} if subject_range else set()
+    if is_noun and not source:
+        parties = _between_parties(trigger, mapped)
+        if parties is not None:
+            # "Clashes between militiamen and security forces were reported": the first party
+            # and the others, whatever the verb that tells it
+            return Roles(_dedupe(parties[0]), _dedupe(parties[1]), how)
     if is_noun:
         target_heads += _object_heads(trigger, skip)
         # A possessive or compound before the noun: "Israel's attack on Gaza" has its source
@@ -401,6 +407,27 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     target = [a for a in target if not (_a_watcher(a) and id(a) in starts
                                         and _inside_reporting_subject(doc, starts[id(a)], trigger_i))]
     return Roles(_dedupe(source), _dedupe(target), how)
+
+
+def _between_parties(noun: Token, mapped: list[tuple[Actor, int, int]]) -> tuple[list[Actor], list[Actor]] | None:
+    """The parties of "clashes / fighting / talks between X and Y": X, and Y with whoever is
+    coordinated after it; None unless both name actors."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "between":
+            continue
+        first = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None:
+            return None
+        others = [c for c in first.children if c.dep_ == "conj"]
+        if not others:
+            return None
+        head_end = min(o.left_edge.i for o in others)
+        source = _actors_in(mapped, first.left_edge.i, head_end)
+        target = [a for o in others for a in _actors_in(mapped, *_subtree_range(o))]
+        if source and target:
+            return source, target
+        return None
+    return None
 
 
 def _a_watcher(actor: Actor) -> bool:
