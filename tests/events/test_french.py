@@ -1165,6 +1165,12 @@ def test_verbs_of_the_cameo_categories_read_in_french(text: str, event: str) -> 
     ("Le gouvernement malien a abrogé l'accord de défense avec la France.", "SANCTION", "160"),
     ("La CEDEAO se réjouit de la libération de l'otage.", "SUPPORT", "051"),
     ("Le gouvernement malien a proscrit les partis politiques.", "COERCE", "172"),
+    ("Le président de la transition a regretté la décision de la CEDEAO.", "DISAPPROVE", "111"),
+    ("Le ministre a taclé la France lors de son discours.", "DISAPPROVE", "111"),
+    ("Des hommes armés s'en sont pris aux civils du village de Djibo.", "ASSAULT", "180"),
+    ("Le chef de l'opposition s'en est pris au gouvernement malien.", "DISAPPROVE", "111"),
+    ("Le journaliste a été gardé à vue par la gendarmerie à Niamey.", "COERCE", "173"),
+    ("La junte a restreint l'accès à internet.", "COERCE", "172"),
 ])
 def test_more_verbs_of_the_cameo_categories_read_in_french(text: str, event: str, code: str) -> None:
     (found,) = _code(text)
