@@ -1197,6 +1197,17 @@ def test_a_participle_that_opens_the_sentence_with_its_doer_tells_the_act() -> N
     assert _code("Les experts consultés par la BBC précisent que les enfants seraient plus sensibles.") == []
 
 
+def test_more_verbs_of_saying_are_typed_by_what_is_said() -> None:
+    # « a lancé », « a rappelé », « a publié » as « a déclaré »: the speaker (inverted or not)
+    # is the source, the act what the words say
+    (blame,) = _code("« Cette décision est illégale et inacceptable », a lancé le Premier ministre malien.")
+    assert blame.plover.event == "DISAPPROVE" and [a.sector for a in blame.source] == ["GOV"]
+    (demand,) = _code("Le président Tiani a rappelé que la CEDEAO devait lever ses sanctions.")
+    assert demand.plover.event == "DEMAND" and [a.code for a in demand.target] == ["IGO"]
+    # said alone is no act
+    assert _code("Le ministre a rappelé que la réunion aurait lieu à Bamako.") == []
+
+
 def test_coercion_by_circumstances_is_no_act() -> None:
     # « contraindre », « forcer » are an actor's coercion only with armed men or a government
     # as their subject: an epidemic or circumstances force no one

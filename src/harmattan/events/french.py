@@ -1551,7 +1551,8 @@ _IMPARFAIT_ENDINGS = ("ais", "ait", "aient", "ions", "iez")
 #: tenses (« a annoncé qu'il reconnaissait » : he recognises), not a state.
 _REPORTING = {"dire", "declarer", "annoncer", "affirmer", "indiquer", "expliquer", "preciser",
               "assurer", "ecrire", "tweeter", "confirmer", "souligner", "ajouter", "repondre", "reconnaitre",
-              "insister", "marteler", "confier", "estimer", "denoncer", "condamner", "accuser"}
+              "insister", "marteler", "confier", "estimer", "denoncer", "condamner", "accuser",
+              "rappeler", "rencherir", "tonner", "clamer", "fulminer", "lancer", "reagir", "exclamer"}
 _DEFINITE = {"le", "la", "l'", "les", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces"}
 
 
