@@ -1206,6 +1206,10 @@ def test_more_verbs_of_saying_are_typed_by_what_is_said() -> None:
     assert demand.plover.event == "DEMAND" and [a.code for a in demand.target] == ["IGO"]
     # said alone is no act
     assert _code("Le ministre a rappelé que la réunion aurait lieu à Bamako.") == []
+    # blame in the words of a new kind (« inefficace », « néocolonial », « complot »)
+    (ineffective,) = _code("Le Premier ministre malien a affirmé que la présence française était "
+                           "inefficace et néocoloniale.")
+    assert ineffective.plover.event == "DISAPPROVE"
 
 
 def test_coercion_by_circumstances_is_no_act() -> None:
