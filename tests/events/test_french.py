@@ -1212,6 +1212,15 @@ def test_more_verbs_of_saying_are_typed_by_what_is_said() -> None:
     assert ineffective.plover.event == "DISAPPROVE"
 
 
+def test_a_thing_as_the_subject_is_no_doer() -> None:
+    # a law, a ritual, access to advice help or offer nothing as an actor does
+    assert _code("Heureusement, dans certains pays, la loi offre une protection.") == []
+    assert _code("Les rituels m'ont aidé à faire face au deuil.") == []
+    # a body no dictionary lists still does (« Le régulateur a infligé … »)
+    (fine,) = _code("Le régulateur a infligé une amende de 5 millions de dollars à MTN.")
+    assert fine.plover.event == "COERCE"
+
+
 def test_coercion_by_circumstances_is_no_act() -> None:
     # « contraindre », « forcer » are an actor's coercion only with armed men or a government
     # as their subject: an epidemic or circumstances force no one

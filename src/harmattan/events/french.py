@@ -1608,6 +1608,17 @@ _GENERIC_DOERS = {"gens", "personne", "monde", "on", "public", "population", "au
                   "certain", "plupart", "beaucoup", "tout", "celui", "ceux", "ce", "cela", "ça"}
 
 
+#: Things and states that act on no one, as a verb's subject (« la loi offre une protection »,
+#: « les symptômes aident à identifier les cas », « les rituels m'ont aidé »): no doer.
+_THINGS = frozenset({
+    "loi", "regle", "symptome", "acces", "rituel", "chanson", "musique", "etude", "recherche", "donnee",
+    "chiffre", "vaccin", "medicament", "traitement", "technologie", "systeme", "application", "outil",
+    "methode", "situation", "crise", "pandemie", "epidemie", "virus", "maladie", "changement", "evolution",
+    "circonstance", "hausse", "baisse", "prix", "marche", "economie", "croissance", "inflation", "produit",
+    "film", "livre", "image", "video", "serie", "climat", "temperature", "ocean", "plastique", "sommeil",
+})
+
+
 def _named_doer(verb: Token) -> bool:
     """An active subject that names who acted, though no dictionary knows it (« Plusieurs
     artistes indigènes ont appelé … », « 39 nations ont demandé … », « Le régulateur a
@@ -1626,7 +1637,8 @@ def _named_doer(verb: Token) -> bool:
         # dénoncé »), not a present that may describe what one does (« Elle enquête sur … »)
         return subject.i > verb.i or any(c.dep_ == "aux:tense" for c in verb.children)
     # (« Un autre critique a écrit » : the small parser tags the noun as an adjective)
-    return subject.pos_ in {"NOUN", "ADJ"} and any(c.dep_ in {"det", "nummod"} for c in subject.children)
+    return subject.pos_ in {"NOUN", "ADJ"} and any(c.dep_ in {"det", "nummod"} for c in subject.children) \
+        and fold(subject.lemma_) not in _THINGS and fold(_singular(subject.lower_)) not in _THINGS
 
 
 def _governing_verb(token: Token) -> Token:
