@@ -1616,6 +1616,7 @@ _THINGS = frozenset({
     "methode", "situation", "crise", "pandemie", "epidemie", "virus", "maladie", "changement", "evolution",
     "circonstance", "hausse", "baisse", "prix", "marche", "economie", "croissance", "inflation", "produit",
     "film", "livre", "image", "video", "serie", "climat", "temperature", "ocean", "plastique", "sommeil",
+    "anticorps", "proteine", "cellule", "bacterie", "gene", "molecule", "aliment", "type", "effort",
 })
 
 
