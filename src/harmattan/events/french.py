@@ -1653,13 +1653,20 @@ def _governing_verb(token: Token) -> Token:
     return head
 
 
+#: Endings of past participles (« acquitté », « saisi », « détenu », « contraint »).
+_PAST_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues",
+                            "t", "te", "ts", "tes")
+
+
 def _participle_by_named_agent(trigger: Token) -> bool:
     """« Acquitté le 15 janvier 2019 par la CPI, Laurent Gbagbo est redevenu … » : a past
     participle that opens the sentence, whose « par » names who did it, tells the act as done
     (not one that describes a noun: « les déchets rejetés par l'industrie », « des
     séparatistes soutenus par la Russie »)."""
-    if any(t.is_alpha for t in trigger.doc[:trigger.i]) or not trigger.lower_.endswith(("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")):
-        return False  # (not a present participle: « critiquant »)
+    if any(t.is_alpha for t in trigger.doc[:trigger.i]):
+        return False  # (a word before it: it hangs on a noun or a clause)
+    if not trigger.lower_.endswith(_PAST_PARTICIPLE_ENDINGS):
+        return False  # (not a present participle: « Critiquant … »)
     return any(c.dep_ in {"obl:agent", "obl", "obl:mod"} and "par" in _case_words(c)
                and c.pos_ in {"NOUN", "PROPN"} and fold(c.lemma_) not in _GENERIC_DOERS
                for c in trigger.children)
