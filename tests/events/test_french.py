@@ -1221,6 +1221,13 @@ def test_a_thing_as_the_subject_is_no_doer() -> None:
     assert fine.plover.event == "COERCE"
 
 
+def test_an_investigation_opened_with_no_agent_is_the_authorities() -> None:
+    # as an arrest told in the passive with no « par »: the authorities of the place
+    (inquiry,) = _code("Une enquête a été ouverte à Niamey après l'attaque du convoi.")
+    assert inquiry.plover.event == "INVESTIGATE"
+    assert [(a.code, a.sector, a.entry) for a in inquiry.source] == [("NER", "COP", "implied:authorities")]
+
+
 def test_coercion_by_circumstances_is_no_act() -> None:
     # « contraindre », « forcer » are an actor's coercion only with armed men or a government
     # as their subject: an epidemic or circumstances force no one

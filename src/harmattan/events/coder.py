@@ -620,7 +620,7 @@ class EventCoder:
             # « font face à des accusations » : who faces them suffers the act
             roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
             roles.source = []
-        if etype == "COERCE" and not roles.source and _agentless_passive_fr(doc[match.trigger_i]):
+        if etype in _AUTHORITIES_ACTS and not roles.source and _agentless_passive_fr(doc[match.trigger_i]):
             # « Dhiren Barot a été arrêté à Londres » : the authorities of the place (else, as
             # for English, those the article is about)
             implied = _implied_authorities(doc[match.trigger_i], candidate)
@@ -1043,7 +1043,7 @@ class EventCoder:
             senders = [a for i, a in enumerate(senders) if all(a is not b for b in senders[:i])]
             roles.target = [a for a in roles.source if all(a is not s for s in senders)]
             roles.source = senders
-        if not roles.source and etype == "COERCE" and is_agentless_passive(doc[trigger_i]):
+        if not roles.source and etype in _AUTHORITIES_ACTS and is_agentless_passive(doc[trigger_i]):
             implied = _implied_authorities(doc[trigger_i], candidate)
             if implied is not None:
                 roles.source = [implied]
@@ -1971,6 +1971,11 @@ def _surnames_not_places(per_sentence: list[tuple[Sentence, list[Actor]]], text:
 def _again(person: Actor, start: int, end: int, text: str) -> Actor:
     entry = (person.entry or "").removesuffix("+same-person") + "+same-person"
     return Actor(text[start:end], person.code, person.sector, person.actor_id, start, end, entry)
+
+
+#: Acts the authorities do, told in the passive with no agent: arrests and sentences, and
+#: investigations (« une enquête a été ouverte », "he is being investigated").
+_AUTHORITIES_ACTS = frozenset({"COERCE", "INVESTIGATE"})
 
 
 def _agentless_passive_fr(verb: Any) -> bool:
