@@ -1334,3 +1334,13 @@ def test_force_named_by_the_subject_of_a_report_is_between_its_parties() -> None
     assert (event.plover.event, event.evidence.trigger) == ("FIGHT", "Clashes")
     assert [a.text for a in event.source] == ["militiamen"]
     assert [a.text for a in event.target] == ["security forces"]
+
+
+def test_force_with_no_verb_of_its_own_takes_the_sentences_verb_of_force() -> None:
+    # the reading chose force, the main clause's verb is a report: the murder is the act,
+    # its doers the murderers, not the authorities who reported the bodies
+    event = _main("Authorities in the east Mexican city of Veracruz reported the discovery of 32 "
+                  "bodies, thought to have been murdered by the Mata Zetas, in three houses in the "
+                  "city.", "2011-10-07")
+    assert (event.plover.event, event.evidence.trigger) == ("ASSAULT", "murdered")
+    assert [a.code for a in event.source] == ["MEX"] and event.source[0].sector == "CRM"

@@ -968,6 +968,14 @@ class EventCoder:
             # sentence's reading chose ("an officer was killed by six men wielding shotguns": the
             # killing, not the wielding); who it was done to decides the kind (_force_by_target).
             acts[0] = (acts[0][0], main, acts[0][2])
+        if acts and acts[0][1] is None and acts[0][0] in _FORCE_TYPES:
+            # force with no verb of its own takes the sentence's verb of force ("Authorities …
+            # reported the discovery of 32 bodies, thought to have been murdered by the Mata
+            # Zetas": the murder, its roles the murderers', not "reported")
+            force = next((m for t, m in typed if t in _FORCE_TYPES and m.kind == "verb" and not m.negated), None)
+            if force is not None:
+                acts[0] = (acts[0][0], force, acts[0][2])
+                acts = [acts[0]] + [a for a in acts[1:] if a[1] is not force]
         if candidate.appeal_only:
             demand = next((m for t, m in typed if t == "DEMAND"), None)
             acts = [("DEMAND", demand, max(joint.get("DEMAND", 0.0), 0.5))]
