@@ -210,7 +210,9 @@ def load_labels(path: Path, data_dir: Path, corpus_of: dict[str, str]) -> list[d
             corpus = next((c for p, c in corpus_of.items() if record_id.startswith(p)), None)
             if corpus is None:
                 raise ValueError(f"{path}:{number}: no corpus for record {record_id!r}")
-            records = cache.setdefault(corpus, read_records(data_dir, corpus))
+            if corpus not in cache:  # each corpus read once, not once a label
+                cache[corpus] = read_records(data_dir, corpus)
+            records = cache[corpus]
             text = records[record_id]["text"]
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"{path}:{number}: span {start}-{end} outside {record_id}")
