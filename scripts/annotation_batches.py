@@ -11,6 +11,8 @@
                         checked label files RAW_DIR/<batch>.<annotator>.jsonl → annotations/<kind>/
                         labels.jsonl (first annotator of each batch) and double.jsonl (the second);
                         rows merged before are kept, only new label files are added
+    scripts/annotation_batches.py split-acled-quad     a fifth of the quad sentences of the
+                        third ACLED draw held out (split.json's heldout_quad), drawn once
     scripts/annotation_batches.py split                the held-out articles, drawn once, and the
                         third draw as a second held-out part (split.json)
 
@@ -25,7 +27,8 @@ import sys
 from pathlib import Path
 
 from harmattan.training.annotations import (
-    Unit, acled_targeted_units, acled_units, act_units, choose_articles, to_standoff,
+    Unit, acled_targeted_units, acled_units, act_units, choose_articles, read_records,
+    to_standoff,
 )
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
@@ -201,7 +204,24 @@ def acled_batches() -> list[list[Unit]]:
     targeted: list[Unit] = []
     for corpus, count in ACLED_TARGETED_CORPORA:
         targeted.extend(acled_targeted_units(DATA, corpus, ACLED_TARGETED, count, SEED + 2, seen))
-    return batches + [targeted[i:i + 100] for i in range(0, len(targeted), 100)]
+    quad = acled_quad_units()
+    return (batches + [targeted[i:i + 100] for i in range(0, len(targeted), 100)]
+            + [quad[i:i + QUAD_BATCH] for i in range(0, len(quad), QUAD_BATCH)])
+
+
+#: The third ACLED draw: every sentence of the CAMEO quad set (news sentences of the register
+#: of CASE 2021's snippets: wars, attacks, protests, diplomacy), whole, in a fixed shuffled
+#: order, 225 a batch (batches acled-24 to acled-29).
+QUAD_CORPUS = "cameo-quad/train.jsonl"
+QUAD_BATCH = 225
+
+
+def acled_quad_units() -> list[Unit]:
+    import random
+
+    records = list(read_records(DATA, QUAD_CORPUS).values())
+    random.Random(SEED + 3).shuffle(records)
+    return [Unit(QUAD_CORPUS, str(r["id"]), 0, len(r["text"]), r["text"]) for r in records]
 
 
 def write(batches: list[list[Unit]], out: Path, prefix: str) -> None:
@@ -338,6 +358,11 @@ def main(argv: list[str]) -> int:
         return check(Path(argv[1]), Path(argv[2]))
     elif len(argv) == 3 and argv[0] == "merge":
         return merge(argv[1], Path(argv[2]))
+    elif argv == ["split-acled-quad"]:
+        from harmattan.training.acled_classifier import write_quad_split
+
+        held = write_quad_split(DATA)["heldout_quad"]
+        print(f"{len(held)} held-out quad sentences in annotations/acled/split.json")
     elif argv == ["split"]:
         return split()
     else:

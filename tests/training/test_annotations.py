@@ -60,9 +60,35 @@ def test_shipped_act_labels_point_into_the_shared_text() -> None:
 def test_shipped_acled_labels_have_valid_types() -> None:
     rows = [json.loads(line) for line in (ROOT / "annotations" / "acled" / "labels.jsonl")
             .open(encoding="utf-8")]
-    assert len(rows) == 2339  # 1,984 of the first draw, 355 of the targeted one
+    # 1,984 of the first draw, 355 of the targeted one, 1,349 quad sentences of the third
+    assert len(rows) == 3688
+    assert sum(r["key"].startswith("quad-train-") for r in rows) == 1349
     assert all((r["sub_event_type"] is None) == (r["event_type"] is None) for r in rows)
     assert all(r["sub_event_type"] is not None or r["non_event"] for r in rows)
+
+
+def test_the_acled_parts_split_the_labels_and_keep_quad_out_of_training() -> None:
+    from harmattan.errors import InputError
+    from harmattan.training.acled_classifier import PARTS, load_annotations
+
+    parts = {part: {r["id"] for r in load_annotations(SHARED, part)} for part in PARTS}
+    assert len(parts["all"]) == 3688
+    assert parts["train"] | parts["heldout"] | parts["quad-train"] | parts["quad-heldout"] == parts["all"]
+    assert sum(len(parts[p]) for p in PARTS if p != "all") == 3688  # no snippet in two parts
+    assert len(parts["quad-heldout"]) == 270 and len(parts["quad-train"]) == 1079
+    assert all(key.startswith("quad-train-") for key in parts["quad-heldout"] | parts["quad-train"])
+    # The classifier trains on "train": the articles' snippets only, as before the quad draw.
+    assert len(parts["train"]) == 1864 and len(parts["heldout"]) == 475
+    assert not any(key.startswith("quad-") for key in parts["train"] | parts["heldout"])
+    with pytest.raises(InputError, match="no part 'heldout2'"):
+        load_annotations(SHARED, "heldout2")
+
+
+def test_an_act_part_the_split_lacks_is_an_error() -> None:
+    from harmattan.errors import InputError
+
+    with pytest.raises(InputError, match="no part 'quad-heldout'"):
+        load_act_texts(ROOT / "annotations" / "acts-fr" / "labels.jsonl", "quad-heldout", SHARED)
 
 
 def test_a_targeted_acled_draw_matches_its_pattern_and_skips_what_was_drawn(tmp_path: Path) -> None:

@@ -97,6 +97,11 @@ def load_act_texts(labels_path: Path, part: str = "heldout", data_dir: Path | No
         held = split["heldout"] | split.get("heldout2", set())
         if part == "train":
             labels = [r for r in labels if r["record_id"] not in held]
+        elif part not in split:
+            from harmattan.errors import InputError
+
+            raise InputError(f"{labels_path}: the act annotations have no part {part!r}: "
+                             f"{', '.join(sorted(set(split) | {'train', 'all'}))}")
         else:
             labels = [r for r in labels if r["record_id"] in split.get(part, set())]
     texts: dict[str, str] = {}
