@@ -191,6 +191,27 @@ def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     assert code_articles([Article(id="sense", text=text, date=parse_date("2015-06-01"))]) == []
 
 
+def test_a_citizenship_held_is_no_one_held() -> None:
+    # HOLD read as CONFINE (170) on "holds U.S. citizenship"; the act is the tracking
+    text = ("U.S. authorities tracked Coronel, who holds U.S. citizenship, as she traveled from "
+            "Mexico to the United States and back.")
+    events = code_articles([Article(id="held", text=text, date=parse_date("2011-09-01"))])
+    assert [e.evidence.trigger for e in events] == ["tracked"]
+    text = "Rebels held two soldiers for three weeks near Kidal."
+    (event,) = code_articles([Article(id="held2", text=text, date=parse_date("2011-09-01"))])
+    assert (event.cameo.code, event.evidence.trigger) == ("170", "held")
+
+
+def test_praise_with_an_arrest_in_its_object_is_still_praise() -> None:
+    # CAMEO's "- * ARREST [110]  # HAIL" under ACCLAIM is HAIL's: "applauded … arrests" is no
+    # disapproval (it came out RETREAT, the sentence model's reading of the rest)
+    text = ("He also applauded Operation Homeland, a one-month operation carried out at the end of "
+            "2015 which saw the seizure of $1.8 million in cash, and numerous arrests and drug "
+            "interdictions.")
+    events = code_articles([Article(id="praise", text=text, date=parse_date("2016-07-01"))])
+    assert [(e.plover.event, e.evidence.trigger) for e in events if e.plover][:1] == [("SUPPORT", "applauded")]
+
+
 def test_coming_that_frames_an_act_is_no_visit() -> None:
     # "came … when …", "comes as …": the act is the clause's, not a visit (ARRIVE, 040)
     text = ("The latest development came on April 25 when Jacob Fehr, a member of Mexico's Mennonite "

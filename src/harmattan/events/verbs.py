@@ -332,9 +332,13 @@ def _only_for(written_for: list[str] | None, code: str, block_code: str | None,
     stay every verb's of the block, as the source shares them ("- * COMMENT [011]  # REFUSE"
     is also "declined to comment"); so do the patterns of a block of no act of its own
     ("--- SEPARATE [---]" shares "* TIES": "severing diplomatic ties"), and those whose
-    comment names no verb of the block."""
-    if not written_for or not code or quad_class(code) != 4 or block_code is None \
-            or quad_class(block_code) == 4:
+    comment names no verb of the block.  So is a pattern of verbal conflict (CAMEO 09-13) in a
+    block of cooperation (03-08): "- * ARREST [110]  # HAIL" under ACCLAIM is not "applauded
+    … numerous arrests"."""
+    if not written_for or not code or block_code is None:
+        return None
+    act, own = quad_class(code), quad_class(block_code)
+    if not (act == 4 and own != 4 or act == 3 and own in (1, 2)):
         return None
     verbs = frozenset(written_for)
     return verbs if not verbs.isdisjoint(block_words) else None
@@ -701,6 +705,11 @@ _SHOT_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
 _DELAYED = frozenset("passage approval bill law process vote talks deal payment payments aid shipment plan "
                      "plans reform nomination ratification release decision investigation case trial "
                      "extradition negotiations agreement funds funding".split())
+#: What one "holds" that is a standing, no one held ("who holds U.S. citizenship": HOLD read
+#: as CONFINE, 170).
+_HELD_STANDING = frozenset("citizenship nationality passport office post position seat title rank record "
+                           "view views belief beliefs opinion stake stakes share shares majority degree "
+                           "license licence licenses visa".split())
 #: What one "takes" that is no one taken ("took the first step", "took a toll"; not "took
 #: place", whose subject may be the act: "The attack took place in Kidal").
 _TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage".split())
@@ -725,7 +734,7 @@ def _no_act_sense(verb: Any) -> bool:
     police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
     emails offered a snapshot of …": OFFER read as an agreement, 030), "as opposed to", what
     comes to light or to power (COME read as a visit, 040), who "struck out on their own" (STRIKE
-    read as FIGHT), a law "held up" (HOLD read as CONFINE, 170), figures that "shot up" (SHOOT
+    read as FIGHT), a law "held up" and a citizenship or a post held (HOLD read as CONFINE, 170), figures that "shot up" (SHOOT
     read as FIGHT), a look, a step or a toll taken (TAKE read as an arrest, 171), what one
     "managed to" do (MANAGE read as an agreement, 030; the verb below tells the act).  Read off
     the coder's events on 280 InSight Crime articles no annotator read."""
@@ -761,6 +770,8 @@ def _no_act_sense(verb: Any) -> bool:
             (c.dep_ == "advcl" and any(m.dep_ in {"advmod", "mark"} and m.lower_ in _FRAMING_MARKS
                                        for m in c.children))
             or (c.dep_ == "prep" and c.lower_ in {"as", "after", "amid"}) for c in children)
+    if lemma == "hold" and any(c.dep_ == "dobj" and c.lemma_.lower() in _HELD_STANDING for c in children):
+        return True  # ("Coronel, who holds U.S. citizenship"; "held the post of minister")
     if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         # ("President Felipe Calderon has held up the passage of a law"): delayed, no one held
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
