@@ -191,6 +191,17 @@ def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     assert code_articles([Article(id="sense", text=text, date=parse_date("2015-06-01"))]) == []
 
 
+def test_a_thing_does_no_act_no_pattern_reads() -> None:
+    # the sentence model read COERCE; no verb pattern reads an act, and a boat is no doer
+    text = ("A boat vanished on May 16 in route to Trinidad and Tobago, and no corpses, wreckage "
+            "or surviving passengers have been found.")
+    assert code_articles([Article(id="boat", text=text, date=parse_date("2019-07-01"))]) == []
+    # a weapon is no thing of the list: the bomb's blast stays an attack
+    text = "A car bomb exploded in front of a police station in San Lorenzo, injuring 28 people."
+    events = code_articles([Article(id="bomb", text=text, date=parse_date("2018-01-28"))])
+    assert [e.plover.event for e in events if e.plover] == ["ASSAULT"]
+
+
 def test_a_citizenship_held_is_no_one_held() -> None:
     # HOLD read as CONFINE (170) on "holds U.S. citizenship"; the act is the tracking
     text = ("U.S. authorities tracked Coronel, who holds U.S. citizenship, as she traveled from "

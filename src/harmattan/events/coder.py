@@ -1011,6 +1011,8 @@ class EventCoder:
             return None  # the only verb left is one a pattern reads as no act
         if match is None and doc[trigger_i].lemma_.lower() in _NO_ACT_VERBS:
             return None
+        if match is None and _thing_subject(doc[trigger_i]):
+            return None  # "A boat vanished on May 16": a thing does no act no pattern reads
         if _wanted(doc[trigger_i]):
             return None  # "Simon was wanted in both Colombia and the United States": a state
         if (match is None or match.code.startswith("07")) and _drugs_moved(doc[trigger_i]):
@@ -1397,6 +1399,24 @@ _NO_ACT_VERBS = frozenset(
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
     "include involve represent have belong consist contain comprise resemble depend lack own possess "
     "reside follow precede know".split())
+
+
+#: Things that, as a verb's active subject, do no act: with no verb pattern reading one, the
+#: sentence model's type of such a sentence is a guess ("Suspicious Venezuela Shipwreck
+#: Reveals Drug Route to Dutch Caribbean" and "A boat vanished on May 16 …" were COERCE).
+#: No weapon ("a car bomb exploded" is an attack), no report or law ("The new U.S. State
+#: Department report … designates Venezuela a Tier 3 country" is an annotated act), no craft
+#: that carries a force ("U.S. military aircraft … and vessels are giving the highest priority
+#: to the shipment of water") and no economy that stands for its state ("The European
+#: Union's five biggest economies … have agreed to share information").
+_THINGS = frozenset(
+    "boat shipwreck wreck wreckage photo photograph image video footage market price prices rate "
+    "rates trend index map book film song weather storm rain flood".split())
+
+
+def _thing_subject(token: Any) -> bool:
+    """The verb's active subject is a thing of :data:`_THINGS` (its head noun)."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _THINGS for c in token.children)
 
 
 def _wanted(token: Any) -> bool:
