@@ -202,6 +202,11 @@ def test_a_thing_does_no_act_no_pattern_reads() -> None:
     assert [e.plover.event for e in events if e.plover] == ["ASSAULT"]
 
 
+def test_taking_into_ones_own_hands_is_no_arrest() -> None:
+    text = "Amid Crisis, Venezuela Citizens Take Security Into Own Hands."
+    assert code_articles([Article(id="hands", text=text, date=parse_date("2017-05-01"))]) == []
+
+
 def test_a_citizenship_held_is_no_one_held() -> None:
     # HOLD read as CONFINE (170) on "holds U.S. citizenship"; the act is the tracking
     text = ("U.S. authorities tracked Coronel, who holds U.S. citizenship, as she traveled from "

@@ -748,6 +748,9 @@ def _no_act_sense(verb: Any) -> bool:
         # a behind-the-scenes look at a new investigation": TAKE read as an arrest, 171)
         # ("has taken the first step toward formulating a policy", "took a toll")
         views = _VIEWS | _TAKEN_NO_ONE if lemma == "take" else _VIEWS
+        if lemma == "take" and any(c.dep_ == "prep" and c.lower_ == "into" and any(
+                g.lemma_.lower() == "hand" for g in c.children) for c in children):
+            return True  # ("Venezuela Citizens Take Security Into Own Hands"): no one taken
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in views for c in children)
     if lemma in {"report", "write"}:
         # ("local media reported on an ongoing conflict between the two groups")
