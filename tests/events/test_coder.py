@@ -184,6 +184,8 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "commission in November 2013.",
     "One of the reasons El Chapo has managed to evade capture for so long is thanks to his small army "
     "of private security.",
+    "The descriptions of the two men match those of the gunmen seen in Trujillo on Monday.",
+    "The fingerprints of the suspect matched those found on the weapon, prosecutors said.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,

@@ -740,6 +740,10 @@ def _no_act_sense(verb: Any) -> bool:
     the coder's events on 280 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if lemma in {"match", "mirror"}:
+        # ("Descriptions of the assailants … match those of the gunmen": to correspond, not
+        # the dictionary's PHYSICAL_CONFLICT, 190)
+        return True
     if lemma == "weigh":
         return any(c.dep_ in {"dobj", "npadvmod", "attr"} and (
             c.lower_ in _MEASURES or any(g.dep_ == "nummod" for g in c.children)) for c in children)
