@@ -209,6 +209,27 @@ def test_taking_into_ones_own_hands_is_no_arrest() -> None:
     assert code_articles([Article(id="hands", text=text, date=parse_date("2017-05-01"))]) == []
 
 
+@pytest.mark.parametrize("text", [
+    # "regarding" read as a verb, then as the act (COERCE on the sentence model's reading)
+    "NBC sums up the report's findings regarding the effectiveness of Project Gunrunner, a U.S. "
+    "task force formed in 2005 that tracks gun smuggling into Mexico.",
+    # a name's "alias" read as a verb (doubled quotes as the corpus writes them)
+    'In a San Diego courtroom, Jose Rodrigo Arechiga Gamboa, alias ""El Chino Antrax,"" pled not '
+    "guilty to federal charges of conspiring to smuggle cocaine and other drugs into the US.",
+])
+def test_words_read_as_verbs_that_tell_no_act(text: str) -> None:
+    events = code_articles([Article(id="word", text=text, date=parse_date("2014-07-15"))])
+    assert [e.evidence.trigger for e in events] == []
+
+
+def test_an_act_noun_that_modifies_a_system_names_no_act() -> None:
+    # "Seizure" modifies "System": no seizure (COERCE 1711) is told
+    text = "Honduran Criminal Assets Frozen in Crippled Seizure System."
+    events = code_articles([Article(id="system", text=text, date=parse_date("2014-07-15"))])
+    assert "Seizure" not in [e.evidence.trigger for e in events]
+    assert all(e.cameo.code != "1711" for e in events)
+
+
 def test_a_citizenship_held_is_no_one_held() -> None:
     # HOLD read as CONFINE (170) on "holds U.S. citizenship"; the act is the tracking
     text = ("U.S. authorities tracked Coronel, who holds U.S. citizenship, as she traveled from "

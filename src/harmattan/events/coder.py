@@ -1393,12 +1393,14 @@ def _main_verb(doc: Doc) -> int:
 #: Not "go", "share", "build": "went on strike", "shared intelligence with" are acts.  Verbs of
 #: belonging, holding and following joined them in the eighteenth round ("The Colombians
 #: belonged to a transnational criminal structure" was AID; "This series of narcomantas follows
-#: the truce called by the Knights Templar" was AGREE).
+#: the truce called by the Knights Templar" was AGREE).  "Regarding", "concerning" and a
+#: name's "alias" read as verbs joined them in the twenty-first ("NBC sums up the report's
+#: findings regarding the effectiveness of Project Gunrunner" was COERCE on "regarding").
 _NO_ACT_VERBS = frozenset(
     "be become seem appear remain stay exist come see show mean sum mark emerge shine serve "
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
     "include involve represent have belong consist contain comprise resemble depend lack own possess "
-    "reside follow precede know".split())
+    "reside follow precede know regard concern alias".split())
 
 
 #: Things that, as a verb's active subject, do no act: with no verb pattern reading one, the

@@ -705,6 +705,13 @@ _SHOT_AT = frozenset({"at", "on", "upon", "into", "toward", "towards", "over"})
 _DELAYED = frozenset("passage approval bill law process vote talks deal payment payments aid shipment plan "
                      "plans reform nomination ratification release decision investigation case trial "
                      "extradition negotiations agreement funds funding".split())
+#: Nouns that an act noun can modify and name no act: a group that does such acts, a measure
+#: or a trend of them, a system or a law about them ("a kidnapping ring", "the murder rate",
+#: "Honduran Criminal Assets Frozen in Crippled Seizure System" was COERCE on "Seizure").
+_NOT_ACT_HEADS = frozenset("ring network cell gang racket band industry business market rate rates "
+                           "system statistic statistics figure figures trend level levels policy tactic "
+                           "tactics technique techniques method methods capability capacity law legislation "
+                           "bill unit".split())
 #: What one "holds" that is a standing, no one held ("who holds U.S. citizenship": HOLD read
 #: as CONFINE, 170).
 _HELD_STANDING = frozenset("citizenship nationality passport office post position seat title rank record "
@@ -1279,6 +1286,8 @@ class VerbPatternCoder:
     def _match_noun(self, tok: Any, noun: _Noun) -> VerbMatch | None:
         if noun.forms is not None and tok.lower_ not in noun.forms:
             return None
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_ACT_HEADS:
+            return None  # ("a kidnapping ring", "the murder rate", "Crippled Seizure System")
         code, mod_tok = noun.code, None
         for child in tok.children:
             if child.dep_ in _NOUN_MODIFIER_DEPS and child.i < tok.i:
