@@ -186,6 +186,11 @@ def test_someone_wanted_by_the_police_is_no_act() -> None:
     "of private security.",
     "The descriptions of the two men match those of the gunmen seen in Trujillo on Monday.",
     "The fingerprints of the suspect matched those found on the weapon, prosecutors said.",
+    # "regarding" and a name's "alias" read as verbs (doubled quotes as the corpus writes them)
+    "NBC sums up the report's findings regarding the effectiveness of Project Gunrunner, a U.S. "
+    "task force formed in 2005 that tracks gun smuggling into Mexico.",
+    'In a San Diego courtroom, Jose Rodrigo Arechiga Gamboa, alias ""El Chino Antrax,"" pled not '
+    "guilty to federal charges of conspiring to smuggle cocaine and other drugs into the US.",
 ])
 def test_a_verb_in_a_sense_that_tells_no_act_gives_no_event(text: str) -> None:
     # a weight, where something lies, a dismissal, coverage: not CONSIDER, an accusation,
@@ -207,19 +212,6 @@ def test_a_thing_does_no_act_no_pattern_reads() -> None:
 def test_taking_into_ones_own_hands_is_no_arrest() -> None:
     text = "Amid Crisis, Venezuela Citizens Take Security Into Own Hands."
     assert code_articles([Article(id="hands", text=text, date=parse_date("2017-05-01"))]) == []
-
-
-@pytest.mark.parametrize("text", [
-    # "regarding" read as a verb, then as the act (COERCE on the sentence model's reading)
-    "NBC sums up the report's findings regarding the effectiveness of Project Gunrunner, a U.S. "
-    "task force formed in 2005 that tracks gun smuggling into Mexico.",
-    # a name's "alias" read as a verb (doubled quotes as the corpus writes them)
-    'In a San Diego courtroom, Jose Rodrigo Arechiga Gamboa, alias ""El Chino Antrax,"" pled not '
-    "guilty to federal charges of conspiring to smuggle cocaine and other drugs into the US.",
-])
-def test_words_read_as_verbs_that_tell_no_act(text: str) -> None:
-    events = code_articles([Article(id="word", text=text, date=parse_date("2014-07-15"))])
-    assert [e.evidence.trigger for e in events] == []
 
 
 def test_an_act_noun_that_modifies_a_system_names_no_act() -> None:

@@ -741,8 +741,8 @@ def _no_act_sense(verb: Any) -> bool:
     police chief", stays COERCE 172, verbs_extra.txt's DISMISS_OFFICIAL), a view given ("the
     emails offered a snapshot of …": OFFER read as an agreement, 030), "as opposed to", what
     comes to light or to power (COME read as a visit, 040), who "struck out on their own" (STRIKE
-    read as FIGHT), a law "held up" and a citizenship or a post held (HOLD read as CONFINE, 170), figures that "shot up" (SHOOT
-    read as FIGHT), a look, a step or a toll taken (TAKE read as an arrest, 171), what one
+    read as FIGHT), a law "held up" and a citizenship or a post held (HOLD read as CONFINE,
+    170), figures that "shot up" (SHOOT read as FIGHT), a look, a step or a toll taken (TAKE read as an arrest, 171), what one
     "managed to" do (MANAGE read as an agreement, 030; the verb below tells the act).  Read off
     the coder's events on 280 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
