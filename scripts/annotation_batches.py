@@ -13,8 +13,9 @@
                         rows merged before are kept, only new label files are added
     scripts/annotation_batches.py split-acled-quad     a fifth of the quad sentences of the
                         third ACLED draw held out (split.json's heldout_quad), drawn once
-    scripts/annotation_batches.py split                the held-out articles, drawn once, and the
-                        third draw as a second held-out part (split.json)
+    scripts/annotation_batches.py split                the held-out articles, drawn once, the
+                        third draw as a second held-out part and the later draws as a
+                        third (split.json)
 
 The chosen articles and snippets depend only on the shared data and the fixed seeds below, so
 the units (and their keys) can be made again from the repository.
@@ -46,6 +47,13 @@ ACT_EXTRA_SEED = 17
 ACT_THIRD_CORPORA = [("news/insightcrime-train.jsonl", 45), ("geo/geowebnews.jsonl", 20),
                      ("geo/geovirus.jsonl", 10)]
 ACT_THIRD_SEED = 19
+#: Later draws, each after the one before was annotated: disjoint from every earlier draw and
+#: every article labelled before, the same rule.  Together they are the third held-out part
+#: (split.json's heldout3).  Draw number → (corpus, articles), seed.
+ACT_LATER_DRAWS = {
+    4: ([("news/insightcrime-train.jsonl", 40), ("geo/geowebnews.jsonl", 20), ("geo/geovirus.jsonl", 10)], 23),
+    5: ([("news/insightcrime-train.jsonl", 90), ("geo/geowebnews.jsonl", 40), ("geo/geovirus.jsonl", 30)], 29),
+}
 #: French articles (BBC Afrique), drawn per topic among those of 6–40 sentences; politics
 #: first, the other topics give hard non-events.  Of each topic, the first FR_HELDOUT[topic]
 #: articles drawn are held out (a little over half, so that at least 300 sentences are).
@@ -99,9 +107,10 @@ def _article_batches(parts: list[tuple[str, list[str]]], size: int) -> list[list
     return batches
 
 
-def act_extra_articles(corpus: str, count: int, third: bool = False) -> list[str]:
+def act_extra_articles(corpus: str, count: int, third: bool = False, draw: int = 0) -> list[str]:
     """The second draw of English training articles of ``corpus`` (sorted), disjoint from the
-    first; with ``third``, the third draw, disjoint from both."""
+    first; with ``third``, the third draw, disjoint from both; with ``draw`` (4, 5, …), that
+    later draw (``ACT_LATER_DRAWS``), disjoint from every earlier one."""
     import random
 
     from harmattan.training.annotations import read_records
@@ -109,13 +118,34 @@ def act_extra_articles(corpus: str, count: int, third: bool = False) -> list[str
 
     first = dict(ACT_CORPORA)
     used = set(choose_articles(DATA, corpus, first[corpus], SEED))
-    if third:
+    if third or draw:
         used |= set(act_extra_articles(corpus, dict(ACT_EXTRA_CORPORA)[corpus]))
+    if draw:
+        # (and from every article labelled before it: the sentence splitter has changed since
+        # the earlier draws were made, so the 5–40 sentence rule no longer gives all of them
+        # back; the draws' articles are in labels.jsonl)
+        used |= set(act_extra_articles(corpus, dict(ACT_THIRD_CORPORA)[corpus], third=True))
+        for earlier in range(4, draw):
+            used |= set(act_extra_articles(corpus, dict(ACT_LATER_DRAWS[earlier][0])[corpus], draw=earlier))
+        labels = Path(__file__).resolve().parents[1] / "annotations" / "acts" / "labels.jsonl"
+        used |= {json.loads(line)["key"].rsplit(":", 1)[0] for line in labels.open(encoding="utf-8")
+                 if line.strip() and _draw_of(json.loads(line)) < draw}
     records = read_records(DATA, corpus)
     pool = [record_id for record_id in sorted(records) if record_id not in used
             and 5 <= len(split_sentences(records[record_id]["text"], record_id)) <= 40]
-    seed = ACT_THIRD_SEED if third else ACT_EXTRA_SEED
+    seed = ACT_LATER_DRAWS[draw][1] if draw else ACT_THIRD_SEED if third else ACT_EXTRA_SEED
     return sorted(random.Random(seed).sample(pool, min(count, len(pool))))
+
+
+#: Annotators of the later draws (the earlier ones are A–D, P–AB): draw 4 AI–AP, draw 5 AQ–AZ.
+_LATER_ANNOTATORS = {4: {"AI", "AJ", "AK", "AL", "AM", "AN", "AO", "AP"},
+                     5: {"AQ", "AR", "AS", "AT", "AU", "AV", "AW", "AX", "AY", "AZ"}}
+
+
+def _draw_of(label: dict) -> int:
+    """The draw a label line was made in: the later draws by their annotators, else 3 (or
+    earlier: all that matters is that it came before draw 4)."""
+    return next((d for d, names in _LATER_ANNOTATORS.items() if label.get("annotator") in names), 3)
 
 
 def act_batches() -> list[list[Unit]]:
@@ -123,8 +153,12 @@ def act_batches() -> list[list[Unit]]:
                               for corpus, count in ACT_CORPORA], 150)
     second = _article_batches([(corpus, act_extra_articles(corpus, count))
                                for corpus, count in ACT_EXTRA_CORPORA], 150)
-    return first + second + _article_batches([(corpus, act_extra_articles(corpus, count, True))
-                                              for corpus, count in ACT_THIRD_CORPORA], 150)
+    third = _article_batches([(corpus, act_extra_articles(corpus, count, third=True))
+                              for corpus, count in ACT_THIRD_CORPORA], 150)
+    later = [batch for draw, (corpora, _) in sorted(ACT_LATER_DRAWS.items())
+             for batch in _article_batches([(corpus, act_extra_articles(corpus, count, draw=draw))
+                                            for corpus, count in corpora], 150)]
+    return first + second + third + later
 
 
 def french_articles() -> tuple[list[str], list[str]]:
@@ -328,22 +362,33 @@ def merge(kind: str, raw: Path) -> int:
 
 
 def split() -> int:
-    """A fifth of the chosen articles of each corpus, drawn with a fixed seed, held out."""
+    """A fifth of the chosen articles of each corpus, drawn with a fixed seed, held out; the
+    third draw a second held-out part; the later draws a third.  Each part is drawn once: a
+    part already in split.json is kept as it is (the sentence splitter has changed since the
+    third draw was made, so the 5–40 sentence rule would not draw it again the same)."""
     import random
 
     out = Path(__file__).resolve().parents[1] / "annotations" / "acts" / "split.json"
-    heldout: list[str] = []
-    for corpus, count in ACT_CORPORA:
-        ids = choose_articles(DATA, corpus, count, SEED)
-        heldout.extend(sorted(random.Random(SEED + 100).sample(ids, len(ids) // 5)))
+    kept = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    heldout: list[str] = kept.get("heldout") or []
+    if not heldout:
+        for corpus, count in ACT_CORPORA:
+            ids = choose_articles(DATA, corpus, count, SEED)
+            heldout.extend(sorted(random.Random(SEED + 100).sample(ids, len(ids) // 5)))
     # The third draw, whole, is a second held-out part: drawn and annotated after the first
     # held-out part had been read to choose between gates, it is read by nothing but
     # `harmattan eval acts … --part heldout2`.
-    second = sorted(r for corpus, count in ACT_THIRD_CORPORA
-                    for r in act_extra_articles(corpus, count, True))
-    out.write_text(json.dumps({"seed": SEED + 100, "heldout": heldout, "heldout2": second},
-                              indent=1) + "\n", encoding="utf-8")
-    print(f"{len(heldout)} + {len(second)} held-out articles in {out}")
+    second = kept.get("heldout2") or sorted(r for corpus, count in ACT_THIRD_CORPORA
+                                            for r in act_extra_articles(corpus, count, third=True))
+    # The later draws, whole, are a third: annotated after every rule of the coder was
+    # written, so that its figures are those of news no rule was read from
+    # (`harmattan eval acts … --part heldout3`).
+    third = kept.get("heldout3") or sorted(r for draw, (corpora, _) in ACT_LATER_DRAWS.items()
+                                           for corpus, count in corpora
+                                           for r in act_extra_articles(corpus, count, draw=draw))
+    out.write_text(json.dumps({"seed": SEED + 100, "heldout": heldout, "heldout2": second,
+                               "heldout3": third}, indent=1) + "\n", encoding="utf-8")
+    print(f"{len(heldout)} + {len(second)} + {len(third)} held-out articles in {out}")
     return 0
 
 

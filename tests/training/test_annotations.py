@@ -37,7 +37,7 @@ def test_labels_outside_their_record_are_refused(tmp_path: Path) -> None:
 
 def test_shipped_act_labels_point_into_the_shared_text() -> None:
     labels = load_labels(ACTS_DIR / "labels.jsonl", SHARED, CORPUS_OF)
-    assert len(labels) == 6161 and len({r["key"] for r in labels}) == 6161
+    assert len(labels) == 10189 and len({r["key"] for r in labels}) == 10189
     kinds = {"act", "background", "opinion", "statistic", "state", "prediction", "generic", "other"}
     assert {r["kind"] for r in labels} == kinds
     for row in labels:
@@ -53,8 +53,14 @@ def test_shipped_act_labels_point_into_the_shared_text() -> None:
     # The third draw is the second held-out part: annotated, and read by no training.
     assert len(second) == 75 and not heldout & second
     assert len({r["record_id"] for r in labels} & second) == 75
+    # The fourth and fifth draws are the third held-out part: annotated, read by no training.
+    third = split["heldout3"]
+    assert len(third) == 230 and not third & (heldout | second)
+    assert len({r["record_id"] for r in labels} & third) == 230
     train, _ = load_act_texts(ACTS_DIR / "labels.jsonl", "train", SHARED)
-    assert len(train) == 4260 and not {r["record_id"] for r in train} & (heldout | second)
+    assert len(train) == 4260 and not {r["record_id"] for r in train} & (heldout | second | third)
+    held3, texts = load_act_texts(ACTS_DIR / "labels.jsonl", "heldout3", SHARED)
+    assert len(held3) == 4028 and set(texts) == third
 
 
 def test_shipped_acled_labels_have_valid_types() -> None:

@@ -291,13 +291,14 @@ def _plain(obj: Any) -> dict[str, Any]:
 @main.command("eval")
 @click.argument("kind", type=click.Choice(["plover", "quad", "geo", "acled", "acts"]))
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--part", type=click.Choice(["heldout", "heldout2", "train", "quad-heldout", "quad-train", "all"]),
+@click.option("--part", type=click.Choice(["heldout", "heldout2", "heldout3", "train", "quad-heldout",
+                                          "quad-train", "all"]),
               default="heldout",
               show_default=True,
               help="acts, and acled on annotations/acled/labels.jsonl: which articles of the "
-                   "annotations' split.json to score (heldout2: the acts' second held-out "
-                   "part; quad-heldout, quad-train: the ACLED annotations' CAMEO quad "
-                   "sentences).")
+                   "annotations' split.json to score (heldout2, heldout3: the acts' second and "
+                   "third held-out parts; quad-heldout, quad-train: the ACLED annotations' CAMEO "
+                   "quad sentences).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", type=click.Path(dir_okay=False), default=None,
               help="Write the misclassified records here (JSONL).")

@@ -88,13 +88,13 @@ def load_act_labels(data_dir: Path, labels: Path | None = None) -> list[dict[str
 def load_act_texts(labels_path: Path, part: str = "heldout", data_dir: Path | None = None,
                    split_path: Path | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """The labels of the articles of ``part`` and those articles' text: ``heldout``, the
-    second held-out part ``heldout2`` (where the split has one), ``train`` (neither) or
-    ``all``."""
+    second and third held-out parts ``heldout2`` and ``heldout3`` (where the split has them),
+    ``train`` (none of them) or ``all``."""
     data_dir = data_dir or shared_data_dir()
     labels = load_act_labels(data_dir, labels_path)
     if part != "all":
         split = load_split(split_path or labels_path.parent / "split.json")
-        held = split["heldout"] | split.get("heldout2", set())
+        held = set().union(*(ids for name, ids in split.items() if name.startswith("heldout")))
         if part == "train":
             labels = [r for r in labels if r["record_id"] not in held]
         elif part not in split:
@@ -565,8 +565,8 @@ def train_act_gate(data_dir: Path, out_dir: Path = GATE_DIR, seed: int = 13,
                                    split_path)
     split = load_split(split_path)
     heldout = split["heldout"]
-    # The second held-out part is never read here.
-    second = split.get("heldout2", set())
+    # The second and third held-out parts are never read here.
+    second = set().union(*(ids for name, ids in split.items() if name.startswith("heldout") and name != "heldout"))
     labels = [r for r in labels if r["record_id"] not in second]
     texts = {r: t for r, t in texts.items() if r not in second}
     recorder = record_vectors(texts, coder)
