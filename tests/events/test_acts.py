@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from harmattan.events.acts import merge_restatements
-from harmattan.events.acts_eval import evaluate_acts
+from harmattan.events.acts_eval import article_intervals, evaluate_acts
 from harmattan.schema import Actor, CameoCode, Event, Evidence, Modality, PloverCode
 
 TEXT = ("Police Arrest Cartel Boss in Monterrey. Police arrested the cartel's leader in "
@@ -139,7 +139,10 @@ def test_act_scores_count_events_on_act_sentences_types_codes_and_extras() -> No
     assert f["source"] == {"precision": 0.5, "recall": round(1 / 3, 4)}
     assert f["target"] == {"precision": 1.0, "recall": 1.0}
     assert f["extra_per_act"] == 0.5         # two events for the killing, one for the arrest
-    assert "event precision" in report.render()
+    # one article: resampling it gives the figures themselves
+    assert f["intervals"] == {"event_precision": [0.75, 0.75], "act_coverage": [1.0, 1.0],
+                              "type_accuracy": [round(2 / 3, 4), round(2 / 3, 4)]}
+    assert "event precision (events on act sentences)  0.750  (95% 0.750–0.750)" in report.render()
     assert not [e for e in report.errors if e["error"] == "missed act"]
 
 
@@ -166,3 +169,21 @@ def test_another_act_of_the_same_kind_is_not_a_retelling() -> None:
         assert len(merge_restatements([first, other_day, another])) == 3
     finally:
         TEXT = saved
+
+
+def test_intervals_resample_whole_articles() -> None:
+    ratios = {"event_precision": ("on_act", "events")}
+    # one article all right, one all wrong: a draw of two holds both (0.5), or one twice
+    both = article_intervals({"a": {"on_act": 1, "events": 1}, "b": {"on_act": 0, "events": 1}}, ratios)
+    assert both == {"event_precision": [0.0, 1.0]}
+    # articles that agree leave nothing to vary, however many sentences each has
+    same = article_intervals({str(i): {"on_act": 3 * i, "events": 4 * i} for i in range(1, 30)}, ratios)
+    assert same == {"event_precision": [0.75, 0.75]}
+    # many articles: the interval narrows around the pooled figure, the same for the same seed
+    many = {str(i): {"on_act": i % 2, "events": 1} for i in range(400)}
+    low, high = article_intervals(many, ratios)["event_precision"]
+    assert 0.42 < low < 0.5 < high < 0.58
+    assert article_intervals(many, ratios) == article_intervals(many, ratios)
+    # a figure with no denominator in any draw is left out
+    assert article_intervals({"a": {"on_act": 0, "events": 0}}, ratios) == {}
+    assert article_intervals({}, ratios) == {}

@@ -15,7 +15,10 @@ sentence of its evidence (and of its ``mentions``).  The figures:
   (else its first event); recall also counts the annotated events of act sentences that got
   no event at all;
 - ``extra_per_act``: events beyond one per distinct annotated act (an act and its
-  restatements in the article are one act), per act found.
+  restatements in the article are one act), per act found;
+- ``intervals``: for the first three, a 95% interval from resampling the articles (1,000
+  draws with replacement, fixed seed): sentences of one article are not independent, so the
+  article is the unit that varies from one sample of news to another.
 """
 
 from __future__ import annotations
@@ -25,10 +28,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from harmattan.events.acled import ACLED_TO_PLOVER
 from harmattan.schema import Article, Event
 
 ACT_KINDS = {"act", "background"}
+#: Resamples of the articles for the figures' intervals, and their seed.
+BOOTSTRAP_DRAWS = 1000
+BOOTSTRAP_SEED = 13
 
 def event_type(event: Event) -> str | None:
     if event.plover is not None:
@@ -46,12 +54,17 @@ class ActsReport:
 
     def render(self) -> str:
         f = self.figures
+        spans = f.get("intervals", {})
+
+        def span(name: str) -> str:
+            return f"  (95% {spans[name][0]:.3f}–{spans[name][1]:.3f})" if name in spans else ""
+
         lines = [
             f"articles {f['articles']}, sentences {f['sentences']}, act sentences "
             f"{f['act_sentences']}, annotated acts {f['acts']}, events {f['events']}",
-            f"event precision (events on act sentences)  {f['event_precision']:.3f}",
-            f"act coverage (act sentences with an event)  {f['act_coverage']:.3f}",
-            f"type accuracy (events on act sentences)    {f['type_accuracy']:.3f}",
+            f"event precision (events on act sentences)  {f['event_precision']:.3f}{span('event_precision')}",
+            f"act coverage (act sentences with an event)  {f['act_coverage']:.3f}{span('act_coverage')}",
+            f"type accuracy (events on act sentences)    {f['type_accuracy']:.3f}{span('type_accuracy')}",
             f"source codes  P {f['source']['precision']:.3f}  R {f['source']['recall']:.3f}",
             f"target codes  P {f['target']['precision']:.3f}  R {f['target']['recall']:.3f}",
             f"extra events per act                       {f['extra_per_act']:.3f}",
@@ -66,6 +79,27 @@ def _codes(actors: list[Any]) -> set[str]:
 def _gold_codes(event: dict[str, Any], role: str) -> set[str]:
     code = event.get(f"{role}_code") or ""
     return {code} if code else set()
+
+
+def article_intervals(counts: dict[str, dict[str, int]], ratios: dict[str, tuple[str, str]],
+                      draws: int = BOOTSTRAP_DRAWS, seed: int = BOOTSTRAP_SEED) -> dict[str, list[float]]:
+    """95% percentile intervals of ratios of summed per-article counts, the articles drawn
+    with replacement: ``counts[article][name]``, ``ratios[figure] = (numerator, denominator)``."""
+    if not counts:
+        return {}
+    names = sorted({n for pair in ratios.values() for n in pair})
+    table = np.asarray([[row.get(n, 0) for n in names] for row in counts.values()], dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    picks = rng.integers(0, len(table), size=(draws, len(table)))
+    sums = table[picks].sum(axis=1)  # draws × names
+    out = {}
+    for figure, (numerator, denominator) in ratios.items():
+        num, den = sums[:, names.index(numerator)], sums[:, names.index(denominator)]
+        values = num[den > 0] / den[den > 0]
+        if len(values):
+            out[figure] = [round(float(np.percentile(values, 2.5)), 4),
+                           round(float(np.percentile(values, 97.5)), 4)]
+    return out
 
 
 def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
@@ -107,8 +141,11 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
     counts = {role: {"tp": 0, "pred": 0, "gold": 0} for role in ("source", "target")}
     acts_found: dict[tuple[str, str | None], int] = defaultdict(int)
     errors = []
+    # per article, for the intervals
+    tally: dict[str, dict[str, int]] = {r: defaultdict(int) for r in by_record}
     for event in events:
         row = locate(event.article_id, event.evidence.start, event.evidence.end)
+        tally.setdefault(event.article_id, defaultdict(int))["events"] += 1
         for mention in event.mentions:
             other = locate(event.article_id, mention["start"], mention["end"])
             if other is not None and other["kind"] in ACT_KINDS:
@@ -118,12 +155,14 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
                            "sentence": event.evidence.sentence, "type": event_type(event)})
             continue
         on_act += 1
+        tally[event.article_id]["on_act"] += 1
         covered.add(row["key"])
         gold_events = row.get("events") or []
         etype = event_type(event)
         gold_types = {g["type"] for g in gold_events}
         if etype in gold_types:
             type_right += 1
+            tally[event.article_id]["type_right"] += 1
         else:
             errors.append({"error": "type", "gold": sorted(gold_types), "type": etype,
                            "sentence": event.evidence.sentence})
@@ -139,6 +178,9 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
                 errors.append({"error": role, "gold": sorted(wanted), "predicted": sorted(predicted),
                                "sentence": event.evidence.sentence})
     act_rows = [r for rows in by_record.values() for r in rows if r["kind"] in ACT_KINDS]
+    for row in act_rows:
+        tally[row["record_id"]]["act_rows"] += 1
+        tally[row["record_id"]]["covered"] += row["key"] in covered
     # Recall of codes also counts the annotated acts that got no event at all (first tellings).
     for row in act_rows:
         if row["key"] in covered or row.get("restates"):
@@ -161,4 +203,7 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
     for role, c in counts.items():
         figures[role] = {"precision": round(c["tp"] / max(1, c["pred"]), 4),
                          "recall": round(c["tp"] / max(1, c["gold"]), 4)}
+    figures["intervals"] = article_intervals(tally, {
+        "event_precision": ("on_act", "events"), "act_coverage": ("covered", "act_rows"),
+        "type_accuracy": ("type_right", "on_act")})
     return ActsReport(figures, errors)
