@@ -15,7 +15,7 @@ from harmattan.events.acled import (
     inter_code,
     interaction,
 )
-from harmattan.events.acled_eval import evaluate_acled, load_acled_gold, rule_coder
+from harmattan.events.acled_eval import acled_intervals, evaluate_acled, load_acled_gold, rule_coder
 from harmattan.schema import Actor, Modality
 
 HERE = Path(__file__).resolve().parent
@@ -59,6 +59,28 @@ def test_seed_report(coder) -> None:
     assert report.totals["sub_event_weighted_f1"] >= 0.95
     assert report.totals["violence_false_alarm_rate"] == 0.0
     assert "Armed clash" in report.render()
+    low, high = report.intervals["sub_event_weighted_f1"]
+    assert low <= report.totals["sub_event_weighted_f1"] <= high <= 1.0
+    assert report.to_dict()["intervals"] == report.intervals
+    assert "95% intervals (records resampled): sub_event_weighted_f1" in report.render()
+
+
+def test_acled_intervals_resample_the_records() -> None:
+    perfect = acled_intervals(["Attack", "Arrests", "NONE"], ["Attack", "Arrests", "NONE"],
+                              [False, False, True], [False, False, False])
+    assert perfect == {"sub_event_weighted_f1": [1.0, 1.0], "violence_false_alarm_rate": [0.0, 0.0]}
+    # Attack: P 0.5 (a non-event coded so), R 0.5; Arrests: P 2/3, R 1; weighted F1 0.65 on
+    # the whole; one of the two non-events coded as violence (0.5)
+    gold = ["Attack", "Attack", "Arrests", "Arrests", "NONE", "NONE"] * 20
+    pred = ["Attack", "Arrests", "Arrests", "Arrests", "Attack", "NONE"] * 20
+    null = [g == "NONE" for g in gold]
+    spans = acled_intervals(gold, pred, null, [p == "Attack" for p in pred])
+    low, high = spans["sub_event_weighted_f1"]
+    assert 0.5 < low < 0.65 < high < 0.8
+    low, high = spans["violence_false_alarm_rate"]
+    assert 0.3 < low < 0.5 < high < 0.7
+    assert spans == acled_intervals(gold, pred, null, [p == "Attack" for p in pred])  # seeded
+    assert acled_intervals([], [], [], []) == {}
 
 
 def _actor(text: str, code: str = "", sector: str = "", actor_id: str | None = None) -> Actor:

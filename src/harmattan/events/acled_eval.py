@@ -36,15 +36,21 @@ class AcledReport(Report):
     ``NONE`` for no ACLED event), where most of the costly errors are."""
 
     family_confusion: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: 95% intervals of the sub-event weighted F1 and the violence false-alarm rate, from
+    #: resampling the records (:func:`acled_intervals`).
+    intervals: dict[str, list[float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**super().to_dict(), "family_confusion": self.family_confusion}
+        return {**super().to_dict(), "family_confusion": self.family_confusion,
+                "intervals": self.intervals}
 
     def render(self) -> str:
         names = sorted({g for g in self.family_confusion}
                        | {p for row in self.family_confusion.values() for p in row})
         short = {n: n.split("/")[0].split()[0][:9] for n in names}
-        lines = [super().render(), "", "event types, gold (rows) by predicted (columns):",
+        spans = "; ".join(f"{name} {low:.3f}–{high:.3f}" for name, (low, high) in self.intervals.items())
+        lines = [super().render()] + ([f"95% intervals (records resampled): {spans}"] if spans else []) + [
+            "", "event types, gold (rows) by predicted (columns):",
                  f"{'':<12}" + "".join(f"{short[n]:>10}" for n in names)]
         for gold in names:
             row = self.family_confusion.get(gold, {})
@@ -67,6 +73,45 @@ def top_acled(records: list[dict[str, Any]],
     return [best[a.id].acled if a.id in best else None for a in articles]
 
 
+def acled_intervals(gold_sub: list[str], pred_sub: list[str], null: list[bool], violent: list[bool],
+                    draws: int = 1000, seed: int = 13) -> dict[str, list[float]]:
+    """95% percentile intervals of the sub-event weighted F1 (over the gold sub-event types of
+    each draw, NONE left out, as the report's) and of the violence false-alarm rate, the
+    records drawn with replacement ``draws`` times."""
+    import numpy as np
+
+    if not gold_sub:
+        return {}
+    names = sorted(set(gold_sub) | set(pred_sub))
+    index = {n: i for i, n in enumerate(names)}
+    gold = np.asarray([index[g] for g in gold_sub])
+    pred = np.asarray([index[p] for p in pred_sub])
+    null_a, violent_a = np.asarray(null), np.asarray(violent)
+    scored = np.asarray([n != NONE for n in names])
+    rng = np.random.default_rng(seed)
+    f1s, alarms = [], []
+    for pick in rng.integers(0, len(gold), size=(draws, len(gold))):
+        g, p = gold[pick], pred[pick]
+        tp = np.bincount(g[g == p], minlength=len(names)).astype(float)
+        support = np.bincount(g, minlength=len(names)).astype(float)
+        predicted = np.bincount(p, minlength=len(names)).astype(float)
+        precision = np.divide(tp, predicted, out=np.zeros_like(tp), where=predicted > 0)
+        recall = np.divide(tp, support, out=np.zeros_like(tp), where=support > 0)
+        total = precision + recall
+        f1 = np.divide(2 * precision * recall, total, out=np.zeros_like(tp), where=total > 0)
+        weight = support * scored
+        if weight.sum():
+            f1s.append(float((f1 * weight).sum() / weight.sum()))
+        if null_a[pick].any():
+            alarms.append(float((null_a[pick] & violent_a[pick]).sum() / null_a[pick].sum()))
+    out = {}
+    for name, values in (("sub_event_weighted_f1", f1s), ("violence_false_alarm_rate", alarms)):
+        if values:
+            out[name] = [round(float(np.percentile(values, 2.5)), 4),
+                         round(float(np.percentile(values, 97.5)), 4)]
+    return out
+
+
 def evaluate_acled(records: list[dict[str, Any]],
                    code: Callable[[list[Article]], list[Event]]) -> Report:
     coded = top_acled(records, code)
@@ -87,8 +132,11 @@ def evaluate_acled(records: list[dict[str, Any]],
     for gold, predicted in zip(gold_type, pred_type):
         row = confusion.setdefault(gold, {})
         row[predicted] = row.get(predicted, 0) + 1
+    intervals = acled_intervals(gold_sub, pred_sub, [r["acled"] is None for r in records],
+                                [t in VIOLENCE_TYPES for t in pred_type])
     return AcledReport(
         kind="acled", n=len(records), per_class=per_class, errors=errors, family_confusion=confusion,
+        intervals=intervals,
         totals={
             "sub_event_weighted_f1": _weighted(per_class),
             "sub_event_macro_f1": _macro(per_class),
