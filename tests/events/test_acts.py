@@ -187,3 +187,43 @@ def test_intervals_resample_whole_articles() -> None:
     # a figure with no denominator in any draw is left out
     assert article_intervals({"a": {"on_act": 0, "events": 0}}, ratios) == {}
     assert article_intervals({}, ratios) == {}
+
+
+def test_figures_by_corpus_when_the_articles_come_from_several() -> None:
+    def relabel(rows: list[dict], record_id: str) -> list[dict]:
+        out = []
+        for row in rows:
+            row = dict(row, record_id=record_id, key=row["key"].replace("a:", f"{record_id}:"))
+            if row.get("restates"):
+                row["restates"] = row["restates"].replace("a:", f"{record_id}:")
+            out.append(row)
+        return out
+
+    labels = relabel(_labels(), "ic-1") + relabel(_labels(), "gwn-1")
+
+    def coder(articles):
+        assert sorted(a.id for a in articles) == ["gwn-1", "ic-1"]
+        crime = [_event(LEAD, "COERCE", [POLICE], [LEADER]), _event(KILLING, "ASSAULT", [GUNMEN], [OFFICERS])]
+        general = [_event(LEAD, "AGREE", [POLICE], [LEADER]), _event(DETAIL, "COERCE", [POLICE], [])]
+        for event in crime:
+            event.article_id = "ic-1"
+        for event in general:
+            event.article_id = "gwn-1"
+        return crime + general
+
+    f = evaluate_acts(labels, {"ic-1": TEXT, "gwn-1": TEXT}, coder).figures
+    assert set(f["by_corpus"]) == {"ic", "gwn"}
+    ic, gwn = f["by_corpus"]["ic"], f["by_corpus"]["gwn"]
+    # crime: both events on act sentences, both typed right, 2 of 3 act sentences (the
+    # headline is a first telling no event cites)
+    assert (ic["articles"], ic["events"], ic["event_precision"], ic["type_accuracy"]) == (1, 2, 1.0, 1.0)
+    assert ic["act_coverage"] == round(2 / 3, 4)
+    # general news: one event on an opinion, one of the wrong type
+    assert (gwn["events"], gwn["event_precision"], gwn["type_accuracy"]) == (2, 0.5, 0.0)
+    assert ic["intervals"]["event_precision"] == [1.0, 1.0]  # one article: no spread
+    # the whole is both together
+    assert (f["events"], f["event_precision"], f["type_accuracy"]) == (4, 0.75, round(2 / 3, 4))
+    assert "  gwn: 1 articles, 2 events, on act sentences 0.500" in evaluate_acts(
+        labels, {"ic-1": TEXT, "gwn-1": TEXT}, coder).render()
+    # one corpus: no breakdown
+    assert "by_corpus" not in evaluate_acts(_labels(), {"a": TEXT}, lambda articles: []).figures

@@ -18,7 +18,10 @@ sentence of its evidence (and of its ``mentions``).  The figures:
   restatements in the article are one act), per act found;
 - ``intervals``: for the first three, a 95% interval from resampling the articles (1,000
   draws with replacement, fixed seed): sentences of one article are not independent, so the
-  article is the unit that varies from one sample of news to another.
+  article is the unit that varies from one sample of news to another;
+- ``by_corpus``: the first three (with their intervals) for the articles of each corpus, told
+  by the record id's prefix (``ic-``, ``gwn-``, ``gv-``), when there are several: a register
+  the coder reads well can hide one it reads badly.
 """
 
 from __future__ import annotations
@@ -69,6 +72,10 @@ class ActsReport:
             f"target codes  P {f['target']['precision']:.3f}  R {f['target']['recall']:.3f}",
             f"extra events per act                       {f['extra_per_act']:.3f}",
         ]
+        for corpus, c in f.get("by_corpus", {}).items():
+            lines.append(f"  {corpus or '(no prefix)'}: {c['articles']} articles, {c['events']} events, "
+                         f"on act sentences {c['event_precision']:.3f}, covered {c['act_coverage']:.3f}, "
+                         f"type {c['type_accuracy']:.3f}")
         return "\n".join(lines)
 
 
@@ -203,7 +210,24 @@ def evaluate_acts(labels: list[dict[str, Any]], texts: dict[str, str],
     for role, c in counts.items():
         figures[role] = {"precision": round(c["tp"] / max(1, c["pred"]), 4),
                          "recall": round(c["tp"] / max(1, c["gold"]), 4)}
-    figures["intervals"] = article_intervals(tally, {
-        "event_precision": ("on_act", "events"), "act_coverage": ("covered", "act_rows"),
-        "type_accuracy": ("type_right", "on_act")})
+    ratios = {"event_precision": ("on_act", "events"), "act_coverage": ("covered", "act_rows"),
+              "type_accuracy": ("type_right", "on_act")}
+    figures["intervals"] = article_intervals(tally, ratios)
+    corpora: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
+    for record_id, counts in tally.items():
+        corpora[corpus_of(record_id)][record_id] = counts
+    if len(corpora) > 1:
+        figures["by_corpus"] = {}
+        for corpus, part in sorted(corpora.items()):
+            sums = {name: sum(c.get(name, 0) for c in part.values())
+                    for name in ("events", "on_act", "type_right", "act_rows", "covered")}
+            figures["by_corpus"][corpus] = {
+                "articles": len(part), "events": sums["events"],
+                **{figure: round(sums[num] / max(1, sums[den]), 4) for figure, (num, den) in ratios.items()},
+                "intervals": article_intervals(part, ratios)}
     return ActsReport(figures, errors)
+
+
+def corpus_of(record_id: str) -> str:
+    """The corpus a record comes from, by its id's prefix (``gwn-12`` → ``gwn``)."""
+    return record_id.split("-", 1)[0] if "-" in record_id else ""
