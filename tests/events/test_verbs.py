@@ -472,6 +472,16 @@ def test_praise_decides_with_its_own_code(nlp, coder) -> None:
 
 
 @pytest.mark.models
+def test_a_visit_pattern_of_welcome_is_no_other_praise(nlp, coder) -> None:
+    # CAMEO's "- * (TO) [043:042]  # WELCOME" under ACCLAIM is WELCOME's: "hailed … opposition
+    # to" hosts no visit
+    matches = coder.match(nlp("He hailed President Buhari for his opposition to corruption."))
+    assert [m.code for m in matches] == ["051"]
+    # welcoming someone to a place still hosts a visit
+    assert best(nlp, coder, "Macron welcomed Putin to Versailles.").code.startswith("04")
+
+
+@pytest.mark.models
 def test_holding_a_post_is_no_occupation(nlp, coder) -> None:
     matches = coder.match(nlp("Mellado no longer occupied a command position within the Zetas."))
     assert all(not m.code.startswith("19") for m in matches)

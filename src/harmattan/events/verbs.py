@@ -334,11 +334,14 @@ def _only_for(written_for: list[str] | None, code: str, block_code: str | None,
     ("--- SEPARATE [---]" shares "* TIES": "severing diplomatic ties"), and those whose
     comment names no verb of the block.  So is a pattern of verbal conflict (CAMEO 09-13) in a
     block of cooperation (03-08): "- * ARREST [110]  # HAIL" under ACCLAIM is not "applauded
-    … numerous arrests"."""
+    … numerous arrests"; and so is a pattern of meeting (CAMEO 04) in a block of other
+    cooperation (05-08): "- * (TO) [043]  # WELCOME" under ACCLAIM is not "hailed Buhari for his
+    opposition to corruption", a visit hosted."""
     if not written_for or not code or block_code is None:
         return None
     act, own = quad_class(code), quad_class(block_code)
-    if not (act == 4 and own != 4 or act == 3 and own in (1, 2)):
+    meeting = code.startswith("04") and block_code[:2] in {"05", "06", "07", "08"}
+    if not (act == 4 and own != 4 or act == 3 and own in (1, 2) or meeting):
         return None
     verbs = frozenset(written_for)
     return verbs if not verbs.isdisjoint(block_words) else None
