@@ -482,6 +482,30 @@ def test_a_visit_pattern_of_welcome_is_no_other_praise(nlp, coder) -> None:
 
 
 @pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    ("The president called the attack a cowardly act on Monday.", "111"),  # was a threat (020)
+    ("The opposition leader called the election results fraudulent.", "111"),
+    ("ECOWAS called the coup unacceptable.", "111"),
+    ("The prime minister called the agreement historic.", "051"),
+])
+def test_what_a_speaker_calls_something_is_blame_or_praise(nlp, coder, text, code) -> None:
+    doc = nlp(text)
+    (called,) = [m for m in coder.match(doc) if doc[m.trigger_i].lemma_ == "call"]
+    assert (called.code, called.decisive) == (code, True)
+
+
+@pytest.mark.models
+def test_calls_that_name_nothing_keep_their_patterns(nlp, coder) -> None:
+    # a call made, an appeal, and a naming clause that tells the manner of another act
+    assert best(nlp, coder, "Macron called Putin on Monday to discuss the crisis.").code != "111"
+    assert best(nlp, coder, "The junta called for calm on Tuesday.").code.startswith("0")
+    matches = coder.match(nlp('Venezuela has rejected the classification, calling it "meddling."'))
+    assert "111" not in [m.code for m in matches]
+    # words of neither blame nor praise leave CALL's own reading
+    assert best(nlp, coder, "He called the meeting a routine exchange.").code not in {"111", "051"}
+
+
+@pytest.mark.models
 def test_holding_a_post_is_no_occupation(nlp, coder) -> None:
     matches = coder.match(nlp("Mellado no longer occupied a command position within the Zetas."))
     assert all(not m.code.startswith("19") for m in matches)

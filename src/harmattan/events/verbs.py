@@ -658,6 +658,48 @@ def _charged(verb: Any, code: str) -> str:
     return code
 
 
+#: Verbs that name what their object is ("called the attack a cowardly act").
+_NAMING = frozenset({"call", "label", "brand", "term", "dub"})
+#: What a speaker calls something, in words of blame or of praise.
+_BLAMING_WORDS = re.compile(
+    r"\b(?:coward\w*|fraud\w*|baseless|groundless|unfounded|disgrac\w*|unacceptabl\w*|biased|"
+    r"illegal\w*|illegitimate|unlawful|unconstitutional|shame\w*|outrag\w*|ridiculous|absurd|"
+    r"terroris\w*|criminal\w*|barbar\w*|unjust\w*|injustice|racis\w*|lies|lie|false|fake|"
+    r"irresponsible|provocat\w*|violation\w*|mistake\w*|failure\w*|dangerous|reckless|"
+    r"farce|sham|hoax|travesty|betray\w*|aggressi\w*|hypocri\w*|scandal\w*|despicable|"
+    r"heinous|cruel\w*|inhuman\w*|atroci\w*|genocid\w*|crimes?|corrupt\w*|propaganda|"
+    r"slander\w*|defamat\w*|insult\w*|blackmail|interference|meddling|threat\w*|"
+    r"act of war|declaration of war|witch[- ]hunt|politically motivated)\b", re.IGNORECASE)
+_PRAISING_WORDS = re.compile(
+    r"\b(?:historic|landmark|milestone|breakthrough|hero\w*|brave\w*|courag\w*|success\w*|"
+    r"great|excellent|positive|important step|step forward|victory|welcome|friend\w*|"
+    r"partner\w*|backbone|model|exemplary|remarkable|admirable|visionary|wise|patriot\w*|"
+    r"legitimate|fair)\b", re.IGNORECASE)
+
+
+def _described(verb: Any, code: str) -> str:
+    """A naming verb with what it names its object ("called the attack a cowardly act", "called
+    the election results fraudulent", "called Trump 'the first guy with a backbone'") is the
+    speaker's blame (111, DISAPPROVE) or praise (051, SUPPORT), as the words it names it with
+    say; no visit, appeal or telephone call (CALL's 04x and 02x).  "Macron called Putin on
+    Monday" names nothing: the parse's predicate is only a name.  Nor a naming clause that
+    tells the manner of another act ("has rejected the classification, calling it meddling":
+    the rejection)."""
+    if verb.lemma_.lower() not in _NAMING or verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "pcomp"}:
+        return code
+    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if predicate is None or (not any(c.dep_ == "dobj" for c in verb.children)
+                             and not any(c.dep_ in {"appos", "amod", "acl"} for c in predicate.children)
+                             and predicate.pos_ == "PROPN"):
+        return code
+    words = " ".join(t.text for t in predicate.subtree)
+    if _BLAMING_WORDS.search(words):
+        return "111"
+    if _PRAISING_WORDS.search(words):
+        return "051"
+    return code
+
+
 def _deployed_to_help(verb: Any, code: str) -> str:
     """Forces deployed (MOBILIZE, DEPLOY_TROOPS in verbs_extra.txt) for peacekeeping or a
     mission are peacekeeping (074, AID), to train or help another's forces military
@@ -1268,7 +1310,7 @@ class VerbPatternCoder:
                     if pat.extra and not any(c.dep_ == "xcomp" for c in tok.children):
                         doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
-                code = _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code)))
+                code = _described(tok, _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code))))
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code) or _unambiguous(tok, code, verb.code)
@@ -1278,7 +1320,7 @@ class VerbPatternCoder:
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                 return None
             if verb.code:
-                code = _charged(tok, _seized_people(tok, verb.code))
+                code = _described(tok, _charged(tok, _seized_people(tok, verb.code)))
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
                                  decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
                                            or _freed(tok, code) or _captured(tok, code))
