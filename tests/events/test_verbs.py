@@ -501,8 +501,11 @@ def test_calls_that_name_nothing_keep_their_patterns(nlp, coder) -> None:
     assert best(nlp, coder, "The junta called for calm on Tuesday.").code.startswith("0")
     matches = coder.match(nlp('Venezuela has rejected the classification, calling it "meddling."'))
     assert "111" not in [m.code for m in matches]
-    # words of neither blame nor praise leave CALL's own reading
+    # words of neither blame nor praise leave CALL's own reading, and so do words of blame
+    # in a circumstance of the name
     assert best(nlp, coder, "He called the meeting a routine exchange.").code not in {"111", "051"}
+    doc = nlp("He called this a record figure in Peru's fight against fake currency.")
+    assert "111" not in [m.code for m in coder.match(doc)]
 
 
 @pytest.mark.models

@@ -692,7 +692,10 @@ def _described(verb: Any, code: str) -> str:
                              and not any(c.dep_ in {"appos", "amod", "acl"} for c in predicate.children)
                              and predicate.pos_ == "PROPN"):
         return code
-    words = " ".join(t.text for t in predicate.subtree)
+    # (the words that name it, not a circumstance: "called this a record figure in Peru's
+    # fight against fake currency" blames no one)
+    aside = {t.i for c in predicate.children if c.dep_ == "prep" for t in c.subtree}
+    words = " ".join(t.text for t in predicate.subtree if t.i not in aside)
     if _BLAMING_WORDS.search(words):
         return "111"
     if _PRAISING_WORDS.search(words):
