@@ -439,6 +439,26 @@ def test_a_sentence_with_no_known_actor_goes_on_when_the_reader_is_sure_it_repor
     assert unsure.code([article]) == []
 
 
+def test_a_claim_the_sentence_model_reads_as_a_statement_goes_on_when_the_reader_is_sure() -> None:
+    # P(event) ≈ 0.03 (the CAMEO quad set codes claims as statements); the act reader reads an
+    # act (≈ 0.99) and the sentence's own verb states an accusation.
+    from harmattan.events.coder import CoderSettings, EventCoder
+
+    text = "General Tiani claimed that France was plotting to destabilise Niger."
+    article = Article(id="c", text=text, date=parse_date("2023-09-10"))
+    coder = EventCoder(settings=CoderSettings(locate=False)).initialize()
+    assert 1.0 - coder.classifier.predict([text])[0].quad_probs[0] < coder.settings.reader_event_probability
+    (event,) = coder.code([article])
+    assert (event.plover.event, _codes(event.source), _codes(event.target)) == ("DISAPPROVE", {"NER"}, {"FRA"})
+    never = EventCoder(settings=CoderSettings(locate=False, reader_sure_statement=1.01)).initialize()
+    assert never.code([article]) == []
+    # what a verb below the sentence's own states is not read so: a claim of the speaker's own
+    # attack accuses no one, thinking of sending troops is neither a threat nor a meeting
+    for other in ("JNIM claimed that it had attacked the army base in Boulkessi.",
+                  "Niger's junta is considering sending troops to Mali."):
+        assert coder.code([Article(id="o", text=other, date=parse_date("2024-03-01"))]) == []
+
+
 def test_an_appeal_the_sentence_model_reads_as_a_statement_is_a_demand() -> None:
     # P(event) 0.03: the CAMEO quad set codes appeals as statements; the act reader reads an
     # act, and PLOVER's REQUEST is "all requests, demands and orders".
