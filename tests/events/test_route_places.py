@@ -19,6 +19,10 @@ def test_origin_and_destination_places_are_dropped() -> None:
     veracruz = _place("Veracruz", sentence, "MEX", "phoenix:countries:MEXICO")
     china = _place("China", sentence, "CHN", "countries:CHN")
     assert _without_route_places([veracruz, china], sentence, 0) == []
+    sentence = "Police seized timber coming from Costa Rica from a man trying to drive into Mexico."
+    costa_rica = _place("Costa Rica", sentence, "CRI", "countries:CRI")
+    mexico = _place("Mexico", sentence, "MEX", "countries:MEX")
+    assert _without_route_places([costa_rica, mexico], sentence, 0) == []
 
 
 def test_other_targets_stay() -> None:
@@ -38,3 +42,29 @@ def test_a_seizure_is_not_done_to_the_shipments_destination() -> None:
     (event,) = code_articles([Article(id="t", text=text, date=parse_date("2016-03-01"))])
     assert event.plover.event == "COERCE"
     assert "MEX" not in {a.code for a in event.target}
+
+
+def test_a_side_of_a_border_where_the_act_happens_is_a_place() -> None:
+    sentence = "Soldiers arrested smugglers on the border between Benin and Nigeria and near the border with Chad."
+    benin = _place("Benin", sentence, "BEN", "countries:BEN")
+    nigeria = _place("Nigeria", sentence, "NGA", "countries:NGA")
+    chad = _place("Chad", sentence, "TCD", "countries:TCD")
+    assert _without_route_places([benin, nigeria, chad], sentence, 0) == []
+    for sentence, name, code in (("Troops clashed with JNIM on the Burkinabe border.", "Burkinabe", "BFA"),
+                                 ("Agents seized cash along the US-Mexico border.", "US", "USA")):
+        assert _without_route_places([_place(name, sentence, code, f"countries:{code}")], sentence, 0) == []
+    # a border the act is done to keeps the country on its other side
+    sentence = "Russia closed its southern borders with Iran and Turkey."
+    iran = _place("Iran", sentence, "IRN", "countries:IRN")
+    assert _without_route_places([iran], sentence, 0) == [iran]
+    sentence = "Mali accused Algeria of arming rebels at the border."
+    algeria = _place("Algeria", sentence, "DZA", "countries:DZA")
+    assert _without_route_places([algeria], sentence, 0) == [algeria]
+
+
+@pytest.mark.models
+def test_an_arrest_on_a_border_is_not_done_to_the_countries_either_side() -> None:
+    text = "Nigerien soldiers arrested six smugglers on the border between Benin and Nigeria."
+    (event,) = code_articles([Article(id="b", text=text, date=parse_date("2024-03-01"))])
+    assert event.plover.event == "COERCE"
+    assert {a.code for a in event.target} == {"NER"}

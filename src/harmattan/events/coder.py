@@ -1178,18 +1178,33 @@ class EventCoder:
 #: done to ("a container headed for Mexico", "a vessel that had left China").
 _ROUTE = re.compile(r"(?:\bbound\s+(?:for|to)|\bheaded\s+(?:to|for|towards?)|\bdestined\s+(?:for|to)"
                     r"|\boriginat(?:ing|ed)\s+(?:in|from)|\ben\s+route\s+to|\bshipped\s+(?:to|from)"
-                    r"|\bsmuggled\s+(?:to|from|into)|\bleft|\bleaving)\s+(?:the\s+)?$", re.IGNORECASE)
+                    r"|\bsmuggled\s+(?:to|from|into)|\bleft|\bleaving|\bcoming\s+from"
+                    r"|\b(?:driv(?:e|es|ing)|drove|cross(?:es|ed|ing)?)\s+into)\s+(?:the\s+)?$", re.IGNORECASE)
+#: A country named as one side of a border where something happens ("near the border with
+#: Panama", "on the border between Nicaragua and Honduras", "on the Colombian border", "along
+#: the US-Mexico border") is a place; not a border an act is done to ("Russia closed its
+#: borders with Iran and Turkey") or one forces are sent to ("Chad deployed troops to the
+#: border with Niger").
+_AT_BORDER = r"\b(?:near|along|on|at|across|by|over)\s+(?:the\s+)?"
+_BORDER_BEFORE = re.compile(_AT_BORDER + r"(?:[\w-]+\s+)?borders?\s+(?:with|between)\s+(?:the\s+)?"
+                            r"(?:(?:[\w.'’-]+\s+){1,3}and\s+(?:the\s+)?)?$", re.IGNORECASE)
+_BEFORE_BORDER = re.compile(_AT_BORDER + r"(?:[\w.]+\s*[-–/]\s*)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"^(?:\s*[-–/]\s*[\w.]+)?(?:['’]s)?\s+border", re.IGNORECASE)
 
 
 def _without_route_places(targets: list[Actor], text: str, sentence_start: int) -> list[Actor]:
-    """The targets less the countries and towns named as a route's origin or destination: a
-    seizure of "cocaine bound for Veracruz" is not done to Mexico."""
+    """The targets less the countries and towns named as a route's origin or destination or
+    as a side of a border: a seizure of "cocaine bound for Veracruz" is not done to Mexico, nor
+    one "near the border with Panama" to Panama."""
     kept = []
     for actor in targets:
         entry = (actor.entry or "").split("+")[0]
         place = actor.sector == "" and actor.start is not None and entry.startswith(
             ("countries:", "phoenix:countries:"))
-        if place and _ROUTE.search(text[:max(0, actor.start - sentence_start)][-40:]):
+        before = text[:max(0, actor.start - sentence_start)][-60:] if place else ""
+        if place and (_ROUTE.search(before[-40:]) or _BORDER_BEFORE.search(before)
+                      or (_BEFORE_BORDER.search(before)
+                          and _BORDER_AFTER.search(text[actor.end - sentence_start:][:30]))):
             continue
         kept.append(actor)
     return kept
