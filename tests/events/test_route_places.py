@@ -19,10 +19,11 @@ def test_origin_and_destination_places_are_dropped() -> None:
     veracruz = _place("Veracruz", sentence, "MEX", "phoenix:countries:MEXICO")
     china = _place("China", sentence, "CHN", "countries:CHN")
     assert _without_route_places([veracruz, china], sentence, 0) == []
-    sentence = "Police seized timber coming from Costa Rica from a man trying to drive into Mexico."
+    sentence = "Police seized timber coming from Costa Rica and Venezuela from a man trying to drive into Mexico."
     costa_rica = _place("Costa Rica", sentence, "CRI", "countries:CRI")
+    venezuela = _place("Venezuela", sentence, "VEN", "countries:VEN")
     mexico = _place("Mexico", sentence, "MEX", "countries:MEX")
-    assert _without_route_places([costa_rica, mexico], sentence, 0) == []
+    assert _without_route_places([mexico, venezuela, costa_rica], sentence, 0) == []
 
 
 def test_other_targets_stay() -> None:

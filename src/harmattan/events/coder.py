@@ -1054,7 +1054,9 @@ class EventCoder:
             # the main verb of the same subject.
             main = find_roles(doc, root_i, candidate.actors, sentence.start)
             if main.target and {id(a) for a in main.source} & {id(a) for a in roles.source}:
-                roles.target = [a for a in main.target if all(a is not s for s in roles.source)]
+                roles.target = _without_route_places(
+                    [a for a in main.target if all(a is not s for s in roles.source)],
+                    doc.text, sentence.start)
         if ordinal > 0 and not roles.source and not roles.target:
             return None
         self._as_of_act(roles, doc[trigger_i], match, article)
@@ -1189,6 +1191,7 @@ _AT_BORDER = r"\b(?:near|along|on|at|across|by|over)\s+(?:the\s+)?"
 _BORDER_BEFORE = re.compile(_AT_BORDER + r"(?:[\w-]+\s+)?borders?\s+(?:with|between)\s+(?:the\s+)?"
                             r"(?:(?:[\w.'’-]+\s+){1,3}and\s+(?:the\s+)?)?$", re.IGNORECASE)
 _BEFORE_BORDER = re.compile(_AT_BORDER + r"(?:[\w.]+\s*[-–/]\s*)?$", re.IGNORECASE)
+_LISTED_WITH = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:the\s+)?$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"^(?:\s*[-–/]\s*[\w.]+)?(?:['’]s)?\s+border", re.IGNORECASE)
 
 
@@ -1197,17 +1200,21 @@ def _without_route_places(targets: list[Actor], text: str, sentence_start: int) 
     as a side of a border: a seizure of "cocaine bound for Veracruz" is not done to Mexico, nor
     one "near the border with Panama" to Panama."""
     kept = []
-    for actor in targets:
+    dropped_end = None
+    for actor in sorted(targets, key=lambda a: a.start if a.start is not None else -1):
         entry = (actor.entry or "").split("+")[0]
         place = actor.sector == "" and actor.start is not None and entry.startswith(
             ("countries:", "phoenix:countries:"))
         before = text[:max(0, actor.start - sentence_start)][-60:] if place else ""
-        if place and (_ROUTE.search(before[-40:]) or _BORDER_BEFORE.search(before)
+        listed = place and dropped_end is not None and _LISTED_WITH.match(
+            text[dropped_end - sentence_start:actor.start - sentence_start])
+        if place and (listed or _ROUTE.search(before[-40:]) or _BORDER_BEFORE.search(before)
                       or (_BEFORE_BORDER.search(before)
                           and _BORDER_AFTER.search(text[actor.end - sentence_start:][:30]))):
+            dropped_end = actor.end  # ("coming from Costa Rica and Venezuela": both)
             continue
         kept.append(actor)
-    return kept
+    return sorted(kept, key=lambda a: targets.index(a))
 
 
 def _only(prediction: SentencePrediction, etype: str) -> SentencePrediction:
