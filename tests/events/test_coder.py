@@ -459,6 +459,17 @@ def test_a_claim_the_sentence_model_reads_as_a_statement_goes_on_when_the_reader
         assert coder.code([Article(id="o", text=other, date=parse_date("2024-03-01"))]) == []
 
 
+def test_rejecting_a_plan_or_a_proposal_is_a_rejection_not_the_act_planned() -> None:
+    # CAMEO's REFUSE block has no default code: "rejected a plan to send troops" was the
+    # troops sent (MOBILIZE)
+    (event,) = code_articles([Article(id="r", text="Nigerian senators rejected a plan to send troops to Niger.",
+                                      date=parse_date("2023-08-05"))])
+    assert (event.plover.event, _codes(event.source)) == ("REJECT", {"NGA"})
+    (event,) = code_articles([Article(id="p", text="Mali's junta rejected the ECOWAS proposal for an 18-month transition.",
+                                      date=parse_date("2022-01-10"))])
+    assert (event.plover.event, _codes(event.source), _codes(event.target)) == ("REJECT", {"MLI"}, {"IGO"})
+
+
 def test_an_appeal_the_sentence_model_reads_as_a_statement_is_a_demand() -> None:
     # P(event) 0.03: the CAMEO quad set codes appeals as statements; the act reader reads an
     # act, and PLOVER's REQUEST is "all requests, demands and orders".
