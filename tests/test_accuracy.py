@@ -35,11 +35,14 @@ def test_plover_gold_cross_validated(coder) -> None:
 def test_quad_cross_validated(coder) -> None:
     report = evaluate_quad(load_gold(SHARED / "cameo-quad" / "train.jsonl", "quad"), coder.code)
     assert report.n == 1349
-    # Measured 0.900: reductions of relations (16x) now carry the set's quad class 3, and
-    # appeals ("urged") its 0 (docs/accuracy.md); 0.878 before; 0.904 before the set's three
-    # arrests "for collaborating with a terrorist group" were read as arrests (material
-    # conflict; the set labels them verbal conflict).
-    assert report.totals["macro_f1"] >= 0.895, report.totals
+    # Measured 0.892: attacks whose responsibility a group claims are the group's attacks, as
+    # the act annotations and ACLED code them, where the set codes the claim (a statement) in
+    # its eleven such sentences; 0.896 before; 0.900 before claims, refusals and appeals read
+    # as statements were parsed when the act reader is sure (docs/accuracy.md); 0.900:
+    # reductions of relations (16x) carry the set's quad class 3, and appeals ("urged") its 0;
+    # 0.878 before; 0.904 before the set's three arrests "for collaborating with a terrorist
+    # group" were read as arrests (material conflict; the set labels them verbal conflict).
+    assert report.totals["macro_f1"] >= 0.89, report.totals
     # every miss is listed with the code given (eval quad --errors)
     assert len(report.errors) == round(report.n * (1 - report.totals["accuracy"]))
     assert all(e["gold"] != e["predicted"] for e in report.errors)

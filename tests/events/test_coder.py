@@ -470,6 +470,23 @@ def test_rejecting_a_plan_or_a_proposal_is_a_rejection_not_the_act_planned() -> 
     assert (event.plover.event, _codes(event.source), _codes(event.target)) == ("REJECT", {"MLI"}, {"IGO"})
 
 
+def test_an_attack_whose_responsibility_a_group_claims_is_the_groups_act() -> None:
+    # the sentence model reads a claim (CAMEO 015, a statement); the act annotations and ACLED
+    # code the attack, by the claimer
+    for text, etype, victims in (
+            ("JNIM claimed responsibility for the attack on the army base in Boulkessi.", "FIGHT", "army"),
+            ("The Islamic State Sahel Province claimed responsibility for the killing of 20 soldiers "
+             "near Tillaberi on Tuesday.", "FIGHT", "soldiers")):
+        (event,) = code_articles([Article(id="c", text=text, date=parse_date("2023-10-02"))])
+        assert event.plover.event == etype
+        assert [a.text for a in event.source] == [text.split(" claimed")[0].removeprefix("The ")]
+        assert [a.text for a in event.target] == [victims]
+    # responsibility for what is no force is no act of force
+    text = "Azerbaijan has claimed responsibility for the incident and apologised to Russia."
+    assert all(e.plover.event not in {"FIGHT", "ASSAULT"}
+               for e in code_articles([Article(id="a", text=text, date=parse_date("2020-10-02"))]))
+
+
 def test_an_appeal_the_sentence_model_reads_as_a_statement_is_a_demand() -> None:
     # P(event) 0.03: the CAMEO quad set codes appeals as statements; the act reader reads an
     # act, and PLOVER's REQUEST is "all requests, demands and orders".

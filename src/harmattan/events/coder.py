@@ -964,9 +964,10 @@ class EventCoder:
             # attacked the airport" report no attack, no aid and no accusation
             root = next((t.i for t in doc if t.dep_ == "ROOT"), -1)
             own = _coordinated(doc, root)
-            typed = [(t, m) for t, m in typed if m.kind == "verb" and m.trigger_i in own
+            typed = [(t, m) for t, m in typed if (m.kind == "verb" and m.trigger_i in own
                      and doc[m.trigger_i].lemma_.lower() not in _NO_ACT_VERBS
-                     and not _own_act_claimed(doc[m.trigger_i])]
+                     and not _own_act_claimed(doc[m.trigger_i]))
+                     or (t in _FORCE_TYPES and _responsibility_claimed(doc[m.trigger_i], own))]
         if candidate.pattern_only and not typed:
             return []  # the reader reads an act, but no verb of the sentence states one
         if candidate.threat_only or candidate.reject_only:
@@ -1420,6 +1421,18 @@ _READING_VERBS = frozenset({"mark", "signal", "indicate", "show", "represent", "
 
 
 _OWN_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it"})
+
+
+def _responsibility_claimed(trigger: Any, own: set[int]) -> bool:
+    """An act of force whose responsibility the sentence's own verb claims ("JNIM claimed
+    responsibility for the attack on the army base"): the claimer's act, as the act
+    annotations and ACLED code it (the CAMEO quad set codes the claim, a statement)."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    noun = prep.head
+    return noun.lemma_.lower() == "responsibility" and noun.dep_ == "dobj" and noun.head.i in own \
+        and noun.head.lemma_.lower() in {"claim", "accept", "assume", "admit", "take"}
 
 
 def _own_act_claimed(trigger: Any) -> bool:
