@@ -36,7 +36,7 @@ def test_quad_cross_validated(coder) -> None:
     report = evaluate_quad(load_gold(SHARED / "cameo-quad" / "train.jsonl", "quad"), coder.code)
     assert report.n == 1349
     # Measured 0.892: attacks whose responsibility a group claims are the group's attacks, as
-    # the act annotations and ACLED code them, where the set codes the claim (a statement) in
+    # the act annotations code them, where the set codes the claim (a statement) in
     # its eleven such sentences; 0.896 before; 0.900 before claims, refusals and appeals read
     # as statements were parsed when the act reader is sure (docs/accuracy.md); 0.900:
     # reductions of relations (16x) carry the set's quad class 3, and appeals ("urged") its 0;

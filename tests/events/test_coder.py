@@ -471,8 +471,8 @@ def test_rejecting_a_plan_or_a_proposal_is_a_rejection_not_the_act_planned() -> 
 
 
 def test_an_attack_whose_responsibility_a_group_claims_is_the_groups_act() -> None:
-    # the sentence model reads a claim (CAMEO 015, a statement); the act annotations and ACLED
-    # code the attack, by the claimer
+    # the sentence model reads a claim (CAMEO 015, a statement); the act annotations code the
+    # attack, by the claimer
     for text, etype, victims in (
             ("JNIM claimed responsibility for the attack on the army base in Boulkessi.", "FIGHT", "army"),
             ("The Islamic State Sahel Province claimed responsibility for the killing of 20 soldiers "

@@ -162,9 +162,9 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 60  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 61  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
-    assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
+    assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT", "REJECT_PROPOSAL",
@@ -501,11 +501,22 @@ def test_calls_that_name_nothing_keep_their_patterns(nlp, coder) -> None:
     assert best(nlp, coder, "The junta called for calm on Tuesday.").code.startswith("0")
     matches = coder.match(nlp('Venezuela has rejected the classification, calling it "meddling."'))
     assert "111" not in [m.code for m in matches]
-    # words of neither blame nor praise leave CALL's own reading, and so do words of blame
-    # in a circumstance of the name
-    assert best(nlp, coder, "He called the meeting a routine exchange.").code not in {"111", "051"}
-    doc = nlp("He called this a record figure in Peru's fight against fake currency.")
-    assert "111" not in [m.code for m in coder.match(doc)]
+    # words of neither blame nor praise, or of blame only in a circumstance of the name, are
+    # the speaker's reading: no appeal, visit or call either
+    for text in ("He called the meeting a routine exchange.",
+                 "He called this a record figure in Peru's fight against fake currency.",
+                 "WOLA called the massive aid project a cautionary tale for future US efforts in the region."):
+        doc = nlp(text)
+        assert [m.code for m in coder.match(doc) if doc[m.trigger_i].lemma_ == "call"] == [], text
+
+
+@pytest.mark.models
+def test_support_expressed_is_support_not_an_intent_to_cooperate(nlp, coder) -> None:
+    # CAMEO's "- * SUPPORT [032]" (ASSERT) made "expressed support" AGREE; verbal support is
+    # SUPPORT (051, praise or endorse)
+    assert best(nlp, coder, "Erdogan expressed his direct support for Nicolas Maduro.").code == "051"
+    # not a demonstration in support of someone (the source's "(IN SUPPORT)")
+    assert best(nlp, coder, "Thousands demonstrated in Niamey in support of the junta.").code == "053"
 
 
 @pytest.mark.models

@@ -1426,7 +1426,8 @@ _OWN_PRONOUNS = frozenset({"i", "we", "they", "he", "she", "it"})
 def _responsibility_claimed(trigger: Any, own: set[int]) -> bool:
     """An act of force whose responsibility the sentence's own verb claims ("JNIM claimed
     responsibility for the attack on the army base"): the claimer's act, as the act
-    annotations and ACLED code it (the CAMEO quad set codes the claim, a statement)."""
+    annotations code it (the CAMEO quad set codes the claim, a statement; CASE 2021 an
+    attribution, which the ACLED classifier leaves without an ACLED type)."""
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ != "for":
         return False

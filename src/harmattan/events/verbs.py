@@ -677,6 +677,28 @@ _PRAISING_WORDS = re.compile(
     r"legitimate|fair)\b", re.IGNORECASE)
 
 
+def _naming_predicate(verb: Any) -> Any:
+    """The words a naming verb (call, label, brand …) names its object with, the parse's
+    ``oprd``: "called the attack [a cowardly act]"; None for no naming ("Macron called Putin on
+    Monday": a name alone), or for a naming clause that tells another act's manner."""
+    if verb.lemma_.lower() not in _NAMING or verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "pcomp"}:
+        return None
+    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
+    if predicate is None or (not any(c.dep_ == "dobj" for c in verb.children)
+                             and not any(c.dep_ in {"appos", "amod", "acl"} for c in predicate.children)
+                             and predicate.pos_ == "PROPN"):
+        return None
+    return predicate
+
+
+def _named_only(verb: Any, code: str) -> bool:
+    """A naming with words of neither blame nor praise is no appeal, meeting or call (CALL's 02x,
+    03x and 04x): "WOLA called the aid project a cautionary tale for future US efforts" (CALL's
+    "* (FOR)" read the "for" of the name) is the speaker's reading, no act."""
+    return code[:2] in {"02", "03", "04"} and _naming_predicate(verb) is not None \
+        and _described(verb, code) == code
+
+
 def _described(verb: Any, code: str) -> str:
     """A naming verb with what it names its object ("called the attack a cowardly act", "called
     the election results fraudulent", "called Trump 'the first guy with a backbone'") is the
@@ -685,12 +707,8 @@ def _described(verb: Any, code: str) -> str:
     Monday" names nothing: the parse's predicate is only a name.  Nor a naming clause that
     tells the manner of another act ("has rejected the classification, calling it meddling":
     the rejection)."""
-    if verb.lemma_.lower() not in _NAMING or verb.dep_ in {"advcl", "acl", "relcl", "xcomp", "pcomp"}:
-        return code
-    predicate = next((c for c in verb.children if c.dep_ == "oprd"), None)
-    if predicate is None or (not any(c.dep_ == "dobj" for c in verb.children)
-                             and not any(c.dep_ in {"appos", "amod", "acl"} for c in predicate.children)
-                             and predicate.pos_ == "PROPN"):
+    predicate = _naming_predicate(verb)
+    if predicate is None:
         return code
     # (the words that name it, not a circumstance: "called this a record figure in Peru's
     # fight against fake currency" blames no one)
@@ -1314,6 +1332,9 @@ class VerbPatternCoder:
                         doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
                 code = _described(tok, _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code))))
+                if _named_only(tok, code):
+                    doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
+                    return None
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code) or _unambiguous(tok, code, verb.code)
@@ -1324,6 +1345,9 @@ class VerbPatternCoder:
                 return None
             if verb.code:
                 code = _described(tok, _charged(tok, _seized_people(tok, verb.code)))
+                if _named_only(tok, code):
+                    doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
+                    return None
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
                                  decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
                                            or _freed(tok, code) or _captured(tok, code))
