@@ -666,3 +666,18 @@ def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
 def test_what_the_object_names_decides_the_code(nlp, coder, text: str, code: str) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc)][:1] == [code]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    # a preposition that dates the act is none of the patterns' prepositions: CALL's "(ON)"
+    # [020] is a call on someone, not a phone call on Monday
+    ("Macron called Putin on Monday.", "041"),
+    ("French President Emmanuel Macron phoned Vladimir Putin on Monday.", "041"),
+    # the preposition of the object still counts
+    ("The president called on Monday for calm.", "020"),
+    ("The opposition called on the government to resign.", "020"),
+])
+def test_a_preposition_of_time_matches_no_pattern(nlp, coder, text: str, code: str) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)][:1] == [code]

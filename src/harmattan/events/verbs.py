@@ -457,6 +457,21 @@ def _load_nouns(path: Path) -> dict[str, _Noun]:
 # Matching
 
 
+_DATED = frozenset({"DATE", "TIME"})
+# (not "to" or "for", whose date may be the object: "sentenced to 27 years", "called for two
+# days of strikes")
+_OF_TIME = frozenset({"on", "in", "at", "during", "since", "until", "till", "throughout", "within"})
+
+
+def _dated_preposition(tok: Any) -> bool:
+    """A preposition that only dates the act ("on Monday", "in March", "at dawn"): the patterns'
+    prepositions are the ones of its objects, never of its time."""
+    if tok.dep_ != "prep" or tok.lower_ not in _OF_TIME:
+        return False
+    objects = [c for c in tok.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in _DATED for o in objects)
+
+
 class _SentenceIndex:
     """Where each word occurs in a sentence: exact keys (form, lemma) and stem keys."""
 
@@ -471,6 +486,8 @@ class _SentenceIndex:
             lower = tok.lower_
             if lower in ("-", "–"):
                 hyphens.add(i)
+            if _dated_preposition(tok):
+                continue  # "called Putin on Monday" is no call on anyone: CALL's "(ON)" [020]
             keys = {lower, tok.lemma_.lower()}
             for key in keys:
                 exact.setdefault(key, []).append(i)
