@@ -681,3 +681,18 @@ def test_what_the_object_names_decides_the_code(nlp, coder, text: str, code: str
 def test_a_preposition_of_time_matches_no_pattern(nlp, coder, text: str, code: str) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc)][:1] == [code]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # information released is a disclosure, not RELEASE's freeing (084, RETREAT)
+    ("Colombian President Juan Manuel Santos released a series of intercepted emails.", []),
+    ("The release of the official data comes a few months after the trial.", []),
+    ("The army released a statement.", []),
+    # people released are still freed
+    ("The rebels released the hostages on Monday.", ["0841"]),
+    ("The release of the hostages came on Monday.", ["0841"]),
+])
+def test_information_released_frees_no_one(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc) if m.code.startswith("08")] == codes

@@ -814,6 +814,35 @@ _COME_PLACES = frozenset({"to", "into", "from"})
 _FRAMING_MARKS = frozenset({"when", "as", "after", "amid", "while", "days", "weeks", "just"})
 
 
+#: What is released when information is: a report, figures, a video ("released a series of
+#: intercepted emails", "the release of the official data").
+_INFORMATION = frozenset("""
+    data figure figures statistic statistics number numbers report reports statement statements
+    email emails e-mail e-mails video videos footage image images photo photos photograph
+    photographs picture pictures document documents recording recordings audio tape tapes list
+    names detail details information result results finding findings series film documentary
+    book album song transcript transcripts letter letters communique communiqué memo audit study
+    survey poll evidence text message messages record records file files audio cable cables
+    map maps analysis guideline guidelines version trailer episode
+""".split())
+
+
+def _information(tok: Any) -> bool:
+    """``tok`` (a verb of releasing, or the noun "release") releases information: its object or
+    passive subject, or what the noun is of or compounds with ("data release"), names it
+    (through "a series of", "a list of")."""
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        heads = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"]
+        heads += [c for c in tok.children if c.dep_ == "compound"]
+    else:
+        heads = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for head in list(heads):
+        heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in _INFORMATION or h.lower_ in _INFORMATION for h in heads)
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -830,6 +859,10 @@ def _no_act_sense(verb: Any) -> bool:
     the coder's events on 280 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if lemma == "release" and _information(verb):
+        # ("Santos released a series of intercepted emails", "the ministry released figures"):
+        # a disclosure, not RELEASE's freeing (084)
+        return True
     if lemma in {"match", "mirror"}:
         # ("Descriptions of the assailants … match those of the gunmen": to correspond, not
         # the dictionary's PHYSICAL_CONFLICT, 190)
@@ -1377,6 +1410,8 @@ class VerbPatternCoder:
             return None
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in _NOT_ACT_HEADS:
             return None  # ("a kidnapping ring", "the murder rate", "Crippled Seizure System")
+        if tok.lemma_.lower() == "release" and _information(tok):
+            return None  # ("the release of the official data"): a disclosure, no one freed
         code, mod_tok = noun.code, None
         for child in tok.children:
             if child.dep_ in _NOUN_MODIFIER_DEPS and child.i < tok.i:
