@@ -662,6 +662,10 @@ def test_people_taken_by_the_police_are_still_arrested(nlp, coder) -> None:
     # charged in the passive is legal action; the active "charged that" an accusation
     ("Guzman was charged along with his co-leader Ismael Zambada Garcia and 22 others.", "173"),
     ("The minister charged that the opposition was plotting a coup.", "112"),
+    # charging someone with something is a formal charge, whatever it names
+    ("UEFA opened disciplinary proceedings and charged Liverpool with acts of damage.", "173"),
+    # an indictment made public is legal action
+    ("US authorities made public an indictment against Ferrari and three other nationals.", "173"),
 ])
 def test_what_the_object_names_decides_the_code(nlp, coder, text: str, code: str) -> None:
     doc = nlp(text)

@@ -667,6 +667,16 @@ def _charged(verb: Any, code: str) -> str:
     if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
             c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return _ARREST
+    if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
+            c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
+            for c in verb.children):
+        # "UEFA … charged Liverpool with acts of damage": charging someone with an offence
+        # named by a noun is a formal charge whatever the noun (CHARGE_FORMALLY's "(WITH
+        # &CRIME_CHARGES)" reads crimes only); an accusation is "charged that …", or charged
+        # with doing something no crime word names ("Mali charged France with supporting
+        # terrorists")
+        return _ARREST
     if code.startswith(_BLAME) and verb.lemma_.lower() in {"convict", "indict"}:
         # "Honduras has convicted a major drug trafficker … in a second case against him": a
         # conviction, an indictment is legal action whatever pattern of the CRITICIZE / ACCUSE
