@@ -780,3 +780,16 @@ def test_announced_acts_keep_the_manual_s_and_the_conventions_types(text, expect
     assert events, text
     main = events[0]
     assert (main.plover.event, main.modality.future, main.modality.hypothetical) == expected
+
+
+def test_goods_seized_are_done_to_no_country_the_sentence_leaves_out() -> None:
+    text = ("Mexican police arrested two men in Sinaloa on Monday. In a separate operation on "
+            "Tuesday, Mexican authorities confiscated 3,559 kilos of shark fins at the port of "
+            "Cancun. The Mexican government said it would send more troops to Sinaloa.")
+    events = code_articles([Article(id="seized", text=text, date=parse_date("2024-03-01"))])
+    by_code = {e.cameo.code: e for e in events if e.cameo}
+    # the article is plainly about Mexico's authorities: the arrest's unnamed party is Mexico's
+    assert _codes(by_code["173"].target) == {"MEX"}
+    # the shark fins are no one's: no implied target
+    assert by_code["1711"].target == []
+    assert _codes(by_code["1711"].source) == {"MEX"}

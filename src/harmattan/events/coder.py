@@ -2169,6 +2169,11 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
     for event in events:
         for role in (event.source, event.target):
             if not role:
+                if role is event.target and event.cameo is not None and event.cameo.code == _GOODS_SEIZED:
+                    # goods seized are done to no one the sentence leaves out ("Mexican
+                    # authorities confiscated 3,559 kilos of shark fins": the act annotations
+                    # give such seizures no target 6 times in 8 on the train part)
+                    continue
                 role.append(Actor("", country, "", None, None, None, "implied:article-country"))
                 continue
             if any(a.code for a in role):
@@ -2177,6 +2182,10 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                 if (actor.entry or "").startswith("unlisted-person"):
                     actor.code = country
                     actor.entry = f"{actor.entry}+article-country"
+
+
+#: CAMEO "confiscate property".
+_GOODS_SEIZED = "1711"
 
 
 #: The two kinds of force: against armed parties, and against anyone.
