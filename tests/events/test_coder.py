@@ -766,15 +766,14 @@ def test_a_headline_announcing_an_act_is_its_actors_future_act(text: str, trigge
 
 
 @pytest.mark.parametrize("text, expected", [
-    # an act of force announced as decided is the act, flagged future (the act conventions)
-    ("Russia will expel 60 US diplomats, the foreign ministry said on Friday.", ("COERCE", True, False)),
-    # conditional, it is a threat
+    # an act of force announced, or conditional, is a threat (PLOVER's records)
+    ("Russia will expel 60 US diplomats, the foreign ministry said on Friday.", ("THREATEN", True, False)),
     ("ECOWAS said it would intervene militarily in Niger if the junta did not step down.",
      ("THREATEN", False, True)),
     # an announced withdrawal is a concession (PLOVER manual: RETREAT + future is CONCEDE)
     ("The army will withdraw its troops from the north.", ("CONCEDE", True, False)),
 ])
-def test_announced_acts_keep_the_manual_s_and_the_conventions_types(text, expected) -> None:
+def test_announced_acts_are_typed_by_their_intent(text, expected) -> None:
     article = Article(id="intent", text=text, date=parse_date("2024-03-01"))
     events = [e for e in code_articles([article]) if e.plover]
     assert events, text

@@ -67,8 +67,7 @@ def test_lexicon_rows_have_known_codes() -> None:
     ("La CEDEAO a condamné le coup d'État au Niger.", "DISAPPROVE", False, False, False),
     ("Le Mali n'a pas signé l'accord avec l'Algérie.", "AGREE", True, False, False),
     ("Le gouvernement n'a jamais arrêté de journalistes étrangers.", "COERCE", True, False, False),
-    # (an act of force announced as decided is the act, flagged future, as in English)
-    ("La junte va expulser l'ambassadeur de France, a annoncé le ministre nigérien.", "SANCTION", False, False, True),
+    ("La junte va expulser l'ambassadeur de France, a annoncé le ministre nigérien.", "THREATEN", False, False, True),
     ("La CEDEAO a menacé d'intervenir militairement au Niger.", "THREATEN", False, False, False),
 ], ids=["condamner", "ne-pas", "ne-jamais", "va-infinitive", "menacer"])
 def test_french_types_and_modality(text, etype, negated, hypothetical, future) -> None:
