@@ -162,12 +162,12 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 61  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 62  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
-                           "REJECT_REPORT", "REJECT_PROPOSAL",
+                           "REJECT_REPORT", "MATERIAL_SUPPORT", "REJECT_PROPOSAL",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
@@ -700,3 +700,27 @@ def test_a_preposition_of_time_matches_no_pattern(nlp, coder, text: str, code: s
 def test_information_released_frees_no_one(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc) if m.code.startswith("08")] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    # air, military or financial support given is aid, not verbal support (051)
+    ("The US gave air support to a coalition of militias from Misrata.", "072"),
+    ("Russia supplied military support to the junta.", "072"),
+    ("The EU will provide budget support to Niger.", "071"),
+    ("France gave its support to the transition.", "051"),
+])
+def test_support_given_in_kind_is_aid(nlp, coder, text: str, code: str) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)][:1] == [code]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Organizers held a symposium on migrants' rights.",
+    "The government held a ceremony for the victims.",
+    "A funeral was held on Sunday.",
+])
+def test_a_gathering_held_confines_no_one(nlp, coder, text: str) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)] == []

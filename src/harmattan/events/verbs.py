@@ -810,6 +810,12 @@ _NOT_ACT_HEADS = frozenset("ring network cell gang racket band industry business
 _HELD_STANDING = frozenset("citizenship nationality passport office post position seat title rank record "
                            "view views belief beliefs opinion stake stakes share shares majority degree "
                            "license licence licenses visa".split())
+#: Gatherings one "holds" that confine no one (HOLD read as CONFINE, 170) and state no act of
+#: their own (not talks, meetings, conferences or rallies, which HOLD's patterns read).
+_HELD_EVENTS = frozenset("symposium ceremony forum workshop seminar festival celebration funeral memorial "
+                         "exhibition concert gala commemoration competition tournament contest auction "
+                         "screening lecture webinar fair party event launch reception dinner "
+                         "banquet parade show".split())
 #: What one "takes" that is no one taken ("took the first step", "took a toll"; not "took
 #: place", whose subject may be the act: "The attack took place in Kidal").
 _TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage".split())
@@ -912,6 +918,9 @@ def _no_act_sense(verb: Any) -> bool:
             or (c.dep_ == "prep" and c.lower_ in {"as", "after", "amid"}) for c in children)
     if lemma == "hold" and any(c.dep_ == "dobj" and c.lemma_.lower() in _HELD_STANDING for c in children):
         return True  # ("Coronel, who holds U.S. citizenship"; "held the post of minister")
+    if lemma == "hold" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _HELD_EVENTS
+                               for c in children):
+        return True  # ("organizers hope to hold a migrants' rights symposium", "a ceremony was held")
     if lemma == "hold" and any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
         # ("President Felipe Calderon has held up the passage of a law"): delayed, no one held
         return any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _DELAYED for c in children)
