@@ -171,6 +171,28 @@ def test_another_act_of_the_same_kind_is_not_a_retelling() -> None:
         TEXT = saved
 
 
+def test_acts_told_in_other_years_or_on_other_french_days_are_not_retellings() -> None:
+    global TEXT
+    saved = TEXT
+    TEXT = ("En 2008, l'armée russe a envahi la Géorgie. De même, en 2014, la Russie est "
+            "intervenue militairement. Police arrested him in 2011. He was arrested in 2011 in "
+            "Bogota. La police a arrêté le chef lundi. La police a arrêté son frère jeudi.")
+    russia = Actor("la Russie", "RUS", "")
+    try:
+        georgia = _event("En 2008, l'armée russe a envahi la Géorgie.", "FIGHT", [russia], [])
+        ukraine = _event("De même, en 2014, la Russie est intervenue militairement.", "FIGHT", [russia], [])
+        assert len(merge_restatements([georgia, ukraine])) == 2
+        # the same year: one act told twice
+        told = _event("Police arrested him in 2011.", "COERCE", [POLICE], [])
+        again = _event("He was arrested in 2011 in Bogota.", "COERCE", [], [])
+        assert len(merge_restatements([told, again])) == 1
+        monday = _event("La police a arrêté le chef lundi.", "COERCE", [POLICE], [])
+        thursday = _event("La police a arrêté son frère jeudi.", "COERCE", [POLICE], [])
+        assert len(merge_restatements([monday, thursday])) == 2
+    finally:
+        TEXT = saved
+
+
 def test_intervals_resample_whole_articles() -> None:
     ratios = {"event_precision": ("on_act", "events")}
     # one article all right, one all wrong: a draw of two holds both (0.5), or one twice

@@ -43,7 +43,15 @@ _DAY = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) \d{1,2}|\d{1,2} (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december))\b", re.IGNORECASE)
-_ANOTHER = re.compile(r"\b(?:again|another|a second|a third|once more|a new)\b", re.IGNORECASE)
+_DAY_FR = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|"
+    r"\d{1,2}(?:er)? (?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+    r"octobre|novembre|décembre|decembre))\b", re.IGNORECASE)
+#: A year the sentence dates its act by ("in 2008", « en 2014 »).
+_YEAR = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_ANOTHER = re.compile(r"\b(?:again|another|a second|a third|once more|a new)\b"
+                      r"|\b(?:à nouveau|de nouveau|une autre|un autre|une nouvelle|un nouvel|une deuxième|"
+                      r"une seconde|de même)\b", re.IGNORECASE)
 
 
 def _same_act(a: Event, b: Event) -> bool:
@@ -53,9 +61,14 @@ def _same_act(a: Event, b: Event) -> bool:
     # "... attacked them again on Tuesday": another act of the same kind, not a retelling.
     if _ANOTHER.search(a.evidence.sentence) or _ANOTHER.search(b.evidence.sentence):
         return False
-    days_a = {d.lower() for d in _DAY.findall(a.evidence.sentence)}
-    days_b = {d.lower() for d in _DAY.findall(b.evidence.sentence)}
-    return not (days_a and days_b and not days_a & days_b)
+    for dates in (_DAY, _DAY_FR, _YEAR):
+        # (told on other days or in other years: "In 2008 the Russian army invaded Georgia …
+        # Likewise, in 2014 Russia intervened militarily" are two acts)
+        days_a = {d.lower() for d in dates.findall(a.evidence.sentence)}
+        days_b = {d.lower() for d in dates.findall(b.evidence.sentence)}
+        if days_a and days_b and not days_a & days_b:
+            return False
+    return True
 
 
 def _is_headline(event: Event) -> bool:
