@@ -1381,3 +1381,13 @@ def test_a_fight_against_a_cause_is_no_fighting() -> None:
 ])
 def test_support_offered_measures_introduced_concerns_called_legitimate(text: str, event: str) -> None:
     assert [e.plover.event for e in _code(text)][:1] == [event]
+
+
+def test_force_ruled_out_is_no_threat() -> None:
+    # a conditional reading of force that is denied (« n'a jamais attaqué personne ») threatens
+    # no one; a conditional one that is not denied still does
+    events = _code("Il ajoutait : \"rappelez-vous que dans toute son histoire, la Russie n'a "
+                   "jamais attaqué personne.")
+    assert all(e.plover.event != "THREATEN" for e in events if e.plover)
+    (threat,) = [e for e in _code("La CEDEAO pourrait intervenir militairement au Niger.") if e.plover]
+    assert threat.plover.event == "THREATEN"

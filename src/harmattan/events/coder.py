@@ -711,7 +711,9 @@ class EventCoder:
             # state's protest is a diplomatic one, DISAPPROVE (PLOVER manual: PROTEST presumes
             # physical activity, not an expression of opinion)
             etype, code = "DISAPPROVE", "111"
-        if etype in _MATERIAL_FORCE and modality.hypothetical and _state_like(roles.source):
+        if etype in _MATERIAL_FORCE and modality.hypothetical and not modality.negated \
+                and _state_like(roles.source):
+            # (not force ruled out: "Russia would never attack anyone" is no threat)
             etype, code = "THREATEN", "138"
         elif self.settings.intent_rules and intent:
             # (not a headline's announcement, "Colombia to Create Anti-Smuggling Task Force",
@@ -1379,7 +1381,7 @@ def _act_type(doc: Doc, match: VerbMatch, candidate: _Candidate, coder: EventCod
     assert plover is not None
     if plover.event in _MATERIAL_FORCE:
         modality = read_modality(doc, match.trigger_i, PLOVER_QUAD[plover.event])
-        if modality.hypothetical:
+        if modality.hypothetical and not modality.negated:
             roles = find_roles(doc, match.trigger_i, candidate.actors, candidate.sentence.start)
             if _state_like(roles.source):
                 return "THREATEN"
