@@ -675,6 +675,19 @@ def test_a_denial_is_no_acled_incident() -> None:
     assert classify_fr("Des hommes armés ont massacré des civils dans le village.", "ASSAULT") is not None
 
 
+def test_force_named_as_the_setting_of_another_act_is_no_acled_incident() -> None:
+    # a state's act of another kind, in a sentence that names force only as its setting
+    lifted = ("Pour les Maliens, la levée des sanctions est certainement une bonne nouvelle, après "
+              "l'attaque russe contre l'Ukraine.")
+    left = ("Le régime a annoncé que le Mali quittait le bloc du G5 Sahel, créé en 2014 pour "
+            "la lutte contre les groupes djihadistes.")
+    assert classify_fr(lifted, "CONCEDE", [1], [1]) is None
+    assert classify_fr(left, "SANCTION", [1], [1]) is None
+    # the act of force itself is still ACLED's
+    assert classify_fr("L'armée a attaqué les groupes djihadistes près de Ménaka.", "FIGHT", [1], [2]) \
+        == ("Battles", "Armed clash")
+
+
 def test_blows_and_slaps_are_a_beating_and_envoys_received_a_hosting() -> None:
     (event,) = _code("Le chef du parti a été giflé et frappé à coups de pied lors d'une réunion à Niamey.", "2024-03-01")
     assert event.plover.event == "ASSAULT" and event.cameo.code == "1823"

@@ -185,6 +185,10 @@ def _statement_only(text: str) -> bool:
 #: Acts whose sentence names weapons as things given or talked about.
 _PEACEFUL_ACTS = frozenset({"AID", "SUPPORT", "CONSULT"})  # (an agreement may be ACLED's Agreement)
 
+#: PLOVER types of acts that use no force: the incident in their sentence, if any, is another's.
+_NOT_FORCE = frozenset({"CONCEDE", "SANCTION", "AGREE", "CONSULT", "SUPPORT", "AID", "COOPERATE",
+                        "DEMAND", "DISAPPROVE", "REJECT", "INVESTIGATE", "RETREAT"})
+
 _ARMED_VERBS = _rx(r"(?:a|ont|avaient|avait) (?:\w+ )?(?:attaqué|tué|enlevé|massacré|exécuté|abattu|incendié|pillé|kidnappé|bombardé|frappé)",
                    r"(?:ont|a) été (?:\w+ )?(?:tués?|tuées?|enlevée?s?|attaquée?s?|massacrée?s?|exécutée?s?|abattue?s?|blessée?s?)",
                    r"(?:attaque|embuscade|assaut|explosion)\b.{0,60}\b(?:a|ont) (?:fait|coûté|tué)")
@@ -280,9 +284,13 @@ def classify_fr(text: str, event_type: str | None = None, source_inters: list[in
     hurt = re.search(r"\b(?:tu[ée]\w*|morts?|blessé\w*|affront\w*|combats?|tirs?|massacr\w*|exécut(?!i[fv]|oire)\w*)\b", text, _FLAGS)
     if _arrested(text) and not hurt:
         return "Strategic developments", "Arrests"
-    # 6. Armed clash against attack on civilians.
+    # 6. Armed clash against attack on civilians: not for an act of another kind, whose
+    # sentence names force only as its setting (« la levée des sanctions est une bonne
+    # nouvelle … après l'attaque russe contre l'Ukraine », « le Mali quittait le G5 Sahel, créé
+    # pour la lutte contre les groupes djihadistes »)
     clash, attack = _CLASH.search(calm), _ATTACK.search(text)
-    if clash or attack:
+    if (clash or attack) and (event_type is None or event_type not in _NOT_FORCE
+                              or _ARMED_VERBS.search(text)):
         victim = _victim_part(text)
         armed_target = bool(set(target_inters) & {1, 2, 3, 4, 8}) or bool(_ARMED_TARGET.search(victim))
         civilian_target = 7 in target_inters or bool(_CIVILIAN.search(victim))
