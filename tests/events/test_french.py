@@ -1404,3 +1404,16 @@ def test_force_ruled_out_is_no_threat() -> None:
     assert all(e.plover.event != "THREATEN" for e in events if e.plover)
     (threat,) = [e for e in _code("La CEDEAO pourrait intervenir militairement au Niger.") if e.plover]
     assert threat.plover.event == "THREATEN"
+
+
+def test_things_and_animals_are_no_doers_or_sufferers() -> None:
+    # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
+    assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "
+                 "particulier l'apparition de pustules cutanées, aident à identifier les cas plus "
+                 "rapidement.") == []
+    # animals suspected are no one accused
+    assert _code("Les rongeurs africains sont suspectés d'être impliqués dans la transmission, "
+                 "selon les directives des Centers for Disease Control.") == []
+    # a person arrested still is someone in particular
+    (event,) = _code("Le mari a été arrêté lundi à Niamey.")
+    assert event.plover.event == "COERCE"

@@ -1593,6 +1593,8 @@ def _named_sufferer(verb: Token) -> bool:
     # abattu » has two, the name the second)
     for child in verb.children:
         if child.dep_ == "nsubj:pass":
+            if fold(child.lemma_) in _THINGS or fold(_singular(child.lower_)) in _THINGS:
+                continue  # (« les rongeurs africains sont suspectés »: no one in particular)
             if child.pos_ == "PROPN" or child.lower_ in _SUBJECT_PRONOUNS:
                 return True
             if any(d.dep_ in {"flat:name", "appos"} and d.pos_ == "PROPN" for d in child.children):
@@ -1617,6 +1619,10 @@ _THINGS = frozenset({
     "circonstance", "hausse", "baisse", "prix", "marche", "economie", "croissance", "inflation", "produit",
     "film", "livre", "image", "video", "serie", "climat", "temperature", "ocean", "plastique", "sommeil",
     "anticorps", "proteine", "cellule", "bacterie", "gene", "molecule", "aliment", "type", "effort",
+    "raison", "cause", "facteur", "signe",
+    # animals (« les rongeurs africains sont suspectés d'être impliqués dans la transmission »)
+    "animal", "rongeur", "singe", "chauve-souris", "moustique", "oiseau", "chien", "chat", "vache",
+    "porc", "volaille", "betail", "chameau", "moustique", "tique",
 })
 
 
@@ -1624,7 +1630,11 @@ def _named_doer(verb: Token) -> bool:
     """An active subject that names who acted, though no dictionary knows it (« Plusieurs
     artistes indigènes ont appelé … », « 39 nations ont demandé … », « Le régulateur a
     infligé … »): a proper name, or a noun with a number or a determiner."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(fold(c.lemma_) in _THINGS or fold(_singular(c.lower_)) in _THINGS for c in subjects):
+        # (the small parser may give two: « La deuxième raison est que les symptômes … aident »)
+        return False
+    subject = subjects[0] if subjects else None
     if subject is None and verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.i != verb.i \
             and not any(c.dep_ == "nsubj:pass" for c in verb.children):
         # « a défendu l'œuvre, affirmant que … » : the subject of the verb it hangs on
