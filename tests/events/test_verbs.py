@@ -724,3 +724,18 @@ def test_support_given_in_kind_is_aid(nlp, coder, text: str, code: str) -> None:
 def test_a_gathering_held_confines_no_one(nlp, coder, text: str) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc)] == []
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # showing or expressing is no demonstration: only DEMONSTRATE is one (141)
+    ("Footage showed the bus engulfed in red smoke.", []),
+    ("The report showed that violence increased sharply.", []),
+    ("Thousands demonstrated in Niamey.", ["141"]),
+    # support shown, expressed or tweeted is SUPPORT
+    ("Burkina Faso showed its support for the coup leaders.", ["051"]),
+    ("Pope Francis tweeted his support for Gard and Yates.", ["051"]),
+])
+def test_showing_is_no_demonstration(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc) if m.code in {"141", "051"}] == codes
