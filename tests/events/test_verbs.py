@@ -739,3 +739,17 @@ def test_a_gathering_held_confines_no_one(nlp, coder, text: str) -> None:
 def test_showing_is_no_demonstration(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc) if m.code in {"141", "051"}] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # signing alone signs no agreement (the source's SIGN has no default)
+    ("More than 200 lawmakers signed a letter to the president.", []),
+    ("Indiana Governor Mike Pence signed legislation on Tuesday.", []),
+    # a deal, an agreement or a charter signed is one
+    ("They signed a deal.", ["057"]),
+    ("Mali and Algeria signed an agreement in Algiers.", ["057"]),
+])
+def test_signing_alone_is_no_agreement(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc)] == codes
