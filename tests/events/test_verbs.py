@@ -162,12 +162,12 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 62  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 63  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
-                           "REJECT_REPORT", "MATERIAL_SUPPORT", "REJECT_PROPOSAL",
+                           "REJECT_REPORT", "MATERIAL_SUPPORT", "RECALL_ENVOY", "REJECT_PROPOSAL",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
@@ -753,3 +753,19 @@ def test_showing_is_no_demonstration(nlp, coder, text: str, codes: list[str]) ->
 def test_signing_alone_is_no_agreement(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc)] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # an ambassador recalled, in the passive too, is a cut in relations (161)
+    ("After the session, Erjavec said the ambassador was recalled for consultations.", ["161"]),
+    ("Slovenia recalled its ambassador to Moscow.", ["161"]),
+    # a post taken up is no seizure, figures that go up no visit
+    ("When he took over from Bruce Forsyth as the presenter in 1978, the ratings went up.", []),
+    ("The rebels took over the town of Menaka.", ["171"]),
+    ("The minister went to Bamako.", ["040"]),
+])
+def test_recalled_envoys_posts_taken_up_and_figures_going_up(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    # (not what is said, nor the noun "consultations")
+    assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes

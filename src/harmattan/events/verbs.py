@@ -886,6 +886,12 @@ def _no_act_sense(verb: Any) -> bool:
     if lemma == "weigh":
         return any(c.dep_ in {"dobj", "npadvmod", "attr"} and (
             c.lower_ in _MEASURES or any(g.dep_ == "nummod" for g in c.children)) for c in children)
+    if lemma == "go" and any(c.dep_ == "prt" and c.lower_ in {"up", "down"} for c in children):
+        return True  # ("the ratings went up", "prices went down"): no one went anywhere (040)
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in children) \
+            and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children) \
+            and any(c.dep_ == "prep" and c.lower_ in {"as", "from"} for c in children):
+        return True  # ("when he took over from Bruce Forsyth as the presenter"): a post taken up
     if lemma in {"offer", "provide", "give", "paint", "take"}:
         # ("the emails … offered a snapshot of the broad portfolio of financial interests"; "took
         # a behind-the-scenes look at a new investigation": TAKE read as an arrest, 171)
