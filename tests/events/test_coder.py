@@ -792,3 +792,26 @@ def test_goods_seized_are_done_to_no_country_the_sentence_leaves_out() -> None:
     # the shark fins are no one's: no implied target
     assert by_code["1711"].target == []
     assert _codes(by_code["1711"].source) == {"MEX"}
+
+
+@pytest.mark.parametrize("text", [
+    # cases of a disease found, confirmed or reported are news of an illness, no one's act
+    "An 8th case of mad cow disease was found in a cow in the province of Alberta.",
+    "Vietnam's fourth swine flu infection was confirmed on Thursday.",
+    "South Korea has reported a case in a tourist visiting Mexico.",
+    # a maker's recall of its goods is no aid
+    "On March 19, the manufacturer of the food, Menu Foods, recalled all of its dog and cat food.",
+    "Last week, RC2, a U.S. toy company, issued a recall for its popular wooden train sets.",
+])
+def test_cases_found_and_goods_recalled_are_no_acts(text: str) -> None:
+    article = Article(id="outbreak", text=text, date=parse_date("2009-05-01"))
+    assert [e.plover.event for e in code_articles([article]) if e.plover] == []
+
+
+def test_an_envoy_recalled_and_killings_confirmed_stay_acts() -> None:
+    events = code_articles([Article(id="envoy", text="Slovenia recalled its ambassador to Moscow.",
+                                    date=parse_date("2018-03-27"))])
+    assert [e.plover.event for e in events if e.plover] == ["SANCTION"]
+    events = code_articles([Article(id="killed", text="The army confirmed that 12 soldiers were killed in the attack.",
+                                    date=parse_date("2018-03-27"))])
+    assert [e.plover.event for e in events if e.plover] == ["FIGHT"]

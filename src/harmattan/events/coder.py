@@ -34,7 +34,14 @@ from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import headline_announced, read_modality
 from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
-from harmattan.events.verbs import ATTRIBUTING_LEMMAS, NO_ACT_KEY, NO_SENSE_KEY, best_match
+from harmattan.events.verbs import (
+    ATTRIBUTING_LEMMAS,
+    NO_ACT_KEY,
+    NO_SENSE_KEY,
+    best_match,
+    disease_found,
+    product_recall,
+)
 from harmattan.nlp.language import article_language
 from harmattan.nlp.parser import headline_case, with_text
 from harmattan.nlp.sentences import split_sentences
@@ -1045,6 +1052,8 @@ class EventCoder:
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
+        if match is None and (disease_found(doc[trigger_i]) or product_recall(doc[trigger_i])):
+            return None  # "An 8th case of mad cow disease was found in a cow": news of an illness
         if _wanted(doc[trigger_i]):
             return None  # "Simon was wanted in both Colombia and the United States": a state
         if (match is None or match.code.startswith("07")) and _drugs_moved(doc[trigger_i]):

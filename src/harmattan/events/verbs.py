@@ -859,6 +859,40 @@ def _information(tok: Any) -> bool:
     return any(h.lemma_.lower() in _INFORMATION or h.lower_ in _INFORMATION for h in heads)
 
 
+#: Verbs by which cases of a disease are found or told, and what is found: "Vietnam's fourth
+#: swine flu infection was confirmed", "An 8th case of mad cow disease was found in a cow".
+_FINDING_VERBS = frozenset({"find", "discover", "confirm", "report", "detect", "record", "register",
+                            "identify", "diagnose", "announce", "document", "notify", "suspect"})
+_DISEASE_FOUND = frozenset("""
+    case cases infection infections outbreak outbreaks strain strains symptom symptoms virus viruses
+    disease diseases illness illnesses contamination epidemic pandemic flu influenza
+""".split())
+
+
+def disease_found(verb: Any) -> bool:
+    """``verb`` finds or tells cases of a disease, an outbreak, an infection (its object or its
+    passive subject, or what they are "of"): news of an illness, no one's act."""
+    if verb.lemma_.lower() not in _FINDING_VERBS:
+        return False
+    heads = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj" and h.lemma_.lower() in _PARTS | {"number"}]
+    return any(h.lemma_.lower() in _DISEASE_FOUND or h.lower_ in _DISEASE_FOUND for h in heads)
+
+
+_ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats".split())
+
+
+def product_recall(verb: Any) -> bool:
+    """A maker's recall of goods ("the manufacturer recalled all of its dog and cat food",
+    "issued a recall for its train sets"), or something recalled to mind: no envoy recalled."""
+    lemma = verb.lemma_.lower()
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma == "recall":
+        return bool(objects) and not any(o.lemma_.lower() in _ENVOYS or o.lower_ in _ENVOYS for o in objects)
+    return lemma in {"issue", "announce", "order", "expand"} and any(o.lemma_.lower() == "recall" for o in objects)
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -875,6 +909,8 @@ def _no_act_sense(verb: Any) -> bool:
     the coder's events on 280 InSight Crime articles no annotator read."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    if disease_found(verb) or product_recall(verb):
+        return True  # ("South Korea has reported a case in a tourist visiting Mexico")
     if lemma == "release" and _information(verb):
         # ("Santos released a series of intercepted emails", "the ministry released figures"):
         # a disclosure, not RELEASE's freeing (084)
