@@ -41,6 +41,7 @@ from harmattan.events.verbs import (
     best_match,
     disease_found,
     product_recall,
+    taken_to_care,
 )
 from harmattan.nlp.language import article_language
 from harmattan.nlp.parser import headline_case, with_text
@@ -1052,7 +1053,8 @@ class EventCoder:
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
-        if match is None and (disease_found(doc[trigger_i]) or product_recall(doc[trigger_i])):
+        if match is None and (disease_found(doc[trigger_i]) or product_recall(doc[trigger_i])
+                              or taken_to_care(doc[trigger_i])):
             return None  # "An 8th case of mad cow disease was found in a cow": news of an illness
         if _wanted(doc[trigger_i]):
             return None  # "Simon was wanted in both Colombia and the United States": a state

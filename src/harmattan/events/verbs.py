@@ -881,6 +881,21 @@ def disease_found(verb: Any) -> bool:
 
 
 _ENVOYS = frozenset("ambassador ambassadors envoy envoys diplomat diplomats".split())
+_CARE = frozenset("hospital hospitals clinic clinics infirmary ward wards icu".split())
+
+
+def taken_to_care(verb: Any) -> bool:
+    """Someone taken, admitted or rushed to a hospital ("was taken to Frederick Memorial
+    Hospital, where he died", "a patient was admitted to a hospital"), or hospitalised: care
+    given, no one's act the sentence model's AID should read."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"hospitalize", "hospitalise"}:
+        return True
+    if lemma not in {"take", "admit", "rush", "transfer", "transport", "fly", "airlift", "evacuate", "bring"}:
+        return False
+    places = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "into"}
+              for g in c.children if g.dep_ == "pobj"]
+    return any(p.lemma_.lower() in _CARE or any(w.lower_ in _CARE for w in p.subtree) for p in places)
 
 
 def product_recall(verb: Any) -> bool:
