@@ -817,3 +817,15 @@ def test_an_envoy_recalled_and_killings_confirmed_stay_acts() -> None:
     events = code_articles([Article(id="killed", text="The army confirmed that 12 soldiers were killed in the attack.",
                                     date=parse_date("2018-03-27"))])
     assert [e.plover.event for e in events if e.plover] == ["FIGHT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # with no killer named, the illness people were killed after is what killed them
+    ("Nine people were killed after an outbreak of cholera in the region.", []),
+    # not an outbreak of violence, nor a killing whose killers are named
+    ("Nine people were killed after an outbreak of violence in the region.", ["ASSAULT"]),
+    ("Nine people were killed by gunmen after an outbreak of violence.", ["ASSAULT"]),
+])
+def test_killed_after_an_illness_is_no_killing(text: str, expected: list[str]) -> None:
+    events = code_articles([Article(id="cholera", text=text, date=parse_date("2009-05-01"))])
+    assert [e.plover.event for e in events if e.plover] == expected

@@ -1913,6 +1913,15 @@ def _natural_death(doc: Doc, trigger_i: int) -> bool:
         heads = [c for c in token.children if c.dep_ == "nsubj"]
         heads += [g for c in token.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "in"}
                   for g in c.children if g.dep_ == "pobj"]
+        if not heads:
+            # ("nine people were killed after an outbreak of cholera": with no one named as the
+            # killer, what they were killed after is what killed them)
+            after = [g for c in token.children if c.dep_ == "prep"
+                     and c.lower_ in {"after", "following", "amid", "during"}
+                     for g in c.children if g.dep_ == "pobj"]
+            # ("an outbreak of violence" is no disease: the illness itself must be named)
+            return any((w.lemma_.lower() in _NATURAL_CAUSES or w.lower_ in _NATURAL_CAUSES)
+                       and w.lower_ not in {"outbreak", "outbreaks"} for h in after for w in h.subtree)
     elif lemma in _DYING_LEMMAS:
         # (the parser may hang "of the virus" on the day: "died on Monday of the virus")
         heads = [t for t in token.subtree if t.i > token.i and t.dep_ == "pobj"
