@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from harmattan.actors.build import PHOENIX_OUTPUT, build_phoenix, parse_role, phoenix_date, split_code
+from harmattan.actors.build import PHOENIX_OUTPUT, build_phoenix, clean_name, parse_role, phoenix_date, split_code
 
 PHOENIX_DIR = Path("/work/shared/data/phoenix")
 
@@ -61,3 +61,18 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     out = tmp_path / "phoenix.json.gz"
     build_phoenix(PHOENIX_DIR, out)
     assert out.read_bytes() == PHOENIX_OUTPUT.read_bytes()
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("ANIMAL_LIBERATION_FRONT_(ALF)_", ["ANIMAL LIBERATION FRONT", "ALF"]),
+    ("EVAN_MECHAM_ECO-TERRORIST_INTERNATIONAL_CONSPIRACY_(EMETIC)_",
+     ["EVAN MECHAM ECO-TERRORIST INTERNATIONAL CONSPIRACY", "EMETIC"]),
+    # a word that tells which one it is, no acronym: no alias of its own ("Republic" was
+    # Georgia, "Colombia" a rebel army, "Machete" a Filipino group)
+    ("GEORGIA_(REPUBLIC)_", ["GEORGIA"]),
+    ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_", ["NATIONAL LIBERATION ARMY"]),
+    ("TABAK_(MACHETE)_GROUP_", ["TABAK GROUP"]),
+    ("UNITED_STATES_VIRGIN_ISLANDS_(USA)_", ["UNITED STATES VIRGIN ISLANDS"]),
+])
+def test_only_an_acronym_in_brackets_is_an_alias(raw: str, expected: list[str]) -> None:
+    assert clean_name(raw) == expected

@@ -591,3 +591,9 @@ def test_the_international_community_is_no_country_s_civilians(resolver: ActorRe
 def test_a_molotov_cocktail_is_no_russian(resolver: ActorResolver, text: str) -> None:
     actors = resolver.find_actors(text, dt.date(2015, 8, 26))
     assert all(a.code != "RUS" for a in actors), actors
+
+
+def test_a_bracketed_word_of_the_dictionary_names_no_one(resolver: ActorResolver) -> None:
+    # "GEORGIA_(REPUBLIC)_" and "TABAK_(MACHETE)_GROUP_" had made these words aliases
+    for text in ("They were charged under Republic Act 9296.", "He was attacked with a machete."):
+        assert [a.code for a in resolver.find_actors(text, dt.date(2009, 1, 1))] == [], text

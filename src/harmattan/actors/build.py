@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import gzip
 import hashlib
 import json
@@ -174,6 +175,30 @@ def parse_role(text: str) -> dict[str, Any] | None:
     return role
 
 
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Every name, demonym and capital of ``countries.tsv``, upper case."""
+    words: set[str] = set()
+    for line in (RESOURCE_DIR / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "iso3\t")) or not line.strip():
+            continue
+        for column in line.split("\t")[1:]:
+            words.update(v.strip().upper() for v in column.split("|") if v.strip())
+    return frozenset(words)
+
+
+def _acronym(part: str, base: str) -> bool:
+    """A parenthesised word is the name's acronym ("(ALF)", "(EMETIC)"), not a word that tells
+    which one it is: a country or a place ("NATIONAL_LIBERATION_ARMY_(COLOMBIA)_",
+    "CONGO_(KINSHASA)_"), a plain word ("GEORGIA_(REPUBLIC)_", "TABAK_(MACHETE)_GROUP_"),
+    which as an alias of its own made "Republic" Georgia and "Machete" a Filipino rebel group.
+    An acronym is short, or starts with one of the name's initials."""
+    if len(part) < 3 or part.upper() != part or " " in part or part in _country_words():
+        return False
+    initials = {w[0] for w in re.findall(r"[A-Za-z][\w'-]*", base.upper())}
+    return len(part) <= 4 or part[0] in initials
+
+
 def clean_name(raw: str) -> list[str]:
     """``ANIMAL_LIBERATION_FRONT_(ALF)_`` → ["ANIMAL LIBERATION FRONT", "ALF"]."""
     if "\ufffd" in raw:  # mis-encoded bytes in the source: the variant is unusable
@@ -187,7 +212,7 @@ def clean_name(raw: str) -> list[str]:
         names.append(base)
     for part in inner:
         part = " ".join(part.replace("_", " ").split())
-        if len(part) >= 3 and part.upper() == part and " " not in part:
+        if _acronym(part, base):
             names.append(part)
     return names
 
