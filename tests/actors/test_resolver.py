@@ -597,3 +597,11 @@ def test_a_bracketed_word_of_the_dictionary_names_no_one(resolver: ActorResolver
     # "GEORGIA_(REPUBLIC)_" and "TABAK_(MACHETE)_GROUP_" had made these words aliases
     for text in ("They were charged under Republic Act 9296.", "He was attacked with a machete."):
         assert [a.code for a in resolver.find_actors(text, dt.date(2009, 1, 1))] == [], text
+
+
+def test_a_country_spelt_as_a_plural_adjective_is_the_country(resolver: ActorResolver) -> None:
+    # « philippines », the French plural adjective, is also the country's name in both languages
+    (actor,) = resolver.find_actors("The Philippines closed its ports.", dt.date(2020, 1, 1))
+    assert (actor.code, actor.sector) == ("PHL", "")
+    (actor,) = resolver.find_actors("Filipinos protested in Manila.", dt.date(2020, 1, 1))[:1]
+    assert (actor.code, actor.sector) == ("PHL", "CVL")

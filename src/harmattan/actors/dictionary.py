@@ -347,14 +347,20 @@ def _load_countries(compiler: _Compiler, countries: dict[str, dict[str, list[str
         for demonym in row.get("demonyms", []) + list(more.get("demonyms", [])):
             index.add_phrase(demonym, number, DEMONYM, True, False, priority)
             plural = demonym_plural(demonym)
-            if plural:
+            # (not one that is the country's name: "Philippines" is the country, not its people)
+            if plural and plural.lower() not in {n.lower() for n in names}:
                 index.add_phrase(plural, number, DEMONYM_PLURAL, True, False, priority)
         # French adjectives of nationality are written in lower case ("les soldats nigériens")
         # and have four forms, each listed: no plural is made up, and any case matches.
+        # (not one spelt as the country's name: « philippines » is also « les Philippines »,
+        # the country, not its people)
+        named = {n.lower() for n in names}
         for demonym in more.get("adjectives", []):
-            index.add_phrase(demonym, number, DEMONYM, False, False, priority)
+            if demonym.lower() not in named:
+                index.add_phrase(demonym, number, DEMONYM, False, False, priority)
         for demonym in more.get("adjectives_plural", []):
-            index.add_phrase(demonym, number, DEMONYM_PLURAL, False, False, priority)
+            if demonym.lower() not in named:
+                index.add_phrase(demonym, number, DEMONYM_PLURAL, False, False, priority)
 
 
 def _yaml_roles(entry: dict[str, Any], where: str) -> tuple[tuple[Any, ...], ...]:
