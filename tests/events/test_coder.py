@@ -802,8 +802,9 @@ def test_goods_seized_are_done_to_no_country_the_sentence_leaves_out() -> None:
     # a maker's recall of its goods is no aid
     "On March 19, the manufacturer of the food, Menu Foods, recalled all of its dog and cat food.",
     "Last week, RC2, a U.S. toy company, issued a recall for its popular wooden train sets.",
-    # a patient admitted to a hospital is care given, no act
+    # a patient admitted to a hospital is care given, no act, nor a death there
     "A patient was admitted to a hospital in Washington after showing Ebola-like symptoms.",
+    "Bruce Edwards Ivins, 62, was taken to Frederick Memorial Hospital in Maryland, where he died of an overdose.",
 ])
 def test_cases_found_and_goods_recalled_are_no_acts(text: str) -> None:
     article = Article(id="outbreak", text=text, date=parse_date("2009-05-01"))

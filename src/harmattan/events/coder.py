@@ -1053,6 +1053,10 @@ class EventCoder:
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
+        if match is None and doc[trigger_i].lemma_.lower() in _DYING_LEMMAS and etype not in _FORCE_TYPES:
+            # ("was taken to Frederick Memorial Hospital, where he died": the sentence model's
+            # AID told by a death, the verb left when the main one tells no act)
+            return None
         if match is None and (disease_found(doc[trigger_i]) or product_recall(doc[trigger_i])
                               or taken_to_care(doc[trigger_i])):
             return None  # "An 8th case of mad cow disease was found in a cow": news of an illness
