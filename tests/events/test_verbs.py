@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 63  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 64  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -176,7 +176,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
                            "SERVE_AS", "EXHUME", "WANTED_ON_CHARGES", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST",
-                           "LYNCH", "FOUND_GUILTY"]
+                           "LYNCH", "FOUND_GUILTY", "LINK_TO"]
 
 
 @pytest.mark.models
@@ -768,4 +768,23 @@ def test_signing_alone_is_no_agreement(nlp, coder, text: str, codes: list[str]) 
 def test_recalled_envoys_posts_taken_up_and_figures_going_up(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     # (not what is said, nor the noun "consultations")
+    assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # a tie told in the passive or as a participle is no act (LINK, 060)
+    ("Over 100 Venezuelan security officials have been linked to extortion this year.", []),
+    ("A key piece of evidence linking Pinochet and drug trafficking are statements.", []),
+    ("The crime occurred on Canadian soil and was tied to a Mennonite group.", []),
+    # authorities who link someone to a crime accuse him
+    ("Authorities in Panama have linked the mayor to a drug trafficking organization.", ["112"]),
+    # "led X to do": the cause; the verb below tells the act
+    ("Pressure from the United States led Mexico to extradite the cartel leader.", ["063"]),
+    # a person captured is arrested, whatever town the sentence names
+    ("Usuga, brother of an Urabenos leader, was captured in the city of Medellin last year.", ["173"]),
+    ("The rebels captured the town of Menaka.", ["192"]),
+])
+def test_ties_causes_and_people_captured_in_a_city(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
     assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes
