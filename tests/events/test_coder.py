@@ -830,3 +830,18 @@ def test_an_envoy_recalled_and_killings_confirmed_stay_acts() -> None:
 def test_killed_after_an_illness_is_no_killing(text: str, expected: list[str]) -> None:
     events = code_articles([Article(id="cholera", text=text, date=parse_date("2009-05-01"))])
     assert [e.plover.event for e in events if e.plover] == expected
+
+
+@pytest.mark.parametrize("text, event, source, target", [
+    # the object of "led … to" does what the infinitive says
+    ("Pressure from the United States led Mexico to extradite the cartel leader.", "COOPERATE", {"MEX"}, None),
+    # the place a "where" clause hangs on does not kill, nor the one killed in a passive clause
+    ("Costa Rican Alejandro Jimenez Gonzalez, alias Palidejo, is currently being tried in Guatemala, "
+     "where Cabral was killed last year.", "ASSAULT", None, None),
+])
+def test_roles_of_caused_acts_and_place_clauses(text: str, event: str, source, target) -> None:
+    events = code_articles([Article(id="roles", text=text, date=parse_date("2012-05-01"))])
+    main = next(e for e in events if e.plover and e.plover.event == event)
+    if source is not None:
+        assert _codes(main.source) == source
+    assert "Guatemala" not in [a.text for a in main.source]

@@ -31,6 +31,11 @@ _TARGET_PREPS = {
     "between", "among", "of", "over", "in",
 }
 # Verbs whose passive form reads as active: "has been engaged in negotiations with".
+#: Verbs whose object does what their infinitive says ("led Mexico to extradite", "forced the
+#: troops to withdraw").
+_OBJECT_CONTROL = frozenset("lead prompt push drive cause spur force compel oblige allow enable permit "
+                            "persuade convince encourage urge ask invite order tell authorize "
+                            "authorise pressure pressure inspire".split())
 _ACTIVE_PASSIVES = {"engage", "involve", "commit", "determine", "prepare", "resolve", "poise"}
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare", "confirm"}
 #: Harm done to people: told in the passive by a side's spokesman, it is the side's loss, not
@@ -74,6 +79,13 @@ def _actors_in(mapped: list[tuple[Actor, int, int]], lo: int, hi: int,
                 continue
             found.append(actor)
     return found
+
+
+def _place_or_passive_clause(clause: Token) -> bool:
+    """A relative clause whose noun is its place or time ("where", "when") or suffers its act
+    (a passive)."""
+    return any((c.dep_ == "advmod" and c.lower_ in {"where", "when", "whereby"})
+               or c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children)
 
 
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
@@ -283,6 +295,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             if verb.lemma_ in _HARM_LEMMAS and is_agentless_passive(verb):
                 reported_passive = True
         subject, _ = _subject_of(node)
+        if subject is None and node.dep_ == "xcomp":
+            # "Pressure from the United States led Mexico to extradite …": the object of the
+            # verb above does what its infinitive says (not its subject)
+            subject = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i
+                            and node.head.lemma_ in _OBJECT_CONTROL), None)
         if subject is None and node.lemma_ in _ACTIVE_PASSIVES:
             subject = _passive_subject(node)  # "ECOWAS has been engaged in talks"
         if subject is not None:
@@ -303,9 +320,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                     # names its doer, one the dictionary does not know; the speaker is not it
                     unnamed_doer = True
                     break
-        if node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+        if (node.dep_ == "relcl" and not _place_or_passive_clause(node)) or (
+                node.dep_ == "acl" and node.tag_ == "VBG"):
             # "the militants who attacked the base", "troops fighting rebels": the noun
-            # the clause hangs on is the one who acts.
+            # the clause hangs on is the one who acts (not the place of "Guatemala, where
+            # Cabral was killed", nor the sufferer of "the soldiers who were killed").
             lo, hi = node.head.left_edge.i, node.left_edge.i
             if lo < hi:
                 subject_range = (lo, hi)
