@@ -788,3 +788,28 @@ def test_recalled_envoys_posts_taken_up_and_figures_going_up(nlp, coder, text: s
 def test_ties_causes_and_people_captured_in_a_city(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # a record broken is a feat, no violence
+    ("McCowan broke the rebounding mark set by Charlotte Smith in 1994.", []),
+    ("Protesters broke the windows of the ministry.", ["190"]),
+    # an infinitive's "to" is no preposition of the verb's: no visit in "rushed to evacuate"
+    ("Army and government forces have rushed to evacuate hundreds of thousands of people.", ["154", "070"]),
+    # (but the one told to act is the object of "ordered … to")
+])
+def test_records_broken_and_infinitives_after_a_verb(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes
+
+
+@pytest.mark.models
+def test_a_participle_the_parse_made_the_root_gives_way_to_the_main_verb(nlp, coder) -> None:
+    from harmattan.events.verbs import best_match
+    doc = nlp("In 2013 a Shining Path member wanted for the murder of two police officers was arrested.")
+    main = best_match(coder.match(doc), doc)
+    assert (doc[main.trigger_i].text, main.code) == ("arrested", "173")
+    # "a man under investigation": who he is, no act of its own
+    doc = nlp("One man under investigation recently killed himself in the Palace of Justice.")
+    assert [m for m in coder.match(doc) if m.kind == "noun"] == []

@@ -950,6 +950,11 @@ def _no_act_sense(verb: Any) -> bool:
         # ("These numbers led Defense Minister Rodrigo Rivera to promise …", "Pressure led Mexico
         # to extradite …"): a cause; the verb below tells the act, not LEAD's "* TO" (030)
         return True
+    if lemma in {"break", "set", "smash", "equal", "beat"} and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in {"record", "mark"} for c in children):
+        # ("McCowan broke the rebounding mark set by Charlotte Smith", "smashed the world
+        # record"): a feat, no violence (BREAK read as 170)
+        return True
     if lemma in {"match", "mirror"}:
         # ("Descriptions of the assailants … match those of the gunmen": to correspond, not
         # the dictionary's PHYSICAL_CONFLICT, 190)
@@ -1451,6 +1456,12 @@ class VerbPatternCoder:
                     continue
                 words = pre[0] + post[0]
                 used = pre[1] + post[1]
+                if used and all(doc[i].lower_ == "to" and doc[i].dep_ == "aux" for i in used) \
+                        and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+                    # ("rushed to evacuate"): the infinitive's "to" is no preposition of the
+                    # verb's (RUSH's "* (TO)", 042, a visit); not "ordered Carlos Menem to
+                    # appear", whose object is told to act
+                    continue
                 reach = max((abs(i - tok.i) for i in used), default=0)
                 # (of two of the same size, a correction from verbs_extra.txt wins, as that file
                 # says: "POLICE * [173]" read "Police seized two tons of cocaine" as an arrest
@@ -1508,6 +1519,10 @@ class VerbPatternCoder:
             return None  # ("a kidnapping ring", "the murder rate", "Crippled Seizure System")
         if tok.lemma_.lower() == "release" and _information(tok):
             return None  # ("the release of the official data"): a disclosure, no one freed
+        if tok.head.dep_ == "prep" and tok.head.lower_ == "under" and tok.head.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            # ("one man under investigation recently killed himself"): who someone is, the
+            # sentence's act is elsewhere (not "is under investigation for …", told as an act)
+            return None
         code, mod_tok = noun.code, None
         for child in tok.children:
             if child.dep_ in _NOUN_MODIFIER_DEPS and child.i < tok.i:
@@ -1595,6 +1610,33 @@ def _governed_by(noun: Any, verbs: set[int]) -> bool:
     return head is not None and head in verbs and head < noun.i
 
 
+def root_read_for_participle(root: Any) -> Any | None:
+    """The sentence's main verb when the parser made a participle before it the root: "a
+    Shining Path member wanted for the murder of two police officers was arrested" ("wanted"
+    ROOT, "was arrested" its clause with no subject of its own); else None."""
+    if root.dep_ != "ROOT" or root.tag_ not in {"VBN", "VBD"} or any(c.dep_ in {"aux", "auxpass"} for c in root.children):
+        return None
+    for child in root.children:
+        if child.i > root.i and child.dep_ in {"ccomp", "conj"} and child.tag_ == "VBN" \
+                and any(c.dep_ == "auxpass" and c.i == child.i - 1 for c in child.children) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in child.children) \
+                and not any(c.dep_ == "cc" and root.i < c.i < child.i for c in root.children):
+            return child
+    return None
+
+
+def _main_depth(tok: Any) -> int:
+    """``_depth``, with the main verb of a sentence whose participle the parser made the root
+    (``root_read_for_participle``) in the root's place."""
+    root = tok.sent.root if hasattr(tok, "sent") else None
+    main = root_read_for_participle(root) if root is not None else None
+    if main is None:
+        return _depth(tok)
+    if tok.i == main.i:
+        return 0
+    return _depth(tok) + 1
+
+
 def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
     """The one act a single-event reading of the sentence would code.
 
@@ -1620,7 +1662,7 @@ def best_match(matches: list[VerbMatch], doc: Any) -> VerbMatch | None:
         return (
             0 if cameo_to_plover(m.code) is not None else 1,
             1 if m.negated else 0,
-            _depth(doc[m.trigger_i]),
+            _main_depth(doc[m.trigger_i]),
             -m.specificity,
             0 if m.kind == "verb" else 1,
             m.trigger_i,
