@@ -845,3 +845,17 @@ def test_roles_of_caused_acts_and_place_clauses(text: str, event: str, source, t
     if source is not None:
         assert _codes(main.source) == source
     assert "Guatemala" not in [a.text for a in main.source]
+
+
+def test_a_suicide_and_a_participle_read_as_the_root() -> None:
+    # a suicide is no one's act, neither for the sentence model nor for the ACLED classifier
+    text = ("In another strange twist to the case, one man under investigation recently killed "
+            "himself in the Medellin Palace of Justice by throwing himself off the building.")
+    assert code_articles([Article(id="suicide", text=text, date=parse_date("2014-10-01"))]) == []
+    # the participle the parse made the root: the one arrested is its subject, no one arrests
+    text = "In 2013 a Shining Path member wanted for the murder of two police officers was arrested."
+    events = code_articles([Article(id="wanted", text=text, date=parse_date("2014-10-01"))])
+    main = next(e for e in events if e.plover)
+    assert main.plover.event == "COERCE"
+    assert [a.text for a in main.target] == ["Shining Path"]
+    assert [a.text for a in main.source if a.text] == []

@@ -229,7 +229,7 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
     """
     from harmattan.events.acled import (ACLED_ONLY_CONFIDENCE, ACLED_TO_PLOVER, SUB_EVENT_TYPES,
                                         acled_keywords, acled_only_event, code_acled, find_fatalities)
-    from harmattan.events.coder import DEFAULT_CAMEO, _question
+    from harmattan.events.coder import DEFAULT_CAMEO, _main_verb, _natural_death, _question
     from harmattan.schema import PLOVER_QUAD, CameoCode, PloverCode
 
     if not items:
@@ -273,8 +273,11 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
         # (nor, in a long article read sentence by sentence, one the act gate read as no act:
         # "Attacks on journalists soared in 2019", "30,000 people have been arrested since 2006";
         # a snippet's incident is decided from all its sentences, as the model was trained)
+        # (nor a death no one caused: "one man under investigation recently killed himself",
+        # "died of cholera")
         free = [it for it in window if not getattr(it, "held", False) and not _question(it.sentence.text)
-                and not (by_sentence and getattr(it, "refused", False))]
+                and not (by_sentence and getattr(it, "refused", False))
+                and not (getattr(it, "doc", None) is not None and _natural_death(it.doc, _main_verb(it.doc)))]
         if lead is None and probability >= 0.5 and free:
             item = next((it for it in free if acled_keywords(it.sentence.text)), free[0])
             lead = acled_only_event(item.article, item.sentence, item.actors, country=item.country,

@@ -1053,6 +1053,9 @@ class EventCoder:
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
+        if match is None and doc[trigger_i].lemma_.lower() in _KILLING_LEMMAS and any(
+                c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in doc[trigger_i].children):
+            return None  # ("one man under investigation recently killed himself"): a suicide, no one's act
         if match is None and doc[trigger_i].lemma_.lower() in _DYING_LEMMAS and etype not in _FORCE_TYPES:
             # ("was taken to Frederick Memorial Hospital, where he died": the sentence model's
             # AID told by a death, the verb left when the main one tells no act)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from harmattan.events.verbs import finite_verb_read_as_participle as _finite_verb_read_as_participle
-from harmattan.events.verbs import PEOPLE, headline_passive, shared_object
+from harmattan.events.verbs import PEOPLE, headline_passive, root_read_for_participle, shared_object
 from harmattan.perf import timed
 from harmattan.schema import Actor
 
@@ -278,6 +278,13 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     if reduced:
         source = _agent_of_the_means(verb, mapped)
         dying = True  # (its subject suffers the act, below)
+    # "a Shining Path member wanted for murder was arrested": the parse made the participle the
+    # root and the sentence's passive its clause; the root's subject is the one arrested
+    main = root_read_for_participle(verb.sent.root) if verb is not None and not is_noun else None
+    misread_root = verb.sent.root if main is not None and main.i == verb.i else None
+    if misread_root is not None:
+        source = _agent_of_the_means(verb, mapped)
+        dying = True  # (no subject to climb to, and no nearest actor before as its doer)
     if participle:
         agent, _ = _subject_of(verb)
         source = _actors_at(mapped, agent) if agent is not None else _agent_of_the_means(verb, mapped)
@@ -365,6 +372,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads += [c for c in verb.children if c.dep_ == "nsubj"]
         if participle:
             target_heads.append(verb.head)
+        if misread_root is not None:
+            target_heads += [c for c in misread_root.children if c.dep_ == "nsubj"]
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
