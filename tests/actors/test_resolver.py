@@ -605,3 +605,10 @@ def test_a_country_spelt_as_a_plural_adjective_is_the_country(resolver: ActorRes
     assert (actor.code, actor.sector) == ("PHL", "")
     (actor,) = resolver.find_actors("Filipinos protested in Manila.", dt.date(2020, 1, 1))[:1]
     assert (actor.code, actor.sector) == ("PHL", "CVL")
+
+
+def test_a_currency_written_with_a_country_s_initials_is_no_actor(resolver: ActorResolver) -> None:
+    text = "The United Nations has launched an appeal for US$42 million for victims in the US."
+    found = [(a.text, a.code) for a in resolver.find_actors(text, dt.date(2008, 1, 10))]
+    assert ("victims in the US", "USA") in found  # the country named after it stays
+    assert [a for a in resolver.find_actors(text, dt.date(2008, 1, 10)) if a.start == text.index("US$")] == []

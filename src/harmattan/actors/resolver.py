@@ -134,6 +134,14 @@ def _a_county(actor: Actor, text: str, offset: int) -> bool:
     return bool(re.match(r"\s+(?:County|Party)\b", text[actor.end - offset:]))
 
 
+def _a_currency(actor: Actor, text: str, offset: int) -> bool:
+    """A country's initials that write its currency ("an appeal for US$42 million", "A$5",
+    "NZ$ 3 billion"): an amount, no actor."""
+    if actor.end is None or actor.sector:
+        return False
+    return text[actor.end - offset:actor.end - offset + 1] == "$"
+
+
 #: Words that begin a town's name before another place's name: "Puerto Castilla" (Honduras)
 #: is no Castile, "Ciudad Bolivar" no Bolivia, "San Juan" no Juan.
 _TOWN_WORD = re.compile(
@@ -297,7 +305,7 @@ class ActorResolver:
         actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
                                 context_country)
         return [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
-                and not _in_a_town_name(a, text, offset)]
+                and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)]
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
