@@ -859,3 +859,22 @@ def test_a_suicide_and_a_participle_read_as_the_root() -> None:
     assert main.plover.event == "COERCE"
     assert [a.text for a in main.target] == ["Shining Path"]
     assert [a.text for a in main.source if a.text] == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a country named to say where a border runs is no party to the act
+    ("Ecuador's military carried out an operation to shut down illegal goldmines in the northwest "
+     "of the country, close to the border with Colombia.", "COL"),
+    ("In April 2018, a team of three media workers was kidnapped by the Oliver Sinisterra Front "
+     "along the Colombia-Ecuador border.", "COL"),
+])
+def test_a_country_on_a_border_is_no_party(text: str, absent: str) -> None:
+    events = [e for e in code_articles([Article(id="border", text=text, date=parse_date("2018-05-01"))]) if e.plover]
+    assert events
+    assert all(absent not in _codes(e.source) | _codes(e.target) for e in events)
+
+
+def test_countries_across_a_border_stay_parties() -> None:
+    text = "Colombian troops clashed with Venezuelan soldiers on the border."
+    main = code_articles([Article(id="border", text=text, date=parse_date("2018-05-01"))])[0]
+    assert (_codes(main.source), _codes(main.target)) == ({"COL"}, {"VEN"})

@@ -244,7 +244,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
 
     ``actors`` carry article offsets; ``offset`` is the sentence's start in the article.
     """
-    mapped = actor_tokens(doc, actors, offset)
+    mapped = [(a, lo, hi) for a, lo, hi in actor_tokens(doc, actors, offset) if not _on_a_border(a, doc, lo, hi)]
     if not mapped:
         return Roles([], [], "none")
     trigger = doc[trigger_i]
@@ -583,6 +583,32 @@ def _is_capital(actor: Actor) -> bool:
 
 # Verbs whose "in" names who is acted on: "interfere in Mali", "intervene in Libya".
 _IN_TARGET_LEMMAS = {"interfere", "intervene", "meddle", "invest", "interference", "intervention"}
+
+
+_BORDERS = frozenset({"border", "borders", "frontier", "frontiers", "boundary", "border-crossing"})
+
+
+def _on_a_border(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country named only to say where a border runs ("near the border with Panama", "along
+    the Colombia-Ecuador border"): a place, neither party to the act (the act annotations
+    never make it one)."""
+    if not (actor.entry or "").startswith(("countries:", "phoenix:countries:")) or actor.sector:
+        return False
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in _BORDERS:
+        border = root.head.head
+        # (not where forces are sent: "Chad deployed troops to the border with Niger" is aimed
+        # at Niger)
+        sent_to = border.head.dep_ == "prep" and border.head.lower_ in {"to", "toward", "towards"} \
+            and border.head.head.pos_ == "VERB"
+        return not sent_to  # "near the border with Panama"
+    node = root
+    while node.dep_ in {"compound", "nmod", "amod", "conj", "cc", "punct"} and node.head.i != node.i:
+        if node.dep_ in {"compound", "nmod"} and node.head.lower_ in _BORDERS and (
+                "-" in doc[start:node.head.i].text or any(t.lower_ == "-" for t in doc[start - 1:node.head.i])):
+            return True  # "along the Colombia-Ecuador border"
+        node = node.head
+    return False
 
 
 def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
