@@ -813,3 +813,17 @@ def test_a_participle_the_parse_made_the_root_gives_way_to_the_main_verb(nlp, co
     # "a man under investigation": who he is, no act of its own
     doc = nlp("One man under investigation recently killed himself in the Palace of Justice.")
     assert [m for m in coder.match(doc) if m.kind == "noun"] == []
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # what something "led to" was caused, not agreed (LEAD's "* TO", 030)
+    ("Her cooperation with the authorities led to a minimal sentence.", []),
+    ("Clashes between rival groups have led to a spike in murders.", []),
+    # a ride taken is no seizure
+    ("They took an elevator to the loading dock.", []),
+    ("The rebels took the town.", ["192"]),
+])
+def test_causes_and_rides_are_no_acts(nlp, coder, text: str, codes: list[str]) -> None:
+    doc = nlp(text)
+    assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes

@@ -823,10 +823,13 @@ _HELD_EVENTS = frozenset("symposium ceremony forum workshop seminar festival cel
                          "banquet parade show".split())
 #: What one "takes" that is no one taken ("took the first step", "took a toll"; not "took
 #: place", whose subject may be the act: "The attack took place in Kidal").
-_TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage".split())
-#: What one "comes to" that is no place or party visited ("came to light", "came to power").
+_TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage "
+                          # a ride ("as they took an elevator to the loading dock")
+                          "elevator lift escalator stairs taxi cab bus train flight plane ferry "
+                          "subway metro route detour shortcut".split())
 #: Verbs that tell a tie between things or people (LINK's block, 060).
 _LINKING = frozenset({"link", "tie", "connect", "relate"})
+#: What one "comes to" that is no place or party visited ("came to light", "came to power").
 _COME_TO_STATES = frozenset("light power end halt standstill conclusion term terms mind attention head "
                             "fruition close bear realize realise life".split())
 
@@ -949,6 +952,12 @@ def _no_act_sense(verb: Any) -> bool:
                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in children):
         # ("These numbers led Defense Minister Rodrigo Rivera to promise …", "Pressure led Mexico
         # to extradite …"): a cause; the verb below tells the act, not LEAD's "* TO" (030)
+        return True
+    if lemma == "lead" and not any(c.dep_ in {"dobj", "nsubjpass"} for c in children) and any(
+            c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in children):
+        # ("her cooperation with the authorities led to a minimal sentence", "clashes have led
+        # to a spike in murders"): a cause, no agreement (LEAD's "* TO", 030); the act
+        # annotations never code one (what it led to may be an act: "led to the seizure of …")
         return True
     if lemma in {"break", "set", "smash", "equal", "beat"} and any(
             c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in {"record", "mark"} for c in children):
