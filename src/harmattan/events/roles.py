@@ -596,19 +596,24 @@ def _on_a_border(actor: Actor, doc: Doc, start: int, end: int) -> bool:
         return False
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in _BORDERS:
-        border = root.head.head
         # (not where forces are sent: "Chad deployed troops to the border with Niger" is aimed
         # at Niger)
-        sent_to = border.head.dep_ == "prep" and border.head.lower_ in {"to", "toward", "towards"} \
-            and border.head.head.pos_ == "VERB"
-        return not sent_to  # "near the border with Panama"
+        return not _sent_to(root.head.head)  # "near the border with Panama"
     node = root
     while node.dep_ in {"compound", "nmod", "amod", "conj", "cc", "punct"} and node.head.i != node.i:
-        if node.dep_ in {"compound", "nmod"} and node.head.lower_ in _BORDERS and (
-                "-" in doc[start:node.head.i].text or any(t.lower_ == "-" for t in doc[start - 1:node.head.i])):
-            return True  # "along the Colombia-Ecuador border"
+        if node.dep_ in {"compound", "nmod"} and node.head.lower_ in _BORDERS:
+            border = node.head
+            # "along the Colombia-Ecuador border", "160 kilometers from the U.S. border" (not
+            # a border crossed or forces sent to: "troops were sent to the Venezuelan border")
+            return border.dep_ == "pobj" and not _sent_to(border)
         node = node.head
     return False
+
+
+def _sent_to(noun: Token) -> bool:
+    """``noun`` is where a verb sends or moves someone ("deployed troops to the border")."""
+    return noun.head.dep_ == "prep" and noun.head.lower_ in {"to", "toward", "towards"} \
+        and noun.head.head.pos_ == "VERB"
 
 
 def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
