@@ -269,6 +269,9 @@ def test_the_case_non_events_are_learned_by_kind() -> None:
 @pytest.mark.parametrize("text", [
     "The Islamic State claimed responsibility for the bombing in Kabul.",
     "Senegal scored twice in the Africa Cup of Nations final.",
+    # leaving a race, a candidacy or a case gives up no territory
+    "Jacobs withdrew from parole consideration in February 2006 and never had a parole hearing.",
+    "The opposition candidate withdrew from the presidential race on Monday.",
 ])
 def test_the_sure_filters_stay(text: str) -> None:
     from harmattan.events.acled_model import sure_not_recorded
@@ -280,6 +283,7 @@ def test_the_sure_filters_let_attacks_through() -> None:
     from harmattan.events.acled_model import sure_not_recorded
 
     assert not sure_not_recorded("Militants attacked an army base near Diffa, killing five soldiers.")
+    assert not sure_not_recorded("The army withdrew from the town of Kidal on Monday.")
 
 
 @pytest.mark.models

@@ -277,7 +277,10 @@ _BODIES = (r"(?:the |la |l['’]|le |les )?(?:ECOWAS|CEDEAO|UEMOA|WAEMU|AU\b|UA\
            r"UN\b|ONU\b|United Nations|Nations unies|ICC\b|CPI\b|International Criminal Court|Cour pénale|EU\b|UE\b|"
            r"European Union|Union européenne|NATO|OTAN|OPEC|OPEP|Commonwealth|Francophonie|OIF\b|bloc|"
            r"organi[sz]ation|alliance|union|community|communauté|agreement|accord|treaty|traité|deal|pact|"
-           r"talks|negotiations|pourparlers|négociations|convention|council|conseil|grouping|regroupement)")
+           r"talks|negotiations|pourparlers|négociations|convention|council|conseil|grouping|regroupement|"
+           # a race, a candidacy, a case: no territory ("Jacobs withdrew from parole consideration")
+           r"race|elections?|élections?|contest|candidacy|candidature|bid|competition|tournament|"
+           r"consideration|hearing|case|trial|programme|program|scheme|course)")
 _LEAVE_BODY = KeywordPattern(re.compile(
     r"\b(?:withdr(?:aw|ew|awn|awal|awing|aws)\s+(?:\w+\s+){0,3}from|(?:leave|left|leaving|leaves|quit|quits|"
     r"quitting|exit(?:ed|ing|s)?)|retrait\s+(?:\w+\s+){0,3}(?:de|du|des|d['’])|retir\w*\s+(?:\w+\s+){0,3}"
