@@ -886,3 +886,13 @@ def test_a_country_on_a_border_is_no_party(text: str, absent: str) -> None:
 def test_countries_across_a_border_stay_parties(text: str, source: set, target: set) -> None:
     main = code_articles([Article(id="border", text=text, date=parse_date("2018-05-01"))])[0]
     assert (_codes(main.source), _codes(main.target)) == (source, target)
+
+
+def test_goods_seized_take_no_target_carried_from_before() -> None:
+    # "also" points back at the arrest's source, but goods seized are no one's
+    text = ("Colombian police arrested a Panamanian trafficker on Monday. Colombian police also "
+            "seized 2 tons of cocaine in a separate operation on Friday.")
+    events = code_articles([Article(id="carry", text=text, date=parse_date("2016-09-10"))])
+    seized = [e for e in events if e.cameo and e.cameo.code == "1711"]
+    assert len(seized) == 1 and seized[0].target == []
+    assert _codes(next(e for e in events if e.cameo and e.cameo.code == "173").target) == {"PAN"}

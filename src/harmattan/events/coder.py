@@ -2720,8 +2720,8 @@ def _carry_targets(events: list[Event], window: int) -> None:
     if window <= 0:
         return
     for i, event in enumerate(events):
-        if event.target or not event.source:
-            continue
+        if event.target or not event.source or (event.cameo and event.cameo.code == _GOODS_SEIZED):
+            continue  # (goods seized are no one's: "Colombian authorities also reported confiscating two firearms")
         pointers = {m.group(0).lower() for m in _REFERS_BACK.finditer(event.evidence.sentence)}
         if not pointers:
             # Carried over without a word that points back, the target was wrong every time
