@@ -1344,3 +1344,13 @@ def test_force_with_no_verb_of_its_own_takes_the_sentences_verb_of_force() -> No
                   "city.", "2011-10-07")
     assert (event.plover.event, event.evidence.trigger) == ("ASSAULT", "murdered")
     assert [a.code for a in event.source] == ["MEX"] and event.source[0].sector == "CRM"
+
+
+@pytest.mark.parametrize("text, targets", [
+    # the actors coordinated with the nearest one after the act are its targets too
+    ("ECOWAS imposed sanctions against Mali and Burkina Faso.", {"MLI", "BFA"}),
+    ("The European Union imposed sanctions on Mali and Niger on Monday.", {"MLI", "NER"}),
+])
+def test_coordinated_targets_stay_together(text: str, targets: set) -> None:
+    event = _main(text, "2022-01-10")
+    assert {a.code for a in event.target} == targets

@@ -234,8 +234,36 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     # (not from a relative clause on it: "Aldana, who is visiting El Salvador, has postponed
     # her return" is not El Salvador's act)
     clauses = [_subtree_range(c) for c in token.subtree if c.dep_ == "relcl" and c.head.i in core]
-    return [a for a in _actors_in(mapped, *_subtree_range(token), exclude=exclude)
-            if not any(lo <= s < hi for lo, hi in clauses for b, s, _ in mapped if b is a)][:1]
+    inside = [a for a in _actors_in(mapped, *_subtree_range(token), exclude=exclude)
+              if not any(lo <= s < hi for lo, hi in clauses for b, s, _ in mapped if b is a)]
+    if not inside:
+        return []
+    # the first, with the actors coordinated with it ("sanctions on Mali and Niger")
+    return _with_coordinated(inside[0], inside, mapped, token.doc)
+
+
+def _phrase_root(doc: Doc, start: int, end: int) -> Token:
+    root = doc[start:end].root
+    while root.dep_ in {"compound", "amod", "nmod"} and root.head.i > root.i:
+        root = root.head
+    return root
+
+
+def _with_coordinated(first: Actor, candidates: list[Actor], mapped: list[tuple[Actor, int, int]],
+                      doc: Doc) -> list[Actor]:
+    """``first``, and the ``candidates`` coordinated with it ("Mali and Niger")."""
+    spans = {id(a): (s, e) for a, s, e in mapped}
+    if id(first) not in spans:
+        return [first]
+    joined = {_phrase_root(doc, *spans[id(first)]).i}
+    stack = [doc[i] for i in joined]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.i not in joined:
+                joined.add(child.i)
+                stack.append(child)
+    return [a for a in candidates if a is first or (
+        id(a) in spans and _phrase_root(doc, *spans[id(a)]).i in joined)]
 
 
 @timed("roles")
@@ -418,7 +446,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     if not target and how == "nearest":
         after = [a for a, s, _ in mapped if s > trigger_i and id(a) not in {id(x) for x in source}]
         if after:
-            target = [after[0]]
+            # (with the actors coordinated with it: "imposed sanctions against Mali and Burkina Faso")
+            target = _with_coordinated(after[0], after, mapped, doc)
     if is_noun and verb is not None and trigger.dep_ == "dobj" and trigger.head.i == verb.i \
             and verb.lemma_.lower() in _UNDERGOING_VERBS and source:
         # "His government received strong criticism", "the mayor faced threats from the
@@ -679,6 +708,8 @@ def _prep_of(doc: Doc, start: int, end: int) -> str | None:
     root = doc[start:end].root
     while root.dep_ in {"compound", "amod", "nmod"} and root.head.i != root.i:
         root = root.head  # "at Koulouba palace"
+    while root.dep_ in {"appos", "conj"} and root.head.pos_ == "PROPN" and root.head.i != root.i:
+        root = root.head  # "in Puebla, south Mexico", "in Kidal and Gao"
     return root.head.lower_ if root.dep_ == "pobj" else None
 
 
