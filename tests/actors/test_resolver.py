@@ -612,3 +612,8 @@ def test_a_currency_written_with_a_country_s_initials_is_no_actor(resolver: Acto
     found = [(a.text, a.code) for a in resolver.find_actors(text, dt.date(2008, 1, 10))]
     assert ("victims in the US", "USA") in found  # the country named after it stays
     assert [a for a in resolver.find_actors(text, dt.date(2008, 1, 10)) if a.start == text.index("US$")] == []
+    # nor a currency named by a country's initials or adjective
+    text = "Paraguay seized 25 tons of Venezuelan currency and $30 million in counterfeit US dollars."
+    assert [(a.text, a.code) for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == [("Paraguay", "PRY")]
+    text = "US officials met Venezuelan diplomats."
+    assert [a.code for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == ["USA", "VEN"]

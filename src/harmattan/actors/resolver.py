@@ -134,12 +134,18 @@ def _a_county(actor: Actor, text: str, offset: int) -> bool:
     return bool(re.match(r"\s+(?:County|Party)\b", text[actor.end - offset:]))
 
 
+_CURRENCY_WORDS = re.compile(r"\s+(?:dollars?|currency|currencies|bills|banknotes|bank\s+notes|notes|cents|"
+                             r"pesos|bolivars?|bolívars?|euros|francs|treasury\s+bonds?)\b", re.IGNORECASE)
+
+
 def _a_currency(actor: Actor, text: str, offset: int) -> bool:
-    """A country's initials that write its currency ("an appeal for US$42 million", "A$5",
-    "NZ$ 3 billion"): an amount, no actor."""
-    if actor.end is None or actor.sector:
+    """A country's initials or adjective that write its currency ("an appeal for US$42 million",
+    "A$5", "$30 million worth of counterfeit US currency", "25 tons of Venezuelan currency"): an
+    amount, no actor."""
+    if actor.end is None or actor.sector or not (actor.entry or "").startswith(("countries:", "phoenix:countries:")):
         return False
-    return text[actor.end - offset:actor.end - offset + 1] == "$"
+    after = text[actor.end - offset:]
+    return after[:1] == "$" or bool(_CURRENCY_WORDS.match(after))
 
 
 #: Words that begin a town's name before another place's name: "Puerto Castilla" (Honduras)
