@@ -896,3 +896,16 @@ def test_goods_seized_take_no_target_carried_from_before() -> None:
     seized = [e for e in events if e.cameo and e.cameo.code == "1711"]
     assert len(seized) == 1 and seized[0].target == []
     assert _codes(next(e for e in events if e.cameo and e.cameo.code == "173").target) == {"PAN"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found dead of the cold or an overdose: no one's act (FIND's "* DEAD" reads a killing)
+    ("Three migrants were found dead of hypothermia near the border.", []),
+    ("The singer was found dead of an apparent overdose in his hotel room.", []),
+    # found dead, or dead of wounds: a killing
+    ("Two soldiers were found dead near the base after the attack.", ["FIGHT"]),
+    ("The journalist was found dead of gunshot wounds in his car.", ["ASSAULT"]),
+])
+def test_found_dead_of_natural_causes_is_no_killing(text: str, expected: list[str]) -> None:
+    events = code_articles([Article(id="dead", text=text, date=parse_date("2019-05-01"))])
+    assert [e.plover.event for e in events if e.plover] == expected

@@ -1862,7 +1862,8 @@ _NATURAL_CAUSES = frozenset({
 #: What one dies "of" or "from" with no one's act (not after "kill": "killed in the heart of
 #: the city").
 _CAUSES_OF_DYING = frozenset({"natural", "heart", "stroke", "cardiac", "overdose", "old", "age",
-                              "complications", "respiratory", "kidney", "liver", "diabetes"})
+                              "complications", "respiratory", "kidney", "liver", "diabetes",
+                              "hypothermia", "exposure", "asphyxiation", "suffocation", "monoxide"})
 _KILLING_LEMMAS = frozenset({"kill", "claim"})
 _DYING_LEMMAS = frozenset({"die", "death", "dead", "perish", "succumb"})
 
@@ -1929,8 +1930,9 @@ def _natural_death(doc: Doc, trigger_i: int) -> bool:
             # ("an outbreak of violence" is no disease: the illness itself must be named)
             return any((w.lemma_.lower() in _NATURAL_CAUSES or w.lower_ in _NATURAL_CAUSES)
                        and w.lower_ not in {"outbreak", "outbreaks"} for h in after for w in h.subtree)
-    elif lemma in _DYING_LEMMAS:
+    elif lemma in _DYING_LEMMAS or (lemma == "find" and any(c.lower_ == "dead" for c in token.children)):
         # (the parser may hang "of the virus" on the day: "died on Monday of the virus")
+        # ("was found dead of gas poisoning at a friend's home": FIND's "* DEAD", 190)
         heads = [t for t in token.subtree if t.i > token.i and t.dep_ == "pobj"
                  and t.head.lower_ in {"of", "from", "in"}]
         if any(w.lower_ in _CAUSES_OF_DYING for head in heads for w in head.subtree
