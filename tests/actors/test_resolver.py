@@ -617,3 +617,14 @@ def test_a_currency_written_with_a_country_s_initials_is_no_actor(resolver: Acto
     assert [(a.text, a.code) for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == [("Paraguay", "PRY")]
     text = "US officials met Venezuelan diplomats."
     assert [a.code for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == ["USA", "VEN"]
+
+
+def test_a_town_placed_by_the_state_after_it_is_that_state_s(resolver: ActorResolver) -> None:
+    day = dt.date(2005, 3, 1)
+    found = resolver.find_actors("The post office west of downtown Birmingham, Alabama, was evacuated.", day)
+    assert [(a.text, a.code) for a in found] == [("Birmingham", "USA"), ("Alabama", "USA")]
+    found = resolver.find_actors("Police in Paris, Texas arrested two men.", day)
+    assert [a.code for a in found] == ["USA", "USA"]
+    # a list of countries is no town and its state
+    found = resolver.find_actors("Mali, Niger and Burkina Faso left ECOWAS.", day)
+    assert [a.code for a in found] == ["MLI", "NER", "BFA", "IGO"]

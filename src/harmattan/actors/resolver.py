@@ -9,6 +9,7 @@ date.  No regex per entry, no model: tens of thousands of sentences a second in 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -132,6 +133,38 @@ def _a_county(actor: Actor, text: str, offset: int) -> bool:
             or actor.end is None:
         return False
     return bool(re.match(r"\s+(?:County|Party)\b", text[actor.end - offset:]))
+
+
+def _is_country_name(text: str) -> bool:
+    from harmattan.actors.dictionary import country_by_name
+
+    words = text.lower()
+    for article in ("the ", "la ", "le ", "les ", "l'"):
+        if words.startswith(article):
+            words = words[len(article):]
+    return words in country_by_name()
+
+
+def _placed_by_the_next(actors: list[Actor], text: str, offset: int) -> list[Actor]:
+    """A town the next words place in another country, after a comma ("Birmingham, Alabama",
+    "Police in Paris, Texas"): the town is that country's (Phoenix's Birmingham is Britain's).
+    The phrase that names a town keeps its words; its code becomes the place's."""
+    # (a state or a province of the Phoenix dictionaries after the comma, never a country: "Mali,
+    # Niger and Burkina Faso" is a list)
+    out = list(actors)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.end is None or b.start is None or not (b.entry or "").startswith("phoenix:countries:") \
+                or b.sector or not b.code or a.code == b.code or not a.code or len(a.code) != 3:
+            continue
+        if text[a.end - offset:b.start - offset] != ", " or _is_country_name(b.text):
+            continue
+        town = (a.entry or "").startswith("phoenix:countries:") and not a.sector \
+            and not _is_country_name(a.text)
+        agent = (a.entry or "").startswith(("sahel:agents:", "phoenix:agents:")) and "+" not in (a.entry or "")
+        if town or agent:
+            out[i] = dataclasses.replace(a, code=b.code, entry=(a.entry or "") + "+placed")
+    return out
 
 
 _CURRENCY_WORDS = re.compile(r"\s+(?:dollars?|currency|currencies|bills|banknotes|bank\s+notes|notes|cents|"
@@ -310,8 +343,9 @@ class ActorResolver:
         day = on.toordinal() if on is not None else None
         actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
                                 context_country)
-        return [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
-                and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)]
+        actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
+                  and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)]
+        return _placed_by_the_next(actors, text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
