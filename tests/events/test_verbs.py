@@ -827,3 +827,26 @@ def test_a_participle_the_parse_made_the_root_gives_way_to_the_main_verb(nlp, co
 def test_causes_and_rides_are_no_acts(nlp, coder, text: str, codes: list[str]) -> None:
     doc = nlp(text)
     assert [m.code for m in coder.match(doc) if m.code != "010" and m.kind != "noun"] == codes
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, codes", [
+    # a confession, an admission, a plea of guilty: a concession, whatever act it owns up to
+    ("Matthew Williams eventually confessed to the arson attack.", ["080"]),
+    ("He admitted murdering Matson and Mowder.", ["080", "190"]),
+    ("Saca pleaded guilty to these charges in August 2018.", ["080"]),
+    # a plea of not guilty is a denial
+    ("The suspect pleaded not guilty to murder charges.", ["016"]),
+    # someone admitted to a hospital owns up to nothing
+    ("A patient was admitted to a hospital in Washington.", ["---"]),
+])
+def test_confessions_and_pleas_of_guilty_are_concessions(nlp, coder, text: str, codes: list[str]) -> None:
+    from harmattan.events.verbs import best_match
+
+    doc = nlp(text)
+    matches = [m for m in coder.match(doc) if m.kind != "noun"]
+    if codes == ["---"]:
+        assert all(m.code != "080" for m in matches)
+        return
+    assert [m.code for m in matches] == codes
+    assert best_match(coder.match(doc), doc).code == codes[0]

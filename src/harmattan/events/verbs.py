@@ -665,6 +665,24 @@ _TO_HELP = re.compile(r"peace-?keep|\bmission\b|\bmonitor|\bobserv|\btrain(?:ing
 _BLAME = ("111", "112")
 
 
+def _confessed(verb: Any, code: str) -> str:
+    """A confession, an admission or a plea of guilty is a concession (080, CONCEDE, as the act
+    annotations code all of them), whatever act it owns up to ("Matthew Williams eventually
+    confessed to the arson attack", "he admitted murdering Matson and Mowder", "Saca pleaded
+    guilty to these charges": CONFESS and ADMIT were DISCLOSE, 050, and PLEAD an appeal, 020);
+    a plea of not guilty is a denial (016).  Not someone admitted to a hospital or into a body
+    (a passive)."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "plead" and any(c.lower_ == "guilty" for c in children):
+        return "016" if any(c.dep_ == "neg" or c.lower_ == "not" for c in children) or any(
+            g.lower_ == "not" for c in children if c.lower_ == "guilty" for g in c.children) else "080"
+    if lemma in {"confess", "admit"} and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in children) \
+            and not taken_to_care(verb):
+        return "080"
+    return code
+
+
 def _charged(verb: Any, code: str) -> str:
     """Charged in the passive, convicted and indicted are legal action (173, COERCE, as the act
     conventions code formal charges): "Guzman was charged along with his co-leader and 22
@@ -1497,7 +1515,7 @@ class VerbPatternCoder:
                     if pat.extra and not any(c.dep_ == "xcomp" for c in tok.children):
                         doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
-                code = _described(tok, _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code))))
+                code = _described(tok, _confessed(tok, _charged(tok, _deployed_to_help(tok, _seized_people(tok, pat.code)))))
                 if _named_only(tok, code):
                     doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
@@ -1510,7 +1528,7 @@ class VerbPatternCoder:
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                 return None
             if verb.code:
-                code = _described(tok, _charged(tok, _seized_people(tok, verb.code)))
+                code = _described(tok, _confessed(tok, _charged(tok, _seized_people(tok, verb.code))))
                 if _named_only(tok, code):
                     doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
