@@ -35,7 +35,7 @@ _TARGET_PREPS = {
 #: troops to withdraw").
 _OBJECT_CONTROL = frozenset("lead prompt push drive cause spur force compel oblige allow enable permit "
                             "persuade convince encourage urge ask invite order tell authorize "
-                            "authorise pressure pressure inspire".split())
+                            "authorise pressure inspire".split())
 _ACTIVE_PASSIVES = {"engage", "involve", "commit", "determine", "prepare", "resolve", "poise"}
 _REPORTING_LEMMAS = {"say", "tell", "announce", "report", "state", "claim", "add", "declare", "confirm"}
 #: Harm done to people: told in the passive by a side's spokesman, it is the side's loss, not
