@@ -125,6 +125,24 @@ def test_an_act_that_nearly_happened_is_negated(text: str, negated: bool) -> Non
     assert events and all(e.modality.negated is negated for e in events)
 
 
+@pytest.mark.parametrize("text", [
+    "None of the Malian soldiers was charged.",
+    "No one has claimed responsibility for the attack in Niger.",
+    "Not a single Malian officer was punished.",
+])
+def test_an_act_no_one_did_or_suffered_is_negated(text: str) -> None:
+    # the negation is in the subject's words ("no one", "none of", "not a single"), not on
+    # the verb
+    events = code_articles([Article(id="none", text=text, date=parse_date("2024-03-01"))])
+    assert events and all(e.modality.negated for e in events)
+
+
+def test_not_only_one_actor_is_no_negation() -> None:
+    events = code_articles([Article(id="notonly", text="Not only the Malian army but also Wagner attacked "
+                                    "the village.", date=parse_date("2024-03-01"))])
+    assert events and not any(e.modality.negated for e in events)
+
+
 def test_a_hedged_report_of_a_past_act_is_no_threat() -> None:
     # "suggest" hedges a kidnapping told as done; it does not make it a proposal or a threat
     text = ("Initial reports suggest that CJNG operatives kidnapped high-ranking members of the "

@@ -28,6 +28,8 @@ _FUTURE_FRAMES = {"set", "due"}
 _HYPOTHETICAL_LEMMAS = {"consider", "threaten", "warn", "propose", "suggest", "mull", "weigh", "offer"}
 _NEGATING_LEMMAS = {"refuse", "fail", "decline", "deny", "reject"}
 _NEGATORS = {"not", "n't", "never", "no"}
+#: Subjects that deny the act was done by anyone ("nobody was arrested").
+_NO_ONE = {"nobody", "none", "nothing", "noone"}
 #: Words that say an act came close and did not happen ("nearly arrested", "almost killed").
 _ALMOST = {"nearly", "almost"}
 
@@ -57,6 +59,24 @@ def _time_clause(token: Token) -> bool:
     "before the rebels attacked it"): the verb above does not deny it."""
     return token.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and any(
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in token.children)
+
+
+def _no_one(noun: Token) -> bool:
+    """A subject that says no one did or suffered the act: "no suspects have been arrested",
+    "no one has claimed the attack", "none of the soldiers was charged", "not one gang member
+    has been convicted", "not a single officer was punished" (not "not only the army …")."""
+    if noun.lower_ in _NO_ONE:
+        return True
+    for child in noun.children:
+        if child.lower_ == "no" and child.dep_ == "det":
+            return True
+        if child.lower_ == "not" and child.dep_ in {"neg", "advmod", "preconj"} and not (
+                child.i + 1 < len(child.doc) and child.nbor(1).lower_ in {"only", "just", "least"}):
+            return True
+        if child.dep_ == "nummod" and child.lower_ == "one" and any(
+                g.lower_ == "not" for g in child.children):
+            return True
+    return False
 
 
 def _chain(token: Token, depth: int = 3) -> list[Token]:
@@ -93,6 +113,8 @@ def read_modality(doc: Doc, trigger_i: int, event_quad: int | None = None) -> Mo
             lower = child.lower_
             if (child.dep_ == "neg" or (lower in _NEGATORS and child.dep_ in {"det", "advmod"})) and not below_time:
                 negated = True
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < token.i and not below_time and _no_one(child):
+                negated = True  # "no one has claimed the attack", "none of them was charged"
             if child.dep_ == "aux":
                 if lower in _HYPOTHETICAL_MODALS:
                     hypothetical = True
