@@ -795,6 +795,10 @@ def test_ties_causes_and_people_captured_in_a_city(nlp, coder, text: str, codes:
     # a record broken is a feat, no violence
     ("McCowan broke the rebounding mark set by Charlotte Smith in 1994.", []),
     ("Protesters broke the windows of the ministry.", ["190"]),
+    # a traffic light or a level "hit" is no blow
+    ("The state policemen had hit a red stop light next to a shopping center.", []),
+    ("Cocaine seizures hit a record high in 2017.", []),
+    ("Gunmen hit a police post in Mali.", ["190"]),
     # an infinitive's "to" is no preposition of the verb's: no visit in "rushed to evacuate"
     ("Army and government forces have rushed to evacuate hundreds of thousands of people.", ["154", "070"]),
     # (but the one told to act is the object of "ordered … to")

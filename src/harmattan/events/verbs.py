@@ -936,6 +936,11 @@ def product_recall(verb: Any) -> bool:
     return lemma in {"issue", "announce", "order", "expand"} and any(o.lemma_.lower() == "recall" for o in objects)
 
 
+#: What is "hit" with no one struck: a traffic light, a level, a market.
+_HIT_NO_ONE = frozenset("light stoplight stop brake brakes record high low peak mark market shelf shelves headline headlines "
+                        "snag jackpot milestone bottom ceiling limit level".split())
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -981,6 +986,12 @@ def _no_act_sense(verb: Any) -> bool:
             c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in {"record", "mark"} for c in children):
         # ("McCowan broke the rebounding mark set by Charlotte Smith", "smashed the world
         # record"): a feat, no violence (BREAK read as 170)
+        return True
+    if lemma == "hit" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _HIT_NO_ONE
+                              for c in children):
+        # ("The state policemen had hit a red stop light when the triggermen attacked",
+        # "cocaine seizures hit a record high", "the film hit the market"): a stop reached or a
+        # level, no blow (HIT, 180/190)
         return True
     if lemma in {"match", "mirror"}:
         # ("Descriptions of the assailants … match those of the gunmen": to correspond, not
