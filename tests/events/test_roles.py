@@ -1354,3 +1354,25 @@ def test_force_with_no_verb_of_its_own_takes_the_sentences_verb_of_force() -> No
 def test_coordinated_targets_stay_together(text: str, targets: set) -> None:
     event = _main(text, "2022-01-10")
     assert {a.code for a in event.target} == targets
+
+
+def test_a_parenthesis_read_as_a_second_subject_does_not_do_the_act() -> None:
+    # the parse gave "took" two subjects, the body of the parenthesis between dashes and the
+    # office next to the verb: the office took Portillo into custody
+    event = _main("With the help of the International Commission Against Impunity in Guatemala (CICIG) "
+                  "-- a United Nations' judicial body working with the Guatemalan government -- the "
+                  "Attorney General's office took Portillo into custody again in January 2010.",
+                  "2010-02-01")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert [a.text for a in event.source] == ["Attorney General"]
+    assert [a.code for a in event.source] == ["GTM"]
+
+
+def test_the_agency_that_reports_after_the_verb_is_no_target() -> None:
+    # ", reported AFP": the parse made the news agency the object of "reported" and hung it on
+    # the sentence's verb; the agency tells of the act, nothing was done to it
+    events = _events("Argentina's Security Ministry announced the creation of the national registry "
+                     "on January 28, reported AFP.", "2016-02-01")
+    assert events
+    assert all(a.text != "AFP" for e in events for a in [*e.source, *e.target])
+    assert all(e.evidence.trigger != "reported" for e in events)

@@ -33,7 +33,7 @@ from harmattan.events.cameo import cameo_to_plover
 from harmattan.events.context import contexts_for
 from harmattan.events.gate import gate_vector, lexical_features, type_vector
 from harmattan.events.modality import headline_announced, read_modality
-from harmattan.events.roles import actor_tokens, find_roles, is_agentless_passive, speaker_roles
+from harmattan.events.roles import actor_tokens, find_roles, inverted_telling, is_agentless_passive, speaker_roles
 from harmattan.events.verbs import (
     ATTRIBUTING_LEMMAS,
     NO_ACT_KEY,
@@ -1489,7 +1489,8 @@ def _main_verb(doc: Doc) -> int:
     for _ in range(3):
         if root.lemma_ not in _REPORTING:
             break
-        reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}]
+        reported = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.pos_ in {"VERB", "AUX"}
+                    and not inverted_telling(c)]  # (not "…, reported AFP" hung on the root)
         if not reported:
             break
         root = reported[0]

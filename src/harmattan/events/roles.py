@@ -88,11 +88,19 @@ def _place_or_passive_clause(clause: Token) -> bool:
                or c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children)
 
 
+_DASHES = frozenset({"--", "—", "–"})
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject token of ``verb`` and whether it is an agent (passive ``by`` phrase)."""
-    for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS:
-            return child, True
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1 and any(t.text in _DASHES for t in verb.doc[subjects[0].i:verb.i]):
+        # two subjects are a misparse of a parenthesis ("With the help of the CICIG -- a
+        # United Nations body working with the government -- the Attorney General's office
+        # took Portillo into custody"): the verb's own is the one next to it
+        return max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0]), True
+    if subjects:
+        return subjects[0], True
     for child in [*verb.children, *_shared_agent(verb)]:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -464,8 +472,9 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     # a news agency or a watchdog that reports the act is not what it was done to either
     # ("Paraguay is one of seven countries to face sanctions …, the Associated Press reported")
     starts = {id(a): s for a, s, _ in mapped}
-    target = [a for a in target if not (_a_watcher(a) and id(a) in starts
-                                        and _inside_reporting_subject(doc, starts[id(a)], trigger_i))]
+    target = [a for a in target if not (id(a) in starts and (
+        _a_watcher(a) and _inside_reporting_subject(doc, starts[id(a)], trigger_i)
+        or _inverted_teller(doc, starts[id(a)], trigger_i)))]
     return Roles(_dedupe(source), _dedupe(target), how)
 
 
@@ -801,6 +810,32 @@ def _inside_reporting_subject(doc: Doc, token_i: int, trigger_i: int) -> bool:
     while head.i != head.head.i and token.dep_ not in _SUBJECT_DEPS:
         token, head = head, head.head
     return token.dep_ in _SUBJECT_DEPS and head.lemma_ in _REPORTING_LEMMAS and head.i != trigger_i
+
+
+def _inverted_teller(doc: Doc, token_i: int, trigger_i: int) -> bool:
+    """True when the token names who tells of the act after the verb of telling, at the
+    sentence's end, and the parse made it the verb's object ("…announced the creation of a
+    registry on January 28, reported AFP"): it is not what the act was done to."""
+    token = doc[token_i]
+    while token.dep_ in {"compound", "amod", "det", "poss", "case"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and trigger_i < token.head.i and inverted_telling(token.head)
+
+
+def inverted_telling(verb: Token) -> bool:
+    """A verb of telling after a comma at the sentence's end, with its teller after it and no
+    subject ("…, reported AFP", "…, reports EFE"): the parse makes the teller its object and
+    may hang it on the sentence's verb as a clause it reports."""
+    if verb.lemma_ not in _INVERTED_TELLING or verb.i == 0 or verb.doc[verb.i - 1].text not in {",", "--", "—"}:
+        return False
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return len(objects) == 1 and all(t.is_punct for t in verb.doc[objects[0].right_edge.i + 1:verb.sent.end])
+
+
+#: Verbs of telling that put their teller after them at a sentence's end ("…, reports EFE").
+_INVERTED_TELLING = frozenset({"report", "say", "write", "add", "tell"})
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:
