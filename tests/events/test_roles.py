@@ -1376,3 +1376,35 @@ def test_the_agency_that_reports_after_the_verb_is_no_target() -> None:
     assert events
     assert all(a.text != "AFP" for e in events for a in [*e.source, *e.target])
     assert all(e.evidence.trigger != "reported" for e in events)
+
+
+def test_whose_arrest_it_is_suffers_it() -> None:
+    # "El Chapo's arrest": the possessive of an arrest names the one arrested, not the doer
+    # (nor is the actor named before it the doer)
+    event = _main("Although the conflict between CJNG and the Sinaloa Cartel pre-dates El Chapo's "
+                  "January 2016 arrest, it is possible that the kingpin's capture has emboldened his "
+                  "rivals.", "2017-05-01")
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == ["El Chapo"]
+    assert event.source == []
+
+
+def test_israels_attack_is_still_israels() -> None:
+    event = _main("Israel's attack on Gaza killed 20 people.", "2014-07-20")
+    assert [a.code for a in event.source] == ["ISR"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the country or town that owns or names the place where the act happened is no party
+    ("A leader of one of Italy's most powerful mafias has been arrested in Colombia's "
+     "second-largest city, Medellin.", {"Colombia", "Medellin"}),
+    ("In February, Brazilian authorities arrested three Italians at the port of Natal.", {"Natal"}),
+    ("The Italian was arrested in Medellin's wealthy neighborhood of Laureles.",
+     {"Medellin's wealthy neighborhood"}),
+])
+def test_a_place_in_a_place_is_no_target_beside_the_one_acted_on(text: str, place: set) -> None:
+    event = _main(text, "2017-05-01")
+    assert event.plover.event == "COERCE"
+    assert not {a.text for a in event.target} & place
+    assert event.target
+

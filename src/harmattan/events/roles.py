@@ -381,6 +381,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             break
         node = node.head
     target_heads: list[Token] = []
+    patient_named = False
     skip = {subject_range[0]} if subject_range else set()
     if is_noun and not source:
         parties = _between_parties(trigger, mapped)
@@ -392,8 +393,15 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         target_heads += _object_heads(trigger, skip)
         # A possessive or compound before the noun: "Israel's attack on Gaza" has its source
         # there when the clause has no subject actor.
+        patient = [c for c in trigger.children if c.dep_ == "poss"] \
+            if trigger.lemma_.lower() in _PATIENT_NOUNS else []
+        # "El Chapo's arrest", "Pombo's extradition": whose arrest it is suffers it
+        target_heads += patient
+        patient_named = bool(patient)  # (its doer unnamed: not the actor before it)
         if not source:
             for child in trigger.children:
+                if child in patient:
+                    continue
                 if child.dep_ in {"poss", "compound", "amod", "nmod"}:
                     source = [a for a in _actors_in(mapped, *_subtree_range(child)) if a.code]
                     if source:
@@ -438,7 +446,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # States goes ahead": a threat is aimed at the subject of its condition.
         target = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
 
-    if not source and not dying and not unnamed_doer and not (
+    if not source and not dying and not unnamed_doer and not patient_named and not (
             verb is not None and not is_noun and is_agentless_passive(verb)):
         # A passive names its agent with "by" or not at all: the actor before "was arrested"
         # is the one arrested (or a word of its description), never the one who arrested.
@@ -610,6 +618,14 @@ _SEAT_PREPS = {"in", "at"}
 _COUNTERPART_PREPS = {"with", "between", "against", "to"}
 # Nouns that a generic agent written as an adjective only describes: "military aid" is aid,
 # not the military.
+#: Nouns of an act whose possessive names who suffers it, not who does it ("El Chapo's
+#: arrest", "the kingpin's capture"; not "Israel's attack on Gaza").
+_PATIENT_NOUNS = frozenset("""
+    arrest arrests capture detention extradition deportation expulsion release murder killing
+    assassination kidnapping abduction execution trial conviction sentencing prosecution
+    indictment ouster removal dismissal imprisonment incarceration jailing rescue torture
+    disappearance
+""".split())
 _DESCRIBED_NOUNS = {
     "aid", "agreement", "accord", "pact", "treaty", "cooperation", "assistance", "support",
     "intervention", "action", "relation", "tie", "training", "equipment", "spending", "budget",
@@ -660,6 +676,10 @@ def _sent_to(noun: Token) -> bool:
 def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     """A country, town or capital named as where the act happened."""
     entry = actor.entry or ""
+    if doc[start:end].root.lower_ in {"neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods"}:
+        # ("arrested in Medellin's wealthy neighborhood of Laureles", which the dictionary
+        # reads as its residents)
+        return _prep_of(doc, start, end) in _WHERE_PREPS
     if entry.startswith("phoenix:countries:"):
         # (a town of the Phoenix dictionaries: only as a word of a place's name)
         return not actor.sector and actor.actor_id is None and _prep_of(doc, start, end) in _WHERE_PREPS \
@@ -670,6 +690,33 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor)) or (
         prep in _WHERE_PREPS and (_is_capital(actor) or not actor.sector)
         and _names_a_place_noun(doc, start, end))
+
+
+#: Places a country or a town owns ("in Colombia's second-largest city", "in Medellin's
+#: wealthy neighborhood of Laureles").
+_OWNED_PLACES = frozenset("""
+    city cities town towns capital village villages region regions province provinces state
+    district districts municipality neighborhood neighbourhood neighborhoods suburb suburbs coast
+    coastline outskirts port ports airport prison prisons border borders north south east west
+    northeast northwest southeast southwest
+""".split())
+
+
+def _place_in_a_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country or a town (no body, no office) that owns or names the place where the act
+    happened ("arrested in Colombia's second-largest city, Medellin", "seized at the port of
+    Cartagena"): a place, as "in Milan" is (``_maybe_place``)."""
+    entry = actor.entry or ""
+    root = doc[start:end].root
+    if not entry.startswith(("countries:", "phoenix:countries:")) or actor.sector:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i != root.head.i:
+        place = root.head.head  # its name: "at the port of Natal", "in the city of Gao"
+    elif root.dep_ in {"poss", "appos"}:
+        place = root.head  # its owner or its name: "in Colombia's second-largest city, Medellin"
+    else:
+        return False
+    return place.lemma_.lower() in _OWNED_PLACES and _prep_of(doc, place.i, place.i + 1) in _WHERE_PREPS
 
 
 #: Places a town or a country names by its name: "a San Jose highway", "Miami International
@@ -773,7 +820,8 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                                       if all(a is not f for f in found)]
         found = [a for a in found if not _is_place(a, doc, *spans[id(a)])
                  and not _is_institution_place(a, doc, *spans[id(a)])]
-        places += [a for a in found if _maybe_place(a, doc, *spans[id(a)])]
+        places += [a for a in found if _maybe_place(a, doc, *spans[id(a)])
+                   or _place_in_a_place(a, doc, *spans[id(a)])]
         found = [a for a in found if all(a is not p for p in places)]
         for actor in found:
             describes = _adjectival_agent(actor, mapped, doc)
