@@ -1408,3 +1408,10 @@ def test_a_place_in_a_place_is_no_target_beside_the_one_acted_on(text: str, plac
     assert not {a.text for a in event.target} & place
     assert event.target
 
+
+def test_what_a_signed_letter_calls_for_is_the_act() -> None:
+    # SIGN's "* &MILITARY" read "signed a letter … military aid" as military cooperation
+    event = _main("This month 94 members of the US Congress signed a letter calling on the Obama "
+                  "administration to suspend all military and police aid to Honduras.", "2012-03-30")
+    assert event.plover.event == "DEMAND"
+    assert [a.code for a in event.source] == ["USA"]

@@ -987,6 +987,12 @@ def _no_act_sense(verb: Any) -> bool:
         # ("McCowan broke the rebounding mark set by Charlotte Smith", "smashed the world
         # record"): a feat, no violence (BREAK read as 170)
         return True
+    if lemma == "sign" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in {"letter", "petition"}
+                               for c in children):
+        # ("94 members of the US Congress signed a letter calling on the Obama administration to
+        # suspend all military aid"): what the letter says is the act, not SIGN's "* &MILITARY"
+        # (062) or "* &TREATY" (057)
+        return True
     if lemma == "hit" and any(c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in _HIT_NO_ONE
                               for c in children):
         # ("The state policemen had hit a red stop light when the triggermen attacked",
