@@ -619,6 +619,15 @@ def test_a_currency_written_with_a_country_s_initials_is_no_actor(resolver: Acto
     assert [a.code for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == ["USA", "VEN"]
 
 
+def test_initials_in_parentheses_are_no_town(resolver: ActorResolver) -> None:
+    day = dt.date(2012, 6, 1)
+    text = "The US Government Accountability Office (GAO) issued a letter."
+    assert [(a.text, a.code) for a in resolver.find_actors(text, day) if a.text == "GAO"] == []
+    # the town itself, in any case but between parentheses as initials, stays Mali's
+    for text in ("Jihadists attacked a camp in Gao.", "Jihadists attacked a camp in GAO."):
+        assert [(a.text, a.code) for a in resolver.find_actors(text, day) if a.code] == [(text[-4:-1], "MLI")]
+
+
 def test_a_town_placed_by_the_state_after_it_is_that_state_s(resolver: ActorResolver) -> None:
     day = dt.date(2005, 3, 1)
     found = resolver.find_actors("The post office west of downtown Birmingham, Alabama, was evacuated.", day)

@@ -181,6 +181,20 @@ def _a_currency(actor: Actor, text: str, offset: int) -> bool:
     return after[:1] == "$" or bool(_CURRENCY_WORDS.match(after))
 
 
+def _an_acronym(actor: Actor, text: str, offset: int) -> bool:
+    """A place's name written in capitals between parentheses after a name: the initials of
+    what the name before them says, not the place ("the US Government Accountability Office
+    (GAO)" is no Gao, Mali's town)."""
+    entry = actor.entry or ""
+    if not entry.startswith(("countries:", "phoenix:countries:")) or actor.sector or actor.start is None \
+            or actor.end is None:
+        return False
+    word = text[actor.start - offset:actor.end - offset]
+    return len(word) >= 2 and word.isupper() and word.isalpha() \
+        and text[max(0, actor.start - offset - 1):actor.start - offset] == "(" \
+        and text[actor.end - offset:actor.end - offset + 1] == ")"
+
+
 #: Words that begin a town's name before another place's name: "Puerto Castilla" (Honduras)
 #: is no Castile, "Ciudad Bolivar" no Bolivia, "San Juan" no Juan.
 _TOWN_WORD = re.compile(
@@ -344,7 +358,8 @@ class ActorResolver:
         actors = self._assemble(index, text, tokens, words, norms, matches, day, offset,
                                 context_country)
         actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
-                  and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)]
+                  and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)
+                  and not _an_acronym(a, text, offset)]
         return _placed_by_the_next(actors, text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
