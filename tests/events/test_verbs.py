@@ -795,6 +795,13 @@ def test_ties_causes_and_people_captured_in_a_city(nlp, coder, text: str, codes:
     # a record broken is a feat, no violence
     ("McCowan broke the rebounding mark set by Charlotte Smith in 1994.", []),
     ("Protesters broke the windows of the ministry.", ["190"]),
+    # a pattern's word in a clause below the verb is that clause's: "captured … for heading a
+    # gang dedicated to drug trafficking" is an arrest (SEIZE's "* DRUG [---]" is about drugs
+    # seized; HEAD's "* TO" about agreeing to), "called X to discuss topics on which …" a call
+    ("Urbina was captured in July 2014 for heading a gang dedicated to drug trafficking.", ["171", "060"]),
+    ("On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey Lavrov to "
+     "discuss a number of topics on which Moscow and Washington have been moving further apart.", ["041", "040"]),
+    ("Police seized two tons of drugs in Tijuana.", ["1711"]),
     # a traffic light or a level "hit" is no blow
     ("The state policemen had hit a red stop light next to a shopping center.", []),
     ("Cocaine seizures hit a record high in 2017.", []),

@@ -941,6 +941,25 @@ _HIT_NO_ONE = frozenset("light stoplight stop brake brakes record high low peak 
                         "snag jackpot milestone bottom ceiling limit level".split())
 
 
+def _nested_clauses(verb: Any, coded: bool) -> set[int]:
+    """The tokens of the clauses below ``verb``'s own words: a gerund after a preposition ("for
+    heading a gang"), a participle or relative clause on a noun after the verb; for a pattern
+    that tells no act, an infinitive, a reported clause and the clauses on its subject too (a
+    coded pattern's words may be the infinitive's, ORDER's "* TO", or the subject's: "163
+    Chinese peacekeepers who are part of a 331-strong force of troops arrived")."""
+    deps = _NESTED_DEPS if coded else _NESTED_DEPS | {"xcomp", "ccomp"}
+    out: set[int] = set()
+    for token in verb.subtree:
+        if coded and token.i < verb.i:
+            continue
+        if token.i != verb.i and token.pos_ in {"VERB", "AUX"} and token.dep_ in deps and token.i not in out:
+            out.update(t.i for t in token.subtree)
+    return out
+
+
+_NESTED_DEPS = frozenset({"pcomp", "acl", "relcl", "advcl"})
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -1500,6 +1519,11 @@ class VerbPatternCoder:
                     continue
                 words = pre[0] + post[0]
                 used = pre[1] + post[1]
+                if used and not pat.extra and any(i in _nested_clauses(tok, bool(pat.code)) for i in used):
+                    # a "no act" reading of the source's whose word is another verb's ("was
+                    # captured … for heading a gang dedicated to drug trafficking": SEIZE's
+                    # "* DRUG [---]" is about seizing drugs)
+                    continue
                 if used and all(doc[i].lower_ == "to" and doc[i].dep_ == "aux" for i in used) \
                         and not any(c.dep_ in {"dobj", "dative"} for c in tok.children):
                     # ("rushed to evacuate"): the infinitive's "to" is no preposition of the
