@@ -1415,3 +1415,29 @@ def test_what_a_signed_letter_calls_for_is_the_act() -> None:
                   "administration to suspend all military and police aid to Honduras.", "2012-03-30")
     assert event.plover.event == "DEMAND"
     assert [a.code for a in event.source] == ["USA"]
+
+
+def test_an_adjectival_participle_names_who_suffers_the_act_not_who_did_it() -> None:
+    # "recently-killed Zetas leader": the leader was killed; the one who tells of it (and
+    # whom he tells) did not kill him
+    event = _main("In an October 26 press conference, former governor and ex-leader of the Institutional "
+                  "Revolutionary Party (PRI) Humberto Moreira told reporters that recently-killed Zetas "
+                  "leader Heriberto Lazcano had run illegal coal mining ventures in Coahuila before his "
+                  "death.", "2012-10-27")
+    assert event.plover.event == "ASSAULT"
+    assert [a.text for a in event.target] == ["Zetas leader"]
+    assert all(a.text == "" for a in event.source)  # (at most the article's country, implied)
+
+
+def test_an_unknown_doer_named_by_by_is_not_the_actor_before_it() -> None:
+    # "attacked by locals wielding rocks": the locals attacked, not the police named before
+    event = _main("However, as police transported the detainees to a nearby city, they were attacked by "
+                  "locals wielding rocks and sticks and had to call in the riot police.", "2014-06-01")
+    assert event.plover.event in {"ASSAULT", "FIGHT"}
+    assert "police" not in {a.text for a in event.source}
+
+
+def test_a_town_that_names_a_province_is_a_place() -> None:
+    event = _main("Colombian security forces have shut down 40 unlicensed mines operating in the Cordoba "
+                  "province.", "2014-10-01")
+    assert "Cordoba" not in {a.text for a in event.target}

@@ -303,7 +303,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     dying = verb is not None and not is_noun and verb.lemma_.lower() in _DYING_VERBS
     # "a soldier killed in Syria by Isis", "civilians abducted by gunmen": a past participle
     # hung on a noun; the noun suffers the act, its agent (if any) did it
-    participle = verb is not None and not is_noun and verb.dep_ == "acl" and verb.tag_ == "VBN"
+    participle = verb is not None and not is_noun and verb.tag_ == "VBN" and (verb.dep_ == "acl" or (
+        # (an adjective: "recently-killed Zetas leader", "the kidnapped aide"; not a finite verb
+        # the parse hung on its object, "hitmen on a motorcycle killed Gloria Ocampo")
+        verb.dep_ == "amod" and verb.i > 0 and (verb.nbor(-1).text in {"-", "–"}
+                                                or verb.nbor(-1).tag_ in {"DT", "RB", "PRP$", "POS"})))
     if participle and _finite_verb_read_as_participle(verb):
         # "ECOWAS negotiated with the coup leaders (and urged …)": the sentence's verb, read
         # as a participle on its subject
@@ -361,7 +365,9 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                 if subject.tag_ == "PRP":
                     reported = False  # "Amnesty said it would send a delegation": its own act
                     pronoun_done = True
-                elif node.dep_ == "ccomp" and subject.pos_ in {"NOUN", "PROPN"}:
+                elif (node.dep_ == "ccomp" or (node.i == verb.i and subject.head.dep_ == "agent")) \
+                        and subject.pos_ in {"NOUN", "PROPN"}:
+                    # (or the act's own "by" phrase: "they were attacked by locals wielding rocks")
                     # "Authorities estimated the group killed at least 50 people": the clause
                     # names its doer, one the dictionary does not know; the speaker is not it
                     unnamed_doer = True
@@ -725,7 +731,7 @@ _PLACE_NOUNS = frozenset("""
     airport airports highway highways road roads street streets avenue neighborhood neighbourhood
     neighborhoods hotel hotels restaurant restaurants bar bars nightclub market markets port ports
     prison prisons jail jails station stations bridge bridges park square stadium mall ranch farm
-    warehouse hospital slum slums suburb suburbs
+    warehouse hospital slum slums suburb suburbs province department region district municipality
 """.split())
 
 
