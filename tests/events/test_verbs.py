@@ -777,6 +777,8 @@ def test_recalled_envoys_posts_taken_up_and_figures_going_up(nlp, coder, text: s
     ("Over 100 Venezuelan security officials have been linked to extortion this year.", []),
     ("A key piece of evidence linking Pinochet and drug trafficking are statements.", []),
     ("The crime occurred on Canadian soil and was tied to a Mennonite group.", []),
+    # (a bare participle the parse made the verb of an apposition)
+    ("Authorities seized a ton of cocaine in Cartagena, a haul likely linked to the Urabenos.", ["1711"]),
     # authorities who link someone to a crime accuse him
     ("Authorities in Panama have linked the mayor to a drug trafficking organization.", ["112"]),
     # "led X to do": the cause; the verb below tells the act

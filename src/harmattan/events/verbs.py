@@ -983,7 +983,9 @@ def _no_act_sense(verb: Any) -> bool:
         # a disclosure, not RELEASE's freeing (084)
         return True
     if lemma in _LINKING and (verb.dep_ in {"acl", "amod"} or any(
-            c.dep_ in {"nsubjpass", "auxpass"} for c in children)):
+            c.dep_ in {"nsubjpass", "auxpass"} for c in children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in children))):
+        # (a bare participle the parse made a verb: "…, a haul likely linked to the Urabenos")
         # ("has long been linked to drug trafficking groups", "evidence linking Pinochet and
         # drug trafficking", "the crime … was tied to a Mennonite group"): a tie told, no
         # cooperation (LINK, 060); the act annotations give them none.  Authorities who link
