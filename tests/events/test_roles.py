@@ -1436,8 +1436,3 @@ def test_an_unknown_doer_named_by_by_is_not_the_actor_before_it() -> None:
     assert event.plover.event in {"ASSAULT", "FIGHT"}
     assert "police" not in {a.text for a in event.source}
 
-
-def test_a_town_that_names_a_province_is_a_place() -> None:
-    event = _main("Colombian security forces have shut down 40 unlicensed mines operating in the Cordoba "
-                  "province.", "2014-10-01")
-    assert "Cordoba" not in {a.text for a in event.target}

@@ -731,7 +731,7 @@ _PLACE_NOUNS = frozenset("""
     airport airports highway highways road roads street streets avenue neighborhood neighbourhood
     neighborhoods hotel hotels restaurant restaurants bar bars nightclub market markets port ports
     prison prisons jail jails station stations bridge bridges park square stadium mall ranch farm
-    warehouse hospital slum slums suburb suburbs province department region district municipality
+    warehouse hospital slum slums suburb suburbs
 """.split())
 
 
