@@ -619,6 +619,18 @@ def test_a_currency_written_with_a_country_s_initials_is_no_actor(resolver: Acto
     assert [a.code for a in resolver.find_actors(text, dt.date(2016, 12, 10))] == ["USA", "VEN"]
 
 
+def test_an_agent_a_word_or_two_after_a_country_s_adjective_is_that_country_s(resolver: ActorResolver) -> None:
+    day = dt.date(2012, 6, 1)
+    found = resolver.find_actors("The head of a Canadian mining company has admitted it.", day)
+    assert [(a.text, a.code, a.sector) for a in found] == [("Canadian mining company", "CAN", "BUS")]
+    found = resolver.find_actors("At least one Costa Rican immigration official is under investigation.", day)
+    assert [(a.code, a.sector) for a in found] == [("CRI", "GOV")]
+    # not a country's name, its people, or across a verb
+    for text in ("Britain mobilized army reservists.", "Malians attacked police.",
+                 "A Canadian shot police officers."):
+        assert [a.code for a in resolver.find_actors(text, day)][-1] == "", text
+
+
 def test_initials_in_parentheses_are_no_town(resolver: ActorResolver) -> None:
     day = dt.date(2012, 6, 1)
     text = "The US Government Accountability Office (GAO) issued a letter."

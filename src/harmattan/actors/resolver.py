@@ -167,6 +167,55 @@ def _placed_by_the_next(actors: list[Actor], text: str, offset: int) -> list[Act
     return out
 
 
+#: Words between a country's adjective and an agent that keep them one phrase ("a Canadian
+#: mining company"): a word or two in lower case, none of these.
+_NOT_IN_A_PHRASE = frozenset("and or but nor of to in on at for with by from as than the a an "
+                             "et ou de du des à au aux en le la les "
+                             # (verbs: "a Canadian shot police officers")
+                             "is are was were has have had will would can could may might must shall "
+                             "should does did shot hit led met sent held took struck fought beat caught "
+                             "left told said won lost fled set cut put let hurt made gave saw came went "
+                             "ran got found kept brought stole threw bought sold paid spoke wrote broke "
+                             "drove hid shut spread sought became began fell flew grew knew chose rose "
+                             "kills attacks arrests says tells".split())
+
+
+#: Participles that are adjectives of an agent ("a Colombian armed group").
+_PARTICIPLE_ADJECTIVES = frozenset("armed organized organised suspected alleged unidentified masked "
+                                   "retired elected united".split())
+
+
+def _owned_by_the_adjective(actors: list[Actor], text: str, offset: int) -> list[Actor]:
+    """An agent with no country one or two lower-case words after a country's adjective or
+    initials ("the head of a Canadian mining company", "a US defense contractor"): one phrase,
+    the agent of that country (a mining company was given the article's country)."""
+    out: list[Actor] = []
+    i = 0
+    while i < len(actors):
+        a = actors[i]
+        b = actors[i + 1] if i + 1 < len(actors) else None
+        if b is not None and a.end is not None and b.start is not None and a.code and len(a.code) == 3 \
+                and not a.sector and a.actor_id is None and (a.entry or "").startswith("countries:") \
+                and not b.code and b.sector and b.actor_id is None and "+" not in (b.entry or ""):
+            between = text[a.end - offset:b.start - offset]
+            words = between.split()
+            if between.startswith(" ") and between.endswith(" ") and 1 <= len(words) <= 2 and all(
+                    w.isalpha() and w.islower() and w not in _NOT_IN_A_PHRASE
+                    and (not w.endswith(("ed", "és", "ée")) or w in _PARTICIPLE_ADJECTIVES) for w in words) \
+                    and not _is_country_name(a.text) and not a.text.endswith("s"):
+                # (a country's adjective, not its name nor its people: "Britain mobilized army
+                # reservists", "Malians attacked police"; no verb between: "a Canadian shot
+                # police officers")
+                out.append(dataclasses.replace(
+                    b, text=text[a.start - offset:b.end - offset] if a.start is not None and b.end is not None
+                    else b.text, start=a.start, code=a.code, entry=(b.entry or "") + "+adjective"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
 _CURRENCY_WORDS = re.compile(r"\s+(?:dollars?|currency|currencies|bills|banknotes|bank\s+notes|notes|cents|"
                              r"pesos|bolivars?|bolívars?|euros|francs|treasury\s+bonds?)\b", re.IGNORECASE)
 
@@ -360,7 +409,7 @@ class ActorResolver:
         actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
                   and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)
                   and not _an_acronym(a, text, offset)]
-        return _placed_by_the_next(actors, text, offset)
+        return _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
