@@ -1436,3 +1436,21 @@ def test_an_unknown_doer_named_by_by_is_not_the_actor_before_it() -> None:
     assert event.plover.event in {"ASSAULT", "FIGHT"}
     assert "police" not in {a.text for a in event.source}
 
+
+
+@pytest.mark.parametrize("text, target", [
+    # a headline's passive with "was" left out: who is charged or accused suffers the act
+    ("Colombians Charged in Massive China-based Money Laundering Scheme.", "Colombians"),
+    ("Honduran Mayor Accused of Drug Trafficking.", "Honduran Mayor"),
+])
+def test_a_headline_s_charge_or_accusation_is_a_passive(text: str, target: str) -> None:
+    event = _main(text, "2015-09-01")
+    assert [a.text for a in event.target] == [target]
+    assert all(a.text != target for a in event.source)
+
+
+def test_a_headline_s_charge_is_legal_action_and_a_rush_at_someone_is_no_passive() -> None:
+    assert (_main("Colombians Charged in Massive China-based Money Laundering Scheme.",
+                  "2015-09-01").cameo.code) == "173"
+    event = _main("Riot police charged at the protesters in Bamako.", "2015-09-01")
+    assert [a.text for a in event.source] == ["Riot police"]

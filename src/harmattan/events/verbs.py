@@ -687,9 +687,9 @@ def _charged(verb: Any, code: str) -> str:
     """Charged in the passive, convicted and indicted are legal action (173, COERCE, as the act
     conventions code formal charges): "Guzman was charged along with his co-leader and 22
     others" (BLAME's 112 reads the active "charged that …", an accusation)."""
-    if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
-            c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
-        return _ARREST
+    if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and (any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) or headline_passive(verb)):
+        return _ARREST  # (or a headline's passive: "Colombians Charged in Money Laundering Scheme")
     if code.startswith(_BLAME) and verb.lemma_.lower() == "charge" and any(
             c.dep_ == "dobj" for c in verb.children) and any(
             c.dep_ == "prep" and c.lower_ == "with" and any(g.dep_ == "pobj" for g in c.children)
@@ -1620,7 +1620,9 @@ OBJECT_VERBS = frozenset({
     "kill", "murder", "assassinate", "execute", "behead", "lynch", "torture", "injure", "wound",
     "arrest", "detain", "capture", "apprehend", "nab", "kidnap", "abduct", "extradite", "deport",
     "expel", "imprison", "jail", "sentence", "convict", "indict", "free", "release", "rescue",
-    "sanction", "oust", "depose", "topple", "dismiss", "fire", "gun", "slay", "stab"})
+    "sanction", "oust", "depose", "topple", "dismiss", "fire", "gun", "slay", "stab", "accuse", "charge"})
+#: Prepositions after which "charge" needs no object: a rush ("police charged at the crowd").
+_CHARGE_AT = frozenset({"at", "into", "toward", "towards", "through", "forward", "ahead", "across"})
 
 
 def headline_passive(verb: Any) -> bool:
@@ -1629,7 +1631,8 @@ def headline_passive(verb: Any) -> bool:
     lemma = verb.lemma_.lower()
     # ("shoot" needs no object — "soldiers shot at the crowd" —, "shot dead" does: "Honduran
     # Journalist Shot Dead in San Pedro Sula")
-    needs_object = lemma in OBJECT_VERBS or (lemma == "shoot" and any(
+    needs_object = (lemma in OBJECT_VERBS and not (lemma == "charge" and any(
+        c.lower_ in _CHARGE_AT for c in verb.children))) or (lemma == "shoot" and any(
         c.dep_ in {"oprd", "acomp"} and c.lower_ == "dead" for c in verb.children))
     return needs_object and verb.tag_ in {"VBD", "VBN"} and not any(
         c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"} for c in verb.children)
