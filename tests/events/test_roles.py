@@ -1454,3 +1454,15 @@ def test_a_headline_s_charge_is_legal_action_and_a_rush_at_someone_is_no_passive
                   "2015-09-01").cameo.code) == "173"
     event = _main("Riot police charged at the protesters in Bamako.", "2015-09-01")
     assert [a.text for a in event.source] == ["Riot police"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # whom an appeal is made to is the subject of its "for … to" clause, not the object below
+    ("ECOWAS called for the junta to release President Bazoum.", "junta"),
+    ("Human rights groups have called for the Malian government to investigate the killings.",
+     "Malian government"),
+])
+def test_an_appeal_for_someone_to_act_is_made_to_them(text: str, target: str) -> None:
+    event = _main(text, "2023-08-10")
+    assert event.plover.event == "DEMAND"
+    assert [a.text for a in event.target] == [target]

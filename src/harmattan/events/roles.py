@@ -417,6 +417,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         if passive is not None and verb.lemma_ not in _ACTIVE_PASSIVES:
             target_heads.append(passive)
         if not is_noun:
+            # "called for the junta to release President Bazoum": whom an appeal is made to is
+            # the subject of its "for … to" clause
+            target_heads += [g for c in verb.children if c.dep_ == "advcl" and verb.lemma_ in _APPEALING
+                             and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                             for g in c.children if g.dep_ == "nsubj"]
             own = _object_heads(verb, skip)
             if not any(h.dep_ in _OBJECT_DEPS for h in own):
                 own += _shared_object(verb, skip)
@@ -624,6 +629,9 @@ _SEAT_PREPS = {"in", "at"}
 _COUNTERPART_PREPS = {"with", "between", "against", "to"}
 # Nouns that a generic agent written as an adjective only describes: "military aid" is aid,
 # not the military.
+#: Verbs of an appeal whose "for X to do" names X as whom it is made to.
+_APPEALING = frozenset({"call", "appeal", "press", "push", "plead", "campaign", "lobby", "petition",
+                        "clamor", "clamour", "ask"})
 #: Nouns of an act whose possessive names who suffers it, not who does it ("El Chapo's
 #: arrest", "the kingpin's capture"; not "Israel's attack on Gaza").
 _PATIENT_NOUNS = frozenset("""
