@@ -749,6 +749,15 @@ def test_a_city_is_the_named_countrys_that_has_one_of_that_name(text: str, code:
     assert [a.code for a in events[0].target] == [code]
 
 
+def test_a_group_named_by_a_city_is_the_named_countrys_when_the_country_is_named_as_a_place() -> None:
+    # "Authorities in Colombia" names Colombia (not a town the dictionary placed them in): the
+    # "Cartagena ring" is Colombia's, not Spain's
+    text = ("Authorities in Colombia dismantled three child prostitution rings. Five alleged members "
+            "of the Cartagena ring were captured while they hosted a party.")
+    events = code_articles([Article(id="city", text=text, date=parse_date("2015-06-01"))])
+    assert events and "ESP" not in {a.code for e in events for a in [*e.source, *e.target]}
+
+
 @pytest.mark.parametrize("text", [
     "Chavez knew the armed forces were displeased with the warming of relations with subversives, whom "
     "they attributed as responsible for the majority of service deaths of soldiers and officers.",

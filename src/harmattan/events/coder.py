@@ -2423,7 +2423,7 @@ def _is_named_group(actor: Actor) -> bool:
     return actor.sector == "REB" and actor.actor_id is not None
 
 
-_AGENT_IN_TOWN = re.compile(r"\b(?:in|of|from)\s+([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)$")
+_AGENT_IN_TOWN = re.compile(r"\b(?:in|of|from)\s+(?:the\s+)?([A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?)$")
 #: A city this large in the article's country is the one meant by its name.
 _CITY_POPULATION = 100_000
 _GAZETTEER: list[Any] = []
@@ -2451,6 +2451,15 @@ def _alpha3_of(alpha2: str) -> str | None:
     return country_by_name().get(name) or country_by_name().get(name.removeprefix("the "))
 
 
+def _placed_in_a_town(text: str) -> bool:
+    """An agent phrase the dictionary coded by the town it ends with ("gang leaders in
+    Valencia"), not by a country ("Authorities in Colombia")."""
+    from harmattan.actors.dictionary import country_by_name
+
+    placed = _AGENT_IN_TOWN.search(text)
+    return placed is not None and placed.group(1).lower() not in country_by_name()
+
+
 def _cities_of_the_country(per_sentence: list[tuple[Sentence, list[Actor]]]) -> None:
     """A city the actor dictionary gives to one country ("Cartagena", "Valencia", "Cordoba":
     Spain) in an article that names that country nowhere and names one other country with a
@@ -2459,7 +2468,7 @@ def _cities_of_the_country(per_sentence: list[tuple[Sentence, list[Actor]]]) -> 
     article about Colombia and Mexico.)"""
     named = {a.code for _, actors in per_sentence for a in actors
              if a.code and not (a.entry or "").startswith("phoenix:countries:")
-             and not _AGENT_IN_TOWN.search(a.text or "")}
+             and not _placed_in_a_town(a.text or "")}
     for _, actors in per_sentence:
         for actor in actors:
             if not actor.code or actor.code in named or not actor.text:
