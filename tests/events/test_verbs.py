@@ -804,6 +804,9 @@ def test_ties_causes_and_people_captured_in_a_city(nlp, coder, text: str, codes:
     ("On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey Lavrov to "
      "discuss a number of topics on which Moscow and Washington have been moving further apart.", ["041", "040"]),
     ("Police seized two tons of drugs in Tijuana.", ["1711"]),
+    # care or charge taken is no one taken (TAKE's APPREHEND, 171)
+    ("The bishop took care to distance the church from the rebels.", ["110"]),
+    ("The army took charge of the investigation.", []),
     # a traffic light or a level "hit" is no blow
     ("The state policemen had hit a red stop light next to a shopping center.", []),
     ("Cocaine seizures hit a record high in 2017.", []),

@@ -842,6 +842,9 @@ _HELD_EVENTS = frozenset("symposium ceremony forum workshop seminar festival cel
 #: What one "takes" that is no one taken ("took the first step", "took a toll"; not "took
 #: place", whose subject may be the act: "The attack took place in Kidal").
 _TAKEN_NO_ONE = frozenset("step toll note stock shape root hold precedence effect turn advantage "
+                          # care, charge or an aim taken ("the bishop took care to distance the
+                          # church from the rebels")
+                          "care charge aim pride issue offense offence oath "
                           # a ride ("as they took an elevator to the loading dock")
                           "elevator lift escalator stairs taxi cab bus train flight plane ferry "
                           "subway metro route detour shortcut".split())
