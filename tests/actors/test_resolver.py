@@ -631,6 +631,14 @@ def test_an_agent_a_word_or_two_after_a_country_s_adjective_is_that_country_s(re
         assert [a.code for a in resolver.find_actors(text, day)][-1] == "", text
 
 
+def test_general_as_an_adjective_is_no_officer(resolver: ActorResolver) -> None:
+    day = dt.date(2015, 10, 1)
+    for text in ("Argentina will hold its general election on October 25.",
+                 "The unions called a general strike."):
+        assert "general" not in [a.text for a in resolver.find_actors(text, day)], text
+    assert [a.sector for a in resolver.find_actors("The general said the army had won.", day)][0] == "MIL"
+
+
 def test_initials_in_parentheses_are_no_town(resolver: ActorResolver) -> None:
     day = dt.date(2012, 6, 1)
     text = "The US Government Accountability Office (GAO) issued a letter."

@@ -230,6 +230,20 @@ def _a_currency(actor: Actor, text: str, offset: int) -> bool:
     return after[:1] == "$" or bool(_CURRENCY_WORDS.match(after))
 
 
+#: Nouns before which "general" is an adjective, no officer ("its 2015 general election").
+_GENERAL_WHAT = re.compile(r"\s+(?:elections?|strikes?|public|population|amnesty|secretariat|consensus|"
+                           r"insecurity|mobili[sz]ation|staff\s+of)\b", re.IGNORECASE)
+
+
+def _a_general_thing(actor: Actor, text: str, offset: int) -> bool:
+    """"general" as an adjective ("will hold its general election", "a general strike"): no
+    general."""
+    if actor.start is None or actor.end is None or actor.actor_id is not None:
+        return False
+    return text[actor.start - offset:actor.end - offset].lower() == "general" \
+        and bool(_GENERAL_WHAT.match(text[actor.end - offset:]))
+
+
 def _an_acronym(actor: Actor, text: str, offset: int) -> bool:
     """A place's name written in capitals between parentheses after a name: the initials of
     what the name before them says, not the place ("the US Government Accountability Office
@@ -408,7 +422,7 @@ class ActorResolver:
                                 context_country)
         actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
                   and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)
-                  and not _an_acronym(a, text, offset)]
+                  and not _an_acronym(a, text, offset) and not _a_general_thing(a, text, offset)]
         return _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
