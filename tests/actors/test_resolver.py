@@ -639,6 +639,17 @@ def test_general_as_an_adjective_is_no_officer(resolver: ActorResolver) -> None:
     assert [a.sector for a in resolver.find_actors("The general said the army had won.", day)][0] == "MIL"
 
 
+def test_suspect_after_a_plural_agent_is_a_verb(resolver: ActorResolver) -> None:
+    day = dt.date(2016, 9, 1)
+    found = resolver.find_actors("Authorities suspect that the Paraguayan People's Army was responsible.", day)
+    assert [a.text for a in found][0] == "Authorities"
+    found = resolver.find_actors("Police suspect the gang.", day)
+    assert [(a.text, a.sector) for a in found] == [("Police", "COP"), ("gang", "CRM")]
+    # the noun stays a suspect
+    found = resolver.find_actors("Police arrested a suspect.", day)
+    assert [(a.text, a.sector) for a in found] == [("Police", "COP"), ("suspect", "CRM")]
+
+
 def test_initials_in_parentheses_are_no_town(resolver: ActorResolver) -> None:
     day = dt.date(2012, 6, 1)
     text = "The US Government Accountability Office (GAO) issued a letter."

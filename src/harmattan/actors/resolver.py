@@ -230,6 +230,25 @@ def _a_currency(actor: Actor, text: str, offset: int) -> bool:
     return after[:1] == "$" or bool(_CURRENCY_WORDS.match(after))
 
 
+_SUSPECT_VERB = re.compile(r"^(.*\b(?:\w+s|police|polic[ií]a))\s+suspect$", re.IGNORECASE)
+
+
+def _without_the_verb_suspect(actors: list[Actor], text: str, offset: int) -> list[Actor]:
+    """An agent phrase that ends with "suspect" after a plural ("Authorities suspect that the
+    EPP was responsible", "Police suspect the gang"): the verb, not a suspected criminal; the
+    phrase is its subject alone."""
+    out = []
+    for actor in actors:
+        words = _SUSPECT_VERB.match(actor.text or "") if actor.start is not None and actor.end is not None \
+            and actor.actor_id is None and actor.sector != "CRM" else None
+        if words is None:
+            out.append(actor)
+            continue
+        kept = words.group(1)
+        out.append(dataclasses.replace(actor, text=kept, end=actor.start + len(kept)))
+    return out
+
+
 #: Nouns before which "general" is an adjective, no officer ("its 2015 general election").
 _GENERAL_WHAT = re.compile(r"\s+(?:elections?|strikes?|public|population|amnesty|secretariat|consensus|"
                            r"insecurity|mobili[sz]ation|staff\s+of)\b", re.IGNORECASE)
@@ -423,6 +442,7 @@ class ActorResolver:
         actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
                   and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)
                   and not _an_acronym(a, text, offset) and not _a_general_thing(a, text, offset)]
+        actors = _without_the_verb_suspect(actors, text, offset)
         return _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
