@@ -1466,3 +1466,17 @@ def test_an_appeal_for_someone_to_act_is_made_to_them(text: str, target: str) ->
     event = _main(text, "2023-08-10")
     assert event.plover.event == "DEMAND"
     assert [a.text for a in event.target] == [target]
+
+
+@pytest.mark.parametrize("text, etype, code", [
+    # people taken by an armed group or a gang are abducted, not arrested
+    ("Gunmen seized two aid workers in northern Mali.", "ASSAULT", "181"),
+    ("Two aid workers were seized by gunmen in northern Mali.", "ASSAULT", "181"),
+    ("Guerrillas from the National Liberation Army (ELN) snatched five members of a gold mining "
+     "exploration team.", "ASSAULT", "181"),
+    # (by the state's forces, an arrest)
+    ("Malian soldiers captured two JNIM commanders near Menaka.", "COERCE", "173"),
+])
+def test_people_taken_by_an_armed_group_are_abducted(text: str, etype: str, code: str) -> None:
+    event = _main(text, "2023-08-10")
+    assert (event.plover.event, event.cameo.code) == (etype, code)

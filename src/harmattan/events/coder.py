@@ -713,6 +713,12 @@ class EventCoder:
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 a.sector in _MOVED_FORCES and a.actor_id is None and (not a.code or a.code in own))]
+        if code in _TAKING_PEOPLE and roles.source and getattr(roles, "how", "") == "parse" \
+                and all(a.sector in _NON_STATE_ARMED and a.start is not None for a in roles.source):
+            # "Gunmen seized two aid workers in northern Mali", "ELN guerrillas snatched five
+            # members of a mining team": people taken by an armed group or a gang are abducted
+            # (ASSAULT, abduct, 181), not arrested
+            etype, code = "ASSAULT", _ABDUCT_CODE
         if etype == "PROTEST" and trigger_lemma.lower().startswith("protest") and roles.source \
                 and all(_a_state(a) for a in roles.source):
             # "Turkey protested against the appointment", « le gouvernement a protesté » : a
@@ -1787,6 +1793,10 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
 
 
 _ARMED_SECTORS = {"MIL", "REB", "COP", "SPY"}
+#: Codes of people taken (arrested, seized; not goods, 1711).
+_TAKING_PEOPLE = frozenset({"171", "173"})
+#: Armed groups and gangs that hold no state power: the people they take are abducted.
+_NON_STATE_ARMED = frozenset({"REB", "CRM", "UAF", "INS"})
 #: Passive coercion done by the courts ("was sentenced", "were charged"); the rest of it
 #: ("was arrested", "were detained", "was captured") by the police.
 _COURT_LEMMAS = frozenset({
