@@ -1480,3 +1480,14 @@ def test_an_appeal_for_someone_to_act_is_made_to_them(text: str, target: str) ->
 def test_people_taken_by_an_armed_group_are_abducted(text: str, etype: str, code: str) -> None:
     event = _main(text, "2023-08-10")
     assert (event.plover.event, event.cameo.code) == (etype, code)
+
+
+def test_the_noun_of_a_relative_clause_with_its_own_subject_is_not_the_doer() -> None:
+    # "a woman he claims they shot": the woman was shot; the militants "who attacked" still did
+    event = _main("Charles Guimaraes said that the Brazilian police didn't stop to help a woman he claims "
+                  "they shot.", "2014-10-20")
+    assert event.plover.event == "ASSAULT"
+    assert [a.text for a in event.source] == ["Brazilian police"]
+    assert [a.text for a in event.target] == ["woman"]
+    event = _main("The militants who attacked the army base in Mali fled.", "2014-10-20")
+    assert [a.text for a in event.source] == ["militants"]

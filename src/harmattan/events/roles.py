@@ -91,6 +91,15 @@ def _place_or_passive_clause(clause: Token) -> bool:
 _DASHES = frozenset({"--", "—", "–"})
 
 
+def _object_clause(clause: Token) -> bool:
+    """A relative clause with a subject of its own, its noun the object ("a woman he claims
+    they shot", "the man police arrested"): the noun is not the doer."""
+    return any(c.dep_ in {"nsubj", "csubj"} and c.lower_ not in _RELATIVE_WORDS for c in clause.children)
+
+
+_RELATIVE_WORDS = frozenset({"who", "that", "which", "whom", "whose"})
+
+
 def _subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject token of ``verb`` and whether it is an agent (passive ``by`` phrase)."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
@@ -372,7 +381,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                     # names its doer, one the dictionary does not know; the speaker is not it
                     unnamed_doer = True
                     break
-        if (node.dep_ == "relcl" and not _place_or_passive_clause(node)) or (
+        if (node.dep_ == "relcl" and not _place_or_passive_clause(node) and not _object_clause(node)) or (
                 node.dep_ == "acl" and node.tag_ == "VBG"):
             # "the militants who attacked the base", "troops fighting rebels": the noun
             # the clause hangs on is the one who acts (not the place of "Guatemala, where
