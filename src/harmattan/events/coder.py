@@ -713,7 +713,7 @@ class EventCoder:
             own = {a.code for a in roles.source}
             roles.target = [a for a in roles.target if not (
                 a.sector in _MOVED_FORCES and a.actor_id is None and (not a.code or a.code in own))]
-        if code in _TAKING_PEOPLE and roles.source and getattr(roles, "how", "") == "parse" \
+        if code in _TAKING_PEOPLE and roles.source and roles.how == "parse" \
                 and all(a.sector in _NON_STATE_ARMED and a.start is not None for a in roles.source):
             # "Gunmen seized two aid workers in northern Mali", "ELN guerrillas snatched five
             # members of a mining team": people taken by an armed group or a gang are abducted
