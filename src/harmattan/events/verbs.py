@@ -1638,7 +1638,10 @@ def headline_passive(verb: Any) -> bool:
         c.lower_ in _CHARGE_AT for c in verb.children))) or (lemma == "shoot" and any(
         c.dep_ in {"oprd", "acomp"} and c.lower_ == "dead" for c in verb.children))
     return needs_object and verb.tag_ in {"VBD", "VBN"} and not any(
-        c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"} for c in verb.children)
+        c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"}
+        # (a second subject after the verb is its object misread: "A month later police
+        # captured Waldemar Lorenzana")
+        or (c.dep_ == "nsubj" and c.i > verb.i) for c in verb.children)
 
 
 def finite_verb_read_as_participle(verb: Any) -> bool:
