@@ -1491,3 +1491,35 @@ def test_the_noun_of_a_relative_clause_with_its_own_subject_is_not_the_doer() ->
     assert [a.text for a in event.target] == ["woman"]
     event = _main("The militants who attacked the army base in Mali fled.", "2014-10-20")
     assert [a.text for a in event.source] == ["militants"]
+
+
+def test_a_second_subject_after_the_verb_is_its_object_not_a_headline_passive() -> None:
+    # the parse gives "captured" two subjects, the second its object: the police did it
+    event = _main("A month later police captured Waldemar Lorenzana, who headed a criminal "
+                  "dynasty based in the west of the country.", "2011-06-01")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert [a.text for a in event.source] == ["police"]
+    assert event.target == [] or [a.text for a in event.target] != ["police"]
+
+
+def test_a_passive_s_by_hung_on_what_it_was_named_is_its_agent() -> None:
+    event = _main("The region's maras are more than localized threats -- the MS13 was designated a "
+                  "transnational criminal organization by the US State Department in 2012.",
+                  "2013-05-01")
+    assert event.plover.event == "SANCTION"
+    assert [(a.text, a.code) for a in event.source] == [("US State Department", "USA")]
+    assert "MS13" in [a.text for a in event.target]
+
+
+@pytest.mark.parametrize("text, target", [
+    # the one arrested is named, though no dictionary knows him: the country is where
+    ("Ivan Archivaldo was arrested in Mexico for money laundering in 2005.", "Ivan Archivaldo"),
+    ("He was arrested in Mexico for money laundering in 2005.", ""),
+])
+def test_a_place_is_no_target_when_the_act_names_whom_it_was_done_to(text: str, target: str) -> None:
+    event = _main(text, "2012-05-01")
+    assert event.plover.event == "COERCE"
+    assert [a.text for a in event.target] == [target]
+    # (no one named: the place is what the act is aimed at, as the PLOVER records code it)
+    event = _main("The government lifted a curfew in Montenegro.", "2012-05-01")
+    assert [a.text for a in event.target] == ["Montenegro"]

@@ -115,6 +115,16 @@ def _subject_of(verb: Token) -> tuple[Token | None, bool]:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild, True
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        # "the MS13 was designated a transnational criminal organization by the US State
+        # Department": the parse hung the passive's "by" on what it was named
+        for child in verb.children:
+            if child.dep_ in {"dobj", "oprd", "attr"}:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "by":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj, True
     return None, False
 
 
@@ -854,9 +864,21 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                 continue
             if id(actor) not in source_ids and all(actor is not t for t in target):
                 target.append(actor)
-    if not target:
+    if not target and not any(_someone_named(h) for h in heads):
+        # (not when the act names the one it was done to, whom the dictionary does not know:
+        # "Ivan Archivaldo was arrested in Mexico")
         target = [a for a in places if id(a) not in source_ids]
     return _dedupe(target)
+
+
+def _someone_named(head: Token) -> bool:
+    """``head``, the act's object or its passive's subject, names someone: a name, a person's
+    pronoun, a word for people."""
+    return head.dep_ in {"dobj", "nsubjpass", "poss"} and (
+        head.pos_ == "PROPN" or head.lower_ in PEOPLE or head.lower_ in _PERSONAL_PRONOUNS)
+
+
+_PERSONAL_PRONOUNS = frozenset("he she they him her them".split())
 
 
 def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: Doc
