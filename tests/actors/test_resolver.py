@@ -545,6 +545,20 @@ def test_an_office_of_an_unnamed_group_is_the_group_s(resolver: ActorResolver, t
     assert office.sector == sector
 
 
+@pytest.mark.parametrize("text, sector", [
+    # the group told where it is first: still the group's office
+    ("Police arrested the alleged leader of a Mexico City-based drug gang.", "CRM"),
+    ("Police arrested the leader of the Sinaloa-based cartel.", "CRM"),
+    # (not across a comma: "the leader of Mexico, the cartel …")
+    ("He met the president of Mexico, whose cartel policy failed.", "GOV"),
+])
+def test_an_office_of_a_group_told_where_it_is_is_the_group_s(resolver: ActorResolver, text: str,
+                                                               sector: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2014, 6, 1))
+    (office,) = [a for a in actors if a.text.split()[0] in {"leader", "president"}]
+    assert office.sector == sector, actors
+
+
 @pytest.mark.parametrize("text", ["On May 15, police arrested him.", "On 17 November, the army attacked.",
                                   "On 21 June, rebels attacked the town."])
 def test_a_date_is_no_group_named_after_it(resolver: ActorResolver, text: str) -> None:

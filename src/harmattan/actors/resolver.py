@@ -72,6 +72,9 @@ _OFFICE_LINK = re.compile(r"\s*(?:of(?:\s+the)?|de(?:\s+la|\s+l['’])?|du|des|d
 #: guerrilla group"), and the link between the office and the group.
 _GROUP_SECTORS = frozenset({"REB", "CRM", "OPP"})
 _GROUP_LINK = re.compile(r"\s*(?:of(?:\s+(?:the|a|an))?|d[eu]s?(?:\s+la|\s+l['’])?|d['’])\s*", re.IGNORECASE)
+#: Words of where a group is between an office and the group ("of a Mexico City-based drug
+#: gang", "of the Sinaloa-based cartel").
+_WHERE_THE_GROUP_IS = re.compile(r"(?:[A-Z][\w'’.]*\s+){0,2}[A-Z][\w'’.]*-based\s+|")
 
 
 def _in_a_town_of(between: list[str], written: list[str]) -> bool:
@@ -102,15 +105,22 @@ def _office_of_a_body(actors: list[Actor], text: str, offset: int) -> None:
             continue
         if _OFFICE_LINK.fullmatch(text[first.end - offset:second.start - offset]):
             first.code = second.code
-    for first, second in zip(actors, actors[1:]):
+    for k, first in enumerate(actors):
         # an office of a group that is no state's is the group's: "the leader of a guerrilla
         # group", "a commander of the rebels" lead no government, command no army, and "the
-        # boss of a drug gang" runs no business
+        # boss of a drug gang" runs no business; the group may be told where it is first
+        # ("the alleged leader of a Mexico City-based drug gang")
+        second = next((a for a in actors[k + 1:] if a.sector or (a.entry or "").startswith(
+            ("countries:", "phoenix:countries:")) is False), None)
+        if second is None:
+            continue
         offices = _OFFICE_SECTORS | ({"BUS"} if second.sector in {"CRM", "REB"} else set())  # "the boss of a gang"
         if first.actor_id or first.sector not in offices or second.sector not in _GROUP_SECTORS \
                 or first.end is None or second.start is None or (first.code and first.code != second.code):
             continue
-        if _GROUP_LINK.fullmatch(text[first.end - offset:second.start - offset]):
+        link = _GROUP_LINK.match(text[first.end - offset:second.start - offset])
+        between = text[first.end - offset:second.start - offset][link.end():] if link else ","
+        if link and _WHERE_THE_GROUP_IS.fullmatch(between):
             first.sector = second.sector
             first.code = first.code or second.code
 
