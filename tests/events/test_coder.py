@@ -936,3 +936,14 @@ def test_goods_seized_take_no_target_carried_from_before() -> None:
 def test_found_dead_of_natural_causes_is_no_killing(text: str, expected: list[str]) -> None:
     events = code_articles([Article(id="dead", text=text, date=parse_date("2019-05-01"))])
     assert [e.plover.event for e in events if e.plover] == expected
+
+
+def test_the_source_s_own_words_do_not_point_back_at_a_target() -> None:
+    # "the government" is who denies, not a word pointing back at the arrest's target
+    text = ("Mexican police arrested Mario Buenrostro, the alleged leader of a Mexico City-based drug "
+            "gang. These rumors have been staunchly denied by the government, which maintains that "
+            "Moreno was killed on December 9.")
+    events = code_articles([Article(id="carry", text=text, date=parse_date("2014-03-01"))])
+    denial = next(e for e in events if e.plover and e.plover.event == "REJECT")
+    assert [a.text for a in denial.source] == ["government"]
+    assert not any("discourse" in (a.entry or "") for a in denial.target), denial.target

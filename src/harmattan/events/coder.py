@@ -2744,7 +2744,11 @@ def _carry_targets(events: list[Event], window: int) -> None:
     for i, event in enumerate(events):
         if event.target or not event.source or (event.cameo and event.cameo.code == _GOODS_SEIZED):
             continue  # (goods seized are no one's: "Colombian authorities also reported confiscating two firearms")
-        pointers = {m.group(0).lower() for m in _REFERS_BACK.finditer(event.evidence.sentence)}
+        # (not the source's own words: "These rumors have been denied by the government")
+        spans = [(a.start - event.evidence.start, a.end - event.evidence.start)
+                 for a in event.source if a.start is not None and a.end is not None]
+        pointers = {m.group(0).lower() for m in _REFERS_BACK.finditer(event.evidence.sentence)
+                    if not any(m.start() < end and start < m.end() for start, end in spans)}
         if not pointers:
             # Carried over without a word that points back, the target was wrong every time
             # in a sample of real news (issue 11).
