@@ -682,3 +682,18 @@ def test_a_town_placed_by_the_state_after_it_is_that_state_s(resolver: ActorReso
     # a list of countries is no town and its state
     found = resolver.find_actors("Mali, Niger and Burkina Faso left ECOWAS.", day)
     assert [a.code for a in found] == ["MLI", "NER", "BFA", "IGO"]
+
+
+@pytest.mark.parametrize("text, forces", [
+    # a bare "force" after a word that makes it strength or validity is no armed force
+    ("The measures went into force in April 2016.", []),
+    ("The rules remain in force.", []),
+    ("Police used excessive force against protesters.", []),
+    ("They took the town by force.", []),
+    # (a force named as one still is)
+    ("He joined the force in 2010.", ["force"]),
+    ("The air force bombed the town.", ["air force"]),
+])
+def test_force_as_strength_is_no_armed_force(resolver: ActorResolver, text: str, forces: list) -> None:
+    actors = resolver.find_actors(text, dt.date(2016, 6, 1))
+    assert [a.text for a in actors if "force" in a.text] == forces

@@ -273,6 +273,21 @@ def _a_general_thing(actor: Actor, text: str, offset: int) -> bool:
         and bool(_GENERAL_WHAT.match(text[actor.end - offset:]))
 
 
+#: Words before a bare "force" that make it strength, not a force: "went into force", "in
+#: force", "by force", "used excessive force", "the use of force".
+_FORCE_AS_STRENGTH = re.compile(
+    r"\b(?:into|in|by|with|use|used|uses|using|of|excessive|lethal|deadly|brute|"
+    r"disproportionate|full|a\s+show\s+of)\s+$", re.IGNORECASE)
+
+
+def _force_as_strength(actor: Actor, text: str, offset: int) -> bool:
+    """A bare "force" after a word that makes it strength or validity: no armed force."""
+    if actor.start is None or actor.end is None or actor.actor_id is not None:
+        return False
+    return text[actor.start - offset:actor.end - offset] == "force" \
+        and bool(_FORCE_AS_STRENGTH.search(text[max(0, actor.start - offset - 24):actor.start - offset]))
+
+
 def _an_acronym(actor: Actor, text: str, offset: int) -> bool:
     """A place's name written in capitals between parentheses after a name: the initials of
     what the name before them says, not the place ("the US Government Accountability Office
@@ -451,7 +466,8 @@ class ActorResolver:
                                 context_country)
         actors = [a for a in actors if not _in_a_body_name(a, text, offset) and not _a_county(a, text, offset)
                   and not _in_a_town_name(a, text, offset) and not _a_currency(a, text, offset)
-                  and not _an_acronym(a, text, offset) and not _a_general_thing(a, text, offset)]
+                  and not _an_acronym(a, text, offset) and not _a_general_thing(a, text, offset)
+                  and not _force_as_strength(a, text, offset)]
         actors = _without_the_verb_suspect(actors, text, offset)
         return _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset)
 
