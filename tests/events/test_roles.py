@@ -1523,3 +1523,11 @@ def test_a_place_is_no_target_when_the_act_names_whom_it_was_done_to(text: str, 
     # (no one named: the place is what the act is aimed at, as the PLOVER records code it)
     event = _main("The government lifted a curfew in Montenegro.", "2012-05-01")
     assert [a.text for a in event.target] == ["Montenegro"]
+
+
+def test_no_target_from_a_participle_clause_on_the_object() -> None:
+    # the man guarding the victims was arrested, not the victims
+    event = _main("Security forces arrested a man guarding the victims, and handed him to Nuevo Leon "
+                  "state prosecutors.", "2012-05-01")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
+    assert "victims" not in [a.text for a in event.target]

@@ -259,8 +259,11 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     if found_actors or not fallback:
         return found_actors
     # (not from a relative clause on it: "Aldana, who is visiting El Salvador, has postponed
-    # her return" is not El Salvador's act)
-    clauses = [_subtree_range(c) for c in token.subtree if c.dep_ == "relcl" and c.head.i in core]
+    # her return" is not El Salvador's act; nor from a participle's on someone: "arrested a
+    # man guarding the victims" did not arrest the victims, "attacked a boat carrying
+    # civilians" did attack them)
+    clauses = [_subtree_range(c) for c in token.subtree if c.head.i in core and (c.dep_ == "relcl" or (
+        c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.head.lower_ in PEOPLE))]
     inside = [a for a in _actors_in(mapped, *_subtree_range(token), exclude=exclude)
               if not any(lo <= s < hi for lo, hi in clauses for b, s, _ in mapped if b is a)]
     if not inside:
