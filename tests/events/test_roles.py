@@ -1531,3 +1531,13 @@ def test_no_target_from_a_participle_clause_on_the_object() -> None:
                   "state prosecutors.", "2012-05-01")
     assert (event.plover.event, event.cameo.code) == ("COERCE", "173")
     assert "victims" not in [a.text for a in event.target]
+
+
+def test_a_passive_told_as_a_time_is_not_the_main_subject_s_act() -> None:
+    # the leaders in talks did not arrest Buitrago: the country where he was arrested did
+    events = code_articles([Article(
+        id="after", date=parse_date("2012-03-01"),
+        text="Santos confirmed that the Rastrojo leaders are in talks with the US after former "
+             "paramilitary warlord Hector Buitrago, alias Martin Llanos, was arrested in Venezuela.")])
+    arrest = next(e for e in events if e.plover and e.plover.event == "COERCE")
+    assert [(a.text, a.code) for a in arrest.source] == [("", "VEN")]

@@ -140,6 +140,17 @@ def _shared_agent(verb: Token) -> list[Token]:
     return [c for c in conj[0].children if c.dep_ == "agent"]
 
 
+#: Words that make a clause tell when or why the main clause's act happened.
+_TIME_MARKS = frozenset("after before when while since because until once as".split())
+
+
+def _passive_told_as_a_time(verb: Token) -> bool:
+    """``verb`` is an agentless passive in a clause that tells when or why the sentence's act
+    happened ("… after he was arrested in Venezuela")."""
+    return verb.dep_ == "advcl" and is_agentless_passive(verb) and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+
+
 def _reduced_passive(verb: Token) -> bool:
     """A past participle that hangs below the sentence's verb with a subject but no auxiliary
     and no object: a reduced passive the parse read as active ("was among more than a dozen
@@ -406,6 +417,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                 how = "inherited"
             break
         if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
+            break
+        if node.i == verb.i and not is_noun and _passive_told_as_a_time(verb):
+            # "the leaders are in talks with the US after Buitrago was arrested in Venezuela":
+            # the clause's arrest is not the main clause's subject's
             break
         node = node.head
     target_heads: list[Token] = []
