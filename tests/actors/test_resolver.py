@@ -697,3 +697,18 @@ def test_a_town_placed_by_the_state_after_it_is_that_state_s(resolver: ActorReso
 def test_force_as_strength_is_no_armed_force(resolver: ActorResolver, text: str, forces: list) -> None:
     actors = resolver.find_actors(text, dt.date(2016, 6, 1))
     assert [a.text for a in actors if "force" in a.text] == forces
+
+
+@pytest.mark.parametrize("text, code, sector", [
+    # US federal bodies by the names news writes without "US"
+    ("the State Department said", "USA", "GOV"),
+    ("the Drug Enforcement Administration said", "USA", "COP"),
+    ("the Treasury Department sanctioned", "USA", "GOV"),
+    ("the Bureau of Alcohol, Tobacco, Firearms and Explosives (ATF) said", "USA", "COP"),
+])
+def test_us_federal_bodies_without_us(resolver: ActorResolver, text: str, code: str, sector: str) -> None:
+    actors = resolver.find_actors(text, dt.date(2015, 6, 1))
+    assert (actors[0].code, actors[0].sector) == (code, sector), actors
+    # (a bare "Justice Department" is any country's)
+    (actor,) = resolver.find_actors("Mexico's Justice Department said", dt.date(2015, 6, 1))
+    assert actor.code == "MEX"
