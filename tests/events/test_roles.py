@@ -1515,11 +1515,12 @@ def test_a_passive_s_by_hung_on_what_it_was_named_is_its_agent() -> None:
     # the one arrested is named, though no dictionary knows him: the country is where
     ("Ivan Archivaldo was arrested in Mexico for money laundering in 2005.", "Ivan Archivaldo"),
     ("He was arrested in Mexico for money laundering in 2005.", ""),
+    ("Colombian police captured one of the most wanted men in Panama.", ""),
 ])
 def test_a_place_is_no_target_when_the_act_names_whom_it_was_done_to(text: str, target: str) -> None:
     event = _main(text, "2012-05-01")
     assert event.plover.event == "COERCE"
-    assert [a.text for a in event.target] == [target]
+    assert [a.text for a in event.target] == [target], event.target
     # (no one named: the place is what the act is aimed at, as the PLOVER records code it)
     event = _main("The government lifted a curfew in Montenegro.", "2012-05-01")
     assert [a.text for a in event.target] == ["Montenegro"]
@@ -1541,3 +1542,15 @@ def test_a_passive_told_as_a_time_is_not_the_main_subject_s_act() -> None:
              "paramilitary warlord Hector Buitrago, alias Martin Llanos, was arrested in Venezuela.")])
     arrest = next(e for e in events if e.plover and e.plover.event == "COERCE")
     assert [(a.text, a.code) for a in arrest.source] == [("", "VEN")]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # "fire" at, back or on someone is shooting, not a dismissal told as a headline's passive
+    ("Soldiers fired back at the attackers.", ["Soldiers"], []),
+    ("Soldiers fired at the attackers.", ["Soldiers"], []),
+    # (a dismissal, the headline's "was" left out)
+    ("Police chief fired on Monday.", [], ["Police chief"]),
+])
+def test_fired_at_someone_is_no_passive(text: str, source: list, target: list) -> None:
+    event = _main(text, "2016-05-01")
+    assert ([a.text for a in event.source], [a.text for a in event.target]) == (source, target)

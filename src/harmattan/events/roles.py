@@ -893,7 +893,10 @@ def _someone_named(head: Token) -> bool:
     """``head``, the act's object or its passive's subject, names someone: a name, a person's
     pronoun, a word for people."""
     return head.dep_ in {"dobj", "nsubjpass", "poss"} and (
-        head.pos_ == "PROPN" or head.lower_ in PEOPLE or head.lower_ in _PERSONAL_PRONOUNS)
+        head.pos_ == "PROPN" or head.lower_ in PEOPLE or head.lower_ in _PERSONAL_PRONOUNS
+        # "captured one of the most wanted men in Panama"
+        or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.lower_ in PEOPLE for g in c.children) for c in head.children))
 
 
 _PERSONAL_PRONOUNS = frozenset("he she they him her them".split())

@@ -1628,14 +1628,32 @@ OBJECT_VERBS = frozenset({
 _CHARGE_AT = frozenset({"at", "into", "toward", "towards", "through", "forward", "ahead", "across"})
 
 
+def _fired_on(child: Any) -> bool:
+    """A word after "fire" that makes it shooting, not a dismissal: "fired back", "fired on
+    protesters" (not "fired on Monday")."""
+    if child.lower_ in {"back", "upon"}:
+        return True
+    return child.lower_ == "on" and child.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.lower_ not in _DAY_WORDS and not g.like_num for g in child.children)
+
+
+#: Words of a day ("fired on Monday", "on the same day").
+_DAY_WORDS = frozenset("""
+    monday tuesday wednesday thursday friday saturday sunday day days night morning afternoon
+    evening weekend date january february march april may june july august september october
+    november december
+""".split())
+
+
 def headline_passive(verb: Any) -> bool:
     """A past form of a verb that needs an object, with none and no auxiliary: a passive with
     "was" left out, as headlines write it."""
     lemma = verb.lemma_.lower()
     # ("shoot" needs no object — "soldiers shot at the crowd" —, "shot dead" does: "Honduran
     # Journalist Shot Dead in San Pedro Sula")
-    needs_object = (lemma in OBJECT_VERBS and not (lemma == "charge" and any(
-        c.lower_ in _CHARGE_AT for c in verb.children))) or (lemma == "shoot" and any(
+    needs_object = (lemma in OBJECT_VERBS and not (lemma in {"charge", "fire"} and any(
+        c.lower_ in _CHARGE_AT or (lemma == "fire" and _fired_on(c)) for c in verb.children))) or (
+        lemma == "shoot" and any(
         c.dep_ in {"oprd", "acomp"} and c.lower_ == "dead" for c in verb.children))
     return needs_object and verb.tag_ in {"VBD", "VBN"} and not any(
         c.dep_ in {"dobj", "dative", "aux", "auxpass", "agent", "ccomp", "xcomp"}
