@@ -1554,3 +1554,21 @@ def test_a_passive_told_as_a_time_is_not_the_main_subject_s_act() -> None:
 def test_fired_at_someone_is_no_passive(text: str, source: list, target: list) -> None:
     event = _main(text, "2016-05-01")
     assert ([a.text for a in event.source], [a.text for a in event.target]) == (source, target)
+
+
+def test_a_relative_clause_s_passive_is_done_to_its_noun_not_by_the_main_subject() -> None:
+    # the Defense Department identified the service member; it did not kill him
+    event = _main("The Defense Department has identified the American service member who was killed "
+                  "in Syria on Thanksgiving Day.", "2016-12-01")
+    assert "Defense Department" not in [a.text for a in event.source]
+    assert [a.text for a in event.target] == ["American"]
+
+
+@pytest.mark.parametrize("text", [
+    "Near Mosul, seven strikes engaged four ISIL tactical units.",
+    "Near Tal Afar, three strikes destroyed an ISIL-held building.",
+])
+def test_a_place_is_no_doer_of_what_a_thing_did_there(text: str) -> None:
+    event = _main(text, "2016-12-01")
+    assert event.plover.event == "FIGHT"
+    assert event.source == []

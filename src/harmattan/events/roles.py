@@ -180,9 +180,29 @@ def is_agentless_passive(verb: Token) -> bool:
         {c.dep_ for c in verb.head.children} & ({"auxpass"} | _PASSIVE_SUBJECT_DEPS))
 
 
+def _a_place_where(actor: Actor, doc: Doc, start: int, end: int) -> bool:
+    """A country or a town (of either dictionary, no body, no office) after a preposition of
+    place."""
+    return (actor.entry or "").startswith(("countries:", "phoenix:countries:")) and not actor.sector \
+        and _prep_of(doc, start, end) in _WHERE_PREPS
+
+
+def _a_thing_as_subject(verb: Token | None) -> bool:
+    """``verb``'s subject is a common noun for a thing, no person nor group ("strikes",
+    "the explosion")."""
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and subject.lower_ not in PEOPLE \
+        and subject.lemma_.lower() not in PEOPLE
+
+
 def _passive_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _PASSIVE_SUBJECT_DEPS:
+            if child.lower_ in _RELATIVE_WORDS and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                # "the American service member who was killed in Syria": the noun
+                return verb.head
             return child
     return None
 
@@ -418,9 +438,11 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             break
         if node.head.i == node.i or node.dep_ in _SUBJECT_DEPS:
             break
-        if node.i == verb.i and not is_noun and _passive_told_as_a_time(verb):
-            # "the leaders are in talks with the US after Buitrago was arrested in Venezuela":
-            # the clause's arrest is not the main clause's subject's
+        if node.i == verb.i and not is_noun and (_passive_told_as_a_time(verb) or (
+                verb.dep_ == "relcl" and is_agentless_passive(verb))):
+            # "the leaders are in talks with the US after Buitrago was arrested in Venezuela",
+            # "The Defense Department has identified the service member who was killed in
+            # Syria": the clause's act is not the main clause's subject's
             break
         node = node.head
     target_heads: list[Token] = []
@@ -504,7 +526,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                   and not any(lo <= s < hi for lo, hi in clauses)
                   and not _spoken_to(doc, s, trigger_i) and not _attributed_to(doc, s, trigger_i)]
         # (not a place named where the act went, when an actor stands before it: "When
-        # Ecuadoran security forces moved on Buenos Aires, they discovered …")
+        # Ecuadoran security forces moved on Buenos Aires, they discovered …"; nor when the
+        # verb's subject is a thing: "Near Mosul, seven strikes engaged four ISIL units")
+        if _a_thing_as_subject(verb):
+            before = [(a, s, e) for a, s, e in before if not _a_place_where(a, doc, s, e)]
         before = [(a, s) for a, s, e in before if not _named_as_where(a, doc, s, e)] or [
             (a, s) for a, s, _ in before]
         if before and not _inside_reporting_subject(doc, before[-1][1], trigger_i):
