@@ -947,3 +947,15 @@ def test_the_source_s_own_words_do_not_point_back_at_a_target() -> None:
     denial = next(e for e in events if e.plover and e.plover.event == "REJECT")
     assert [a.text for a in denial.source] == ["government"]
     assert not any("discourse" in (a.entry or "") for a in denial.target), denial.target
+
+
+def test_assuring_a_fact_is_no_pledge() -> None:
+    # "assured that <what is or was>" claims a fact; "assured that <what will be>" pledges
+    events = code_articles([Article(id="assure", date=parse_date("2018-05-01"),
+                                    text="The president assured the nation that the army had the "
+                                         "situation under control.")])
+    assert not any(e.plover and e.plover.event == "AGREE" for e in events)
+    events = code_articles([Article(id="assure", date=parse_date("2018-05-01"),
+                                    text="The minister assured that the elections would take place "
+                                         "in July.")])
+    assert [e.plover.event for e in events if e.plover] == ["AGREE"]

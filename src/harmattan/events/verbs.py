@@ -963,6 +963,20 @@ def _nested_clauses(verb: Any, coded: bool) -> set[int]:
 _NESTED_DEPS = frozenset({"pcomp", "acl", "relcl", "advcl"})
 
 
+def _claims_a_fact(verb: Any) -> bool:
+    """``verb`` has a clause with "that" whose verbs are all past or present, with no modal:
+    what it says is a fact claimed, not a promise."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return False
+    for clause in clauses:
+        for v in [clause, *(c for c in clause.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]:
+            if any(a.dep_ == "aux" and (a.tag_ == "MD" or a.lower_ in {"to", "going"}) for a in v.children) \
+                    or v.tag_ in {"VB", "MD"}:
+                return False
+    return True
+
+
 def _no_act_sense(verb: Any) -> bool:
     """A verb of the lexicon used in a sense that tells no act: a weight ("a single US bill
     weighs approximately 1 gram": WEIGH read as CONSIDER, 040), where something lies ("the
@@ -981,6 +995,10 @@ def _no_act_sense(verb: Any) -> bool:
     children = list(verb.children)
     if disease_found(verb) or product_recall(verb):
         return True  # ("South Korea has reported a case in a tourist visiting Mexico")
+    if lemma == "assure" and _claims_a_fact(verb):
+        # ("Saca assured that his arrest had a political motive"): a claim, not a pledge
+        # (ASSURE, 030); "assured that the elections would take place" still is one
+        return True
     if lemma == "release" and _information(verb):
         # ("Santos released a series of intercepted emails", "the ministry released figures"):
         # a disclosure, not RELEASE's freeing (084)
