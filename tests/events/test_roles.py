@@ -1572,3 +1572,17 @@ def test_a_place_is_no_doer_of_what_a_thing_did_there(text: str) -> None:
     event = _main(text, "2016-12-01")
     assert event.plover.event == "FIGHT"
     assert event.source == []
+
+
+@pytest.mark.parametrize("text", [
+    # a bare agent that reports a killing did not do it
+    "Four people were killed in hand grenade attacks on a restaurant Sunday evening in southern "
+    "Villeloin, police confirmed on Saturday.",
+    "Six soldiers were killed in an ambush, officials said.",
+])
+def test_a_bare_agent_reporting_a_killing_is_not_its_doer(text: str) -> None:
+    event = _main(text, "2020-01-01")
+    assert event.source == [], event.source
+    # (one that says it did it still did)
+    event = _main("Police said they killed six militants.", "2020-01-01")
+    assert [a.text for a in event.source] == ["Police"]

@@ -496,7 +496,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     target = _targets(mapped, target_heads, subject_range, source_ids)
     if reported_passive and source and (target and {a.code for a in source if a.code} & {
             a.code for a in target if a.code} or all(a.code == "NGO" or a.sector in _WATCHERS or (
-                a.code == "IGO" and a.sector not in {"MIL", "COP"}) for a in source)):
+                a.code == "IGO" and a.sector not in {"MIL", "COP"})
+                # (nor a bare agent that reports it: "Four people were killed in hand grenade
+                # attacks on a restaurant, police confirmed")
+                or (not a.code and not a.actor_id and a.sector) for a in source)):
         # The speaker of a report that something was done to its own side ("23 Nigerien
         # soldiers were killed in an ambush, the defence ministry said") did not do it, nor
         # did a body that watches and reports ("The report by Global Witness says that 123
