@@ -959,3 +959,15 @@ def test_assuring_a_fact_is_no_pledge() -> None:
                                     text="The minister assured that the elections would take place "
                                          "in July.")])
     assert [e.plover.event for e in events if e.plover] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, code", [
+    # ties cut are reduced relations, not a meeting (the type head read "ties with" as CONSULT)
+    ("Mali severed diplomatic relations with Ukraine on Sunday.", "161"),
+    ("Somalia severed diplomatic ties with Kenya on Tuesday.", "161"),
+    ("Niger cut ties with Ukraine.", "160"),
+])
+def test_ties_cut_are_reduced_relations(text: str, code: str) -> None:
+    (event,) = code_articles([Article(id="ties", text=text, date=parse_date("2024-08-04"))])
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", code)
+    assert event.target and event.target[0].code in {"UKR", "KEN"}

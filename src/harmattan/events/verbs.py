@@ -1176,6 +1176,17 @@ def _formal_charges(pattern: str, code: str) -> bool:
     return code == _ARREST and bool(_CHARGE_WORDS.search(pattern))
 
 
+#: Words of a pattern that names the ties a state cuts.
+_TIES_WORDS = re.compile(r"\b(?:TIES|RELATIONS|COOPERATION)\b")
+
+
+def _ties_cut(pattern: str, code: str) -> bool:
+    """A pattern of ties cut ("severed diplomatic ties with Kenya": SEVER's "- * {DIPLOMATIC
+    TIES} [161]") decides the act: reduced relations (SANCTION), where the type head read the
+    ties as a meeting (CONSULT)."""
+    return code in {"160", "161"} and bool(_TIES_WORDS.search(pattern))
+
+
 def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
     """A verb that states one act whatever else the sentence says ("arrested"), matched by a
     pattern of the same type as the verb's own: the pattern decides as the verb alone would
@@ -1586,7 +1597,7 @@ class VerbPatternCoder:
                 return VerbMatch(code, tok.i, start, end, pat.text, words, negated,
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code) or _unambiguous(tok, code, verb.code)
-                                           or _formal_charges(pat.text, code))
+                                           or _formal_charges(pat.text, code) or _ties_cut(pat.text, code))
                                  and not negated and not _refused(tok))
             if verb.code and _helps_to_do(tok):
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
