@@ -866,3 +866,20 @@ def test_confessions_and_pleas_of_guilty_are_concessions(nlp, coder, text: str, 
         return
     assert [m.code for m in matches] == codes
     assert best_match(coder.match(doc), doc).code == codes[0]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, word, dated", [
+    ("Soldiers arrested the mayor on Monday.", "on", True),
+    ("Police seized the drugs in March.", "in", True),
+    ("The army attacked the town at dawn.", "at", True),
+    ("He was arrested in 2015.", "in", True),
+    # (a place is no date)
+    ("Soldiers arrested the mayor in Bamako.", "in", False),
+])
+def test_a_preposition_of_time_is_told_with_the_entity_recogniser_off(nlp, text, word, dated):
+    # the coder parses with the entity recogniser off: the words of time tell the date
+    from harmattan.events.verbs import _dated_preposition
+    doc = nlp(text, disable=["ner"])
+    (prep,) = [t for t in doc if t.lower_ == word]
+    assert _dated_preposition(prep) is dated

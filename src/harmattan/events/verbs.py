@@ -469,7 +469,20 @@ def _dated_preposition(tok: Any) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in _OF_TIME:
         return False
     objects = [c for c in tok.children if c.dep_ == "pobj"]
-    return bool(objects) and all(o.ent_type_ in _DATED for o in objects)
+    # (the coder parses with the entity recogniser off: the words of time, then)
+    return bool(objects) and all(o.ent_type_ in _DATED or _a_time_word(o) for o in objects)
+
+
+def _a_time_word(token: Any) -> bool:
+    """A day, a month, a part of the day or a year ("on Monday", "in March", "at dawn", "in
+    2015")."""
+    word = token.lower_
+    return word in _DAY_WORDS or word in _TIME_WORDS or (
+        len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"})
+
+
+_TIME_WORDS = frozenset("dawn dusk midnight noon nightfall daybreak week weekend month year "
+                        "today yesterday tonight".split())
 
 
 class _SentenceIndex:
