@@ -110,8 +110,9 @@ def _office_of_a_body(actors: list[Actor], text: str, offset: int) -> None:
         # group", "a commander of the rebels" lead no government, command no army, and "the
         # boss of a drug gang" runs no business; the group may be told where it is first
         # ("the alleged leader of a Mexico City-based drug gang")
-        second = next((a for a in actors[k + 1:] if a.sector or (a.entry or "").startswith(
-            ("countries:", "phoenix:countries:")) is False), None)
+        # (the next actor that is no bare place: "Mexico" in "a Mexico City-based drug gang")
+        second = next((a for a in actors[k + 1:] if a.sector or not (a.entry or "").startswith(
+            ("countries:", "phoenix:countries:"))), None)
         if second is None:
             continue
         offices = _OFFICE_SECTORS | ({"BUS"} if second.sector in {"CRM", "REB"} else set())  # "the boss of a gang"
