@@ -180,6 +180,16 @@ def test_the_taggers_imparfait_and_subjonctif_of_a_present_are_read_as_present()
     assert event.plover.event == "COERCE"
 
 
+def test_a_past_subjonctif_after_apres_que_tells_what_was_done() -> None:
+    # « après que » takes the indicative in good usage and the subjonctif in most writing
+    (event,) = _code("Des manifestations ont éclaté après qu'un chanteur populaire, Hachalu Hundessa, "
+                     "ait été abattu lundi à Addis-Abeba.")
+    assert event.plover.event == "ASSAULT"
+    # « avant que » and a possibility still tell nothing done
+    assert _code("Les soldats sont partis avant que les rebelles aient attaqué le village de Tessit.") == []
+    assert _code("Il est possible que les rebelles aient attaqué le village de Tessit.") == []
+
+
 def test_an_imparfait_reported_by_a_verb_of_saying_is_an_act() -> None:
     (event,) = _code("Le président russe a annoncé qu'il reconnaissait l'indépendance de deux régions séparatistes.")
     assert event.plover.event == "SUPPORT" and [a.code for a in event.source] == ["RUS"]

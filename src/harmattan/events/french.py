@@ -1522,7 +1522,9 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
         if mood == "Cnd":
             return "conditionnel"
         if mood == "Sub" and _after_que(token):
-            return "subjonctif"
+            # (« après qu'il ait été abattu », « bien qu'elle ait été attaquée en août » : a
+            # past subjonctif after « après que » or a concession tells what was done)
+            return "compose" if form == "Part" and _told_as_done(token) else "subjonctif"
         if tense == "Imp":
             return "plusqueparfait"
         if tense == "Fut":
@@ -1561,6 +1563,15 @@ def _after_que(verb: Token) -> bool:
     subjonctif is."""
     return any(c.dep_ == "mark" and fold(c.lower_).rstrip("'’") in {"que", "qu", "quoique", "quoiqu"}
                for c in verb.children)
+
+
+#: Conjunctions whose past subjonctif tells a fact: « après que » (which good usage puts in the
+#: indicative) and the concessions « bien que », « quoique », « malgré que ».
+_DONE_AFTER = frozenset({"apres", "bien", "quoique", "quoiqu", "malgre"})
+
+
+def _told_as_done(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and fold(c.lower_).rstrip("'’") in _DONE_AFTER for c in verb.children)
 
 
 def _surely_imparfait(token: Token) -> bool:
