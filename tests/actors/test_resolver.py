@@ -217,6 +217,15 @@ def test_a_country_name_after_a_given_name_is_a_surname(resolver: ActorResolver)
     found = resolver.find_actors("Jose Reynold Bermea Castilla, a mine owner, was killed.", on)
     assert "ESP" not in [a.code for a in found]
     assert [a.code for a in resolver.find_actors("They met in Castilla on Monday.", on)] == ["ESP"]
+    # ... and after any two name words, unless it is a country's own name
+    found = resolver.find_actors("Police arrested Angie Sanclemente Valencia in Buenos Aires.", on)
+    assert "ESP" not in [a.code for a in found]
+    assert [a.code for a in resolver.find_actors("Police in Valencia arrested him.", on)] == ["ESP"]
+    found = resolver.find_actors("Police arrested Angie Sanclemente Jordan in Buenos Aires.", on)
+    assert "JOR" in [a.code for a in found]
+    # ... and not three capitals in a row: a headline's title case
+    found = resolver.find_actors("Cartel Lieutenants Capture Could Bring Tijuana a Step Closer to War.", on)
+    assert "MEX" in [a.code for a in found]
     # The country itself, after a function word, a title or lower case, is still found.
     assert [a.code for a in resolver.find_actors("In Jordan, police arrested him.", on)][:1] == \
         ["JOR"]

@@ -878,19 +878,25 @@ class ActorResolver:
         given = self._given_names(index)
         # The given name may stand one or two name words before ("Jose Reynold Bermea
         # Castilla" names no Spanish place): words that are capitalised, alphabetic and no
-        # dictionary phrase.
+        # dictionary phrase.  Two such words name a person whatever the given name ("Angie
+        # Sanclemente Valencia" names no Spanish city), unless the match is a country's own
+        # name.
+        names = 0
         for back in range(1, 4):
             at = i - back
             if at < 0 or previous_end > at:
-                return False
+                break
             before = words[at]
             if not (before[:1].isupper() and before[1:].islower() and before.isalpha()):
-                return False
+                break
             if norms[at] in given:
                 return True
             if norms[at] in index.phrases:
-                return False
-        return False
+                break
+            names += 1
+        # (two, after a word in lower case: three or more capitals in a row are a headline's
+        # title case, "Capture Could Bring Tijuana a Step Closer to War")
+        return names == 2 and not _is_country_name(words[i])
 
     def given_names(self) -> frozenset[str]:
         """First words of the dictionary's people's names, normalised ("pablo", "phil")."""
