@@ -966,6 +966,10 @@ def test_assuring_a_fact_is_no_pledge() -> None:
     ("Mali severed diplomatic relations with Ukraine on Sunday.", "161"),
     ("Somalia severed diplomatic ties with Kenya on Tuesday.", "161"),
     ("Niger cut ties with Ukraine.", "160"),
+    # broken off (BREAK's "- * OFF [130]" made a threat; verbs_extra.txt's BREAK_OFF_TIES)
+    ("Somalia broke off diplomatic relations with Kenya on Monday.", "161"),
+    ("Niger broke off military cooperation with Ukraine.", "160"),
+    ("The rebels broke off talks with Kenya on Tuesday.", "164"),
 ])
 def test_ties_cut_are_reduced_relations(text: str, code: str) -> None:
     (event,) = code_articles([Article(id="ties", text=text, date=parse_date("2024-08-04"))])
