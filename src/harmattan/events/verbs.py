@@ -1252,7 +1252,13 @@ def _attribution(tok: Any) -> VerbMatch | None:
 
 
 def _is_verb(tok: Any) -> bool:
-    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX")
+    return tok.pos_ == "VERB" or (tok.tag_.startswith("VB") and tok.pos_ != "AUX") or _verb_read_as_noun(tok)
+
+
+def _verb_read_as_noun(tok: Any) -> bool:
+    """A headline's verb the tagger read as a plural noun, the root with an object of its
+    own ("Somalia severs diplomatic ties with Kenya": no noun has an object)."""
+    return tok.tag_ == "NNS" and tok.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in tok.children)
 
 
 def _negated(tok: Any) -> bool:
