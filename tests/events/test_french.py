@@ -180,6 +180,33 @@ def test_the_taggers_imparfait_and_subjonctif_of_a_present_are_read_as_present()
     assert event.plover.event == "COERCE"
 
 
+@pytest.mark.parametrize("text, etype, code", [
+    ("Les jihadistes ont harcelé les positions de l'armée burkinabè près de Djibo.", "FIGHT", "190"),
+    ("Le journaliste a été criblé de balles devant son domicile à Niamey.", "ASSAULT", "180"),
+    ("Les policiers ont menotté le leader de l'opposition à Dakar.", "COERCE", "173"),
+    ("Des pirates ont détourné un navire au large du Nigeria.", "ASSAULT", "181"),
+    ("La junte a armé des milices de volontaires au Burkina Faso.", "AID", "072"),
+    ("Les rebelles ont capitulé devant l'armée tchadienne.", "RETREAT", "0874"),
+    ("La CEDEAO a entériné le calendrier de la transition au Mali.", "SUPPORT", "051"),
+    ("L'armée nigériane a déclenché une offensive contre Boko Haram dans l'État de Borno.", "FIGHT", "190"),
+    ("Les enseignants maliens ont observé une grève de 72 heures à Bamako.", "PROTEST", "143"),
+    ("La CEDEAO a allégé les sanctions contre le Mali.", "RETREAT", "085"),
+    ("L'armée française est venue en aide aux soldats maliens à Ménaka.", "AID", "070"),
+])
+def test_verbs_of_force_arrest_and_endorsement(text: str, etype: str, code: str) -> None:
+    (event,) = _code(text)
+    assert (event.plover.event, event.cameo.code) == (etype, code)
+
+
+@pytest.mark.parametrize("text", [
+    "Le gouvernement a détourné des fonds publics.",  # embezzled, not hijacked
+    "Cette loi vise les opposants au régime.",  # aimed at, not attacked
+    "Le président observe la situation avec inquiétude.",  # watches, no strike
+])
+def test_the_same_verbs_in_their_other_senses_state_no_act(text: str) -> None:
+    assert _code(text) == []
+
+
 def test_a_past_subjonctif_after_apres_que_tells_what_was_done() -> None:
     # « après que » takes the indicative in good usage and the subjonctif in most writing
     (event,) = _code("Des manifestations ont éclaté après qu'un chanteur populaire, Hachalu Hundessa, "
