@@ -1586,3 +1586,17 @@ def test_a_bare_agent_reporting_a_killing_is_not_its_doer(text: str) -> None:
     # (one that says it did it still did)
     event = _main("Police said they killed six militants.", "2020-01-01")
     assert [a.text for a in event.source] == ["Police"]
+
+
+def test_a_headlines_speaker_before_a_colon_is_the_source_of_what_it_says() -> None:
+    event = _main("US Ambassador: FARC Have Not Complied With Colombia Peace Deal. The ambassador "
+                  "spoke in Bogota on Monday.", "2017-06-01")
+    assert event.plover.event == "DISAPPROVE"
+    assert [(a.text, a.code) for a in event.source] == [("US Ambassador", "USA")]
+    assert [(a.text, a.code) for a in event.target] == [("FARC", "COL")]
+    # a speech act of the claim's own subject stays its own; a word that labels the piece
+    # (a bare country) is no speaker
+    event = _main("UN Condemns Attack on Peacekeepers: Officials.")
+    assert [a.code for a in event.source] == ["IGO"]
+    event = _main("Venezuela: FARC Will Not Be Tolerated.")
+    assert all(a.entry is None or "headline-speaker" not in a.entry for a in event.source)

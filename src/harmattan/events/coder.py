@@ -414,6 +414,7 @@ class EventCoder:
             _carry_targets(article_events, self.settings.discourse_window)
             if not is_french:
                 _pronoun_sources(items)
+                _headline_speakers(items)
             acled_only = self._acled_only_french(items) if is_french else self._acled_only(items)
             article_events.extend(acled_only)
             article_events.sort(key=lambda e: e.evidence.start)
@@ -2705,6 +2706,52 @@ def _pronoun_sources(items: list[_Candidate]) -> None:
         source = next((e.source for e in item.events if e.source and any(a.code for a in e.source)), None)
         if source:
             previous = (item.sentence.index, source)
+
+
+#: A headline that names its speaker before or after a colon: "US Ambassador: FARC Have Not
+#: Complied With Colombia Peace Deal", "No FARC In Ecuador: Foreign Minister".
+_HEADLINE_COLON = re.compile(r"^([^:]+?):\s+([^:]+)$")
+#: What a headline's speaker says of the party its claim names: a criticism, a rejection, a
+#: demand, a threat.
+_SAID_OF_ANOTHER = frozenset({"DISAPPROVE", "REJECT", "DEMAND", "THREATEN"})
+#: A claim that denies or obliges ("have not complied", "will not return", "must do more"): the
+#: act is the speaker's criticism, rejection or demand, not a speech act of the claim's own
+#: subject ("UN Condemns Attack on Peacekeepers: Officials" stays the UN's).
+_CLAIM_WORDS = re.compile(r"\b(?:not|never|no|must|should|needs? to|ha(?:s|ve) to)\b|n't\b", re.IGNORECASE)
+
+
+def _headline_speakers(items: list[_Candidate]) -> None:
+    """A headline that names its speaker by a colon tells what the speaker says: the speaker
+    is the source of the criticism, rejection, demand or threat a denying or obliging claim
+    states, and the party the claim's subject names is what it is said of ("Morales: DEA Will
+    Not Return to Bolivia" is Bolivia's rejection of the DEA, not the DEA's refusal).  The
+    speaker is one to five words, all of them a person, an office or a body of the dictionary
+    (but one), not a bare country nor a word that labels the piece ("Venezuela: Where the
+    Traffickers Wear Military Uniforms", "Timeline: …")."""
+    for item in items:
+        if item.sentence.index != 0 or not item.events:
+            continue
+        found = _HEADLINE_COLON.match(item.sentence.text.rstrip(" .!"))
+        if found is None:
+            continue
+        base = item.sentence.start
+        for event in item.events:
+            at = event.evidence.trigger_start
+            if event.plover is None or event.plover.event not in _SAID_OF_ANOTHER or at is None:
+                continue
+            side, claim = (2, 1) if at < base + found.end(1) else (1, 2)
+            start, end = base + found.start(side), base + found.end(side)
+            speaker = [a for a in item.actors if a.start is not None and start <= a.start and a.end <= end]
+            words = found.group(side).split()
+            named = sum(len((a.text or "").split()) for a in speaker)
+            if not speaker or len(words) > 5 or len(words) - named > 1 or not _CLAIM_WORDS.search(found.group(claim)) \
+                    or not all(a.sector or a.actor_id or a.code in {"IGO", "NGO"} for a in speaker):
+                continue
+            said_of = [a for a in event.source if a.start is not None and not start <= a.start < end]
+            event.source = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end,
+                                  (a.entry or "") + "+headline-speaker") for a in speaker]
+            if said_of:
+                event.target = said_of
 
 
 #: Last words of a party that is many people, not one ("a death squad", "the cartel").
