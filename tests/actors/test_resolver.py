@@ -721,3 +721,13 @@ def test_us_federal_bodies_without_us(resolver: ActorResolver, text: str, code: 
     # (a bare "Justice Department" is any country's)
     (actor,) = resolver.find_actors("Mexico's Justice Department said", dt.date(2015, 6, 1))
     assert actor.code == "MEX"
+
+
+def test_who_in_capitals_is_the_world_health_organization(resolver: ActorResolver) -> None:
+    on = dt.date(2019, 6, 1)
+    for text in ("The WHO has told people to stay away from caves.", "WHO said on Monday."):
+        assert [(a.text, a.code, a.sector) for a in resolver.find_actors(text, on)][:1] == [("WHO", "IGO", "HLH")]
+    # the pronoun, in any other case, is no one
+    assert resolver.find_actors("The man who said it was arrested.", on) == []
+    assert resolver.find_actors("Who said that?", on) == []
+    assert [a.code for a in resolver.find_actors("The FAO said.", on)] == ["IGO"]
