@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 65  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 69  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -176,7 +176,8 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
                            "SERVE_AS", "EXHUME", "WANTED_ON_CHARGES", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST",
-                           "LYNCH", "FOUND_GUILTY", "LINK_TO", "BREAK_OFF_TIES"]
+                           "LYNCH", "FOUND_GUILTY", "LINK_TO", "BREAK_OFF_TIES",
+                           "QUARANTINE", "VACCINATE", "TEST_SAMPLES", "ALLOCATE_FUNDS"]
 
 
 @pytest.mark.models
@@ -883,3 +884,20 @@ def test_a_preposition_of_time_is_told_with_the_entity_recogniser_off(nlp, text,
     doc = nlp(text, disable=["ner"])
     (prep,) = [t for t in doc if t.lower_ == word]
     assert _dated_preposition(prep) is dated
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    # outbreak news: no CAMEO verb had quarantines or vaccinations, and ALLOCATE said cooperation
+    ("The Ministry of Health quarantined the village after three deaths.", "172"),
+    ("Health workers vaccinated 30,000 children in Kasese district.", "073"),
+    ("Veterinary officials tested samples from the dead birds.", "090"),
+    ("The Kenyan government has allocated KSh38 million to contain the outbreak.", "071"),
+])
+def test_outbreak_responses(nlp, coder, text: str, code: str) -> None:
+    assert best(nlp, coder, text).code == code
+
+
+@pytest.mark.models
+def test_a_test_that_is_no_sampling_states_no_investigation(nlp, coder):
+    assert not [m for m in coder.match(nlp("The patient tested positive for H5N1.")) if m.code == "090"]
