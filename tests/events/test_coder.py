@@ -977,3 +977,15 @@ def test_ties_cut_are_reduced_relations(text: str, code: str) -> None:
     (event,) = code_articles([Article(id="ties", text=text, date=parse_date("2024-08-04"))])
     assert (event.plover.event, event.cameo.code) == ("SANCTION", code)
     assert event.target and event.target[0].code in {"UKR", "KEN"}
+
+
+def test_an_appeal_alone_makes_a_candidate() -> None:
+    # "urge" is an appeal only (020, DEMAND): it was no trigger word, so a sentence with no
+    # other one was never read
+    from harmattan.events.verbs import trigger_lexicon
+
+    assert {"urged", "urges", "implored", "pleaded"} <= trigger_lexicon()
+    assert not {"hoped", "desired"} & trigger_lexicon()
+    (event,) = code_articles([Article(id="urge", text="The UN urged calm in Tripoli on Monday.",
+                                      date=parse_date("2024-08-04"))])
+    assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["IGO"]

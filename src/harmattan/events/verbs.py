@@ -57,6 +57,9 @@ _MAX_STEM_EXTRA = 3
 # Dependency labels of modifiers that can change a noun's code ("hunger strike", "air raid").
 _AUXILIARIES = frozenset({"is", "are", "am", "was", "were", "be", "been", "has", "have", "had", "will", "would"})
 # Generic verbs left out of the trigger lexicon (see _lexicon; docs/events-verbs.md).
+#: Verbs the dictionary codes as appeals (020) that mostly tell a wish, an idea or a form
+#: filled in: no trigger by themselves.
+_WISHES = frozenset({"hope", "desire", "hint", "suggest", "apply", "propose", "advocate"})
 _GENERIC_VERBS = frozenset({
     "say", "tell", "state", "use", "base", "report", "add", "make", "take", "have", "get", "go",
     "come", "give", "include", "see", "know", "find", "show", "become", "remain", "continue",
@@ -1861,7 +1864,11 @@ def _lexicon(verbs_path: str, nouns_path: str) -> frozenset[str]:
             # A verb whose default is no PLOVER act ("say" 010, "take" ---) codes one only
             # through a pattern.  Keep it unless it is one of the generic verbs found in
             # most news sentences: dropping those loses little recall and filters far more.
-            if not pattern_can_code(entry) or parts[0] in _GENERIC_VERBS:
+            # An appeal or a denial is one (020 DEMAND, 016 REJECT: "Health officials urged
+            # residents to boil drinking water" was never read), unless its verb mostly
+            # tells a wish or an idea ("hope", "suggest").
+            appeal = code is not None and cameo_to_plover(code) is not None and parts[0] not in _WISHES
+            if not appeal and (not pattern_can_code(entry) or parts[0] in _GENERIC_VERBS):
                 continue
         # "is determined": the auxiliary is no trigger, the participle is.
         lead = parts[1] if len(parts) > 1 and parts[0] in _AUXILIARIES else parts[0]
