@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 69  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 68  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -177,7 +177,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
                            "SERVE_AS", "EXHUME", "WANTED_ON_CHARGES", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST",
                            "LYNCH", "FOUND_GUILTY", "LINK_TO", "BREAK_OFF_TIES",
-                           "QUARANTINE", "VACCINATE", "TEST_SAMPLES", "ALLOCATE_FUNDS"]
+                           "QUARANTINE", "VACCINATE", "ALLOCATE_FUNDS"]
 
 
 @pytest.mark.models
@@ -891,13 +891,16 @@ def test_a_preposition_of_time_is_told_with_the_entity_recogniser_off(nlp, text,
     # outbreak news: no CAMEO verb had quarantines or vaccinations, and ALLOCATE said cooperation
     ("The Ministry of Health quarantined the village after three deaths.", "172"),
     ("Health workers vaccinated 30,000 children in Kasese district.", "073"),
-    ("Veterinary officials tested samples from the dead birds.", "090"),
     ("The Kenyan government has allocated KSh38 million to contain the outbreak.", "071"),
 ])
 def test_outbreak_responses(nlp, coder, text: str, code: str) -> None:
     assert best(nlp, coder, text).code == code
 
 
-@pytest.mark.models
-def test_a_test_that_is_no_sampling_states_no_investigation(nlp, coder):
-    assert not [m for m in coder.match(nlp("The patient tested positive for H5N1.")) if m.code == "090"]
+
+def test_tested_is_no_trigger_word():
+    # "A cow … has tested positive for Mad Cow disease, said … officials" was read, and coded
+    # COERCE, when samples tested were an investigation: a test is a finding, not an act
+    from harmattan.events.verbs import trigger_lexicon
+
+    assert not {"tested", "tests"} & trigger_lexicon()
