@@ -156,7 +156,7 @@ def test_the_speaker_of_a_report_of_losses_on_its_own_side_is_not_the_source() -
     ("The army issued an ultimatum to the rebels.", "139", "THREATEN"),
     ("ECOWAS leaders ordered the activation of a standby force to restore constitutional order.",
      "154", "MOBILIZE"),
-    ("ECOWAS activated its standby force.", "154", "MOBILIZE"),
+    ("ECOWAS activated its standby force on Thursday.", "154", "MOBILIZE"),
     ("Burkina Faso's junta ordered the general mobilisation of all citizens aged 18 and over.",
      "154", "MOBILIZE"),
     ("The army said it had seized power and suspended the constitution.", "170", "COERCE"),
@@ -1598,5 +1598,5 @@ def test_a_headlines_speaker_before_a_colon_is_the_source_of_what_it_says() -> N
     # (a bare country) is no speaker
     event = _main("UN Condemns Attack on Peacekeepers: Officials.")
     assert [a.code for a in event.source] == ["IGO"]
-    event = _main("Venezuela: FARC Will Not Be Tolerated.")
+    event = _main("Venezuela: FARC Guerrillas Will Not Be Tolerated.")
     assert all(a.entry is None or "headline-speaker" not in a.entry for a in event.source)
