@@ -961,6 +961,47 @@ def test_assuring_a_fact_is_no_pledge() -> None:
     assert [e.plover.event for e in events if e.plover] == ["AGREE"]
 
 
+def test_an_expectation_told_in_the_passive_is_no_intent() -> None:
+    # "is expected to" is the report's prediction (EXPECT's 030 read an intent to cooperate)
+    text = "The Ukrainian trade mission is expected to arrive in Lagos on April 4."
+    events = code_articles([Article(id="expect", text=text, date=parse_date("2018-03-30"))])
+    assert not any(e.plover and e.plover.event == "AGREE" for e in events), events
+    # the active voice keeps its pattern: who expects another to act demands it
+    events = code_articles([Article(id="expect", date=parse_date("2018-03-30"),
+                                    text="Nigeria expects Ghana to sign the agreement.")])
+    assert [e.plover.event for e in events if e.plover] == ["DEMAND"]
+
+
+def test_what_one_failed_to_do_is_read_on_its_own_verb() -> None:
+    # FAIL's rejection (120) is no act of its own: the act not done is coded, negated
+    events = code_articles([Article(id="fail", date=parse_date("2018-04-01"),
+                                    text="The Nigerian army failed to arrest the Boko Haram commander.")])
+    assert [(e.plover.event, e.cameo.code, e.modality.negated) for e in events if e.plover] == [
+        ("COERCE", "173", True)]
+    text = ("In its petition, the State said the Centre had failed to frame a scheme within the "
+            "time limit set by the court.")
+    events = code_articles([Article(id="fail", text=text, date=parse_date("2018-04-01"))])
+    assert not any(e.plover and e.plover.event == "REJECT" for e in events), events
+    # failing to reach an agreement stays a rejection (PLOVER)
+    text = "Palestinians and Israelis failed to reach agreement on the fate of the offices in Jerusalem."
+    events = code_articles([Article(id="fail", text=text, date=parse_date("2000-01-01"))])
+    assert [e.plover.event for e in events if e.plover] == ["REJECT"]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement() -> None:
+    # a view shared (what is or was) is no AGREE; what will be done still is one
+    # (the sentence model read a rejection or support in the view; no act is told)
+    for text in ("The CEOs of Europe's five largest airline groups agreed that the EU's airline tax "
+                 "is unfair.",
+                 "The five airlines agreed that airline representation in Brussels today is not as "
+                 "effective as it could be."):
+        events = code_articles([Article(id="agree", text=text, date=parse_date("2018-04-01"))])
+        assert events == [], (text, events)
+    events = code_articles([Article(id="agree", date=parse_date("2018-04-01"),
+                                    text="Kenya agreed that Ethiopia would withdraw its troops from the border.")])
+    assert [e.plover.event for e in events if e.plover] == ["AGREE"]
+
+
 @pytest.mark.parametrize("text, code", [
     # ties cut are reduced relations, not a meeting (the type head read "ties with" as CONSULT)
     ("Mali severed diplomatic relations with Ukraine on Sunday.", "161"),

@@ -979,6 +979,11 @@ def _nested_clauses(verb: Any, coded: bool) -> set[int]:
 _NESTED_DEPS = frozenset({"pcomp", "acl", "relcl", "advcl"})
 
 
+#: Verbs of reaching an agreement: failing to is a rejection ("failed to reach a deal").
+_AGREEING = frozenset({"reach", "agree", "conclude", "strike", "broker", "secure", "clinch", "seal",
+                       "find", "settle"})
+
+
 def _claims_a_fact(verb: Any) -> bool:
     """``verb`` has a clause with "that" whose verbs are all past or present, with no modal:
     what it says is a fact claimed, not a promise."""
@@ -1014,6 +1019,13 @@ def _no_act_sense(verb: Any) -> bool:
     if lemma == "assure" and _claims_a_fact(verb):
         # ("Saca assured that his arrest had a political motive"): a claim, not a pledge
         # (ASSURE, 030); "assured that the elections would take place" still is one
+        return True
+    if lemma in {"agree", "concur"} and _claims_a_fact(verb) and not any(
+            c.dep_ in {"nsubjpass", "auxpass", "xcomp"} for c in children):
+        # ("Housing officer Clare Curley agreed that there was a need to increase inspections",
+        # "The five airlines agreed that airline representation … is not as effective"): a view
+        # shared, not an agreement to act (AGREE, 030); "agreed that Ethiopia would withdraw"
+        # still is one
         return True
     if lemma == "release" and _information(verb):
         # ("Santos released a series of intercepted emails", "the ministry released figures"):
@@ -1056,6 +1068,17 @@ def _no_act_sense(verb: Any) -> bool:
         # ("The state policemen had hit a red stop light when the triggermen attacked",
         # "cocaine seizures hit a record high", "the film hit the market"): a stop reached or a
         # level, no blow (HIT, 180/190)
+        return True
+    if lemma == "expect" and any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        # ("The trade mission is expected to arrive in Lagos", "Park's lawyers are expected to
+        # appeal"): someone else's expectation, a prediction (the act annotations code every
+        # one of them none), not the subject's intent to cooperate (EXPECT, 030)
+        return True
+    if lemma == "fail" and any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}
+                               and c.lemma_.lower() not in _AGREEING for c in children):
+        # ("the Centre had failed to frame a scheme", "a lawmaker failed to disclose …"): what
+        # was not done is read on the verb below, negated (modality), not FAIL's rejection (120);
+        # talks that "failed to reach agreement" are still one (PLOVER's REJECT)
         return True
     if lemma in {"match", "mirror"}:
         # ("Descriptions of the assailants … match those of the gunmen": to correspond, not
