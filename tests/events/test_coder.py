@@ -988,6 +988,14 @@ def test_what_one_failed_to_do_is_read_on_its_own_verb() -> None:
     assert [e.plover.event for e in events if e.plover] == ["REJECT"]
 
 
+def test_no_comment_is_a_comment_declined() -> None:
+    # "had no comment" is "declined to comment" (REJECT, 011), not the attack it is about
+    events = code_articles([Article(id="comment", date=parse_date("2019-05-01"),
+                                    text="The Nigerian army had no comment on the attack.")])
+    assert [(e.plover.event, e.cameo.code) for e in events if e.plover] == [("REJECT", "011")]
+    assert [a.code for a in events[0].source] == ["NGA"]
+
+
 def test_agreeing_that_something_is_so_is_no_agreement() -> None:
     # a view shared (what is or was) is no AGREE; what will be done still is one
     # (the sentence model read a rejection or support in the view; no act is told)
