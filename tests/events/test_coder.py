@@ -988,6 +988,20 @@ def test_what_one_failed_to_do_is_read_on_its_own_verb() -> None:
     assert [e.plover.event for e in events if e.plover] == ["REJECT"]
 
 
+def test_an_utterance_made_tells_no_act_of_its_own() -> None:
+    # "made the announcement" says something was said, not what (the sentence model read a
+    # criticism, a concession); a statement that says what it does keeps its act
+    for text in ("WHO Africa regional director Luis Gomes Sambo made the announcement at the "
+                 "beginning of a Zimbabwe conference regarding child immunisation.",
+                 "The announcement was made in a press release issued by the government of "
+                 "Prince Edward Island."):
+        events = code_articles([Article(id="made", text=text, date=parse_date("2008-01-01"))])
+        assert events == [], (text, events)
+    events = code_articles([Article(id="made", date=parse_date("2008-01-01"),
+                                    text="The Nigerian government issued a statement condemning the attack.")])
+    assert [e.plover.event for e in events if e.plover] == ["DISAPPROVE"]
+
+
 def test_no_comment_is_a_comment_declined() -> None:
     # "had no comment" is "declined to comment" (REJECT, 011), not the attack it is about
     events = code_articles([Article(id="comment", date=parse_date("2019-05-01"),

@@ -1060,6 +1060,8 @@ class EventCoder:
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
+        if match is None and _utterance_made(doc[trigger_i]):
+            return None  # "X made the announcement at a conference": what was said is not told
         if match is None and doc[trigger_i].lemma_.lower() in _KILLING_LEMMAS and any(
                 c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in doc[trigger_i].children):
             return None  # ("one man under investigation recently killed himself"): a suicide, no one's act
@@ -1534,6 +1536,23 @@ _NO_ACT_VERBS = frozenset(
 _THINGS = frozenset(
     "boat shipwreck wreck wreckage photo photograph image video footage market price prices rate "
     "rates trend index map book film song weather storm rain flood".split())
+
+
+#: Nouns of something said: making one tells that something was said, not what.
+_UTTERANCES = frozenset({"announcement", "statement", "comment", "comments", "remark", "remarks",
+                         "declaration", "speech", "address"})
+
+
+def _utterance_made(token: Any) -> bool:
+    """A light verb of saying whose object (or passive subject) is the utterance itself ("The
+    announcement was made in a press release", "made the announcement at a conference"): the
+    sentence says something was said, not what; the sentence model's guess at the act (a
+    concession, a criticism) has nothing to stand on."""
+    return token.lemma_.lower() in {"make", "deliver", "issue", "give"} and any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in _UTTERANCES and not any(
+            g.dep_ in {"acl", "relcl", "prep"} and g.lower_ not in {"at", "in", "on", "during"}
+            for g in c.children)
+        for c in token.children)
 
 
 def _thing_subject(token: Any) -> bool:
