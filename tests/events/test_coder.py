@@ -988,18 +988,28 @@ def test_what_one_failed_to_do_is_read_on_its_own_verb() -> None:
     assert [e.plover.event for e in events if e.plover] == ["REJECT"]
 
 
-def test_an_utterance_made_tells_no_act_of_its_own() -> None:
+@pytest.mark.parametrize("silent, kept, etype", [
     # "made the announcement" says something was said, not what (the sentence model read a
     # criticism, a concession); a statement that says what it does keeps its act
-    for text in ("WHO Africa regional director Luis Gomes Sambo made the announcement at the "
-                 "beginning of a Zimbabwe conference regarding child immunisation.",
-                 "The announcement was made in a press release issued by the government of "
-                 "Prince Edward Island."):
-        events = code_articles([Article(id="made", text=text, date=parse_date("2008-01-01"))])
+    (["WHO Africa regional director Luis Gomes Sambo made the announcement at the beginning of "
+      "a Zimbabwe conference regarding child immunisation.",
+      "The announcement was made in a press release issued by the government of Prince Edward "
+      "Island."],
+     "The Nigerian government issued a statement condemning the attack.", "DISAPPROVE"),
+    # a view shared (what is or was) is no AGREE (the sentence model read a rejection or
+    # support in it); what will be done still is one
+    (["The CEOs of Europe's five largest airline groups agreed that the EU's airline tax is unfair.",
+      "The five airlines agreed that airline representation in Brussels today is not as effective "
+      "as it could be."],
+     "Kenya agreed that Ethiopia would withdraw its troops from the border.", "AGREE"),
+])
+def test_an_utterance_made_or_a_view_shared_tells_no_act(silent: list[str], kept: str,
+                                                           etype: str) -> None:
+    for text in silent:
+        events = code_articles([Article(id="silent", text=text, date=parse_date("2018-04-01"))])
         assert events == [], (text, events)
-    events = code_articles([Article(id="made", date=parse_date("2008-01-01"),
-                                    text="The Nigerian government issued a statement condemning the attack.")])
-    assert [e.plover.event for e in events if e.plover] == ["DISAPPROVE"]
+    events = code_articles([Article(id="kept", text=kept, date=parse_date("2018-04-01"))])
+    assert [e.plover.event for e in events if e.plover] == [etype]
 
 
 def test_no_comment_is_a_comment_declined() -> None:
@@ -1008,20 +1018,6 @@ def test_no_comment_is_a_comment_declined() -> None:
                                     text="The Nigerian army had no comment on the attack.")])
     assert [(e.plover.event, e.cameo.code) for e in events if e.plover] == [("REJECT", "011")]
     assert [a.code for a in events[0].source] == ["NGA"]
-
-
-def test_agreeing_that_something_is_so_is_no_agreement() -> None:
-    # a view shared (what is or was) is no AGREE; what will be done still is one
-    # (the sentence model read a rejection or support in the view; no act is told)
-    for text in ("The CEOs of Europe's five largest airline groups agreed that the EU's airline tax "
-                 "is unfair.",
-                 "The five airlines agreed that airline representation in Brussels today is not as "
-                 "effective as it could be."):
-        events = code_articles([Article(id="agree", text=text, date=parse_date("2018-04-01"))])
-        assert events == [], (text, events)
-    events = code_articles([Article(id="agree", date=parse_date("2018-04-01"),
-                                    text="Kenya agreed that Ethiopia would withdraw its troops from the border.")])
-    assert [e.plover.event for e in events if e.plover] == ["AGREE"]
 
 
 @pytest.mark.parametrize("text, code", [
