@@ -555,6 +555,28 @@ def test_a_question_states_no_act_on_any_path(text: str) -> None:
     assert code_articles([Article(id="q", text=text, date=parse_date("2013-05-01"))]) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The FARC is reported to run clandestine arms factories in Colombia.",
+    "The Sinaloa Cartel was believed to control the port of Manzanillo.",
+])
+def test_what_someone_is_said_to_do_is_a_state_not_an_act(text: str) -> None:
+    assert code_articles([Article(id="s", text=text, date=parse_date("2014-05-01"))]) == []
+
+
+def test_an_act_someone_is_believed_to_have_done_is_coded_on_its_own_verb() -> None:
+    text = ("On June 25, two Federal Police officers are believed to have shot three of their "
+            "colleagues to death at Mexico City airport.")
+    events = code_articles([Article(id="s", text=text, date=parse_date("2012-06-27"))])
+    assert [(e.plover.event, [a.code for a in e.source]) for e in events] == [("ASSAULT", ["MEX"])]
+
+
+def test_an_act_a_clause_beside_tells_stays_when_the_rest_is_said_of_someone() -> None:
+    text = ("The group has also been reported to obtain arms from regional military stockpiles, as "
+            "evidenced when the Colombian Army seized a rifle from a guerrilla in 2004.")
+    events = code_articles([Article(id="s", text=text, date=parse_date("2014-05-01"))])
+    assert [(e.evidence.trigger, [a.code for a in e.source]) for e in events] == [("seized", ["COL"])]
+
+
 def test_a_participle_that_ties_a_noun_to_something_is_no_act() -> None:
     text = ("Arellano Felix is wanted on charges related to drug trafficking and money laundering "
             "by the Southern District of California.")

@@ -1072,6 +1072,13 @@ class EventCoder:
         if match is None and (disease_found(doc[trigger_i]) or product_recall(doc[trigger_i])
                               or taken_to_care(doc[trigger_i])):
             return None  # "An 8th case of mad cow disease was found in a cow": news of an illness
+        if _attributed_state(doc[trigger_i]):
+            # "The FARC is reported to run arms factories": what is said of it, no act; one a
+            # clause beside tells stays ("…, as evidenced when the Colombian Army seized a rifle")
+            beside = None if match is not None else _act_beside(doc[trigger_i], self.triggers_)
+            if beside is None:
+                return None
+            trigger_i = beside
         if _wanted(doc[trigger_i]):
             return None  # "Simon was wanted in both Colombia and the United States": a state
         if (match is None or match.code.startswith("07")) and _drugs_moved(doc[trigger_i]):
@@ -1553,6 +1560,39 @@ def _utterance_made(token: Any) -> bool:
             g.dep_ in {"acl", "relcl", "prep"} and g.lower_ not in {"at", "in", "on", "during"}
             for g in c.children)
         for c in token.children)
+
+
+#: Verbs that, in the passive before an infinitive, tell what is said or thought of someone.
+_ATTRIBUTING = frozenset(
+    "think believe say know consider repute rumor rumour allege understand presume assume "
+    "estimate report suspect".split())
+
+
+def _attributed_state(token: Any) -> bool:
+    """The verb is a passive of saying or thinking before a plain infinitive ("is reported to
+    run arms factories", "was thought to operate freely", "are believed to control the port"):
+    the sentence tells what someone is said to do or be, a state, not an act done; neither
+    "said" nor "reported" is the act.  Not before a perfect infinitive, which tells a past
+    act on its own verb ("are believed to have ambushed a group of miners")."""
+    if token.lemma_.lower() not in _ATTRIBUTING or not any(
+            c.dep_ in {"auxpass", "nsubjpass"} for c in token.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               and not any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in c.children)
+               for c in token.children)
+
+
+def _act_beside(token: Any, triggers: frozenset[str]) -> int | None:
+    """A verb below ``token``, not in its infinitive complement, that can state an act."""
+    no_act = token.doc.user_data.get(NO_ACT_KEY, set())
+    queue = [c for c in token.children if c.dep_ != "xcomp"]
+    while queue:
+        node = queue.pop(0)
+        if node.pos_ == "VERB" and node.lower_ in triggers and not _subordinator(node) \
+                and node.i not in no_act:
+            return node.i
+        queue.extend(node.children)
+    return None
 
 
 def _thing_subject(token: Any) -> bool:
