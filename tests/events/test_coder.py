@@ -558,6 +558,9 @@ def test_a_question_states_no_act_on_any_path(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "The FARC is reported to run clandestine arms factories in Colombia.",
     "The Sinaloa Cartel was believed to control the port of Manzanillo.",
+    # (nor is a verb in the subject's words an act beside it)
+    "The Tlahuac Cartel, formerly led by Felipe de Jesus Perez Luna, before he was killed by "
+    "Mexico's Navy in July 2017, was thought to operate freely in Mexico City.",
 ])
 def test_what_someone_is_said_to_do_is_a_state_not_an_act(text: str) -> None:
     assert code_articles([Article(id="s", text=text, date=parse_date("2014-05-01"))]) == []

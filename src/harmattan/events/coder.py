@@ -1583,9 +1583,11 @@ def _attributed_state(token: Any) -> bool:
 
 
 def _act_beside(token: Any, triggers: frozenset[str]) -> int | None:
-    """A verb below ``token``, not in its infinitive complement, that can state an act."""
+    """A verb of a clause beside ``token`` (not its infinitive complement, nor its subject's
+    words: "The cartel, formerly led by …, was thought to operate" tells no leading) that can
+    state an act."""
     no_act = token.doc.user_data.get(NO_ACT_KEY, set())
-    queue = [c for c in token.children if c.dep_ != "xcomp"]
+    queue = [c for c in token.children if c.dep_ in {"advcl", "conj", "parataxis", "ccomp"}]
     while queue:
         node = queue.pop(0)
         if node.pos_ == "VERB" and node.lower_ in triggers and not _subordinator(node) \
