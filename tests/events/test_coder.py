@@ -163,6 +163,24 @@ def test_a_threat_with_a_condition_is_a_threat_made() -> None:
     assert [(e.plover.event, e.modality.hypothetical) for e in events] == [("THREATEN", False)]
 
 
+@pytest.mark.parametrize("text", [
+    "ECOWAS did not rule out the use of force to restore President Bazoum.",
+    "ECOWAS has not ruled out a military intervention in Niger.",
+    "Nigeria refused to rule out military action against the junta.",
+])
+def test_force_not_ruled_out_is_a_threat_made(text: str) -> None:
+    events = code_articles([Article(id="ruleout", text=text, date=parse_date("2023-08-10"))])
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.modality.negated) == ("THREATEN", False)
+    assert main.cameo.code == "138"
+
+
+def test_force_ruled_out_stays_a_rejection() -> None:
+    events = code_articles([Article(id="ruledout", text="ECOWAS ruled out a military intervention.",
+                                    date=parse_date("2023-08-10"))])
+    assert [e.plover.event for e in events] == ["REJECT"]
+
+
 def test_a_clause_of_time_is_not_denied_by_the_verb_above_it() -> None:
     text = ("Mexican officials didn't identify Heriberto Lazcano until after they had killed him and his "
             "body had been stolen.")

@@ -1443,6 +1443,19 @@ def test_force_ruled_out_is_no_threat() -> None:
     assert threat.plover.event == "THREATEN"
 
 
+@pytest.mark.parametrize("text,source", [
+    ("La CEDEAO n'a pas exclu le recours à la force pour rétablir le président Bazoum dans ses fonctions.", "IGO"),
+    ("La CEDEAO n'exclut pas une intervention militaire au Niger.", "IGO"),
+    ("Le Nigeria n'écarte pas l'option militaire.", "NGA"),
+])
+def test_force_not_ruled_out_is_a_threat_made(text: str, source: str) -> None:
+    (event,) = [e for e in _code(text) if e.plover]
+    assert (event.plover.event, event.modality.negated, event.cameo.code) == ("THREATEN", False, "138")
+    assert [a.code for a in event.source] == [source]
+    # ruled out, it is a rejection
+    assert [e.plover.event for e in _code("La CEDEAO a écarté l'option militaire.")] == ["REJECT"]
+
+
 def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
     assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "

@@ -666,6 +666,8 @@ class EventCoder:
         code = match.code
         if match.negated:
             modality.negated = True
+        if _force_not_ruled_out(doc[match.trigger_i]):
+            etype, code, modality.negated = "THREATEN", "138", False  # « n'a pas exclu le recours à la force »
         if not _refusal_to_answer(code, doc[match.trigger_i], modality):
             return None  # « a répondu à la demande » : an answer given is no act
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[match.trigger_i].lemma_)
@@ -1161,6 +1163,9 @@ class EventCoder:
             # "A Nicaraguan judge ordered that a public oral trial … commence", "a judge ordered
             # land returned to 14 families": a court's order is legal action, not a request
             etype, code = "COERCE", _LEGAL_ACTION
+        if _force_not_ruled_out(doc[trigger_i]):
+            # "ECOWAS did not rule out the use of force": a threat of force, not a rejection
+            etype, code, modality.negated = "THREATEN", "138", False
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_,
                                                intent=not headline_announced(doc[trigger_i]))
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
@@ -1883,6 +1888,27 @@ def _no_appeal(trigger: Any) -> bool:
         return True  # ("the former captain was sought by local authorities since 2008")
     return any(t.lower_ == "comment" and t.head.lower_ in {"for", "to"} or t.lemma_.lower() == "comment"
                and t.head.i == trigger.i for t in trigger.subtree)
+
+
+#: Force not ruled out: "ECOWAS did not rule out the use of force", "refused to rule out a
+#: military intervention", « la CEDEAO n'a pas exclu le recours à la force », « n'écarte pas
+#: l'option militaire ».  A threat of force (CAMEO 138), told as done — not a rejection negated.
+_FORCE_NOT_RULED_OUT = re.compile(
+    r"(?:\b(?:not|never|n't|refus\w*\s+to|declin\w*\s+to|won't|without)\s+(?:\w+\s+){0,2}?"
+    r"rul(?:e|es|ed|ing)\s+out"
+    r"|\bn['’]\s*(?:(?:a|ont|avait|avaient|aurait)\s+)?(?:pas|jamais|plus)\s+(?:\w+\s+)?(?:exclu|écarté)\w*"
+    r"|\bn['’]\s*(?:exclu|écart)\w*\s+(?:pas|jamais|plus)"
+    r"|\bne\s+(?:l['’]\s*)?(?:exclu|écart)\w*\s+(?:pas|jamais|plus)"
+    r"|\brefus\w*\s+d['’](?:exclure|écarter))"
+    r"\s+(?:(?:\w+|l['’]|d['’]|à)\s*){0,6}?"
+    r"(?:force|forces|military|armed|militaire|intervention|invasion|strikes?|frappes?|attack|attaque|war|guerre)\b",
+    re.IGNORECASE)
+_RULING_OUT_LEMMAS = frozenset({"rule", "exclude", "refuse", "decline", "exclure", "écarter", "ecarter", "refuser"})
+
+
+def _force_not_ruled_out(trigger: Any) -> bool:
+    """The trigger is "rule out" (« exclure », « écarter ») not done, of a use of force."""
+    return trigger.lemma_.lower() in _RULING_OUT_LEMMAS and bool(_FORCE_NOT_RULED_OUT.search(trigger.doc.text))
 
 
 def _refusal_to_answer(code: str, trigger: Any, modality: Modality) -> bool:
