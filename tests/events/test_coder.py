@@ -181,6 +181,18 @@ def test_force_ruled_out_stays_a_rejection() -> None:
     assert [e.plover.event for e in events] == ["REJECT"]
 
 
+@pytest.mark.parametrize("text,event,code", [
+    ("Niger's junta announced the closure of the country's land and air borders.", "SANCTION", "163"),
+    ("Washington announced the suspension of its development aid to Burkina Faso.", "SANCTION", "162"),
+    ("France announced the suspension of its military cooperation with Mali.", "SANCTION", "161"),
+    ("Captain Traore decreed a general mobilisation to face the insecurity.", "MOBILIZE", "154"),
+])
+def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: str, code: str) -> None:
+    events = code_articles([Article(id="noun", text=text, date=parse_date("2023-08-10"))])
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == (event, code)
+
+
 def test_a_clause_of_time_is_not_denied_by_the_verb_above_it() -> None:
     text = ("Mexican officials didn't identify Heriberto Lazcano until after they had killed him and his "
             "body had been stolen.")

@@ -1456,6 +1456,23 @@ def test_force_not_ruled_out_is_a_threat_made(text: str, source: str) -> None:
     assert [e.plover.event for e in _code("La CEDEAO a écarté l'option militaire.")] == ["REJECT"]
 
 
+def test_an_attack_on_a_place_of_people_who_do_not_fight_is_an_assault() -> None:
+    (event,) = [e for e in _code("Des hommes armés de l'État islamique ont attaqué une mosquée dans la région "
+                                 "de Tillabéri, tuant sept fidèles.", "2023-06-20") if e.plover]
+    assert event.plover.event == "ASSAULT" and event.cameo.code == "180"
+    # an attack on a military camp is still a fight
+    (event,) = [e for e in _code("Des jihadistes ont attaqué un camp militaire près de Djibo.") if e.plover]
+    assert event.plover.event == "FIGHT"
+
+
+def test_tear_gas_fired_to_disperse_protesters_is_repression() -> None:
+    events = _code("La police a tiré des gaz lacrymogènes pour disperser les manifestants devant "
+                   "l'ambassade de France à Niamey.", "2023-07-30")
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("ASSAULT", "175")
+    assert [(a.code, a.sector) for a in main.source] == [("NER", "COP")]
+
+
 def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
     assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "

@@ -1319,6 +1319,13 @@ def test_western_and_foreign_agents_take_no_country_of_the_article() -> None:
     assert [a.code for a in _main("Residents protested in Niamey on Monday.").source] == ["NER"]
 
 
+def test_calling_on_someone_to_act_is_an_appeal() -> None:
+    main = _main("Human Rights Watch called on Burkinabe authorities to investigate the Karma massacre.",
+                 "2023-04-27")
+    assert (main.plover.event, main.cameo.code) == ("DEMAND", "020")
+    assert [a.code for a in main.source] == ["NGO"] and [a.code for a in main.target] == ["BFA"]
+
+
 def test_the_g7_and_the_g20_are_intergovernmental_bodies() -> None:
     event = _main("The G7 warned Russia of massive consequences on Monday.", "2022-02-14")
     assert [(a.text, a.code) for a in event.source] == [("G7", "IGO")]
