@@ -1456,6 +1456,15 @@ def test_force_not_ruled_out_is_a_threat_made(text: str, source: str) -> None:
     assert [e.plover.event for e in _code("La CEDEAO a écarté l'option militaire.")] == ["REJECT"]
 
 
+def test_a_town_named_as_a_kind_of_place_gives_the_bare_agents_their_country() -> None:
+    # « un marché de Maiduguri » is where it happened, as « dans le nord du Nigeria » is
+    events = _code("Un kamikaze a fait exploser sa ceinture d'explosifs dans un marché de Maiduguri, "
+                   "tuant au moins huit personnes.")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover.event == "ASSAULT"
+    assert [(a.code, a.sector) for a in main.target] == [("NGA", "CVL")]
+
+
 def test_an_attack_on_a_place_of_people_who_do_not_fight_is_an_assault() -> None:
     (event,) = [e for e in _code("Des hommes armés de l'État islamique ont attaqué une mosquée dans la région "
                                  "de Tillabéri, tuant sept fidèles.", "2023-06-20") if e.plover]

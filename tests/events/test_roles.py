@@ -1319,6 +1319,26 @@ def test_western_and_foreign_agents_take_no_country_of_the_article() -> None:
     assert [a.code for a in _main("Residents protested in Niamey on Monday.").source] == ["NER"]
 
 
+def test_a_countrys_embassy_abroad_gives_the_bare_agents_no_country() -> None:
+    # the French embassy stands in Niamey: the police who disperse protesters there are Niger's
+    event = _main("Police fired tear gas to disperse protesters outside the French embassy in Niamey.",
+                  "2023-07-30")
+    assert event.plover.event == "ASSAULT"
+    assert [(a.text, a.code) for a in event.source] == [("Police", "NER")]
+    assert [a.code for a in event.target] == ["NER"]
+
+
+@pytest.mark.parametrize("text,event,target", [
+    ("A suicide bomber blew himself up in a market in Maiduguri, killing at least eight people.",
+     "ASSAULT", [("people", "NGA")]),
+    ("Gunmen opened fire in a market in Djibo, killing twelve civilians.", "ASSAULT", [("civilians", "BFA")]),
+])
+def test_a_town_where_it_happened_gives_way_to_whom_the_act_killed(text: str, event: str, target) -> None:
+    main = _main(text, "2024-06-01")
+    assert main.plover.event == event
+    assert [(a.text, a.code) for a in main.target] == target
+
+
 def test_calling_on_someone_to_act_is_an_appeal() -> None:
     main = _main("Human Rights Watch called on Burkinabe authorities to investigate the Karma massacre.",
                  "2023-04-27")

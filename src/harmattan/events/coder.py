@@ -2603,14 +2603,18 @@ def _main_country(actors: Any) -> str | None:
 
 def _place_before(english: str, french: str) -> re.Pattern[str]:
     """Words that end just before a place's name when it is where things happen: one of the
-    ``english`` or ``french`` prepositions (regex alternatives), then a direction or region."""
+    ``english`` or ``french`` prepositions (regex alternatives), then a direction or region, or
+    the kind of place ("in the town of", « dans un marché de », « dans la commune de »)."""
     return re.compile(
-        rf"\b(?:{english})\s+(?:the\s+)?"
+        rf"\b(?:{english})\s+(?:the\s+|an?\s+)?"
         r"(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|"
-        r"north-?western|south-?eastern|south-?western)\s+)?$"
-        rf"|(?:^|\s)(?:{french})\s+(?:l[ea]\s+|l'|les\s+)?"
-        r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province)"
-        r"\s+(?:du|de\s+la|de\s+l'|des|de)\s+)?$",
+        r"north-?western|south-?eastern|south-?western)\s+)?"
+        r"(?:(?:\w+\s+)?(?:town|city|village|capital|outskirts|municipality|market|suburb)\s+of\s+)?$"
+        rf"|(?:^|\s)(?:{french})\s+(?:l[ea]\s+|l'|les\s+|une?\s+)?"
+        r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province|"
+        r"ville|commune|localité|village|marché|cercle|département|quartier|périphérie|environs|"
+        r"capitale|préfecture)"
+        r"\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*)?$",
         re.IGNORECASE,
     )
 
@@ -2705,6 +2709,10 @@ def _named_as_place(text: str, actor: Actor) -> bool:
 
 
 _PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
+#: A country's mission or envoy abroad ("the French embassy in Niamey", « l'ambassadeur de
+#: France »): where it stands, that country's authorities are not the ones acting.
+_ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|ambassades?|consulats?|"
+                     r"ambassadeurs?|ambassadrices?|chargée?s? d'affaires)\b", re.IGNORECASE)
 _AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
@@ -2715,7 +2723,8 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
     junta", "President Kabore"), names the country as the place where things happen, or names
     it in two sentences or more; the most named such country wins.  None otherwise — the
     junta in "the junta revoked its agreements with France" is not French (issue 11: the
-    article's main country was wrong for 41% of the bare agents coded with it).  A force named
+    article's main country was wrong for 41% of the bare agents coded with it), nor are the
+    police who disperse protesters outside "the French embassy in Niamey".  A force named
     by its own name (Wagner, Barkhane) counts only when no other country qualifies: it fights
     far from its state ("Wagner fighters and Malian soldiers executed dozens of civilians in
     Moura": the civilians are Malian)."""
@@ -2729,7 +2738,7 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
     for number, (_, actors) in enumerate(per_sentence):
         for actor in actors:
             if actor.code not in countries or _is_named_group(actor) or (
-                    not named_forces and _named_force(actor)):
+                    not named_forces and _named_force(actor)) or _ABROAD.search(actor.text or ""):
                 continue
             counts[actor.code] += 1
             sentences.setdefault(actor.code, set()).add(number)

@@ -511,6 +511,15 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
         # reported that six soldiers were removed"; "…, Reuters reported", Reuters given the
         # article's country)
         source, source_ids, how = [], set(), "parse"
+    if target and verb is not None and not is_noun:
+        # "blew himself up in a market in Maiduguri, killing at least eight people": a town
+        # named as where it happened is no target when the clause of what it did names one
+        where = {id(a): (s, e) for a, s, e in mapped}
+        if all(id(a) in where and _named_as_where(a, doc, *where[id(a)])
+               and _prep_of(doc, *where[id(a)]) in _SCENE_PREPS for a in target):
+            clause = _targets(mapped, _clause_heads(verb, trigger.i, skip), subject_range, source_ids)
+            if clause:
+                target = clause
     if not target and verb is not None and not is_noun:
         # "marched in Niamey, demanding the departure of French troops", "gathered to demand
         # the release of the minister", "attacked the base, killing a dozen policemen", "is
@@ -839,6 +848,11 @@ def _named_as_where(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     return ((entry.startswith("countries:") or entry.startswith("phoenix:countries:"))
             and (not actor.sector or _is_capital(actor)) and actor.actor_id is None
             and _prep_of(doc, start, end) in _WHERE_PREPS)
+
+
+#: Prepositions that name the scene of an act, not a party to it ("from" and "to" may name one:
+#: "a request from their Ukrainian counterparts").
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "within"})
 
 
 def _prep_of(doc: Doc, start: int, end: int) -> str | None:
