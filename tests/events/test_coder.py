@@ -186,6 +186,8 @@ def test_force_ruled_out_stays_a_rejection() -> None:
     ("Washington announced the suspension of its development aid to Burkina Faso.", "SANCTION", "162"),
     ("France announced the suspension of its military cooperation with Mali.", "SANCTION", "161"),
     ("Captain Traore decreed a general mobilisation to face the insecurity.", "MOBILIZE", "154"),
+    ("Ethiopia declared a state of emergency in the Amhara region after clashes with Fano militiamen.",
+     "COERCE", "1724"),
 ])
 def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: str, code: str) -> None:
     events = code_articles([Article(id="noun", text=text, date=parse_date("2023-08-10"))])
