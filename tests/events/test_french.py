@@ -1482,6 +1482,22 @@ def test_tear_gas_fired_to_disperse_protesters_is_repression() -> None:
     assert [(a.code, a.sector) for a in main.source] == [("NER", "COP")]
 
 
+@pytest.mark.parametrize("text,source,target", [
+    ("Le Tchad a mis fin à son accord de coopération en matière de défense avec la France.", "TCD", "FRA"),
+    ("Le Niger a mis fin aux deux missions civile et militaire de l'Union européenne sur son territoire.",
+     "NER", "IGO"),
+])
+def test_an_agreement_or_a_mission_ended_is_a_sanction(text: str, source: str, target: str) -> None:
+    (event,) = [e for e in _code(text, "2024-11-28") if e.plover]
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "160")
+    assert [a.code for a in event.source] == [source] and target in {a.code for a in event.target}
+    (event,) = [e for e in _code("La junte malienne a annoncé la fin, avec effet immédiat, de l'accord de "
+                                 "paix d'Alger de 2015.", "2024-01-25") if e.plover]
+    assert (event.plover.event, [a.code for a in event.source]) == ("SANCTION", ["MLI"])
+    # what ends no one's hopes is no act
+    assert _code("La guerre a mis fin à ses espoirs.") == []
+
+
 def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
     assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "
