@@ -195,6 +195,18 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
     assert (main.plover.event, main.cameo.code) == (event, code)
 
 
+def test_a_minister_arrested_by_the_state_is_arrested_not_abducted() -> None:
+    text = "Nigerien security forces arrested former minister Ibrahim Yacoubou at his home in Niamey."
+    main = max(code_articles([Article(id="arrest", text=text, date=parse_date("2023-08-12"))]),
+               key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("COERCE", "173")
+    # a minister seized by gunmen is still abducted
+    text = "Gunmen seized a minister in Kaduna."
+    main = max(code_articles([Article(id="seize", text=text, date=parse_date("2023-08-12"))]),
+               key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("ASSAULT", "181")
+
+
 def test_a_clause_of_time_is_not_denied_by_the_verb_above_it() -> None:
     text = ("Mexican officials didn't identify Heriberto Lazcano until after they had killed him and his "
             "body had been stolen.")
