@@ -1498,6 +1498,23 @@ def test_an_agreement_or_a_mission_ended_is_a_sanction(text: str, source: str, t
     assert _code("La guerre a mis fin à ses espoirs.") == []
 
 
+def test_a_president_held_is_detained() -> None:
+    events = _code("Le 26 juillet 2023, des éléments de la garde présidentielle ont retenu le président "
+                   "Mohamed Bazoum.", "2023-07-26")
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("COERCE", "173")
+    assert [a.code for a in main.target] == ["NER"]
+    assert _code("Nous avons retenu trois candidats.") == []
+
+
+def test_an_act_a_denial_governs_in_the_subjonctif_is_denied() -> None:
+    # « démentir que » takes the subjonctif: the act is told, negated, and the denial is coded
+    events = _code("La junte malienne a démenti que ses soldats aient tué des civils à Moura.", "2022-04-06")
+    assert sorted((e.plover.event, e.modality.negated) for e in events) == [("ASSAULT", True), ("REJECT", False)]
+    # a subjonctif no denial governs is still not told as done
+    assert _code("Il faut que l'armée ait quitté la ville avant lundi.") == []
+
+
 def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
     assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "

@@ -1524,7 +1524,9 @@ def tense_of(doc: Doc, trigger_i: int) -> str:
         if mood == "Sub" and _after_que(token):
             # (« après qu'il ait été abattu », « bien qu'elle ait été attaquée en août » : a
             # past subjonctif after « après que » or a concession tells what was done)
-            return "compose" if form == "Part" and _told_as_done(token) else "subjonctif"
+            # (nor one that a denial governs: « a démenti que ses soldats aient tué des civils »
+            # tells the act denied, negated by the denial)
+            return "compose" if form == "Part" and (_told_as_done(token) or _denies(token.head)) else "subjonctif"
         if tense == "Imp":
             return "plusqueparfait"
         if tense == "Fut":
