@@ -195,6 +195,14 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
     assert (main.plover.event, main.cameo.code) == (event, code)
 
 
+def test_an_ambassador_withdrawn_is_a_recall() -> None:
+    text = "France withdrew its ambassador from Niger."
+    main = max(code_articles([Article(id="withdraw", text=text, date=parse_date("2023-09-25"))]),
+               key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("SANCTION", "161")
+    assert [a.code for a in main.source] == ["FRA"]
+
+
 def test_a_minister_arrested_by_the_state_is_arrested_not_abducted() -> None:
     text = "Nigerien security forces arrested former minister Ibrahim Yacoubou at his home in Niamey."
     main = max(code_articles([Article(id="arrest", text=text, date=parse_date("2023-08-12"))]),
