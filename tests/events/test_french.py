@@ -1515,6 +1515,17 @@ def test_an_act_a_denial_governs_in_the_subjonctif_is_denied() -> None:
     assert _code("Il faut que l'armée ait quitté la ville avant lundi.") == []
 
 
+@pytest.mark.parametrize("text,event,code", [
+    ("La Russie a livré 25 000 tonnes de blé au Mali à titre de don.", "AID", "070"),
+    ("La France a retiré son ambassadeur du Niger.", "SANCTION", "161"),
+    ("Le Mali a donné 72 heures à l'ambassadeur de France pour quitter le pays.", "THREATEN", "139"),
+    ("Les États-Unis ont remis leur base de drones d'Agadez aux autorités nigériennes.", "RETREAT", "0874"),
+])
+def test_wheat_delivered_an_envoy_withdrawn_an_ultimatum_a_base_handed_over(text: str, event: str, code: str) -> None:
+    main = max(_code(text, "2023-09-25"), key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == (event, code)
+
+
 def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # the small parser gives « aident » two subjects, « raison » and « symptômes »: neither acts
     assert _code("La deuxième raison est que les symptômes évidents de la variole du singe, en "
