@@ -195,6 +195,40 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
     assert (main.plover.event, main.cameo.code) == (event, code)
 
 
+@pytest.mark.parametrize("text,event,code", [
+    # crowd control, not the protest of those it is fired at
+    ("Police in Dakar fired tear gas at opposition supporters protesting the delay of the election.",
+     "ASSAULT", "175"),
+    # arms received, not a seizure
+    ("Mali took delivery of Turkish Bayraktar drones bought to fight jihadist groups.", "COOPERATE", "062"),
+    # envoys sent make a visit, not aid
+    ("ECOWAS sent a delegation of religious leaders to Niamey to negotiate with the junta.", "CONSULT", "042"),
+    # a mission ended is a withdrawal
+    ("The European Union ended its military training mission in Mali.", "SANCTION", "166"),
+    # refugees received are humanitarian aid, not their flight
+    ("Mauritania received thousands of Malian refugees fleeing fighting in the Timbuktu region.", "AID", "073"),
+    # a broadcaster suspended by name, not the report it covered
+    ("Burkina Faso suspended the BBC and Voice of America for two weeks over their coverage of a report "
+     "accusing the army of killing civilians.", "COERCE", "1721"),
+    # an agreement being ended, not agreed
+    ("Chad said it was ending its defence cooperation agreement with France.", "SANCTION", "160"),
+])
+def test_the_object_decides_what_a_common_verb_does(text: str, event: str, code: str) -> None:
+    events = code_articles([Article(id="object", text=text, date=parse_date("2023-08-10"))])
+    main = max(events, key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == (event, code)
+
+
+def test_a_visit_made_on_arrival_is_hosted_by_the_capital() -> None:
+    text = ("Niger's junta leader General Abdourahamane Tiani arrived in Bamako on Thursday on his first "
+            "trip abroad since seizing power.")
+    main = max(code_articles([Article(id="visit", text=text, date=parse_date("2023-11-23"))]),
+               key=lambda e: e.confidence)
+    assert (main.plover.event, main.cameo.code) == ("CONSULT", "042")
+    assert [a.code for a in main.source] == ["NER", "NER"]
+    assert [(a.text, a.code) for a in main.target] == [("Bamako", "MLI")]
+
+
 def test_an_ambassador_withdrawn_is_a_recall() -> None:
     text = "France withdrew its ambassador from Niger."
     main = max(code_articles([Article(id="withdraw", text=text, date=parse_date("2023-09-25"))]),

@@ -1128,6 +1128,10 @@ class EventCoder:
             if implied is not None:
                 roles.source = [implied]
                 roles.how = "implied"
+        if not roles.target and match is not None and match.code == "042":
+            # "Tiani arrived in Bamako on his first trip abroad": the capital a visit is made
+            # in is its host (as "travelled to Bamako")
+            roles.target = _capital_visited(doc, trigger_i, candidate.actors, sentence.start, roles.source)
         if not roles.target and etype in _DONE_TO_PEOPLE:
             # (Also in place of a town the roles fall back on — "arrested Jose Ramirez in
             # Monterrey" — it lost more codes than it set right on the train part: the town's
@@ -2277,6 +2281,23 @@ def _held_state(doc: Doc, event: Event, sentence_start: int) -> bool:
         return True  # (the parser may read "remains" as the passive's auxiliary)
     present = any(c.dep_ in {"auxpass", "aux"} and c.tag_ in {"VBZ", "VBP"} for c in token.children)
     return present and any(c.dep_ == "advmod" and c.lower_ == "still" for c in token.children)
+
+
+def _capital_visited(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
+                     source: list[Actor]) -> list[Actor]:
+    """The capital named by "in" on a visit's verb ("arrived in Bamako"), when it is another
+    country's than the visitor's."""
+    own = {a.code for a in source}
+    found = []
+    for prep in doc[trigger_i].children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            continue
+        for actor, start, end in actor_tokens(doc, actors, offset):
+            if any(start <= c.i < end for c in prep.children if c.dep_ == "pobj") \
+                    and actor.sector == "GOV" and actor.code and actor.code not in own \
+                    and (actor.entry or "").startswith("countries:"):
+                found.append(actor)
+    return found
 
 
 def sentence_offset(event: Event, candidate: _Candidate) -> int | None:
