@@ -116,6 +116,32 @@ def test_lifting_sanctions_or_a_curfew_is_a_concession(
         assert target in {a.code for a in event.target}
 
 
+@pytest.mark.parametrize("text, source, target", [
+    # a gerund, its parties "between" them (the parser hangs the army on the rebels)
+    ("Fighting between the army and separatist rebels forced thousands of people to flee their homes "
+     "in northern Mali.", [("army", "MLI", "MIL")], [("separatist rebels", "MLI", "REB")]),
+    # a border acted on: the neighbour is the party, not where it runs
+    ("Niger's junta closed its border with Benin, halting oil exports through the pipeline.",
+     [("Niger's junta", "NER", "GOV")], [("Benin", "BEN", "")]),
+])
+def test_parties_the_parse_hides(text: str, source: list, target: list) -> None:
+    event = _main(text, "2024-05-30")
+    assert _actors(event.source) == source
+    assert _actors(event.target) == target
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Burkinabe army said its drones struck a JNIM convoy near Djibo, killing dozens of fighters.",
+     ("Burkinabe army", "BFA", "MIL")),
+    ("Israel said its aircraft struck Hamas targets in Gaza.", ("Israel", "ISR", "")),
+])
+def test_a_speakers_own_means_make_the_speaker_the_doer(text: str, source: tuple) -> None:
+    # "its drones" name no actor: the doer was left unnamed and the article's country filled in
+    event = _main(text, "2024-03-18")
+    assert event.plover.event == "FIGHT"
+    assert _actors(event.source) == [source]
+
+
 @pytest.mark.parametrize("text, source", [
     ("Mali denied any role in the attack.", "MLI"),
     ("Niger's junta denied that its soldiers had killed civilians near Tillaberi.", "NER"),

@@ -415,8 +415,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
                 if source:  # "made it clear that": an empty subject lets the clause above speak
                     subject_range = (lo, hi)
                     break
-                if subject.tag_ == "PRP":
-                    reported = False  # "Amnesty said it would send a delegation": its own act
+                if subject.tag_ == "PRP" or _own_means(subject):
+                    # "Amnesty said it would send a delegation", "the Burkinabe army said its
+                    # drones struck a convoy": its own act
+                    reported = False
                     pronoun_done = True
                 elif (node.dep_ == "ccomp" or (node.i == verb.i and subject.head.dep_ == "agent")) \
                         and subject.pos_ in {"NOUN", "PROPN"}:
@@ -448,7 +450,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
     target_heads: list[Token] = []
     patient_named = False
     skip = {subject_range[0]} if subject_range else set()
-    if is_noun and not source:
+    if (is_noun or trigger.tag_ == "VBG") and not source:
+        # (a gerund too: "Fighting between the army and separatist rebels forced thousands …")
         parties = _between_parties(trigger, mapped)
         if parties is not None:
             # "Clashes between militiamen and security forces were reported": the first party
@@ -582,6 +585,12 @@ def _between_parties(noun: Token, mapped: list[tuple[Actor, int, int]]) -> tuple
             return None
         others = [c for c in first.children if c.dep_ == "conj"]
         if not others:
+            # (the small parser may hang the first party on the second: "between the army
+            # and separatist rebels", army an nmod of rebels)
+            found = sorted(((a, lo) for a, lo, hi in mapped
+                            if first.left_edge.i <= lo and hi <= first.right_edge.i + 1), key=lambda x: x[1])
+            if len(found) >= 2 and any(t.lower_ == "and" for t in first.doc[found[0][1]:found[1][1]]):
+                return [found[0][0]], [a for a, _ in found[1:]]
             return None
         head_end = min(o.left_edge.i for o in others)
         source = _actors_in(mapped, first.left_edge.i, head_end)
@@ -634,6 +643,17 @@ _UNDERGOING_VERBS = frozenset({"receive", "get", "face", "draw", "attract", "suf
                                "sustain", "incur"})
 #: Verbs whose subject suffers a harm no one is named as doing ("died", "perished").
 _DYING_VERBS = frozenset({"die", "perish", "succumb"})
+
+
+#: What a force acts with ("its drones struck", "their aircraft bombed"): whose they are acts.
+_MEANS = frozenset({"drone", "aircraft", "plane", "warplane", "jet", "helicopter", "gunship", "artillery",
+                    "vessel", "ship", "boat", "unit", "missile", "rocket"})
+
+
+def _own_means(subject: Token) -> bool:
+    """"its drones", "their warplanes": a speaker's own means, so the speaker acted."""
+    return subject.lemma_.lower() in _MEANS and any(
+        c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in subject.children)
 
 
 def _agent_of_the_means(verb: Token, mapped: list[tuple[Actor, int, int]]) -> list[Actor]:
@@ -743,6 +763,8 @@ def _on_a_border(actor: Actor, doc: Doc, start: int, end: int) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in _BORDERS:
         # (not where forces are sent: "Chad deployed troops to the border with Niger" is aimed
         # at Niger)
+        if root.head.head.dep_ in {"dobj", "nsubjpass"}:
+            return False  # "Niger closed its border with Benin": the border acted on, the neighbour its party
         return not _sent_to(root.head.head)  # "near the border with Panama"
     node = root
     while node.dep_ in {"compound", "nmod", "amod", "conj", "cc", "punct"} and node.head.i != node.i:
