@@ -138,6 +138,13 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
     ("La France a retiré son ambassadeur du Niger.", "SANCTION", "161"),
     ("Le Mali a donné 72 heures à l'ambassadeur de France pour quitter le pays.", "THREATEN", "139"),
     ("Les États-Unis ont remis leur base de drones d'Agadez aux autorités nigériennes.", "RETREAT", "0874"),
+    ("Le gouvernement militaire guinéen a coupé l'accès aux réseaux sociaux dans tout le pays.", "COERCE", "1721"),
+    ("Un tribunal de Bamako a condamné par contumace l'ancien Premier ministre Boubou Cissé à dix ans de prison.",
+     "COERCE", "172"),
+    ("Des soldats sénégalais et américains ont mené des exercices militaires conjoints à Thiès.", "COOPERATE", "062"),
+    # (a condemnation of what led to deaths is no sentence)
+    ("Le gouvernement a condamné les violences qui ont conduit à la mort de trois manifestants à Dakar.",
+     "DISAPPROVE", "111"),
 ])
 def test_common_verbs_of_the_cameo_categories(text, etype, code) -> None:
     (event,) = _code(text)
@@ -833,6 +840,58 @@ def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None
     (event,) = _code("De violents affrontements ont opposé l'armée burkinabè aux jihadistes près de Djibo.")
     assert [(a.code, a.sector) for a in event.source] == [("BFA", "MIL")]
     assert [a.sector for a in event.target] == ["REB"]
+    # (« à Y » hung on the first party)
+    (event,) = _code("De violents affrontements ont opposé des manifestants aux forces de l'ordre à Conakry.")
+    assert [a.text for a in event.source] == ["manifestants"]
+    assert [(a.code, a.sector) for a in event.target] == [("GIN", "COP")]
+
+
+def test_the_object_the_parser_hangs_on_the_first_of_two_coordinated_verbs() -> None:
+    (event,) = _code("Le gouvernement burkinabè affirme avoir déjoué une tentative de coup d'État "
+                     "et arrêté plusieurs officiers.", "2023-09-27")
+    assert event.cameo.code == "173"
+    assert [(a.text, a.code, a.sector) for a in event.target] == [("officiers", "BFA", "MIL")]
+
+
+def test_wire_sentences_of_the_sahel() -> None:
+    # the capital a visit is made in hosts it
+    (event,) = _code("Le chef de la junte nigérienne, le général Abdourahamane Tiani, est arrivé jeudi à Bamako "
+                     "pour sa première visite à l'étranger depuis sa prise de pouvoir.", "2023-11-23")
+    assert event.plover.event == "CONSULT" and [a.code for a in event.target] == ["MLI"]
+    # « entre X et Y », Y the subject of the next verb to the parser
+    (event,) = _code("Les combats entre l'armée et les rebelles séparatistes ont poussé des milliers de personnes "
+                     "à fuir dans le nord du Mali.", "2024-05-30")
+    assert [(a.code, a.sector) for a in event.source] == [("MLI", "MIL")]
+    assert [(a.code, a.sector) for a in event.target] == [("MLI", "REB")]
+    # an order to someone to do something is a demand
+    (event,) = _code("La Cour de justice de la CEDEAO a ordonné vendredi à la junte nigérienne de libérer "
+                     "Mohamed Bazoum.", "2023-12-15")
+    assert (event.plover.event, event.cameo.code) == ("DEMAND", "100")
+    assert [a.code for a in event.source] == ["IGO"] and [a.code for a in event.target] == ["NER"]
+    # the end of one's own agreement
+    (event,) = _code("Le Tchad a annoncé la fin de son accord de coopération en matière de défense avec la France.",
+                     "2024-11-28")
+    assert event.plover.event == "SANCTION" and [a.code for a in event.target] == ["FRA"]
+    # troops arrived, the subject the parser loses; who tells it is no party
+    (event,) = _code("Des instructeurs militaires russes sont arrivés au Niger avec un système de défense aérienne, "
+                     "selon la télévision d'État.", "2024-04-12")
+    assert event.plover.event == "MOBILIZE" and [a.code for a in event.source] == ["RUS"]
+    assert "MED" not in [a.sector for a in event.target]
+    # a village « du nord du Burkina Faso » is where the people killed were
+    (event,) = _code("Des hommes armés à moto ont tué au moins 12 personnes lors d'une attaque contre un village du "
+                     "nord du Burkina Faso dimanche, selon des sources sécuritaires.", "2024-02-26")
+    assert event.plover.event == "ASSAULT" and [a.code for a in event.target] == ["BFA"]
+    # a country coordinated with a time is no place (« dans les années 1980 et la Turquie »)
+    events = _code("La Grèce a quitté l'OTAN en 1974. Mais elle a décidé de revenir dans les années 1980 "
+                   "et la Turquie ne s'y est pas opposée.")
+    assert [(e.plover.event, [a.code for a in e.source]) for e in events] == [("REJECT", ["TUR"])]
+
+
+def test_protesters_dispersed_with_tear_gas_are_repressed_not_protesting() -> None:
+    (event,) = _code("À Dakar, la police a dispersé à coups de gaz lacrymogènes des partisans de "
+                     "l'opposition qui protestaient contre le report du scrutin.", "2024-02-04")
+    assert (event.plover.event, event.cameo.code) == ("ASSAULT", "175")
+    assert [(a.code, a.sector) for a in event.source] == [("SEN", "COP")]
 
 
 def test_a_passive_the_parser_reads_as_a_copula_and_the_seventh_rounds_rows() -> None:

@@ -645,6 +645,12 @@ class EventCoder:
                                  dative=etype not in _PLACED_ACTS, antecedent=antecedent,
                                  object_antecedent=objects)
         self._as_of_act(roles, doc[match.trigger_i], match, article)
+        if match.code == "042" and not roles.target:
+            # « est arrivé jeudi à Bamako pour sa première visite » : the capital visited hosts it
+            own = {a.code for a in roles.source}
+            roles.target = [a for a in candidate.actors if a.sector == "GOV" and a.code and a.code not in own
+                            and (a.entry or "").startswith("countries:") and a.start is not None
+                            and re.search(r"\b(?:à|a)\s+$", article.text[max(0, a.start - 3):a.start])]
         if etype == "COERCE" and doc[match.trigger_i].lemma_.lower() == "faire":
             # « font face à des accusations » : who faces them suffers the act
             roles.target = roles.source + [a for a in roles.target if all(a is not s for s in roles.source)]
@@ -2635,7 +2641,11 @@ def _place_before(english: str, french: str) -> re.Pattern[str]:
         r"(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|sud-ouest|région|province|"
         r"ville|commune|localité|village|marché|cercle|département|quartier|périphérie|environs|"
         r"capitale|préfecture)"
-        r"\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*)?$",
+        r"\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*)?$"
+        # (« contre un village du nord du Burkina Faso », « une localité de la région de »)
+        r"|(?:^|\s)(?:un|une|le|la)\s+(?:village|ville|localité|commune|camp|marché|hameau)\s+"
+        r"(?:du|de\s+la|de\s+l'|des|de|d')\s*(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
+        r"sud-ouest|région|province)\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*)?$",
         re.IGNORECASE,
     )
 

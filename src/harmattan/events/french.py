@@ -667,7 +667,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
         if fold(root.lemma_) == "opposer":
             # « De violents affrontements ont opposé l'armée burkinabè aux jihadistes »
             first = [a for c in root.children if c.dep_ == "obj" for a in _actors_at(mapped, c)]
-            second = [a for c in doc[root.i + 1:] if c.dep_.startswith("obl")  # (hung anywhere after)
+            # (hung anywhere after, or on the first party: « ont opposé des manifestants aux
+            # forces de l'ordre »)
+            second = [a for c in doc[root.i + 1:] if (c.dep_.startswith("obl") or (
+                          c.dep_ == "nmod" and c.head.dep_ == "obj" and c.head.head.i == root.i))
                       and _case_words(c) & {"a", "à", "au", "aux"} for a in _actors_at(mapped, c)]
             first = [a for a in first if all(a is not b for b in second)]
             second = [a for a in second if not _is_place(a, doc, *next((b, e) for x, b, e in mapped if x is a))]
@@ -692,6 +695,11 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             # « des combats entre les FAMa et les rebelles »
             source += found[:1]
             target += found[1:]
+            after = child.right_edge.i + 1
+            if len(found) == 1 and after < len(doc) and fold(doc[after].lower_) == "et":
+                # (the parser may make the second party the subject of the next verb: « Les
+                # combats entre l'armée et les rebelles séparatistes ont poussé … »)
+                target += [a for a, b, _ in mapped if after < b <= after + 3 and all(a is not x for x in found)][:1]
         elif cases & {"contre", "envers"}:
             target += found
         elif cases & {"de", "du", "des", "d'", "d’"} and agentive and noun.dep_ == "obj" and any(
@@ -1026,6 +1034,10 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
     if root.dep_ == "nmod" and fold(root.head.lemma_) in _PLACE_NOUNS:
         # « un village du nord du Burkina Faso », « la région de Tillabéri au Niger »
         return True
+    if root.dep_ == "conj" and root.head.text[:1].isupper() and _case_words(root.head) & (_PLACE_CASES | {"entre"}):
+        # « sur la route entre Gao et Ansongo » : a place named with one (a name: not « dans les
+        # années 1980 et la Turquie »)
+        return True
     if not cases or (root.dep_ == "nmod" and not (not dative and seat and cases & {"a"})):
         # (« le président du Niger » names the president's country; « a reçu le président
         # mauritanien à Abidjan », hung on the president, still says where)
@@ -1311,6 +1323,17 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if _is_place(actor, doc, *spans[id(actor)], dative=dative):
                 continue
             target.append(actor)
+    if not target and trigger.dep_ == "conj" and not _is_passive(trigger) and not any(
+            c.dep_ in {"obj", "iobj"} for c in trigger.children):
+        # « affirme avoir déjoué une tentative de coup d'État et arrêté plusieurs officiers » :
+        # the parser hangs the object that follows a coordinated verb on the first one
+        k = trigger.i + 1
+        while k < len(doc) and k <= trigger.i + 3 and doc[k].pos_ in {"DET", "NUM"}:
+            k += 1
+        if k < len(doc) and doc[k].dep_ == "obj" and doc[k].head.i != trigger.i \
+                and doc[k].pos_ in {"NOUN", "PROPN"} and doc[k].head.i < trigger.i:
+            target = [a for a in _actors_at(mapped, doc[k], exclude=subject_tokens)
+                      if all(a is not s for s in source) and not _is_place(a, doc, *spans[id(a)], dative=dative)]
     if not target and object_antecedent and any(
             c.dep_ in {"obj", "iobj"} and c.pos_ == "PRON" and fold(c.lower_).rstrip("'’") in _OBJECT_CLITICS
             for c in trigger.children):
@@ -1330,8 +1353,10 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             source = [before[-1]]
             how = "nearest"
     if not target and how == "nearest":
+        # (not who the sentence is told by: « …, selon la télévision d'État »)
         after = [a for a, s, _ in mapped if s > trigger_i and all(a is not x for x in source)
-                 and not _is_place(a, doc, *spans[id(a)])]
+                 and not _is_place(a, doc, *spans[id(a)])
+                 and not any(fold(t.lower_) == "selon" for t in doc[max(0, s - 2):s])]
         if after:
             target = [after[0]]
     return Roles(_dedupe(source), _dedupe(target), how)
@@ -1347,7 +1372,9 @@ def _casualty_heads(trigger: Token) -> list[Token]:
     tuant 24 soldats ») or on its object (« ont attaqué un village, tuant 12 civils »): they
     are whom the attack was done to."""
     gerunds = [c for c in trigger.children if c.dep_ in {"advcl", "acl", "conj"}]
-    gerunds += [g for c in trigger.children if c.dep_ == "obj" for g in c.children if g.dep_ == "acl"]
+    # (or on the object or oblique: « ont tendu une embuscade à un convoi …, tuant plusieurs soldats »)
+    gerunds += [g for c in trigger.children if c.dep_ == "obj" or c.dep_.startswith("obl")
+                for g in c.children if g.dep_ == "acl"]
     heads: list[Token] = []
     for gerund in gerunds:
         if gerund.pos_ != "VERB" or not gerund.lower_.endswith("ant") or fold(gerund.lemma_) not in _CASUALTY_GERUNDS:
