@@ -309,6 +309,13 @@ def test_a_deposed_leader_is_coded_as_before_the_coup(resolver: ActorResolver) -
     assert resolver.as_before_change(detained, dt.date(2023, 7, 27), within_days=0) is None
     tinubu = resolver.resolve_actor("Bola Tinubu", dt.date(2023, 11, 8))
     assert resolver.as_before_change(tinubu, dt.date(2023, 11, 8), within_days=7) is None
+    # a post that ended before an undated default ("President Ali Bongo", president until
+    # the coup of 30 August 2023, then only a name)
+    bongo = resolver.resolve_actor("President Ali Bongo", dt.date(2023, 8, 30))
+    assert (bongo.code, bongo.sector) == ("GAB", "ELI")
+    before = resolver.as_before_change(bongo, dt.date(2023, 8, 31), within_days=7)
+    assert (before.code, before.sector, before.actor_id) == ("GAB", "GOV", "ALI_BONGO")
+    assert resolver.as_before_change(bongo, dt.date(2023, 9, 20), within_days=7) is None
 
 
 def test_the_country_before_a_title_overrules_a_namesake(resolver: ActorResolver) -> None:

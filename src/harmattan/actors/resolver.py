@@ -227,6 +227,41 @@ def _owned_by_the_adjective(actors: list[Actor], text: str, offset: int) -> list
     return out
 
 
+#: Adjectives between a French agent and its country's adjective (« forces fédérales
+#: éthiopiennes »); not nouns (« les premiers instructeurs russes » is no prime minister's).
+_FRENCH_AGENT_ADJECTIVES = frozenset(
+    "fédéral fédérale fédéraux fédérales régulier régulière réguliers régulières spéciaux spéciales "
+    "gouvernemental gouvernementale gouvernementaux gouvernementales loyaliste loyalistes national "
+    "nationale nationaux nationales armé armée armés armées local locale locaux locales principaux "
+    "principales ancien ancienne anciens anciennes nouveaux nouvelles".split())
+
+
+def _owned_by_the_adjective_after(actors: list[Actor], text: str, offset: int) -> list[Actor]:
+    """A French agent, one or two lower-case adjectives, then a country's adjective (« les forces
+    fédérales éthiopiennes », « les forces armées régulières maliennes »): one phrase, the
+    agent of that country (not the agent with no country and the country's civilians)."""
+    out: list[Actor] = []
+    i = 0
+    while i < len(actors):
+        a = actors[i]
+        b = actors[i + 1] if i + 1 < len(actors) else None
+        if b is not None and a.end is not None and b.start is not None and b.end is not None \
+                and not a.code and a.sector and a.actor_id is None and "+" not in (a.entry or "") \
+                and (a.entry or "").startswith(("sahel:agents:", "phoenix:agents:")) \
+                and b.code and len(b.code) == 3 and b.actor_id is None and (b.entry or "").startswith("countries:") \
+                and b.text[:1].islower():
+            words = text[a.end - offset:b.start - offset].split()
+            if 1 <= len(words) <= 2 and all(w in _FRENCH_AGENT_ADJECTIVES for w in words):
+                out.append(dataclasses.replace(
+                    a, text=text[a.start - offset:b.end - offset] if a.start is not None else a.text,
+                    end=b.end, code=b.code, entry=(a.entry or "") + "+adjective"))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
 _CURRENCY_WORDS = re.compile(r"\s+(?:dollars?|currency|currencies|bills|banknotes|bank\s+notes|notes|cents|"
                              r"pesos|bolivars?|bolívars?|euros|francs|treasury\s+bonds?)\b", re.IGNORECASE)
 
@@ -470,7 +505,8 @@ class ActorResolver:
                   and not _an_acronym(a, text, offset) and not _a_general_thing(a, text, offset)
                   and not _force_as_strength(a, text, offset)]
         actors = _without_the_verb_suspect(actors, text, offset)
-        return _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset)
+        return _owned_by_the_adjective_after(
+            _owned_by_the_adjective(_placed_by_the_next(actors, text, offset), text, offset), text, offset)
 
     def resolve_actor(self, text: str, on: dt.date | None,
                       context_country: str | None = None) -> Actor | None:
@@ -533,6 +569,18 @@ class ActorResolver:
         roles = index.roles[number]
         day = on.toordinal()
         current = _role_on(roles, day)
+        if current is not None and current[3] is None and current[4] is None:
+            # an undated default after a dated post that just ended ("President Ali Bongo",
+            # president until the coup of 30 August 2023, then only a name): that post
+            ended = [r for r in roles if r[4] is not None and 0 <= day - r[4] <= within_days]
+            if not ended:
+                return None
+            before = max(ended, key=lambda r: r[4])
+            if before[:3] == current[:3]:
+                return None
+            code = index.entries[number][4] or "" if before[0] == CONTEXTUAL else before[0]
+            return Actor(text=actor.text, code=code, sector=before[1], actor_id=before[2],
+                         start=actor.start, end=actor.end, entry=f"{actor.entry}+before-change")
         if current is None or current[3] is None or not _covers(current, day) \
                 or not 0 <= day - current[3] <= within_days:
             return None
