@@ -212,6 +212,12 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
      "accusing the army of killing civilians.", "COERCE", "1721"),
     # an agreement being ended, not agreed
     ("Chad said it was ending its defence cooperation agreement with France.", "SANCTION", "160"),
+    # drills launched are a show of force
+    ("China launched military drills around Taiwan.", "MOBILIZE", "150"),
+    # a town entered by rebels is taken; who backs them is who they are, no act
+    ("M23 rebels backed by Rwanda entered the city of Goma in eastern Congo.", "FIGHT", "192"),
+    ("Insurgents linked to the Islamic State attacked the town of Macomia in northern Mozambique.",
+     "ASSAULT", "180"),
 ])
 def test_the_object_decides_what_a_common_verb_does(text: str, event: str, code: str) -> None:
     events = code_articles([Article(id="object", text=text, date=parse_date("2023-08-10"))])
@@ -227,6 +233,14 @@ def test_a_visit_made_on_arrival_is_hosted_by_the_capital() -> None:
     assert (main.plover.event, main.cameo.code) == ("CONSULT", "042")
     assert [a.code for a in main.source] == ["NER", "NER"]
     assert [(a.text, a.code) for a in main.target] == [("Bamako", "MLI")]
+
+
+def test_a_speakers_own_troops_are_not_the_target_of_its_threat() -> None:
+    text = "ECOWAS said its troops would intervene in Niger if diplomatic efforts failed."
+    main = max(code_articles([Article(id="own", text=text, date=parse_date("2023-08-18"))]),
+               key=lambda e: e.confidence)
+    assert main.plover.event == "THREATEN" and [a.code for a in main.source] == ["IGO"]
+    assert all(a.text != "troops" for a in main.target)
 
 
 def test_an_ambassador_withdrawn_is_a_recall() -> None:

@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 81  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 83  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -180,7 +180,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "LYNCH", "FOUND_GUILTY", "LINK_TO", "BREAK_OFF_TIES",
                            "QUARANTINE", "VACCINATE", "ALLOCATE_FUNDS", "NO_COMMENT", "FIRE_TEAR_GAS",
                            "TAKE_DELIVERY", "SEND_DELEGATION", "END_MISSION", "CUT_ACCESS", "RECEIVE_REFUGEES",
-                           "ARRIVE_ON_VISIT"]
+                           "ARRIVE_ON_VISIT", "MILITARY_DRILLS", "ENTER_TOWN"]
 
 
 @pytest.mark.models

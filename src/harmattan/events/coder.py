@@ -913,6 +913,13 @@ class EventCoder:
                     if len(owners) == 1:
                         actor.code = next(iter(owners))
                         actor.entry = f"{actor.entry or 'agent'}+possessive"
+                    elif not owners:
+                        # (or the one body named before them: « La CEDEAO a affirmé que ses
+                        # troupes interviendraient », "ECOWAS said its troops would …")
+                        bodies = {(a.code, a.actor_id) for a in actors[:k] if a.code == "IGO" and a.actor_id}
+                        if len(bodies) == 1 and not any(a.code in countries for a in actors[:k]):
+                            actor.code, actor.actor_id = next(iter(bodies))
+                            actor.entry = f"{actor.entry or 'agent'}+possessive"
             seat = {a.code for a in actors if a.code in countries and a.start is not None
                     and _SEAT_BEFORE.search(text[max(0, a.start - 40):a.start])}
             named = {a.code for a in actors if a.code in countries} - seat
@@ -1209,6 +1216,12 @@ class EventCoder:
             said = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
             if not any(a.sector in {"MED", "JRN"} for a in said.source):
                 roles = said
+        if roles.source and roles.target:
+            # ("ECOWAS said its troops would intervene": the speaker's own troops, which the
+            # clause names, are no party it acts on)
+            own = {a.code for a in roles.source}
+            roles.target = [a for a in roles.target if not (
+                (a.entry or "").endswith("+possessive") and a.code in own)]
         implied = list(table.context) if table else []
         model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
                           if p >= 0.5]
@@ -1701,6 +1714,8 @@ _DESCRIBING = frozenset({"contain", "include", "involve", "comprise", "carry", "
 
 #: Participles after a noun that tie it to something: a description, not an act.
 _TIES = frozenset({"relate", "link", "tie", "connect"})
+#: Participles that say who stands behind a group ("rebels backed by Rwanda").
+_BACKING = frozenset({"back", "support", "sponsor", "arm", "fund", "finance", "train", "equip", "escort"})
 
 
 def _adjectival(token: Any) -> bool:
@@ -1712,6 +1727,16 @@ def _adjectival(token: Any) -> bool:
         return True  # "email accounts containing sensitive information", "a ship carrying cocaine"
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _TIES:
         return True  # "charges related to drug trafficking", "a man tied to a graft scheme"
+    if token.lemma_.lower() in _TIES and token.tag_ in {"VBD", "VBN"} and not any(
+            c.dep_ == "dobj" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ == "to" for c in token.children) and any(
+            t.i > token.i and t.pos_ == "VERB" and t.tag_ == "VBD" for t in token.doc):
+        # ("Insurgents linked to the Islamic State attacked the town": the parser's root is
+        # who they are; "police linked the suspect to the murders" has its object)
+        return True
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() in _BACKING and any(
+            c.dep_ == "agent" for c in token.children):
+        return True  # "M23 rebels backed by Rwanda", "a convoy escorted by the army": who they are
     if token.dep_ == "amod" and token.tag_ == "VBN" and token.i > 0 and token.doc[token.i - 1].tag_ == "IN" \
             and token.head.i > token.i:
         return True  # "the son of jailed Sinaloa Cartel leader Joaquin Guzman": who he is
