@@ -887,6 +887,35 @@ def test_wire_sentences_of_the_sahel() -> None:
     assert [(e.plover.event, [a.code for a in e.source]) for e in events] == [("REJECT", ["TUR"])]
 
 
+def test_acts_of_the_rest_of_africa_and_beyond() -> None:
+    # a verb the parser tags as an adverb, in the conditionnel with « si »; « ses troupes » the body's
+    (event,) = _code("La CEDEAO a affirmé que ses troupes interviendraient au Niger si les efforts "
+                     "diplomatiques échouaient.", "2023-08-18")
+    assert event.plover.event == "THREATEN" and event.modality.hypothetical
+    assert [a.code for a in event.source] == ["IGO"]
+    # armed men entering a town take it
+    (event,) = _code("Les rebelles du M23, soutenus par le Rwanda, sont entrés dans la ville de Goma, dans l'est "
+                     "de la RDC.", "2025-01-27")
+    assert (event.plover.event, event.cameo.code) == ("FIGHT", "192")
+    assert [(a.code, a.sector) for a in event.source] == [("COD", "REB")]
+    # a conference hosted, drills launched
+    (event,) = _code("L'Égypte a accueilli au Caire une conférence des forces politiques civiles soudanaises.",
+                     "2024-07-06")
+    assert (event.plover.event, event.cameo.code) == ("CONSULT", "043") and "SDN" in [a.code for a in event.target]
+    (event,) = _code("La Chine a lancé de vastes manœuvres militaires autour de Taïwan.", "2024-05-23")
+    assert (event.plover.event, event.cameo.code) == ("MOBILIZE", "150")
+    # « la région du Nord-Ouest du Cameroun » places the act
+    (event,) = _code("Des combattants séparatistes ont enlevé un responsable local dans la région du Nord-Ouest "
+                     "du Cameroun.", "2024-02-12")
+    assert [a.code for a in event.source] == ["CMR"] and [a.code for a in event.target] == ["CMR"]
+    # (not a participle after its auxiliary that the parser tags as an adverb: « a violé les lois »
+    # breaches them, and its arguments are the auxiliary's to read; nor sexual violence for ACLED)
+    events = _code("Ces allégations indiquent que la société a violé les lois antiterroristes américaines.")
+    assert "ASSAULT" not in [e.plover.event for e in events]
+    (event,) = _code("Des soldats ont violé plusieurs femmes dans le village.")
+    assert event.plover.event == "ASSAULT" and event.acled["sub_event_type"] == "Sexual violence"
+
+
 def test_protesters_dispersed_with_tear_gas_are_repressed_not_protesting() -> None:
     (event,) = _code("À Dakar, la police a dispersé à coups de gaz lacrymogènes des partisans de "
                      "l'opposition qui protestaient contre le report du scrutin.", "2024-02-04")

@@ -65,7 +65,12 @@ _RETAKE = _rx(r"repris (?:le )?contrôle", r"repris (?:la|les) (?:ville|localit�
               r"reconqu\w*", r"libér\w* (?:la|les) (?:ville|localité|villes|localités|zone|région)")
 _TAKE = _rx(r"(?:pris|prend|prennent|prise) le contrôle", r"emparé\w* (?:de la|des|du) (?:ville|localité|camp|base|poste|position)",
             r"emparés? (?:de la|des|du)", r"tomb\w* (?:entre|aux) (?:les )?mains", r"investi (?:la|le) (?:ville|localité|camp|base|poste)")
-_SEXUAL = _rx(r"viol\b", r"viols\b", r"violée?s?\b", r"violences? sexuelles?", r"esclavage sexuel", r"agressions? sexuelles?")
+# (not a rule broken: « a violé les lois antiterroristes », « violé l'accord de cessez-le-feu »)
+_BREACHED = (r"(?!\s+(?:les?|la|l['’]|des|ses|leurs?|son|sa|cette|ce|ces)\s*(?:\S+\s+)?(?:lois?|accords?|règles?|"
+             r"droits?|constitution|cessez-le-feu|trêve|embargo|espace|frontières?|souveraineté|intégrité|"
+             r"engagements?|principes?|sanctions?|résolutions?|traités?|dispositions?|termes)\b)")
+_SEXUAL = _rx(r"viol\b", r"viols\b", r"violée?s?\b" + _BREACHED, r"violences? sexuelles?", r"esclavage sexuel",
+              r"agressions? sexuelles?")
 _ABDUCT = _rx(r"enlev\w*", r"enlèvements?", r"kidnapp\w*", r"rapt\w*", r"pris en otages?", r"prises? d'otages?", r"otages?\b",
               r"séquestr\w*", r"portée?s? disparue?s?")
 _CLASH = _rx(r"affrontements?", r"affront\w*", r"(?<!\bde )combat\b", r"combats\b", r"échanges? de tirs", r"accrochages?", r"combattu", r"riposté", r"repouss\w* (?:\w+ ){0,2}(?:attaques?|assauts?|offensives?|assaillants|terroristes|jihadistes|djihadistes|incursions?|ennemis?)",

@@ -474,9 +474,12 @@ def match_acts(doc: Doc) -> list[FrenchMatch]:
         if token.pos_ not in _VERB_TAGS or token.dep_ == "cop" or token.dep_.startswith("aux"):
             continue  # (a copula or an auxiliary states no act: « nous sommes » is not « sommer »)
         verb = verb_of(token)
-        if token.pos_ in {"ADJ", "NOUN", "ADV"} and not (_participle_like(token) or verb is not token):
+        # (a verb the small parser tags as an adverb, its subject hung on it: « que ses troupes
+        # interviendraient au Niger »)
+        subject_on_it = _verb_tagged(token) and token.pos_ == "ADV"
+        if token.pos_ in {"ADJ", "NOUN", "ADV"} and not (_participle_like(token) or verb is not token or subject_on_it):
             continue
-        if token.pos_ == "ADV" and verb is token:
+        if token.pos_ == "ADV" and verb is token and not subject_on_it:
             continue
         if token.morph.get("Tense") == ["Pres"] and token.morph.get("VerbForm") == ["Part"] and any(
                 c.dep_.startswith(("aux", "cop")) and c.lemma_ == "être" for c in token.children):
@@ -816,10 +819,19 @@ def _governing_chain(token: Token, depth: int = 3) -> list[Token]:
     return chain
 
 
+def _verb_tagged(token: Token) -> bool:
+    """A verb, or a verb the small parser tags as an adverb with its subject hung on it."""
+    # (not a participle after its auxiliary, « a violé les lois », whose arguments the parser
+    # scatters: verb_of reads those)
+    return token.pos_ in {"VERB", "AUX"} or (
+        token.pos_ == "ADV" and any(c.dep_ in {"nsubj", "nsubj:pass"} for c in token.children)
+        and not any(c.dep_.startswith("aux") for c in token.children))
+
+
 def _morph(token: Token, feature: str) -> str:
     values = token.morph.get(feature)
     value = values[0] if values else ""
-    if feature in {"Mood", "Tense"} and token.pos_ in {"VERB", "AUX"} and value != "Cnd":
+    if feature in {"Mood", "Tense"} and _verb_tagged(token) and value != "Cnd":
         written = _written_tense(token)
         if written == "Cnd":
             return "Cnd" if feature == "Mood" else "Pres"
@@ -850,7 +862,7 @@ def _written_tense(token: Token) -> str:
     # an irregular stem (« interviendraient », « enverrait »): « -rait » on a stem that is not
     # the imparfait's (« déclarait », « courait », « tirait » are)
     for ending in ("raient", "rait", "rais"):
-        if word.endswith(ending) and len(word) >= len(ending) + 4 and token.pos_ == "VERB" \
+        if word.endswith(ending) and len(word) >= len(ending) + 4 and _verb_tagged(token) \
                 and not word.endswith(("trait", "traient")) \
                 and word[: -len(ending) + 1] != lemma[:-2] and word[: -len(ending)] != lemma[:-3]:
             return "Cnd"
