@@ -881,6 +881,10 @@ def test_wire_sentences_of_the_sahel() -> None:
     (event,) = _code("Des hommes armés à moto ont tué au moins 12 personnes lors d'une attaque contre un village du "
                      "nord du Burkina Faso dimanche, selon des sources sécuritaires.", "2024-02-26")
     assert event.plover.event == "ASSAULT" and [a.code for a in event.target] == ["BFA"]
+    # a country coordinated with a place is still a party (« entre les États-Unis et Cuba »)
+    (event,) = _code("L'administration américaine a suspendu tous les vols charters privés entre les États-Unis "
+                     "et Cuba, pour accroître la pression économique sur La Havane.", "2019-10-26")
+    assert "CUB" in [a.code for a in event.target]
     # a country coordinated with a time is no place (« dans les années 1980 et la Turquie »)
     events = _code("La Grèce a quitté l'OTAN en 1974. Mais elle a décidé de revenir dans les années 1980 "
                    "et la Turquie ne s'y est pas opposée.")

@@ -1046,7 +1046,8 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
     if root.dep_ == "nmod" and fold(root.head.lemma_) in _PLACE_NOUNS:
         # « un village du nord du Burkina Faso », « la région de Tillabéri au Niger »
         return True
-    if root.dep_ == "conj" and root.head.text[:1].isupper() and _case_words(root.head) & (_PLACE_CASES | {"entre"}):
+    if root.dep_ == "conj" and root.head.text[:1].isupper() and _case_words(root.head) & (_PLACE_CASES | {"entre"}) \
+            and fold(actor.text.lower()) not in _country_names():
         # « sur la route entre Gao et Ansongo » : a place named with one (a name: not « dans les
         # années 1980 et la Turquie »)
         return True
@@ -1058,6 +1059,15 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         return bool(cases & _PLACE_CASES) or (seat and bool(cases & {"a", "au", "aux", "en"}))
     return bool(cases & _PLACE_CASES) or (bool(cases & {"a", "au", "aux", "en"}) and (
         seat or root.dep_ in {"obl:mod", "obl"}))
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Countries' names, folded (a town coordinated with a place is a place; a country is
+    a party: « les vols entre les États-Unis et Cuba »)."""
+    from harmattan.actors.dictionary import country_by_name
+
+    return frozenset(fold(name) for name in country_by_name())
 
 
 def _reflexive(verb: Token) -> bool:
