@@ -212,6 +212,11 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
      "accusing the army of killing civilians.", "COERCE", "1721"),
     # an agreement being ended, not agreed
     ("Chad said it was ending its defence cooperation agreement with France.", "SANCTION", "160"),
+    # a journalist arrested is arrested (not the source block's violent repression)
+    ("Gendarmes arrested a journalist in Niamey after he criticised the junta.", "COERCE", "173"),
+    # an investigation called for is an appeal, not the inquiry
+    ("The UN human rights office called for an independent investigation into the killings in Burkina Faso.",
+     "DEMAND", "0214"),
     # drills launched are a show of force
     ("China launched military drills around Taiwan.", "MOBILIZE", "150"),
     # a town entered by rebels is taken; who backs them is who they are, no act
