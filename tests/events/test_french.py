@@ -920,6 +920,25 @@ def test_acts_of_the_rest_of_africa_and_beyond() -> None:
     assert event.plover.event == "ASSAULT" and event.acled["sub_event_type"] == "Sexual violence"
 
 
+def test_a_march_aid_announced_and_a_town_near_which() -> None:
+    (event,) = _code("Des milliers de personnes ont marché pacifiquement à Niamey pour soutenir les militaires "
+                     "au pouvoir.", "2023-07-30")
+    assert (event.plover.event, event.cameo.code) == ("PROTEST", "141")
+    assert event.acled["sub_event_type"] == "Peaceful protest"
+    (event,) = _code("L'Union européenne a annoncé une aide humanitaire de 30 millions d'euros pour le Sahel.",
+                     "2024-02-15")
+    assert (event.plover.event, event.cameo.code) == ("AID", "070") and [a.code for a in event.source] == ["IGO"]
+    (event,) = _code("Des jihadistes présumés ont enlevé une cinquantaine de femmes qui cueillaient des fruits "
+                     "près d'Arbinda.", "2024-01-15")
+    assert [(a.code, a.sector) for a in event.target] == [("BFA", "CVL")]
+    # « se sont affrontés avec la police » is a clash, whatever election the protest was about
+    (event,) = _code("Des étudiants se sont affrontés avec la police à Dakar lors de manifestations contre le "
+                     "report de l'élection.", "2024-02-09")
+    assert event.plover.event == "FIGHT" and [(a.code, a.sector) for a in event.target] == [("SEN", "COP")]
+    assert _code("Les deux équipes se sont affrontées en finale.") == []
+    assert _code("Les deux équipes se sont affrontées samedi à Abidjan.") == []
+
+
 def test_protesters_dispersed_with_tear_gas_are_repressed_not_protesting() -> None:
     (event,) = _code("À Dakar, la police a dispersé à coups de gaz lacrymogènes des partisans de "
                      "l'opposition qui protestaient contre le report du scrutin.", "2024-02-04")

@@ -36,7 +36,7 @@ _ECONOMY = _rx(r"inflation", r"prix du", r"prix des", r"taux de change", r"bours
 _DISRUPTED = _rx(r"désamorc\w*", r"neutralisé\w* (?:un|une|des|deux|trois) (?:engins? explosifs?|bombes?|mines?|ied)",
                  r"saisi\w* (?:\w+ ){0,3}(?:d'armes|armes|munitions|explosifs)", r"cache d'armes", r"drone (?:\w+ )?abattu",
                  r"abattu (?:un|deux|trois) drones?")
-_PROTEST = _rx(r"manifest(?:ation|ations|ants?|antes?|é|és|ée|ées|er|ent|aient)\b", r"marche\b", r"marches\b", r"marché contre",
+_PROTEST = _rx(r"manifest(?:ation|ations|ants?|antes?|é|és|ée|ées|er|ent|aient)\b", r"marche\b", r"marches\b", r"marché contre", r"(?:ont|avaient) marché\b",
                r"sit-in", r"rassemblement\w*", r"protest\w*", r"descend\w* dans la rue", r"grève\w*", r"grévistes?")
 _RIOTER = _rx(r"émeutes?\b", r"émeutiers?", r"pill\w*", r"saccag\w*", r"casseurs?")
 _VIOLENT_DEMO = _rx(r"jet\w* de pierres", r"lanc\w* des (?:pierres|projectiles|cocktails)", r"pneus? brûlés?", r"brûl\w* des pneus",

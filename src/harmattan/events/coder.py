@@ -2668,6 +2668,7 @@ def _place_before(english: str, french: str) -> re.Pattern[str]:
         r"capitale|préfecture)"
         r"\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*){0,2}$"
         # (« contre un village du nord du Burkina Faso », « une localité de la région de »)
+        r"|(?:^|\s)(?:près|non\s+loin)\s+d['’]$"  # (« près d'Arbinda »)
         r"|(?:^|\s)(?:un|une|le|la)\s+(?:village|ville|localité|commune|camp|marché|hameau)\s+"
         r"(?:du|de\s+la|de\s+l'|des|de|d')\s*(?:(?:nord|sud|est|ouest|centre|nord-est|nord-ouest|sud-est|"
         r"sud-ouest|région|province)\s+(?:du|de\s+la|de\s+l'|des|de|d')\s*)?$",
