@@ -188,14 +188,6 @@ def test_force_ruled_out_stays_a_rejection() -> None:
     ("Captain Traore decreed a general mobilisation to face the insecurity.", "MOBILIZE", "154"),
     ("Ethiopia declared a state of emergency in the Amhara region after clashes with Fano militiamen.",
      "COERCE", "1724"),
-])
-def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: str, code: str) -> None:
-    events = code_articles([Article(id="noun", text=text, date=parse_date("2023-08-10"))])
-    main = max(events, key=lambda e: e.confidence)
-    assert (main.plover.event, main.cameo.code) == (event, code)
-
-
-@pytest.mark.parametrize("text,event,code", [
     # crowd control, not the protest of those it is fired at
     ("Police in Dakar fired tear gas at opposition supporters protesting the delay of the election.",
      "ASSAULT", "175"),
@@ -224,7 +216,8 @@ def test_an_act_named_by_the_noun_a_verb_announces_or_closes(text: str, event: s
     ("Insurgents linked to the Islamic State attacked the town of Macomia in northern Mozambique.",
      "ASSAULT", "180"),
 ])
-def test_the_object_decides_what_a_common_verb_does(text: str, event: str, code: str) -> None:
+def test_the_act_a_verb_states_is_read_off_its_object(text: str, event: str, code: str) -> None:
+    # (an act named by the noun a verb announces, decrees or closes; what a common verb does)
     events = code_articles([Article(id="object", text=text, date=parse_date("2023-08-10"))])
     main = max(events, key=lambda e: e.confidence)
     assert (main.plover.event, main.cameo.code) == (event, code)
