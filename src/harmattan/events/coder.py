@@ -710,12 +710,7 @@ class EventCoder:
         type's default code.  The forces a mobilisation moves or a withdrawal pulls out are the
         source's, not its target ("Chad deployed troops to the border with Niger": target Niger,
         not the troops; "Syria will withdraw its troops from Lebanon": target Lebanon)."""
-        if roles.target and roles.source:
-            # "Syria is willing to withdraw its troops from Lebanon": the source's own forces
-            # are no party it acts on
-            own = {a.code for a in roles.source}
-            roles.target = [a for a in roles.target if not (
-                (a.entry or "").endswith("+possessive") and a.code in own)]
+        _without_own_forces(roles)  # "Syria is willing to withdraw its troops from Lebanon"
         if (etype in {"MOBILIZE", "RETREAT"} or trigger_lemma.lower() in _SENDING) and roles.target:
             # ("He sent some of his top officers to Colombia to train": the officers he sends
             # are his own, Colombia is whom the act concerns)
@@ -1216,12 +1211,8 @@ class EventCoder:
             said = speaker_roles(doc, trigger_i, candidate.actors, sentence.start, roles)
             if not any(a.sector in {"MED", "JRN"} for a in said.source):
                 roles = said
-        if roles.source and roles.target:
-            # ("ECOWAS said its troops would intervene": the speaker's own troops, which the
-            # clause names, are no party it acts on)
-            own = {a.code for a in roles.source}
-            roles.target = [a for a in roles.target if not (
-                (a.entry or "").endswith("+possessive") and a.code in own)]
+        # (again once the speaker is the source: "ECOWAS said its troops would intervene")
+        _without_own_forces(roles)
         implied = list(table.context) if table else []
         model_contexts = [c for c, p in sorted(prediction.context_probs.items(), key=lambda x: -x[1])
                           if p >= 0.5]
@@ -2312,6 +2303,15 @@ def _held_state(doc: Doc, event: Event, sentence_start: int) -> bool:
         return True  # (the parser may read "remains" as the passive's auxiliary)
     present = any(c.dep_ in {"auxpass", "aux"} and c.tag_ in {"VBZ", "VBP"} for c in token.children)
     return present and any(c.dep_ == "advmod" and c.lower_ == "still" for c in token.children)
+
+
+def _without_own_forces(roles: Any) -> None:
+    """The source's own forces, named by a possessive ("its troops", « ses troupes »), are no
+    party it acts on."""
+    if roles.target and roles.source:
+        own = {a.code for a in roles.source}
+        roles.target = [a for a in roles.target if not (
+            (a.entry or "").endswith("+possessive") and a.code in own)]
 
 
 def _capital_visited(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
