@@ -1641,3 +1641,12 @@ def test_things_and_animals_are_no_doers_or_sufferers() -> None:
     # a person arrested still is someone in particular
     (event,) = _code("Le mari a été arrêté lundi à Niamey.")
     assert event.plover.event == "COERCE"
+
+
+def test_an_object_the_parser_coordinates_with_another_phrase_still_decides_the_act() -> None:
+    # « pour la première fois, des canons » : the parser hangs the guns on « fois »; the
+    # subject of « confirmer » gives them
+    (event,) = _code("La semaine dernière, les États-Unis ont confirmé avoir fourni aux troupes "
+                     "ukrainiennes, pour la première fois, des canons d'artillerie et des radars.", "2022-06-01")
+    assert (event.plover.event, event.cameo.code) == ("AID", "070")
+    assert [a.code for a in event.source] == ["USA"] and [a.code for a in event.target] == ["UKR"]

@@ -111,12 +111,15 @@ _REFLEXIVE = {"se", "s'", "s’", "me", "m'", "nous", "vous", "te", "t'"}
 
 def _arguments(verb: Token) -> list[Token]:
     """The verb's arguments, and the nouns they govern with « de » (« la levée des
-    sanctions »), and the arguments of an infinitive it governs (« menacé d'intervenir »)."""
+    sanctions ») or coordinate (« pour la première fois, des canons » : the parser hangs the
+    object on the phrase before it), and the arguments of an infinitive it governs (« menacé
+    d'intervenir »)."""
     out = []
     for child in verb.children:
         if child.dep_ in _ARG_DEPS or child.dep_.startswith("obl"):
             out.append(child)
-            out.extend(g for g in child.children if g.dep_ in {"nmod", "obj"})
+            out.extend(g for g in child.children if g.dep_ in {"nmod", "obj"}
+                       or (g.dep_ == "conj" and g.pos_ in {"NOUN", "PROPN"}))
     return out
 
 
