@@ -1650,3 +1650,18 @@ def test_an_object_the_parser_coordinates_with_another_phrase_still_decides_the_
                      "ukrainiennes, pour la première fois, des canons d'artillerie et des radars.", "2022-06-01")
     assert (event.plover.event, event.cameo.code) == ("AID", "070")
     assert [a.code for a in event.source] == ["USA"] and [a.code for a in event.target] == ["UKR"]
+
+
+def test_a_judgement_told_by_its_participle_is_made_and_its_judge_did_nothing_else() -> None:
+    (event,) = _code("Le Mali vient de connaître son deuxième coup d'État en neuf mois, largement "
+                     "condamné par les dirigeants régionaux.", "2021-05-28")
+    assert (event.plover.event, [a.text for a in event.source]) == ("DISAPPROVE", ["dirigeants"])
+    # who judged the subject did not do what the subject did
+    (event,) = _code("Le coup d'État, condamné par la CEDEAO, a renversé le président Bazoum.", "2023-07-27")
+    assert event.plover.event == "COERCE" and "IGO" not in {a.code for a in event.source}
+    assert [a.code for a in event.target] == ["NER"]
+    # a sentence a court passed describes who it was passed on; a state describes too
+    assert _code("Parmi ces prisonniers il y a plusieurs membres des groupes armés condamnés par la "
+                 "justice tchadienne pour atteinte à l'autorité de l'Etat.", "2022-11-01") == []
+    assert {e.plover.event for e in _code("Des séparatistes soutenus par la Russie ont attaqué la ville.")} \
+        == {"FIGHT"}

@@ -1010,7 +1010,9 @@ def _actors_at(mapped: list[tuple[Actor, int, int]], token: Token,
     if found:
         return found
     lo, hi = token.left_edge.i, token.right_edge.i + 1
-    return [a for a, s, _ in mapped if lo <= s < hi and not (exclude and s in exclude)][:1]
+    # (not who judged the noun: « Le coup d'État, condamné par la CEDEAO, » did nothing by it)
+    judges = {t.i for c in token.children if c.dep_ == "acl" and _judged_by(c) for t in c.subtree}
+    return [a for a, s, _ in mapped if lo <= s < hi and s not in judges and not (exclude and s in exclude)][:1]
 
 
 #: Prepositions (folded) that always name a place: « dans », « près de », « depuis », « entre
@@ -1372,8 +1374,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                       for a in antecedent]
             how = "inherited"
     if not source:
+        # (not who judged a noun of the sentence: « Le coup d'État, condamné par la CEDEAO, a
+        # renversé le président » — the CEDEAO overthrew no one)
+        judges = {t.i for p in doc if p.i != trigger.i and p.dep_ == "acl" and _judged_by(p)
+                  and not p.left_edge.i <= trigger.i <= p.right_edge.i for t in p.subtree}
         before = [a for a, s, _ in mapped if s < trigger_i and all(a is not t for t in target)
-                  and not _is_place(a, doc, *spans[id(a)])]
+                  and not _is_place(a, doc, *spans[id(a)]) and s not in judges]
         if before:
             source = [before[-1]]
             how = "nearest"
@@ -1747,6 +1753,26 @@ def _participle_by_named_agent(trigger: Token) -> bool:
                for c in trigger.children)
 
 
+#: Verbs of judgement: their past participle with « par » tells a judgement that was made.
+_JUDGEMENTS = frozenset({"condamner", "critiquer", "denoncer", "saluer", "fustiger", "applaudir", "desapprouver",
+                         "deplorer", "feliciter", "approuver"})
+
+
+def _judged_by(trigger: Token) -> bool:
+    """« une décision critiquée par de nombreux économistes », « son deuxième coup d'État,
+    largement condamné par les dirigeants régionaux » : a judgement is a speech act, and its
+    participle with who made it (« par » and a noun) tells that it was made, where a
+    participle of a state describes (« des séparatistes soutenus par la Russie »)."""
+    return fold(trigger.lemma_) in _JUDGEMENTS and trigger.lower_.endswith(_PAST_PARTICIPLE_ENDINGS) and any(
+        c.dep_ in {"obl:agent", "obl", "obl:mod"} and "par" in _case_words(c) and c.pos_ in {"NOUN", "PROPN"}
+        # (« des membres des groupes armés condamnés par la justice tchadienne » : a sentence
+        # a court passed, that describes them)
+        and fold(c.lemma_) not in _COURTS for c in trigger.children)
+
+
+_COURTS = frozenset({"justice", "tribunal", "cour", "juge", "cpi", "juridiction", "magistrat", "chambre"})
+
+
 def _gerund_of_act(doc: Doc, trigger: Token) -> bool:
     """« a fait un revirement en approuvant le vaccin » : a gérondif on a verb told as done."""
     return trigger.dep_ in {"advcl", "acl"} and any(c.dep_ == "mark" and c.lower_ == "en" for c in trigger.children) \
@@ -1836,7 +1862,7 @@ def rule_act_decision(doc: Doc, trigger_i: int, roles: Roles, modality: Modality
                 tense_of(doc, governor.i) in {"imparfait", "conditionnel", "subjonctif", "infinitive", "other"}):
             return FrenchActDecision(False, False, f"{tense} with no verb that carries it", 0.0)
     if tense == "participle" and trigger.dep_ not in {"ROOT", "conj"} and not _gerund_of_act(doc, trigger) \
-            and not _participle_by_named_agent(trigger):
+            and not _participle_by_named_agent(trigger) and not _judged_by(trigger):
         return FrenchActDecision(False, False, "participle: a description", 0.0)
     background = tense == "plusqueparfait" or bool(_BACKGROUND.search(text))
     return FrenchActDecision(True, background, f"rule: {tense}", 1.0)
