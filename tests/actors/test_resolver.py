@@ -183,6 +183,15 @@ def test_title_and_first_name_is_no_person(resolver: ActorResolver) -> None:
     assert resolver.resolve_actor("Judge Otto", on).actor_id == "PAUL_OTTO"
 
 
+def test_a_surname_alone_names_no_one_whose_posts_are_long_past(resolver: ActorResolver) -> None:
+    # John Carmichael held posts in Eswatini in 2003: « M. Carmichael » in 2021 is someone else
+    assert resolver.resolve_actor("Mr Carmichael", dt.date(2021, 5, 1)) is None
+    assert resolver.resolve_actor("M. Carmichael a présenté des excuses", dt.date(2021, 5, 1)) is None
+    assert resolver.resolve_actor("Mr Carmichael", dt.date(2004, 1, 1)).actor_id == "JOHN_CARMICHAEL"
+    # a past leader named by surname within a few years of his last post is still found
+    assert resolver.resolve_actor("Mr Gbagbo", dt.date(2018, 6, 1)).actor_id == "LAURENT_GBAGBO"
+
+
 def test_a_bodys_last_word_is_no_surname(resolver: ActorResolver) -> None:
     # the Phoenix "person" Tawhid Brigade once gave "the Special Operations Brigade" Syria's rebels
     on = dt.date(2014, 6, 1)

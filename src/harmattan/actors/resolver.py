@@ -437,6 +437,10 @@ def _role_on(roles: Sequence[Role], on: int | None) -> Role | None:
     return min(dated, key=distance) if dated else None
 
 
+#: How long after a person's last recorded post their surname alone still names them.
+_SURNAME_MEMORY_DAYS = 10 * 365
+
+
 def _covers(role: Role, on: int) -> bool:
     return (role[3] is not None or role[4] is not None) and (
         (role[3] is None or role[3] <= on) and (role[4] is None or on < role[4]))
@@ -740,9 +744,13 @@ class ActorResolver:
                 continue
             if day is not None:
                 active = [c for c in candidates if any(_covers(r, day) for r in index.roles[c])]
+                # (no one active: a surname alone names someone whose posts are not long past —
+                # "M. Carmichael" in 2021 is not an Eswatini minister of 2003)
+                recent = [c for c in candidates if not all(
+                    r[4] is not None and r[4] < day - _SURNAME_MEMORY_DAYS for r in index.roles[c])]
             else:
-                active = candidates
-            pool = active or candidates
+                active = recent = candidates
+            pool = active or recent
             if span == 2:
                 # "candidate Ricardo Anaya" is not Juan Antonio Morales Anaya: a given name
                 # written before the surname must be one of the person's.
