@@ -1665,3 +1665,22 @@ def test_a_judgement_told_by_its_participle_is_made_and_its_judge_did_nothing_el
                  "justice tchadienne pour atteinte à l'autorité de l'Etat.", "2022-11-01") == []
     assert {e.plover.event for e in _code("Des séparatistes soutenus par la Russie ont attaqué la ville.")} \
         == {"FIGHT"}
+
+
+
+def test_a_statistic_in_a_relative_clause_with_ou_does_not_judge_the_act() -> None:
+    # « où se trouvent la plupart des victimes » : the parser hangs the relative clause as an
+    # adverb; « la plupart » there says nothing of the demand
+    (event,) = _code("Les autorités des États-Unis, d'où est partie l'enquête et où se trouvent la "
+                     "plupart des victimes présumées, ont demandé leur extradition.", "2022-05-20")
+    assert (event.plover.event, [a.code for a in event.source]) == ("DEMAND", ["USA"])
+    assert _code("La plupart des victimes se trouvent aux États-Unis, où les autorités demandent "
+                 "souvent des extraditions.") == []
+
+
+def test_a_phrase_that_tells_when_names_no_target() -> None:
+    events = _code("Les soldats maliens ont arrêté trois jihadistes à la suite d'une demande des "
+                   "autorités nigériennes.", "2023-03-01")
+    main = max(events, key=lambda e: e.confidence)
+    assert main.plover.event == "COERCE" and [a.code for a in main.source] == ["MLI"]
+    assert "NER" not in {a.code for a in main.target}

@@ -993,6 +993,8 @@ def _core(token: Token) -> set[int]:
             if child.dep_ == "nmod" and (_case_words(child) | {fold(g.lower_) for g in child.children
                                                                 if g.dep_ in {"advmod", "fixed"}}) & _WHERE_CASES:
                 continue  # « des jihadistes près de Tillabéri » : where, not who
+            if child.dep_ == "nmod" and fold(child.lemma_) in _OCCASIONS:
+                continue  # « trois jihadistes à la suite d'une demande du Niger » : when, not who
             if child.dep_ in {"conj", "appos"} and fold(child.lemma_) in _RELATION_NOUNS and not any(
                     g.dep_ == "cc" for g in child.children):
                 continue  # « L'Afrique du Sud, le grand voisin du Mozambique, » : said of it
@@ -1310,7 +1312,10 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         elif child.dep_.startswith("obl") and child.dep_ != "obl:agent":
             cases = _case_words(child)
             # « massacré des centaines de civils » : an oblique with no preposition is an object
-            if (not cases or cases & _TARGET_CASES) and "par" not in cases:
+            # (not « à la suite d'une demande des États-Unis », « à l'issue de », « au cours de » :
+            # when, not to whom)
+            if (not cases or cases & _TARGET_CASES) and "par" not in cases \
+                    and fold(child.lemma_) not in _OCCASIONS:
                 target_heads.append(child)
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             # « exige que la junte libère », « appelle les putschistes à libérer », « menacé de
@@ -1396,6 +1401,10 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
 #: Gerunds that count the victims of an attack (folded lemmas): « tuant douze civils »,
 #: « blessant trois soldats », « faisant une dizaine de morts parmi les soldats ».
 _CASUALTY_GERUNDS = frozenset({"tuer", "blesser", "faire", "massacrer", "abattre", "enlever"})
+
+
+#: Nouns (folded lemmas) of a phrase that tells when or at whose word an act was done.
+_OCCASIONS = frozenset({"suite", "issue", "occasion", "cours", "lendemain", "veille"})
 
 
 def _casualty_heads(trigger: Token) -> list[Token]:
@@ -1511,6 +1520,10 @@ def _subordinate_clause(verb: Token) -> bool:
     gérondif « en révisant … », which tells how the act was done) or a clause coordinated with
     its own subject."""
     if verb.dep_ == "acl:relcl":
+        return True
+    if any(fold(c.lower_) in {"ou", "dont"} and c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
+        # (« d'où est partie l'enquête et où se trouvent la plupart des victimes » : a relative
+        # clause the small parser hangs as an adverb or a conjunct)
         return True
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and fold(c.text) in _CLAUSE_MARKS for c in verb.children)
