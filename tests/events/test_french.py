@@ -1424,6 +1424,11 @@ def test_nouns_and_set_phrases_that_tell_no_act() -> None:
                  "partenaire d'exécution du programme au Liberia.") == []
     assert _code("Et la manifestation la plus importante de cette dégradation a été l'expansion de "
                  "l'OTAN en Europe de l'Est.") == []
+    # a warning against a danger threatens no one; a warning to someone does
+    assert _code("L'économiste met en garde contre les dangers du populisme et de l'extrémisme.") == []
+    (warning,) = _code("La CEDEAO a mis en garde les putschistes contre toute tentative de réprimer "
+                       "les manifestants.", "2023-08-01")
+    assert (warning.plover.event, [a.code for a in warning.source]) == ("THREATEN", ["IGO"])
     # a protest, negotiations and an execution still are acts
     (protest,) = _code("La manifestation de l'opposition a été dispersée par la police à Niamey.")
     assert protest.plover.event == "ASSAULT"
@@ -1543,6 +1548,8 @@ def test_a_fight_against_a_cause_is_no_fighting() -> None:
     ("Le président Raisi a introduit plusieurs nouvelles mesures pour faire respecter le port du hijab.", "COERCE"),
     ("Le ministre chinois des affaires étrangères, Wang Yi, a qualifié les préoccupations de la Russie "
      "de légitimes.", "SUPPORT"),
+    # (was the demand, read off the noun)
+    ("La junte nigérienne a accédé à la demande de la CEDEAO.", "CONCEDE"),
 ])
 def test_support_offered_measures_introduced_concerns_called_legitimate(text: str, event: str) -> None:
     assert [e.plover.event for e in _code(text)][:1] == [event]
@@ -1665,7 +1672,6 @@ def test_a_judgement_told_by_its_participle_is_made_and_its_judge_did_nothing_el
                  "justice tchadienne pour atteinte à l'autorité de l'Etat.", "2022-11-01") == []
     assert {e.plover.event for e in _code("Des séparatistes soutenus par la Russie ont attaqué la ville.")} \
         == {"FIGHT"}
-
 
 
 def test_a_statistic_in_a_relative_clause_with_ou_does_not_judge_the_act() -> None:
