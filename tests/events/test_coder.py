@@ -365,6 +365,20 @@ def test_praise_with_an_arrest_in_its_object_is_still_praise() -> None:
     assert [(e.plover.event, e.evidence.trigger) for e in events if e.plover][:1] == [("SUPPORT", "applauded")]
 
 
+def test_an_accusation_is_coded_as_its_verb_says_whatever_the_model_reads() -> None:
+    # the sentence model read the rest ("helped the companies … obtain contracts") as a
+    # material act and the quad head locked the accusation out: it came out RETREAT
+    text = ("Global Witness alleges Lopez's political influence helped the companies illegally obtain "
+            "contracts for the projects while she was in Congress.")
+    (event,) = code_articles([Article(id="alleges", text=text, date=parse_date("2017-02-01"))])
+    assert (event.plover.event, event.evidence.trigger) == ("DISAPPROVE", "alleges")
+    assert [a.code for a in event.source] == ["NGO"]
+    # an accusation in a headline's title case or used as an adjective decides nothing
+    (event,) = code_articles([Article(id="headline", text="Mexico Arrests Alleged US Member of Tijuana Cartel.",
+                                      date=parse_date("2017-02-01"))])
+    assert event.plover.event == "COERCE"
+
+
 def test_coming_that_frames_an_act_is_no_visit() -> None:
     # "came … when …", "comes as …": the act is the clause's, not a visit (ARRIVE, 040)
     text = ("The latest development came on April 25 when Jacob Fehr, a member of Mexico's Mennonite "

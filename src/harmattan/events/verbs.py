@@ -1226,11 +1226,26 @@ def _ties_cut(pattern: str, code: str) -> bool:
     return code in {"160", "161"} and bool(_TIES_WORDS.search(pattern))
 
 
+#: Verbs of accusation: one act when someone says it ("Global Witness alleges Lopez's political
+#: influence helped the companies …" was read RETREAT by the model), not when they describe
+#: ("alleged underbosses", "stands accused of").
+_ACCUSING_VERBS = frozenset({"allege", "accuse", "condemn", "denounce", "criticize", "criticise"})
+
+
+def _unambiguous_verb(tok: Any) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in _UNAMBIGUOUS_VERBS or (
+        # (not in a headline's title case: "Mexico Arrests Alleged US Member of Tijuana Cartel")
+        lemma in _ACCUSING_VERBS and tok.pos_ == "VERB" and tok.text[:1].islower()
+        and tok.dep_ not in {"amod", "acl", "compound"}
+        and any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in tok.children))
+
+
 def _unambiguous(tok: Any, code: str, verb_code: str | None) -> bool:
     """A verb that states one act whatever else the sentence says ("arrested"), matched by a
     pattern of the same type as the verb's own: the pattern decides as the verb alone would
     ("Spanish police arrested two Colombian men in Madrid" was read ASSAULT by the model)."""
-    if tok.lemma_.lower() not in _UNAMBIGUOUS_VERBS or not verb_code:
+    if not _unambiguous_verb(tok) or not verb_code:
         return False
     mine, its = cameo_to_plover(code), cameo_to_plover(verb_code)
     return mine is not None and its is not None and mine.event == its.event
@@ -1653,7 +1668,7 @@ class VerbPatternCoder:
                     doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                     return None
                 return VerbMatch(code, tok.i, start, end, verb.default_text, 0, negated,
-                                 decisive=(code != verb.code or tok.lemma_.lower() in _UNAMBIGUOUS_VERBS
+                                 decisive=(code != verb.code or _unambiguous_verb(tok)
                                            or _freed(tok, code) or _captured(tok, code))
                                  and not negated and not _refused(tok))
             return None
