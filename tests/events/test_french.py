@@ -1550,6 +1550,9 @@ def test_a_fight_against_a_cause_is_no_fighting() -> None:
      "de légitimes.", "SUPPORT"),
     # (was the demand, read off the noun)
     ("La junte nigérienne a accédé à la demande de la CEDEAO.", "CONCEDE"),
+    # (an offer to release is an intent to yield, was the release itself)
+    ("Les autorités de transition du Tchad ont proposé de libérer deux cent cinquante membres de "
+     "groupes armés.", "CONCEDE"),
 ])
 def test_support_offered_measures_introduced_concerns_called_legitimate(text: str, event: str) -> None:
     assert [e.plover.event for e in _code(text)][:1] == [event]

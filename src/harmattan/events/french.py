@@ -798,7 +798,10 @@ _NEGATORS = {"pas", "plus", "jamais", "point", "guère", "aucun", "aucune", "nul
 _NEGATING_LEMMAS = {"démentir", "nier", "refuser", "renoncer", "exclure", "échouer"}
 _FUTURE_LEMMAS = {"prévoir", "envisager", "compter", "promettre", "engager", "projeter", "entendre",
                   "vouloir", "souhaiter", "annoncer", "préparer", "apprêter", "s'apprêter",
-                  "comptent", "devoir", "viser"}
+                  "comptent", "devoir", "viser",
+                  # (an offer is an intent: « ont proposé de libérer 250 prisonniers » yields,
+                  # CONCEDE, as "offered to release" does in English)
+                  "proposer", "offrir"}
 _HYPOTHETICAL_LEMMAS = {"pouvoir", "menacer", "envisager", "examiner", "étudier", "proposer", "risquer"}
 _CONDITION = re.compile(r"\b(?:en cas d[e'’]|au cas où|à moins que|faute d[e'’])", re.IGNORECASE)
 
@@ -1549,7 +1552,7 @@ _CARRIERS = {"aller", "decider", "menacer", "promettre", "commencer", "tenter", 
              "annoncer", "ordonner", "accepter", "continuer", "venir", "engager", "prevoir", "entendre",
              "vouloir", "exiger", "demander", "appeler", "inviter", "exhorter", "sommer", "autoriser",
              "proposer", "choisir", "affirmer", "declarer", "reconnaitre", "nier", "dementir", "envisager",
-             "reussir", "parvenir", "poursuivre", "charger", "accuser", "chercher", "finir"}
+             "reussir", "parvenir", "poursuivre", "charger", "accuser", "chercher", "finir", "offrir"}
 #: Verbs of opinion: an act in what they govern is the speaker's view (« estime que … »).
 _OPINION_VERBS = {"estimer", "penser", "croire", "sembler", "paraitre", "considerer", "juger",
                   "supposer", "craindre", "esperer", "douter", "imaginer", "soupconner"}
