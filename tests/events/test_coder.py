@@ -532,6 +532,21 @@ def test_events_carry_the_place_where_they_happened() -> None:
             assert (event.location["country"], event.location["precision"]) == ("BF", 3)
 
 
+@pytest.mark.parametrize("text", [
+    "JNIM fighters briefly seized the town of Mansila after overrunning an army base.",
+    "JNIM fighters attacked Djibo on Sunday.",
+])
+def test_a_group_across_borders_takes_the_country_of_a_town_it_acts_in(text: str) -> None:
+    # a town the dictionary lists says where, however the sentence names it (it was JNIM's
+    # home country, Mali, unless "in" came before the town)
+    events = code_articles([Article(id="town", date=parse_date("2024-06-11"), text=text)])
+    assert [(a.code, a.sector) for a in events[0].source] == [("BFA", "REB")]
+    # naming the group is no act in a country
+    (event,) = code_articles([Article(id="us", date=parse_date("2024-06-11"),
+                                      text="The United States designated JNIM a terrorist group.")])
+    assert "MLI" in {a.code for a in event.target}
+
+
 def test_two_versions_of_one_article_in_a_batch_keep_their_own_events() -> None:
     first = Article(id="same", date=parse_date("2023-07-31"),
                     text="ECOWAS imposed sanctions on Niger on Sunday.")

@@ -208,6 +208,20 @@ def country_by_name() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """The towns and regions the shipped dictionaries list as places of a country (``places``
+    in the YAML files' ``countries``), lowered: a name that says where things happen, never
+    the country itself ("Mansila", "Tillabéri")."""
+    names: set[str] = set()
+    for path in (FRENCH_PATH, AMERICAS_PATH, LEADERS_PATH, SAHEL_PATH):
+        with open(path, encoding="utf-8") as handle:
+            document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        for row in (document.get("countries") or {}).values():
+            names.update(str(name).lower() for name in (row or {}).get("places", []))
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1)
 def country_codes() -> frozenset[str]:
     """Every code that names a country or territory: the countries table's ISO 3166-1
     alpha-3 codes (plus XKX, Kosovo's customary code), the territories and the former states

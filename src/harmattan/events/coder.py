@@ -2762,7 +2762,12 @@ def _named_as_place(text: str, actor: Actor) -> bool:
     if not (entry.startswith("countries:") or (entry.startswith("phoenix:countries:")
                                                and actor.actor_id is None)):
         return ":agents:" in entry and bool(_PLACE_INSIDE.search(actor.text))
-    return actor.sector == "GOV" or bool(_PLACE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
+    from harmattan.actors.dictionary import town_names
+
+    # (a town the dictionary lists is a place however it is named: "seized the town of Mansila",
+    # "attacked Djibo")
+    return actor.sector == "GOV" or actor.text.lower() in town_names() \
+        or bool(_PLACE_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
 
 
 _PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
