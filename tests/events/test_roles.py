@@ -515,6 +515,15 @@ def test_no_target_carried_over_without_a_word_pointing_back() -> None:
         ("", "MLI", None, "implied:article-country")]
 
 
+def test_a_coup_with_no_named_target_is_aimed_at_the_government() -> None:
+    (coup,) = [e for e in _events("Army officers in Gabon seized power and placed President Ali Bongo "
+                                  "under house arrest.", "2023-08-30") if e.plover.event == "COERCE"]
+    assert [(a.code, a.sector, a.entry) for a in coup.target] == [("GAB", "GOV", "implied:article-country")]
+    # an arrest with no named target is not
+    (arrest,) = _events("Malian police arrested three men in Bamako on Monday.", "2023-05-10")
+    assert all(a.sector != "GOV" for a in arrest.target)
+
+
 def test_target_carried_over_when_the_sentence_points_back() -> None:
     text = ("Malian soldiers attacked JNIM fighters near Boni on Monday. Malian soldiers "
             "attacked them again on Tuesday.")

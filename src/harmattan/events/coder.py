@@ -2357,7 +2357,10 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                     # authorities confiscated 3,559 kilos of shark fins": the act annotations
                     # give such seizures no target 6 times in 8 on the train part)
                     continue
-                role.append(Actor("", country, "", None, None, None, "implied:article-country"))
+                # (a coup is against the government it removes: "Army officers in Gabon seized
+                # power" is aimed at Gabon's government)
+                sector = "GOV" if role is event.target and _coup(event) else ""
+                role.append(Actor("", country, sector, None, None, None, "implied:article-country"))
                 continue
             if any(a.code for a in role):
                 continue
@@ -2369,6 +2372,14 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
 
 #: CAMEO "confiscate property".
 _GOODS_SEIZED = "1711"
+_POWER_SEIZED = re.compile(r"\b(?:seiz\w*|took|tak\w+|grabb?\w*|s'emparer|s'est emparée?s?|"
+                           r"pris|prend\w*)\s+(?:le\s+)?(?:power|pouvoir)\b", re.IGNORECASE)
+
+
+def _coup(event: Event) -> bool:
+    """The act is a coup: power seized (CAMEO 170, "seized power", « a pris le pouvoir »)."""
+    return event.cameo is not None and event.cameo.code == "170" and bool(
+        _POWER_SEIZED.search(event.evidence.sentence))
 
 
 #: The two kinds of force: against armed parties, and against anyone.
