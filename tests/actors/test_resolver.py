@@ -192,6 +192,13 @@ def test_a_surname_alone_names_no_one_whose_posts_are_long_past(resolver: ActorR
     assert resolver.resolve_actor("Mr Gbagbo", dt.date(2018, 6, 1)).actor_id == "LAURENT_GBAGBO"
 
 
+@pytest.mark.parametrize("text", ["West African leaders imposed sanctions", "the West African bloc said",
+                                  "Les dirigeants ouest-africains ont imposé", "le bloc ouest-africain a menacé"])
+def test_west_african_leaders_in_summit_are_ecowas(resolver: ActorResolver, text: str) -> None:
+    actor = resolver.resolve_actor(text, dt.date(2022, 1, 9))
+    assert (actor.code, actor.actor_id) == ("IGO", "ECOWAS")
+
+
 def test_a_bodys_last_word_is_no_surname(resolver: ActorResolver) -> None:
     # the Phoenix "person" Tawhid Brigade once gave "the Special Operations Brigade" Syria's rebels
     on = dt.date(2014, 6, 1)
