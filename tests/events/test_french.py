@@ -1693,3 +1693,16 @@ def test_a_phrase_that_tells_when_names_no_target() -> None:
     main = max(events, key=lambda e: e.confidence)
     assert main.plover.event == "COERCE" and [a.code for a in main.source] == ["MLI"]
     assert "NER" not in {a.code for a in main.target}
+
+
+def test_who_denies_an_accusation_just_made_is_the_accused() -> None:
+    events = _code("La CPI a accusé Laurent Gbagbo de crimes contre l'humanité. Il nie ces allégations.",
+                   "2016-01-28")
+    (denial,) = [e for e in events if e.plover.event == "REJECT"]
+    assert [a.text for a in denial.source] == ["Laurent Gbagbo"]
+    assert [a.code for a in denial.target] == ["IGO"]
+    # « il » after another act is still its doer
+    events = _code("La CPI a accusé Laurent Gbagbo de crimes contre l'humanité. Elle a ensuite rencontré "
+                   "les juges.", "2016-01-28")
+    (meeting,) = [e for e in events if e.plover.event == "CONSULT"]
+    assert [a.code for a in meeting.source] == ["IGO"]

@@ -592,6 +592,14 @@ class EventCoder:
             if topic is not None and topic[0] == candidate.article.id \
                     and candidate.sentence.index - topic[1] == 1:
                 antecedent = topic[2]
+            if previous is not None and previous.target and candidate.sentence.index - previous_index == 1 \
+                    and previous.plover is not None and previous.plover.event in _ACCUSING_ACTS \
+                    and _french_denial(doc):
+                # « La CPI l'accuse de crimes de guerre. Il nie ces allégations. » : who denies
+                # is who was accused, and the denial answers the accuser
+                antecedent, accuser = previous.target, previous.source
+            else:
+                accuser = None
             # « l' / le / la / les » as the object: the target of the act just before, else
             # the subject named in the sentence just before
             objects = previous.target if previous is not None and previous.target and \
@@ -600,6 +608,10 @@ class EventCoder:
                     and candidate.sentence.index - named[1] == 1:
                 objects = named[2]
             event = self._french_event(candidate, doc, antecedent, objects)
+            if event is not None and accuser and not event.target and event.plover is not None \
+                    and event.plover.event == "REJECT":
+                event.target = [Actor(a.text, a.code, a.sector, a.actor_id, a.start, a.end,
+                                      (a.entry or "") + "+accuser") for a in accuser]
             candidate.events = [event] if event is not None else []
             if event is not None and event.modality.negated:
                 # « La Russie nie avoir ciblé des civils » : the act denied, negated, and the
@@ -2368,6 +2380,25 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                 if (actor.entry or "").startswith("unlisted-person"):
                     actor.code = country
                     actor.entry = f"{actor.entry}+article-country"
+
+
+#: Acts that accuse someone: who then denies is the accused.
+_ACCUSING_ACTS = frozenset({"DISAPPROVE", "COERCE", "INVESTIGATE"})
+_FRENCH_DENIALS = frozenset({"nier", "dementir", "contester", "refuter", "rejeter"})
+
+
+def _french_denial(doc: Doc) -> bool:
+    """The sentence denies (« Il nie ces allégations », « Elle a démenti »; « rejeter » only
+    accusations)."""
+    from harmattan.events.french import fold
+
+    for token in doc:
+        lemma = fold(token.lemma_)
+        if lemma in _FRENCH_DENIALS and token.pos_ in {"VERB", "AUX"} and (lemma != "rejeter" or any(
+                fold(c.lemma_) in {"accusation", "allegation", "charge", "accusations", "allegations"}
+                for c in token.children)):
+            return True
+    return False
 
 
 #: CAMEO "confiscate property".
