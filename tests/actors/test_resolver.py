@@ -199,6 +199,17 @@ def test_west_african_leaders_in_summit_are_ecowas(resolver: ActorResolver, text
     assert (actor.code, actor.actor_id) == ("IGO", "ECOWAS")
 
 
+@pytest.mark.parametrize("text, actor_id", [
+    ("HRW a dénoncé", "HUMAN_RIGHTS_WATCH"), ("Amnesty said on Monday", "AMNESTY_INTERNATIONAL"),
+    ("Crisis Group warned", "INTERNATIONAL_CRISIS_GROUP"), ("Save the Children said", "SAVE_THE_CHILDREN"),
+])
+def test_rights_and_aid_groups_by_their_short_names(resolver: ActorResolver, text: str, actor_id: str) -> None:
+    actor = resolver.resolve_actor(text, dt.date(2020, 1, 1))
+    assert (actor.code, actor.actor_id) == ("NGO", actor_id)
+    # (not an amnesty granted)
+    assert resolver.resolve_actor("an amnesty for prisoners", dt.date(2020, 1, 1)).code != "NGO"
+
+
 def test_a_bodys_last_word_is_no_surname(resolver: ActorResolver) -> None:
     # the Phoenix "person" Tawhid Brigade once gave "the Special Operations Brigade" Syria's rebels
     on = dt.date(2014, 6, 1)
