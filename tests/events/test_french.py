@@ -1706,3 +1706,13 @@ def test_who_denies_an_accusation_just_made_is_the_accused() -> None:
                    "les juges.", "2016-01-28")
     (meeting,) = [e for e in events if e.plover.event == "CONSULT"]
     assert [a.code for a in meeting.source] == ["IGO"]
+
+
+def test_an_accusation_is_aimed_at_the_accused_not_at_what_they_are_accused_of_acting_on() -> None:
+    (event,) = _code("Le Mali accuse la France de soutenir les jihadistes.", "2022-08-17")
+    assert (event.plover.event, [a.code for a in event.target]) == ("DISAPPROVE", ["FRA"])
+    (event,) = _code("La junte accuse la CEDEAO de vouloir attaquer le Niger.", "2023-08-10")
+    assert [a.code for a in event.target] == ["IGO"]
+    # a demand is still aimed at who must act
+    (event,) = _code("La CEDEAO a exigé que la junte nigérienne libère le président Bazoum.", "2023-08-10")
+    assert "NER" in {a.code for a in event.target}

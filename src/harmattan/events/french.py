@@ -1320,9 +1320,11 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if (not cases or cases & _TARGET_CASES) and "par" not in cases \
                     and fold(child.lemma_) not in _OCCASIONS:
                 target_heads.append(child)
-        elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+        elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"} and not (
+                fold(trigger.lemma_) in _JUDGING_OF and any(c.dep_ in {"obj", "iobj"} for c in trigger.children)):
             # « exige que la junte libère », « appelle les putschistes à libérer », « menacé de
-            # recourir à la force contre la junte »
+            # recourir à la force contre la junte » (not what the accused is accused of doing:
+            # « accuse la France de soutenir les jihadistes » is aimed at France)
             target_heads.extend(g for g in child.children if g.dep_ in {"nsubj", "obj"} or (
                 g.dep_.startswith("obl") and _case_words(g) & {"contre", "envers"}))
             target_heads.extend(n for g in child.children if g.dep_.startswith("obl")
@@ -1406,6 +1408,9 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
 _CASUALTY_GERUNDS = frozenset({"tuer", "blesser", "faire", "massacrer", "abattre", "enlever"})
 
 
+#: Verbs that judge someone for what they did (« accuse X de … »): aimed at X alone.
+_JUDGING_OF = frozenset({"accuser", "soupconner", "reprocher", "blamer", "feliciter", "remercier", "critiquer",
+                         "condamner"})
 #: Nouns (folded lemmas) of a phrase that tells when or at whose word an act was done.
 _OCCASIONS = frozenset({"suite", "issue", "occasion", "cours", "lendemain", "veille"})
 
