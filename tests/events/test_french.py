@@ -1716,3 +1716,10 @@ def test_an_accusation_is_aimed_at_the_accused_not_at_what_they_are_accused_of_a
     # a demand is still aimed at who must act
     (event,) = _code("La CEDEAO a exigé que la junte nigérienne libère le président Bazoum.", "2023-08-10")
     assert "NER" in {a.code for a in event.target}
+
+
+def test_a_verb_after_que_the_parser_reads_as_a_noun_keeps_its_subject_and_object() -> None:
+    # « libère » read as a noun, « junte » as an adjective on it, « le président » an apposition
+    (event,) = _code("La CEDEAO a exigé que la junte libère le président Bazoum.", "2023-08-10")
+    assert event.plover.event == "DEMAND"
+    assert [(a.text, a.code) for a in event.target] == [("junte", "NER"), ("président Bazoum", "NER")]

@@ -308,6 +308,8 @@ def repair_split_participle(doc: Doc) -> Doc:
     for token in doc:
         _participle_under_its_object(doc, token)
     for token in doc:
+        _verb_after_que(token)
+    for token in doc:
         if fold(token.lower_) in _VERB_HOMOGRAPHS and token.pos_ != "VERB" and token.i > 0:
             _make_root_verb(doc, token, _VERB_HOMOGRAPHS[fold(token.lower_)])
     for token in doc:
@@ -378,6 +380,27 @@ _QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
 _FIRST_PERSON = frozenset({"je", "j", "nous"})
 #: Present tenses the parser may read as another word (« dément », demented): form → lemma.
 _VERB_HOMOGRAPHS = {"dement": "démentir", "dementent": "démentir"}
+
+
+def _verb_after_que(token: Token) -> None:
+    """« a exigé que la junte libère le président Bazoum », parsed with « libère » a noun, the
+    clause's subject an adjective on it and its object an apposition: make it the clause's
+    verb (a form of a verb of the lexicon, written -e or -ent), with its subject and object."""
+    if token.dep_ != "ccomp" or token.pos_ not in {"NOUN", "ADJ"} or not any(
+            c.dep_ == "mark" and fold(c.lower_) in {"que", "qu'", "qu’"} for c in token.children):
+        return
+    word = fold(token.lower_)
+    stem = word[:-3] if word.endswith("ent") else word[:-1] if word.endswith("e") else ""
+    lemma = stem + "er" if stem else ""
+    if not lemma or lemma not in load_lexicon():
+        return
+    token.pos_ = "VERB"
+    token.lemma_ = lemma
+    for child in token.children:
+        if child.i < token.i and child.dep_ == "amod" and child.pos_ in {"ADJ", "NOUN"}:
+            child.dep_ = "nsubj"  # « la junte » read as an adjective of the verb
+        elif child.i > token.i and child.dep_ == "appos":
+            child.dep_ = "obj"  # « le président Bazoum » read as an apposition
 
 
 def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
