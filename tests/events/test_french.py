@@ -1723,3 +1723,6 @@ def test_a_verb_after_que_the_parser_reads_as_a_noun_keeps_its_subject_and_objec
     (event,) = _code("La CEDEAO a exigé que la junte libère le président Bazoum.", "2023-08-10")
     assert event.plover.event == "DEMAND"
     assert [(a.text, a.code) for a in event.target] == [("junte", "NER"), ("président Bazoum", "NER")]
+    # or as an adverb, its subject hung on it
+    (event,) = _code("La CEDEAO exige que les putschistes rétablissent l'ordre constitutionnel.", "2023-08-10")
+    assert (event.plover.event, [a.text for a in event.target]) == ("DEMAND", ["putschistes"])

@@ -386,16 +386,19 @@ def _verb_after_que(token: Token) -> None:
     """« a exigé que la junte libère le président Bazoum », parsed with « libère » a noun, the
     clause's subject an adjective on it and its object an apposition: make it the clause's
     verb (a form of a verb of the lexicon, written -e or -ent), with its subject and object."""
-    if token.dep_ != "ccomp" or token.pos_ not in {"NOUN", "ADJ"} or not any(
+    if token.dep_ != "ccomp" or token.pos_ not in {"NOUN", "ADJ", "ADV"} or not any(
             c.dep_ == "mark" and fold(c.lower_) in {"que", "qu'", "qu’"} for c in token.children):
         return
     word = fold(token.lower_)
     stem = word[:-3] if word.endswith("ent") else word[:-1] if word.endswith("e") else ""
     lemma = stem + "er" if stem else ""
-    if not lemma or lemma not in load_lexicon():
+    if lemma in load_lexicon():
+        token.lemma_ = lemma
+    elif not (token.pos_ == "ADV" and any(c.dep_ == "nsubj" for c in token.children)):
+        # (« exige que les putschistes rétablissent l'ordre » : tagged an adverb, its subject
+        # hung on it — a verb whatever its lemma)
         return
     token.pos_ = "VERB"
-    token.lemma_ = lemma
     for child in token.children:
         if child.i < token.i and child.dep_ == "amod" and child.pos_ in {"ADJ", "NOUN"}:
             child.dep_ = "nsubj"  # « la junte » read as an adjective of the verb
