@@ -365,15 +365,9 @@ def test_praise_with_an_arrest_in_its_object_is_still_praise() -> None:
     assert [(e.plover.event, e.evidence.trigger) for e in events if e.plover][:1] == [("SUPPORT", "applauded")]
 
 
-def test_an_accusation_is_coded_as_its_verb_says_whatever_the_model_reads() -> None:
-    # the sentence model read the rest ("helped the companies … obtain contracts") as a
-    # material act and the quad head locked the accusation out: it came out RETREAT
-    text = ("Global Witness alleges Lopez's political influence helped the companies illegally obtain "
-            "contracts for the projects while she was in Congress.")
-    (event,) = code_articles([Article(id="alleges", text=text, date=parse_date("2017-02-01"))])
-    assert (event.plover.event, event.evidence.trigger) == ("DISAPPROVE", "alleges")
-    assert [a.code for a in event.source] == ["NGO"]
-    # an accusation in a headline's title case or used as an adjective decides nothing
+def test_an_accusation_in_a_title_case_headline_decides_nothing() -> None:
+    # (an accusation said by a named subject decides its type: the parametrised test of
+    # unambiguous verbs below; "Alleged" here is a headline's adjective)
     (event,) = code_articles([Article(id="headline", text="Mexico Arrests Alleged US Member of Tijuana Cartel.",
                                       date=parse_date("2017-02-01"))])
     assert event.plover.event == "COERCE"
@@ -711,15 +705,20 @@ def test_a_participle_that_ties_a_noun_to_something_is_no_act() -> None:
     assert event.evidence.trigger == "arrested"
 
 
-@pytest.mark.parametrize("text", [
-    "Spanish police arrested two Colombian men in Madrid.",
-    "Police in Madrid arrested two men.",
-])
-def test_an_arrest_matched_by_a_pattern_of_its_own_type_is_an_arrest(text: str) -> None:
+@pytest.mark.parametrize("text, event_type, trigger, source", [
     # the sentence model reads ASSAULT in these; "- POLICE * [173]" states the verb's own act
+    ("Spanish police arrested two Colombian men in Madrid.", "COERCE", "arrested", "ESP"),
+    ("Police in Madrid arrested two men.", "COERCE", "arrested", "ESP"),
+    # the model read the rest ("helped the companies … obtain contracts") as a material act and
+    # the quad head locked the accusation out: it came out RETREAT
+    ("Global Witness alleges Lopez's political influence helped the companies illegally obtain "
+     "contracts for the projects while she was in Congress.", "DISAPPROVE", "alleges", "NGO"),
+])
+def test_a_verb_of_one_act_matched_by_a_pattern_of_its_type_decides_over_the_model(
+        text: str, event_type: str, trigger: str, source: str) -> None:
     (event,) = code_articles([Article(id="a", text=text, date=parse_date("2016-03-01"))])
-    assert (event.plover.event, event.evidence.trigger) == ("COERCE", "arrested")
-    assert event.source and {a.code for a in event.source} == {"ESP"}
+    assert (event.plover.event, event.evidence.trigger) == (event_type, trigger)
+    assert event.source and {a.code for a in event.source} == {source}
 
 
 def test_a_name_parsed_as_the_main_word_gives_the_trigger_to_the_verb_hung_on_it() -> None:
