@@ -1726,3 +1726,9 @@ def test_a_verb_after_que_the_parser_reads_as_a_noun_keeps_its_subject_and_objec
     # or as an adverb, its subject hung on it
     (event,) = _code("La CEDEAO exige que les putschistes rétablissent l'ordre constitutionnel.", "2023-08-10")
     assert (event.plover.event, [a.text for a in event.target]) == ("DEMAND", ["putschistes"])
+    # or as an adverb under the clause's object, a plural in -ent the tagger does not know
+    (event,) = _code("La France demande que les autorités maliennes libèrent les otages.", "2023-08-10")
+    assert (event.plover.event, [a.text for a in event.target][:1]) == ("DEMAND", ["autorités maliennes"])
+    (event,) = _code("La CEDEAO demande que les militaires libèrent immédiatement le président Bazoum.",
+                     "2023-08-10")
+    assert [a.text for a in event.target] == ["militaires", "président Bazoum"]

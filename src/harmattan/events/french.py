@@ -310,6 +310,8 @@ def repair_split_participle(doc: Doc) -> Doc:
     for token in doc:
         _verb_after_que(token)
     for token in doc:
+        _plural_verb_after_que(doc, token)
+    for token in doc:
         if fold(token.lower_) in _VERB_HOMOGRAPHS and token.pos_ != "VERB" and token.i > 0:
             _make_root_verb(doc, token, _VERB_HOMOGRAPHS[fold(token.lower_)])
     for token in doc:
@@ -404,6 +406,53 @@ def _verb_after_que(token: Token) -> None:
             child.dep_ = "nsubj"  # « la junte » read as an adjective of the verb
         elif child.i > token.i and child.dep_ == "appos":
             child.dep_ = "obj"  # « le président Bazoum » read as an apposition
+
+
+def _plural_verb_after_que(doc: Doc, token: Token) -> None:
+    """« demande que les autorités maliennes libèrent les otages », « … que les militaires
+    libèrent immédiatement le président Bazoum »: the tagger does not know the plural
+    « libèrent » and reads it as an adverb, the clause's object (or its subject) then heads the
+    clause.  A word written -ent, read as an adverb, a noun or an adjective, that is the form of
+    a verb of the lexicon and comes after « que » and a noun with no verb between: rebuild the
+    clause — the verb under the verb before « que », « que » its mark, the noun its subject, the
+    noun after it its object."""
+    word = fold(token.lower_)
+    if token.pos_ not in {"ADV", "NOUN", "ADJ"} or not word.endswith("ent") or len(word) < 6:
+        return
+    lemma = word[:-3] + "er"
+    if lemma not in load_lexicon():
+        return
+    que = next((t for t in reversed(doc[max(0, token.i - 6):token.i])
+                if fold(t.lower_) in {"que", "qu'", "qu’"}), None)
+    if que is None:
+        return
+    between = doc[que.i + 1:token.i]
+    subject = next((t for t in between if t.pos_ in {"NOUN", "PROPN"}), None)
+    governor = next((t for t in reversed(doc[:que.i]) if t.pos_ == "VERB"), None)
+    if subject is None or governor is None or any(t.pos_ in {"VERB", "AUX"} for t in between):
+        return
+    after = doc[token.i + 1:token.i + 5]
+    obj = next((t for t in after if t.pos_ in {"NOUN", "PROPN"}), None)
+    if obj is not None and any(t.pos_ not in {"ADV", "DET"} for t in doc[token.i + 1:obj.i]):
+        obj = None
+    if any(t.head.i == token.i for t in doc[:que.i]) or governor.head.i >= que.i:
+        return  # (something before « que » hangs on the word, or the governor on the clause)
+    token.head, token.dep_, token.pos_, token.lemma_ = governor, "ccomp", "VERB", lemma
+    token.set_morph("Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin")
+    que.head, que.dep_ = token, "mark"
+    subject.head, subject.dep_ = token, "nsubj"
+    for t in between:
+        if t.i != subject.i and t.pos_ == "DET" and t.i < subject.i:
+            t.head, t.dep_ = subject, "det"
+        elif t.i > subject.i and t.head.i not in {subject.i} | {u.i for u in between}:
+            t.head = subject
+    if obj is not None:
+        obj.head, obj.dep_ = token, "obj"
+        for t in doc[token.i + 1:obj.i]:
+            if t.pos_ == "ADV":
+                t.head, t.dep_ = token, "advmod"
+            else:
+                t.head, t.dep_ = obj, "det"
 
 
 def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
