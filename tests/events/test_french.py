@@ -1411,6 +1411,9 @@ def test_an_attack_told_as_an_intention_or_an_idea_is_no_incident() -> None:
                  "attaque contre l'Ukraine.") == []
     assert _code("Il existe en Russie un terreau fertile pour l'idée que la Russie est un empire "
                  "qui s'attaque à l'Occident.") == []
+    # nor one a modal governs: a rule or a possibility
+    assert _code("Les forces militaires ne peuvent pas attaquer délibérément les civils - ni les "
+                 "infrastructures qui sont essentielles à leur survie.") == []
     # an attack told as done stays one
     (attack,) = _code("Des jihadistes ont attaqué un poste de l'armée à Tillabéri lundi.")
     assert attack.plover.event in {"FIGHT", "ASSAULT"}

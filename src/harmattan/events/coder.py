@@ -2421,9 +2421,12 @@ def _told_as_not_done(reason: str) -> bool:
     """The French gate's reasons that say the act is not told as done: an infinitive no verb
     carries (an intention, a decision regretted), a present relative clause that describes, an
     opinion, a subjonctif (not a participle: « trois soldats tués lors de l'attaque » is a
-    headline's incident)."""
+    headline's incident), an infinitive a modal or a condition governs (« Les forces militaires ne
+    peuvent pas attaquer les civils » states a rule; not « aurait été tuée », an allegation in
+    the conditional)."""
     return reason.endswith("with no verb that carries it") or reason in {
-        "present relative clause: a description", "an opinion", "subjonctif: not told as done"}
+        "present relative clause: a description", "an opinion", "subjonctif: not told as done",
+        "infinitive: conditional"}
 
 
 #: « peut / peuvent / pourrait / pourraient (…) être » : a possibility, in French.
