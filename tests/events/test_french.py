@@ -1404,6 +1404,16 @@ def test_questions_asked_by_a_journalist_are_no_act() -> None:
     assert _code("Il a été interrogé par la BBC sur la crise.") == []
 
 
+def test_a_share_in_a_later_clause_of_its_own_does_not_make_the_act_a_statistic() -> None:
+    (event,) = _code("Les États-Unis ont interdit la vente d'un large éventail de marchandises à la "
+                     "Russie, les grandes entreprises ont quitté le pays les unes après les autres et "
+                     "60 % des réserves de la Banque centrale de Russie ont été gelées.", "2022-04-01")
+    assert [a.code for a in event.source] == ["USA"] and event.evidence.trigger == "interdit"
+    # a share in the act's own clause still makes it one
+    assert _code("La Russie a réduit de plus de 80 % l'approvisionnement en gaz des pays de l'Union "
+                 "européenne.", "2022-09-01") == []
+
+
 def test_an_attack_told_as_an_intention_or_an_idea_is_no_incident() -> None:
     # the gate reads « lancer une attaque » under « n'a pas l'intention de » as not done: no
     # ACLED incident either, as no act

@@ -1588,8 +1588,35 @@ def _not_an_act_for(doc: Doc, trigger: Token) -> bool:
         if _subordinate_clause(clause) and trigger.i in {t.i for t in clause.head.ancestors} | {clause.head.i} \
                 and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
             continue
+        if _STATISTIC.search(mark.group(0)) and _in_a_later_clause(doc, trigger, token):
+            continue
         return True
     return False
+
+
+#: Words that end one clause of a sentence and open the next (« , », « ; », « et », « mais »).
+_CLAUSE_BOUNDARIES = frozenset({",", ";", "et", "mais"})
+
+
+#: The marks of a statistic (a share, a percentage, « la plupart des »).
+_STATISTIC = re.compile(r"%|pour cent|pourcentage|plupart", re.IGNORECASE)
+
+
+def _in_a_later_clause(doc: Doc, trigger: Token, token: Token) -> bool:
+    """The mark is in a clause told after the trigger's, with its own subject and finite verb:
+    « Les États-Unis ont interdit la vente de marchandises à la Russie, les entreprises ont
+    quitté le pays et 60 % des réserves ont été gelées » — the share is of the reserves frozen,
+    not of the ban (the small parser hangs that clause anywhere, so it is read by its words;
+    not a second verb of the same subject, « a refusé … et a rencontré peu d'étrangers »)."""
+    if token.i <= trigger.i:
+        return False
+    bounds = [t.i for t in doc[trigger.i + 1:token.i] if t.lower_ in _CLAUSE_BOUNDARIES]
+    if not bounds:
+        return False
+    end = next((t.i for t in doc[token.i + 1:] if t.lower_ in _CLAUSE_BOUNDARIES), len(doc))
+    segment = doc[bounds[-1] + 1:end]
+    verb = next((t for t in segment if t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm")), None)
+    return verb is not None and any(t.pos_ in {"NOUN", "PROPN", "PRON"} for t in doc[segment.start:verb.i])
 
 
 #: The words that open an adverbial clause beside the act (« bien que », « alors que », « lorsque
