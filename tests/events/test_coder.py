@@ -1184,6 +1184,22 @@ def test_ties_cut_are_reduced_relations(text: str, code: str) -> None:
     assert event.target and event.target[0].code in {"UKR", "KEN"}
 
 
+def test_the_country_points_back_at_the_country_the_sentence_named() -> None:
+    # (the article's own country was given before, as an actor with no words)
+    text = ("Mali's junta expelled the French ambassador on Tuesday. Days after the coup in Niger, "
+            "the United States suspended aid to the country.")
+    events = code_articles([Article(id="anaphor", text=text, date=parse_date("2023-07-30"))])
+    (event,) = [e for e in events if e.evidence.trigger == "suspended"]
+    assert event.plover.event == "SANCTION"
+    (target,) = event.target
+    assert (target.text, target.code) == ("the country", "NER")
+    assert text[target.start:target.end] == "the country" and target.entry.endswith("+anaphor")
+    # not a country the act's own source is
+    (event,) = code_articles([Article(id="own", date=parse_date("2023-07-30"),
+                                      text="Nigeria closed its borders to travellers entering the country.")])
+    assert not any((a.entry or "").endswith("+anaphor") for a in event.target)
+
+
 def test_an_appeal_alone_makes_a_candidate() -> None:
     # "urge" is an appeal only (020, DEMAND): it was no trigger word, so a sentence with no
     # other one was never read

@@ -411,6 +411,8 @@ class EventCoder:
             items = by_article.get(id(article), [])
             is_french = language[id(article)] == "fr"
             article_events = [e for c in items for e in c.events]
+            if not is_french:
+                _the_country_named_before(items)
             _carry_targets(article_events, self.settings.discourse_window)
             if not is_french:
                 _pronoun_sources(items)
@@ -2979,6 +2981,38 @@ def _may_be_one_person(actor: Actor) -> bool:
     if last.lower() in _COLLECTIVE_WORDS:
         return False
     return not (last.endswith("s") and last[:1].islower())
+
+
+def _the_country_named_before(items: list[_Candidate]) -> None:
+    """An act with no target that is done to "the country", a country the same sentence named
+    before ("ECOWAS imposed sanctions on Niger and closed its members' borders with the
+    country"): the act is aimed at that country — the words "the country", with its code
+    (entry ``…+anaphor``), as the annotation conventions write a pointer back."""
+    from harmattan.actors.dictionary import country_codes
+
+    countries = country_codes()
+    for item in items:
+        doc = item.doc
+        if doc is None or not item.events or "the country" not in item.sentence.text.lower():
+            continue
+        for event in item.events:
+            if event.target or event.evidence.trigger_start is None:
+                continue
+            at = event.evidence.trigger_start - item.sentence.start
+            trigger = next((t for t in doc if t.idx == at), None)
+            noun = next((t for t in doc if t.lower_ == "country" and t.i > 0 and doc[t.i - 1].lower_ == "the"
+                         and t.dep_ in {"pobj", "dobj"} and trigger is not None
+                         and trigger in t.ancestors), None)
+            if noun is None:
+                continue
+            start = item.sentence.start + doc[noun.i - 1].idx
+            own = {a.code for a in event.source}
+            named = [a for a in item.actors if a.code in countries and a.code not in own
+                     and a.sector in {"", "GOV"} and a.start is not None and a.start < start]
+            if named:
+                last = named[-1]
+                event.target = [Actor("the country", last.code, last.sector, last.actor_id, start,
+                                      start + len("the country"), (last.entry or "") + "+anaphor")]
 
 
 def _carry_targets(events: list[Event], window: int) -> None:
