@@ -50,6 +50,10 @@ _MODIFIERS = frozenset(
     "of thousands dozens junior deputy chief acting caretaker".split()
 )
 _LINKS = frozenset({"of", "in", "from"})
+#: Words an actor's words do not end on ("AMBASSADOR TO", "EMBASSY IN" of the Phoenix agents).
+_TRAILING_LINKS = frozenset({"to", "of", "for", "in", "at"})
+#: Possessive pronouns: "its troops", "their soldiers" belong to someone named elsewhere.
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "ses", "leurs", "son", "sa", "leur", "nos"})
 #: Words that end a description: a possessive's agent is not past them.
 _FUNCTION_WORDS = frozenset(
     "and or but nor the a an of in on to for with by at from that which who whom whose has have "
@@ -779,6 +783,9 @@ class ActorResolver:
 
         def emit(i: int, j: int, code: str, sector: str, actor_id: str | None,
                  entry: str | None) -> None:
+            while j - i > 1 and norms[j - 1] in _TRAILING_LINKS:
+                j -= 1  # (a phrase of the dictionary that ends in a link, "AMBASSADOR TO", with no
+                # country after it: "ordered the French ambassador to leave")
             start, end = tokens[i][1], tokens[j - 1][2]
             actors.append(Actor(text=text[start:end], code=code, sector=sector,
                                 actor_id=actor_id, start=offset + start, end=offset + end,
@@ -900,6 +907,12 @@ class ActorResolver:
                 # "the websites of Chile's | Justice Ministry", "two leaders of Spain's |
                 # Basque separatist group": the country belongs to what follows)
                 between = _without_transition(gap(end_j, nxt.i))
+                # (not "withdraw its troops from Mali", « a retiré ses troupes du Mali »: forces
+                # with an owner's pronoun before them come from the place named, they are not its
+                # own; "their counterparts from Mali" still are Mali's)
+                if between and between[0] in {"from", "du", "de", "des", "d'"} and m.i > 0 \
+                        and words[m.i - 1].lower() in _OWNERS and sector in {"MIL", "COP"}:
+                    between = []
                 if between and (
                         (between[0] in _LINKS and (
                             len(between) == 1 or (len(between) == 2 and between[1] == "the")))
