@@ -1200,6 +1200,18 @@ def test_the_country_points_back_at_the_country_the_sentence_named() -> None:
     assert not any((a.entry or "").endswith("+anaphor") for a in event.target)
 
 
+def test_troops_withdrawn_are_a_retreat_from_the_place_they_leave() -> None:
+    (event,) = code_articles([Article(id="withdrawn", text="France withdrew its troops from Mali on Monday.",
+                                      date=parse_date("2022-08-15"))])
+    assert (event.plover.event, [a.code for a in event.source], [a.code for a in event.target]) \
+        == ("RETREAT", ["FRA"], ["MLI"])
+    # an announced withdrawal is one act (the intent), with no incident that has withdrawn
+    # anyone yet (the learned ACLED classifier made one, with Mali's troops as its source)
+    (event,) = code_articles([Article(id="announced", text="France announced it will withdraw its troops from Mali.",
+                                      date=parse_date("2022-02-17"))])
+    assert [a.code for a in event.source] == ["FRA"] and event.acled is None
+
+
 def test_an_appeal_alone_makes_a_candidate() -> None:
     # "urge" is an appeal only (020, DEMAND): it was no trigger word, so a sentence with no
     # other one was never read

@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 83  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 84  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -171,7 +171,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "DECREE_MOBILISATION", "ARREST_PERSON", "DECLARE_EMERGENCY", "CALL_ON_TO", "ANNOUNCE_SUSPENSION",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
-                           "WITHDRAW_FROM", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
+                           "WITHDRAW_FROM", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
@@ -310,10 +310,24 @@ def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
     ("Niger, Mali and Burkina Faso announced their withdrawal from ECOWAS.", "161"),
     ("The rebels withdrew from the town without a fight.", "0874"),
     ("French troops withdrew from Mali.", "0874"),
+    # troops withdrawn (the sentence model read REJECT)
+    ("France withdrew its troops from Mali on Monday.", "0874"),
 ])
 def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    # offered or consented to: the intent decides (the quad set codes these verbal cooperation)
+    "Syria says it is willing to withdraw its troops from Lebanon.",
+    # demanded or ordered: the demand decides
+    "Mali's government ordered France to withdraw its troops from the country.",
+])
+def test_a_withdrawal_offered_or_demanded_does_not_decide(nlp, coder, text):
+    (match,) = [m for m in coder.match(nlp(text)) if m.code == "0874"]
+    assert not match.decisive
 
 
 @pytest.mark.models

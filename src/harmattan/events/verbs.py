@@ -1400,12 +1400,29 @@ NO_SENSE_KEY = "harmattan.no_act_senses"
 
 #: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
 _REFUSING = frozenset({"refuse", "decline", "reject", "resist"})
+#: Words of readiness or consent whose complement is only offered: "is willing to withdraw its
+#: troops" (the quad set codes all such sentences verbal cooperation), "agreed to withdraw".
+_OFFERING = frozenset({"willing", "ready", "prepared", "agree", "offer", "consent"})
+#: Verbs by which someone asks or orders another to act ("ordered France to withdraw its
+#: troops"): the act is the demand, as the sentence model reads it.
+_ASKING = frozenset({"ask", "urge", "demand", "tell", "call", "press", "push", "pressure", "want",
+                     "invite", "request"})
+#: Verbs of an order: what is ordered is the act (ORDER's "- * TO": "ordered gang members to
+#: kidnap his son"), save a withdrawal ordered of another (``_withdrawal_ordered``).
+_ORDERING = frozenset({"order", "force", "instruct"})
 
 
 def _refused(tok: Any) -> bool:
-    """The act is the complement of a refusal: CAMEO codes the refusal (12x), not the act, so
+    """The act is the complement of a refusal, of a readiness or a consent, or of a demand or an
+    order: CAMEO codes the refusal (12x), the intent (03x) or the demand (10x), not the act, so
     the act's own pattern must not decide the type."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSING
+    return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REFUSING | _OFFERING | _ASKING
+
+
+def _withdrawal_ordered(tok: Any, code: str) -> bool:
+    """"Mali's government ordered France to withdraw its troops": the order that another leave
+    is the act (a demand the sentence model reads), not the withdrawal."""
+    return code.startswith("087") and tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _ORDERING
 
 
 class VerbPatternCoder:
@@ -1658,7 +1675,7 @@ class VerbPatternCoder:
                                  decisive=(code != pat.code or (pat.extra and words > 0) or _freed(tok, code)
                                            or _captured(tok, code) or _unambiguous(tok, code, verb.code)
                                            or _formal_charges(pat.text, code) or _ties_cut(pat.text, code))
-                                 and not negated and not _refused(tok))
+                                 and not negated and not _refused(tok) and not _withdrawal_ordered(tok, code))
             if verb.code and _helps_to_do(tok):
                 doc.user_data.setdefault(NO_ACT_KEY, set()).add(tok.i)
                 return None
