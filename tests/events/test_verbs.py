@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 84  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 85  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -172,7 +172,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
-                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "DISSOLVE_PARTIES", "SUSPEND_AID",
+                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "NEUTRALIZE", "DISSOLVE_PARTIES", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
@@ -350,6 +350,20 @@ def test_urging_and_negotiating_with(nlp, coder):
 def test_designations_party_bans_and_aid_suspended(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    # the Sahel armies' word for killing fighters
+    ("Soldiers neutralised three jihadists near Djibo.", "190"),
+    ("The army said it had neutralized dozens of terrorists.", "190"),
+    # not a threat or a device made safe
+    ("Police neutralised an explosive device.", None),
+    ("The army neutralized the threat.", None),
+])
+def test_fighters_neutralised_are_killed(nlp, coder, text, code):
+    matches = [m for m in coder.match(nlp(text)) if m.code == "190"]
+    assert (matches[0].code if matches else None) == code
+
 
 
 @pytest.mark.models
