@@ -1745,3 +1745,11 @@ def test_a_verb_after_que_the_parser_reads_as_a_noun_keeps_its_subject_and_objec
     (event,) = _code("La CEDEAO demande que les militaires libèrent immédiatement le président Bazoum.",
                      "2023-08-10")
     assert [a.text for a in event.target] == ["militaires", "président Bazoum"]
+
+
+def test_the_town_an_agent_is_in_is_no_party_to_its_act() -> None:
+    (event,) = _code("Des manifestants à Niamey ont réclamé le départ des troupes françaises.", "2023-09-02")
+    assert [(a.text, a.code) for a in event.source] == [("manifestants", "NER")]
+    # a country after « au » still says whose they are
+    (event,) = _code("Les soldats au Niger ont arrêté le président Bazoum.", "2023-07-26")
+    assert [a.code for a in event.source] == ["NER"]

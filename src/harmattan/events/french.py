@@ -1071,6 +1071,9 @@ def _core(token: Token) -> set[int]:
             if child.dep_ == "nmod" and (_case_words(child) | {fold(g.lower_) for g in child.children
                                                                 if g.dep_ in {"advmod", "fixed"}}) & _WHERE_CASES:
                 continue  # « des jihadistes près de Tillabéri » : where, not who
+            if child.dep_ == "nmod" and child.pos_ == "PROPN" and node.pos_ == "NOUN" \
+                    and _case_words(child) & {"a", "au", "aux", "en"}:
+                continue  # « des manifestants à Niamey » : where they are, not who
             if child.dep_ == "nmod" and fold(child.lemma_) in _OCCASIONS:
                 continue  # « trois jihadistes à la suite d'une demande du Niger » : when, not who
             if child.dep_ in {"conj", "appos"} and fold(child.lemma_) in _RELATION_NOUNS and not any(
