@@ -1212,6 +1212,21 @@ def test_troops_withdrawn_are_a_retreat_from_the_place_they_leave() -> None:
     assert [a.code for a in event.source] == ["FRA"] and event.acled is None
 
 
+def test_the_country_of_a_relative_clause_is_not_the_act_s() -> None:
+    from harmattan.events.coder import _in_the_clause_of
+    from harmattan.nlp.parser import load_spacy
+
+    nlp = load_spacy()
+    doc = nlp("Guatemala's asset seizure court seized eight properties from a frontman for Juan Alberto "
+              "Ortiz Lopez, who was extradited to the United States in May for allegedly trafficking "
+              "cocaine to the country since 1998.")
+    seized = next(t for t in doc if t.text == "seized")
+    country = next(t for t in doc if t.text == "country")
+    assert not _in_the_clause_of(country, seized)
+    doc = nlp("Days after the coup in Niger, the United States suspended aid to the country.")
+    assert _in_the_clause_of(next(t for t in doc if t.text == "country"), next(t for t in doc if t.text == "suspended"))
+
+
 def test_an_appeal_alone_makes_a_candidate() -> None:
     # "urge" is an appeal only (020, DEMAND): it was no trigger word, so a sentence with no
     # other one was never read

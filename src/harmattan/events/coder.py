@@ -3002,7 +3002,7 @@ def _the_country_named_before(items: list[_Candidate]) -> None:
             trigger = next((t for t in doc if t.idx == at), None)
             noun = next((t for t in doc if t.lower_ == "country" and t.i > 0 and doc[t.i - 1].lower_ == "the"
                          and t.dep_ in {"pobj", "dobj"} and trigger is not None
-                         and trigger in t.ancestors), None)
+                         and _in_the_clause_of(t, trigger)), None)
             if noun is None:
                 continue
             start = item.sentence.start + doc[noun.i - 1].idx
@@ -3013,6 +3013,18 @@ def _the_country_named_before(items: list[_Candidate]) -> None:
                 last = named[-1]
                 event.target = [Actor("the country", last.code, last.sector, last.actor_id, start,
                                       start + len("the country"), (last.entry or "") + "+anaphor")]
+
+
+def _in_the_clause_of(token: Any, trigger: Any) -> bool:
+    """The token hangs on the trigger with no other verb between ("suspended aid to the
+    country"; not "seized properties from a frontman … who was extradited … in the country",
+    where the country is the relative clause's)."""
+    for node in token.ancestors:
+        if node.i == trigger.i:
+            return True
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _carry_targets(events: list[Event], window: int) -> None:
