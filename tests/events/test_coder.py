@@ -1210,6 +1210,11 @@ def test_troops_withdrawn_are_a_retreat_from_the_place_they_leave() -> None:
     (event,) = code_articles([Article(id="announced", text="France announced it will withdraw its troops from Mali.",
                                       date=parse_date("2022-02-17"))])
     assert [a.code for a in event.source] == ["FRA"] and event.acled is None
+    # a denial in a clause beside the incident does not unmake it
+    events = code_articles([Article(id="rockets", date=parse_date("2020-01-05"),
+                                    text="Several rockets struck near the US embassy in Baghdad's Green Zone; "
+                                         "no casualties were reported.")])
+    assert [e.acled["sub_event_type"] for e in events if e.acled] == ["Shelling/artillery/missile attack"]
 
 
 def test_the_country_of_a_relative_clause_is_not_the_act_s() -> None:

@@ -275,11 +275,12 @@ def decide_incidents(model: AcledClassifier, predict: Any, items: list[Any], eve
         # a snippet's incident is decided from all its sentences, as the model was trained)
         # (nor a death no one caused: "one man under investigation recently killed himself",
         # "died of cholera")
-        # (nor one whose own acts are all announced, hedged or denied: "France announced it will
-        # withdraw its troops from Mali" has withdrawn no one yet)
+        # (nor one whose own acts are all announced or hedged: "France announced it will
+        # withdraw its troops from Mali" has withdrawn no one yet; not denied, as a clause
+        # beside the incident may be: "Several rockets struck …; no casualties were reported")
         free = [it for it in window if not getattr(it, "held", False) and not _question(it.sentence.text)
                 and not (getattr(it, "events", None) and all(
-                    e.modality.negated or e.modality.hypothetical or e.modality.future for e in it.events))
+                    e.modality.hypothetical or e.modality.future for e in it.events))
                 and not (by_sentence and getattr(it, "refused", False))
                 and not (getattr(it, "doc", None) is not None and _natural_death(it.doc, _main_verb(it.doc)))]
         if lead is None and probability >= 0.5 and free:
