@@ -1401,10 +1401,10 @@ NO_SENSE_KEY = "harmattan.no_act_senses"
 #: Verbs whose infinitive complement is an act refused, not done ("refused to lift the ban").
 _REFUSING = frozenset({"refuse", "decline", "reject", "resist"})
 #: Words of readiness or consent whose complement is only offered: "is willing to withdraw its
-#: troops" (the quad set codes all such sentences verbal cooperation), "agreed to withdraw".
+#: troops" (the quad set codes all such sentences verbal cooperation).
 _OFFERING = frozenset({"willing", "ready", "prepared", "agree", "offer", "consent"})
-#: Verbs by which someone asks or orders another to act ("ordered France to withdraw its
-#: troops"): the act is the demand, as the sentence model reads it.
+#: Verbs by which someone asks another to act ("urged Niger to release Bazoum"): the act is
+#: the demand, as the sentence model reads it.
 _ASKING = frozenset({"ask", "urge", "demand", "tell", "call", "press", "push", "pressure", "want",
                      "invite", "request"})
 #: Verbs of an order: what is ordered is the act (ORDER's "- * TO": "ordered gang members to
@@ -1413,9 +1413,9 @@ _ORDERING = frozenset({"order", "force", "instruct"})
 
 
 def _refused(tok: Any) -> bool:
-    """The act is the complement of a refusal, of a readiness or a consent, or of a demand or an
-    order: CAMEO codes the refusal (12x), the intent (03x) or the demand (10x), not the act, so
-    the act's own pattern must not decide the type."""
+    """The act is the complement of a refusal, of a readiness or a consent, or of a request:
+    CAMEO codes the refusal (12x), the intent (03x) or the demand (10x), not the act, so the
+    act's own pattern must not decide the type (an order is read apart: ``_ORDERING``)."""
     return tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in _REFUSING | _OFFERING | _ASKING
 
 
