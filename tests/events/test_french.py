@@ -825,6 +825,13 @@ def test_burning_a_flag_is_a_demonstration() -> None:
     assert event.plover.event == "ASSAULT"
 
 
+def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None:
+    (event,) = _code("Des milliers de manifestants ont exigé le départ des troupes françaises.")
+    assert event.plover.event == "DEMAND"
+    assert [(a.text, a.code) for a in event.source] == [("manifestants", "")]
+    assert [(a.text, a.code) for a in event.target] == [("troupes françaises", "FRA")]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

@@ -1364,6 +1364,17 @@ def test_a_countrys_embassy_abroad_gives_the_bare_agents_no_country() -> None:
     assert [a.code for a in event.target] == ["NER"]
 
 
+def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None:
+    # issue 11: the crowd was coded with the foreign country as its source
+    event = _main("Thousands of protesters demanded the departure of French troops.", "2023-08-20")
+    assert event.plover.event == "DEMAND"
+    assert [(a.text, a.code) for a in event.source] == [("protesters", "")]
+    assert [(a.text, a.code) for a in event.target] == [("French troops", "FRA")]
+    # still the place's people where the sentence places them
+    event = _main("Thousands of protesters in Niamey demanded the withdrawal of French troops.", "2023-08-20")
+    assert [a.code for a in event.source] == ["NER"]
+
+
 @pytest.mark.parametrize("text,event,target", [
     ("A suicide bomber blew himself up in a market in Maiduguri, killing at least eight people.",
      "ASSAULT", [("people", "NGA")]),

@@ -2823,6 +2823,20 @@ _PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
 _ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|ambassades?|consulats?|"
                      r"ambassadeurs?|ambassadrices?|chargée?s? d'affaires)\b", re.IGNORECASE)
 _AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: Forces named as what is to leave or is present ("demanded the departure of French
+#: troops", « le retrait des forces françaises », "the presence of Russian mercenaries"): a
+#: foreign force where things happen, not the authorities of the country they happen in.
+_LEAVING_BEFORE = re.compile(
+    r"\b(?:departure|withdrawal|exit|pull-?out|expulsion|ouster|presence)\s+of\s+"
+    r"(?:the\s+|all\s+|remaining\s+)*$|"
+    r"\b(?:départ|retrait|sortie|expulsion|présence)\s+(?:des|de\s+la|du|de\s+l')\s*$",
+    re.IGNORECASE)
+
+
+def _leaving_force(text: str, actor: Actor) -> bool:
+    """A force named as what is to leave or is present (:data:`_LEAVING_BEFORE`)."""
+    return actor.sector in {"MIL", "COP", "SPY"} and actor.start is not None \
+        and bool(_LEAVING_BEFORE.search(text[max(0, actor.start - 40):actor.start]))
 
 
 def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
@@ -2833,7 +2847,8 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
     it in two sentences or more; the most named such country wins.  None otherwise — the
     junta in "the junta revoked its agreements with France" is not French (issue 11: the
     article's main country was wrong for 41% of the bare agents coded with it), nor are the
-    police who disperse protesters outside "the French embassy in Niamey".  A force named
+    police who disperse protesters outside "the French embassy in Niamey", nor the crowd
+    that "demanded the departure of French troops" (issue 11).  A force named
     by its own name (Wagner, Barkhane) counts only when no other country qualifies: it fights
     far from its state ("Wagner fighters and Malian soldiers executed dozens of civilians in
     Moura": the civilians are Malian)."""
@@ -2847,7 +2862,8 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
     for number, (_, actors) in enumerate(per_sentence):
         for actor in actors:
             if actor.code not in countries or _is_named_group(actor) or (
-                    not named_forces and _named_force(actor)) or _ABROAD.search(actor.text or ""):
+                    not named_forces and _named_force(actor)) or _ABROAD.search(actor.text or "") \
+                    or _leaving_force(text, actor):
                 continue
             counts[actor.code] += 1
             sentences.setdefault(actor.code, set()).add(number)
