@@ -832,6 +832,13 @@ def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None
     assert [(a.text, a.code) for a in event.target] == [("troupes françaises", "FRA")]
 
 
+def test_lifting_a_measure_is_aimed_at_whom_it_was_imposed_on() -> None:
+    # « au Niger » after « imposées » is whom the sanctions weigh on, not where they were lifted
+    (event,) = _code("La CEDEAO a levé les sanctions imposées au Niger.", "2024-02-24")
+    assert event.plover.event == "RETREAT"
+    assert [(a.text, a.code) for a in event.target] == [("Niger", "NER")]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

@@ -1424,6 +1424,8 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
     target_heads += [doc[h.i + 1] for h in list(target_heads)
                      if _is_number(h) and h.i + 1 < len(doc) and doc[h.i + 1].pos_ in {"NOUN", "ADJ", "VERB", "PROPN"}]
     target_heads += _casualty_heads(trigger)
+    imposed_on = _imposed_on(target_heads)
+    target_heads += imposed_on
     if trigger.dep_ == "acl" and _morph(trigger, "VerbForm") == "Part":
         target_heads.append(trigger.head)  # « des civils tués par des hommes armés »
     if trigger.dep_ == "nsubj:pass" or (not target_heads and trigger.pos_ in {"ADJ", "NOUN"}):
@@ -1435,7 +1437,7 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         for actor in _actors_at(mapped, head, exclude=subject_tokens):
             if id(actor) in source_ids or any(actor is t for t in target):
                 continue
-            if _is_place(actor, doc, *spans[id(actor)], dative=dative):
+            if _is_place(actor, doc, *spans[id(actor)], dative=dative or head in imposed_on):
                 continue
             target.append(actor)
     if not target and trigger.dep_ == "conj" and not _is_passive(trigger) and not any(
@@ -1521,6 +1523,27 @@ _NUMBER_WORDS = frozenset({
     "soixante", "cent", "cents", "mille", "dizaine", "dizaines", "douzaine", "douzaines", "quinzaine",
     "vingtaine", "trentaine", "quarantaine", "cinquantaine", "centaine", "centaines", "millier",
     "milliers"})
+
+
+#: Participles that say on whom a measure weighs (folded lemmas): « les sanctions imposées au
+#: Niger », « l'amende infligée à MTN », « les restrictions appliquées aux ONG ».
+_IMPOSED = frozenset({"imposer", "infliger", "appliquer", "decreter", "prononcer"})
+
+
+def _imposed_on(heads: list[Token]) -> list[Token]:
+    """Whom the measure an object names was imposed on: lifting, easing or upholding « les
+    sanctions imposées au Niger » is aimed at Niger."""
+    out = []
+    for head in heads:
+        if head.pos_ != "NOUN":
+            continue
+        for participle in head.children:
+            if participle.dep_ != "acl" or _morph(participle, "VerbForm") != "Part" \
+                    or fold(participle.lemma_) not in _IMPOSED:
+                continue
+            out += [c for c in participle.children if c.dep_ in {"obl:arg", "obl", "obl:mod", "iobj"}
+                    and _case_words(c) & {"a", "au", "aux", "contre"}]
+    return out
 
 
 def _is_number(token: Token) -> bool:
