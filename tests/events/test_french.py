@@ -839,6 +839,23 @@ def test_lifting_a_measure_is_aimed_at_whom_it_was_imposed_on() -> None:
     assert [(a.text, a.code) for a in event.target] == [("Niger", "NER")]
 
 
+def test_a_release_named_by_a_noun_frees_whom_it_names() -> None:
+    # « de X » after « libération » is who is freed (as after « arrestation »), not the doer
+    (event,) = _code("Le gouvernement malien a annoncé la libération de dix militaires ivoiriens.", "2023-01-07")
+    assert (event.plover.event, event.cameo.code) == ("RETREAT", "0841")
+    assert [(a.text, a.code) for a in event.source] == [("gouvernement malien", "MLI")]
+    assert [(a.text, a.code) for a in event.target] == [("militaires ivoiriens", "CIV")]
+
+
+def test_a_participle_describing_whom_the_act_is_done_to_does_not_tell_the_act() -> None:
+    # « détenus depuis juillet » describes the soldiers: the act is the release the noun names,
+    # and « depuis juillet » no ongoing state of it
+    (event,) = _code("Les autorités maliennes ont annoncé la libération de dix militaires ivoiriens "
+                     "détenus depuis juillet.", "2023-01-07")
+    assert (event.plover.event, event.evidence.trigger) == ("RETREAT", "libération")
+    assert [(a.text, a.code) for a in event.target] == [("militaires ivoiriens", "CIV")]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

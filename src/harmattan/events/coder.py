@@ -646,6 +646,12 @@ class EventCoder:
         match = forced or best_french_match(matches, doc)
         if match is None and self.settings.french_nouns:
             match = match_nominal(doc)
+        elif forced is None and self.settings.french_nouns and _describing_participle(doc[match.trigger_i]):
+            # « a annoncé la libération de dix militaires détenus depuis juillet » : the
+            # participle describes those the noun's act is done to; the noun tells the act
+            noun = match_nominal(doc)
+            if noun is not None and match.trigger_i in {t.i for t in doc[noun.trigger_i].subtree}:
+                match = noun
         if match is None:
             return None
         etype = cameo_to_plover(match.code).event
@@ -2268,6 +2274,11 @@ def _again(person: Actor, start: int, end: int, text: str) -> Actor:
 #: Acts the authorities do, told in the passive with no agent: arrests and sentences, and
 #: investigations (« une enquête a été ouverte », "he is being investigated").
 _AUTHORITIES_ACTS = frozenset({"COERCE", "INVESTIGATE"})
+
+
+def _describing_participle(token: Any) -> bool:
+    """A past participle that modifies a noun (« des militaires détenus »), not a clause's verb."""
+    return token.dep_ == "acl" and "Part" in token.morph.get("VerbForm") and token.pos_ in {"VERB", "ADJ"}
 
 
 def _agentless_passive_fr(verb: Any) -> bool:

@@ -685,6 +685,8 @@ _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "d
 #: (« le refus de la junte », « la visite du ministre », « l'appel de la CEDEAO »); the others
 #: take whom they are done to (« l'arrestation de l'opposant », « la saisie de deux tonnes »).
 _AGENTIVE_NOUN_CODES = ("01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "084", "16")
+#: ... but a release names whom it frees (« la libération des otages », CAMEO 0841 / 0842).
+_RELEASE_CODES = ("0841", "0842")
 
 
 def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offset: int) -> Roles | None:
@@ -699,7 +701,7 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
                       and doc[b].dep_ == "amod")]
     if not mapped:
         return None
-    agentive = code.startswith(_AGENTIVE_NOUN_CODES)
+    agentive = code.startswith(_AGENTIVE_NOUN_CODES) and not code.startswith(_RELEASE_CODES)
     if agentive and any(c.dep_ in {"det", "nmod:poss"} and fold(c.lower_) in _POSSESSIVES for c in noun.children):
         # « La Minusma a achevé son retrait du Mali » : the possessive names the doer (the
         # sentence's subject), and « de X » is where from or what about, not the doer
@@ -1615,6 +1617,11 @@ def _not_an_act_for(doc: Doc, trigger: Token) -> bool:
                 and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
             continue
         if _STATISTIC.search(mark.group(0)) and _in_a_later_clause(doc, trigger, token):
+            continue
+        if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and clause.i != trigger.i \
+                and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+            # (« a annoncé la libération de dix militaires détenus depuis juillet » : the mark
+            # describes those the act is done to, not the act)
             continue
         return True
     return False
