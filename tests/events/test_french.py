@@ -856,6 +856,15 @@ def test_a_participle_describing_whom_the_act_is_done_to_does_not_tell_the_act()
     assert [(a.text, a.code) for a in event.target] == [("militaires ivoiriens", "CIV")]
 
 
+def test_soldiers_killed_in_an_incident_are_its_victims() -> None:
+    # an incident no verb of the lexicon tells: the armed party the sentence says was killed
+    # is whom it was done to, not who did it
+    (event,) = _code("Les soldats tués lors de l'attaque ont été enterrés à Bamako.", "2023-01-07")
+    assert event.acled is not None
+    assert [a.text for a in event.source if a.text] == []
+    assert [(a.text, a.sector) for a in event.target] == [("soldats", "MIL")]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

@@ -888,6 +888,29 @@ ACLED_TO_PLOVER = {
 }
 
 
+#: Words right after a party that say it suffered the violence: "soldiers killed", "two
+#: policemen were wounded", « les soldats tués », « trois militaires ont été enlevés ».
+_SUFFERED_AFTER = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:,\s*)?(?:"
+    # a passive: "were killed", « ont été tués »
+    r"(?:were|was|have\s+been|had\s+been|are|is|ont\s+été|a\s+été|avaient\s+été|avait\s+été|sont|est)\s+"
+    r"(?:\w+\s+)?(?:killed|wounded|injured|abducted|kidnapped|executed|"
+    r"tué(?:e|s|es)?|blessé(?:e|s|es)?|enlevé(?:e|s|es)?|exécuté(?:e|s|es)?|abattu(?:e|s|es)?)\b"
+    # an English participle with no object after it ("soldiers killed in an attack"; not
+    # "soldiers executed 300 civilians")
+    r"|(?:killed|wounded|injured|abducted|kidnapped|executed)(?=\s+(?:in|on|at|during|by|when|after|near|while)\b|"
+    r"\s*[,.;:]|\s*$)"
+    # a French participle (« les soldats tués », not « ont tué »)
+    r"|(?:tué(?:e|s|es)?|blessé(?:e|s|es)?|enlevé(?:e|s|es)?|exécuté(?:e|s|es)?|abattu(?:e|s|es)?)\b)",
+    re.IGNORECASE)
+
+
+def _suffered(text: str, actor: Actor) -> bool:
+    """The words right after the party say it was killed, wounded or taken: a victim, whom
+    the incident was done to, however armed (« Les soldats tués lors de l'attaque »)."""
+    return actor.end is not None and bool(_SUFFERED_AFTER.match(text, actor.end))
+
+
 @timed("acled")
 def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                      doc: Doc | Span | None = None, country: str | None = None,
@@ -898,7 +921,8 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
     "Three civilians were killed in an IED blast" names no one who acts.
 
     Call it for the sentences where ``acled_keywords(sentence.text)`` holds and no event was
-    coded.  Source: the armed (or protesting) actors, in order; target: the others.
+    coded.  Source: the armed (or protesting) actors, in order, but those the words after
+    them say were killed, wounded or taken; target: the others.
     """
     from harmattan import __version__
     from harmattan.schema import CameoCode, Event, Evidence, Modality, make_event_id
@@ -919,7 +943,8 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
         actors = [a for a in actors if a.start is None or not (
             (a.entry or "").startswith(("countries:", "phoenix:countries:"))
             and _PLACE_BEFORE.search(article.text[max(0, a.start - 40):a.start]))]
-    source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}]
+    source = [a for a in actors if inter_code(a, country) in _ARMED | {5, 6}
+              and not _suffered(article.text, a)]
     target = [a for a in actors if all(a is not s for s in source)]
     acled = code_acled(None, None, doc if doc is not None else text, source, target, Modality(),
                        offset=sentence.start, country=country, decided=decided, language=language)
