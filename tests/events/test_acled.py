@@ -352,3 +352,20 @@ def test_a_keyword_stem_gives_the_evidence_its_whole_word() -> None:
     # a hyphenated word stays whole; punctuation ends it
     text = "a car-bombing, then"
     assert text[slice(*whole_word(text, 2, 5))] == "car-bombing"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text, language", [
+    ("Protesters attacked the French embassy in Niamey on Sunday.", None),
+    ("Des manifestants ont attaqué l'ambassade de France à Niamey.", "fr"),
+])
+def test_protesters_who_attack_riot(text: str, language: str | None) -> None:
+    # the crowd does the violence: a violent demonstration, not force against protesters (the
+    # state's) nor a peaceful protest
+    from harmattan.pipeline import code_articles
+    from harmattan.schema import Article, parse_date
+
+    (event,) = [e for e in code_articles([Article(id="a", text=text, date=parse_date("2023-07-30"),
+                                                  language=language)]) if e.acled]
+    assert (event.acled["event_type"], event.acled["sub_event_type"]) == ("Riots", "Violent demonstration")
+    assert event.acled["inter1"] == 5

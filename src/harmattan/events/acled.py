@@ -759,6 +759,15 @@ def _victim_part(text: str) -> str:
     return re.split(r"\b(?:accused|suspected|for|who|because|after)\b", victims, maxsplit=1)[0]
 
 
+#: The words of a crowd in the street, English and French.
+_CROWD_PARTY = re.compile(r"\b(?:protesters?|demonstrators?|marchers?|rioters?|crowds?|manifestants?|"
+                          r"manifestantes?|protestataires?|émeutiers?|foules?)\b", re.IGNORECASE)
+#: ... that do the violence: "protesters attacked", "demonstrators torched".
+_CROWD_VIOLENCE = re.compile(
+    r"\b(?:protesters|demonstrators|marchers|rioters|crowds?)\s+(?:\w+\s+)?(?:attacked|stormed|torched|"
+    r"burned|burnt|set fire|threw|hurled|ransacked|looted|vandali[sz]ed|smashed|clashed)\b", re.IGNORECASE)
+
+
 @timed("acled")
 def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | Span | str,
                source: list[Actor], target: list[Actor], modality: Modality | None,
@@ -790,6 +799,15 @@ def code_acled(event_type: str | None, cameo_code: str | None, sentence: Doc | S
         coded = decided or classify(text, sentence, event_type, src, tgt)
     if coded is None:
         return None
+    crowd = any(_CROWD_PARTY.search(a.text or "") for a in source) and not set(src) & {1, 2, 3, 4, 8}
+    if crowd and coded[0] == "Protests" and (event_type in {"ASSAULT", "FIGHT"} or (
+            coded[1] == "Excessive force against protesters" and event_type == "PROTEST"
+            and _CROWD_VIOLENCE.search(text) and 1 not in _text_inters(text)
+            and not any(a.sector in {"MIL", "COP", "SPY"} for a in [*source, *target]))):
+        # "Protesters attacked the French embassy", « Des manifestants ont attaqué l'ambassade » :
+        # demonstrators who do the violence riot (ACLED: violent demonstration); their act is no
+        # peaceful protest, and force against protesters needs the state's forces
+        coded = ("Riots", "Violent demonstration")
     etype, sub = coded
     inter1, inter2 = _interaction_codes(etype, sub, text, src, tgt)
     fatal = None
