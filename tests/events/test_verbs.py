@@ -162,13 +162,13 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 85  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 87  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT", "MATERIAL_SUPPORT", "RECALL_ENVOY", "REJECT_PROPOSAL",
-                           "DECREE_MOBILISATION", "ARREST_PERSON", "DECLARE_EMERGENCY", "CALL_ON_TO", "ANNOUNCE_SUSPENSION",
+                           "DECREE_MOBILISATION", "ANNOUNCE_FORCE", "CREATE_FORCE", "ARREST_PERSON", "DECLARE_EMERGENCY", "CALL_ON_TO", "ANNOUNCE_SUSPENSION",
                            "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
@@ -263,6 +263,16 @@ def test_troops_deployed_to_a_border_are_mobilised(nlp, coder):
     (match,) = coder.match(nlp("Japan is sending troops to the United Nations peacekeeping force."))
     assert match.code == "074"
     assert best(nlp, coder, "France sent 500 troops to Mali to help train the Malian army.").code == "062"
+
+
+@pytest.mark.models
+def test_a_force_created_is_mobilised(nlp, coder):
+    # the sentence model read a withdrawal (RETREAT) in the troops of a force announced
+    for text in ("The Alliance of Sahel States announced the creation of a joint force of 5,000 troops.",
+                 "Mali, Burkina Faso and Niger created a joint force to fight jihadists."):
+        assert (best(nlp, coder, text).code, best(nlp, coder, text).decisive) == ("154", True), text
+    # (a body formed is no force)
+    assert best(nlp, coder, "The ministers formed a committee.").code != "154"
 
 
 @pytest.mark.models
