@@ -1618,9 +1618,10 @@ def _not_an_act_for(doc: Doc, trigger: Token) -> bool:
             continue
         if _STATISTIC.search(mark.group(0)) and _in_a_later_clause(doc, trigger, token):
             continue
-        if clause.dep_ == "acl" and "Part" in clause.morph.get("VerbForm") and clause.i != trigger.i \
+        if mark.group(0).lower().startswith("depuis") and clause.dep_ == "acl" \
+                and "Part" in clause.morph.get("VerbForm") and clause.i != trigger.i \
                 and not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
-            # (« a annoncé la libération de dix militaires détenus depuis juillet » : the mark
+            # (« a annoncé la libération de dix militaires détenus depuis juillet » : since when
             # describes those the act is done to, not the act)
             continue
         return True
