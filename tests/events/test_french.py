@@ -137,6 +137,7 @@ def test_an_order_to_arrest_or_extradite_is_the_coercion() -> None:
     ("La Russie a livré 25 000 tonnes de blé au Mali à titre de don.", "AID", "070"),
     ("La France a retiré son ambassadeur du Niger.", "SANCTION", "161"),
     ("Le Mali a donné 72 heures à l'ambassadeur de France pour quitter le pays.", "THREATEN", "139"),
+    ("Le Burkina Faso a accordé 72 heures à l'attaché de défense français pour quitter le pays.", "THREATEN", "139"),
     ("Les États-Unis ont remis leur base de drones d'Agadez aux autorités nigériennes.", "RETREAT", "0874"),
     ("Le gouvernement militaire guinéen a coupé l'accès aux réseaux sociaux dans tout le pays.", "COERCE", "1721"),
     ("Un tribunal de Bamako a condamné par contumace l'ancien Premier ministre Boubou Cissé à dix ans de prison.",
@@ -870,6 +871,12 @@ def test_soldiers_killed_in_an_incident_are_its_victims() -> None:
     assert event.acled is not None
     assert [a.text for a in event.source if a.text] == []
     assert [(a.text, a.sector) for a in event.target] == [("soldats", "MIL")]
+
+
+def test_lifting_a_ban_on_protests_is_a_concession_not_a_protest() -> None:
+    (event,) = _code("Le Togo a levé l'interdiction de manifester.", "2023-04-01")
+    assert (event.plover.event, event.cameo.code) == ("CONCEDE", "081")
+    assert event.acled is None
 
 
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:

@@ -151,6 +151,8 @@ _NOT_PROTEST = re.compile(
     r"\b(?:s['’]|se\s)(?:\w+\s){0,2}?manifest\w*|\bmanifest\w*\s+(?:\w+\s+){0,2}?(?:remords|regrets?|intérêt|"
     r"soutien|solidarité|volonté|désir|inquiétudes?|colère|joie|sympathie|opposition|préoccupations?|"
     r"hostilité|enthousiasme|confiance|méfiance|impatience|signes?)\b|\bmarche arrière\b|"
+    # « a levé l'interdiction de manifester », « le droit de manifester » : a rule, no protest
+    r"\b(?:interdiction|droit|autorisation|liberté)\s+de\s+manifester\b|"
     # « la manifestation la plus importante de cette dégradation » : a sign of something
     r"\bmanifestations?\s+(?:(?:la|les)\s+plus\s+\w+|concrètes?|claires?|évidentes?|visibles?|tangibles?)\s+d",
     re.IGNORECASE)
