@@ -879,6 +879,16 @@ def test_lifting_a_ban_on_protests_is_a_concession_not_a_protest() -> None:
     assert event.acled is None
 
 
+def test_a_patrol_taken_as_a_target_is_attacked_by_the_agent() -> None:
+    # « prendre pour cible » attacks; the small parser hangs « par X » on « cible »
+    (event,) = _code("Une patrouille de l'armée a été prise pour cible par des hommes armés près de Tessit.",
+                     "2023-08-08")
+    assert event.plover.event == "FIGHT"
+    assert [(a.text, a.sector) for a in event.source] == [("hommes armés", "REB")]
+    assert [a.sector for a in event.target] == ["MIL"]
+    assert event.acled["sub_event_type"] == "Armed clash"
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

@@ -77,7 +77,7 @@ _CLASH = _rx(r"affrontements?", r"affront\w*", r"(?<!\bde )combat\b", r"combats\
              r"violents? combats", r"heurts?\b")
 _ATTACK = _rx(r"attaqu(?!ants?\b)\w*", r"attaques?", r"tu[ée]s?\b", r"tuée?s?\b", r"tuant\b", r"tué\b", r"massacr\w*", r"tueries?", r"(?<!partenaire d')(?<!partenaires d')(?<!agence d')(?<!organisme d')(?<!modalités d')(?<!délai d')(?<!phase d')(?<!mise à )exécut(?!i[fv]|oire)\w*",
               r"assassin\w*", r"abattu\w*", r"embuscades?", r"assaut", r"raids?\b", r"ont ouvert le feu", r"a ouvert le feu",
-              r"incursions?", r"égorg\w*", r"décapit\w*", r"neutralis\w*",
+              r"incursions?", r"égorg\w*", r"décapit\w*", r"neutralis\w*", r"pris\w* pour cibles?", r"pren\w* pour cibles?",
               # (« éliminé » a team is sport: only fighters eliminated)
               r"élimin\w* (?:[\w'-]+ ){0,3}(?:terroristes|jihadistes|djihadistes|combattants|assaillants|islamistes|rebelles|insurgés|bandits|hommes armés)")
 _ARMED_TARGET = _rx(r"soldats?", r"militaires?", r"armée\b", r"forces de (?:défense|sécurité)", r"fds\b", r"fama\b", r"gendarmes?",

@@ -1364,6 +1364,15 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             break
         node = node.head
     if not source and _is_passive(trigger):
+        # « a été prise pour cible par des hommes armés » : the small parser hangs the agent on
+        # the phrase that completes the verb
+        for agent in (g for c in trigger.children if c.dep_ in {"advcl", "xcomp"}
+                      for g in c.children if g.dep_ == "obl:agent"):
+            source = _actors_at(mapped, agent)
+            if source:
+                subject_tokens = set(range(agent.left_edge.i, agent.right_edge.i + 1))
+                break
+    if not source and _is_passive(trigger):
         # « tués dans une embuscade tendue par des jihadistes », « lors d'une attaque menée par
         # des hommes armés » : the agent of the participle that tells how is the one who acted
         nouns = [c for c in trigger.children if c.dep_.startswith("obl") and c.pos_ in {"NOUN", "PROPN"}]
