@@ -889,6 +889,16 @@ def test_a_patrol_taken_as_a_target_is_attacked_by_the_agent() -> None:
     assert event.acled["sub_event_type"] == "Armed clash"
 
 
+def test_what_one_proceeds_to_is_ones_own_act() -> None:
+    (event,) = _code("La gendarmerie a procédé à l'arrestation de trois journalistes à Ouagadougou.")
+    assert event.plover.event == "COERCE"
+    assert [(a.text, a.sector) for a in event.source] == [("gendarmerie", "COP")]
+    assert [a.text for a in event.target] == ["journalistes"]
+    # fighters « neutralised » are whom the force was used on, not who used it
+    (event,) = _code("L'armée a procédé à la neutralisation de plusieurs terroristes.")
+    assert [a.text for a in event.source] == ["armée"] and [a.text for a in event.target] == ["terroristes"]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

@@ -669,6 +669,8 @@ _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 #: Acts of force that a state's forces do (« une frappe de l'armée », « un raid des forces
 #: spéciales »), not suffer.
 _FORCE_NOUNS = frozenset({"frappe", "bombardement", "raid", "offensive", "riposte", "tir", "operation"})
+#: Nouns of force whose « de X » is whom it is done to, whoever X is (folded lemmas).
+_PATIENT_FORCE_NOUNS = frozenset({"neutralisation", "elimination", "capture", "execution"})
 #: Main verbs whose subject suffers the act their object names (folded lemmas).
 _SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
 #: Main verbs whose subject claims the act their object names (folded lemmas).
@@ -803,9 +805,14 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             # anyone, when the subject suffers it) do the violence; « l'attaque du camp » is
             # done to the camp
             # (« a revendiqué la neutralisation de terroristes » : the claimant did it to them)
+            if fold(noun.lemma_) in _PATIENT_FORCE_NOUNS:
+                armed = False  # « la neutralisation de plusieurs terroristes » : done to them
             (source if (agentive or armed or suffered) and not claimed else target).extend(found)
-    if not source and noun.dep_ == "obj" and fold(noun.head.lemma_) in _DECIDING_VERBS and target:
-        # (what one announces or decides with no « par X » is one's own act)
+    if not source and target and ((noun.dep_ == "obj" and fold(noun.head.lemma_) in _DECIDING_VERBS) or (
+            noun.dep_ in {"obl:arg", "obl", "obl:mod"} and fold(noun.head.lemma_) == "proceder"
+            and _case_words(noun) & {"a", "à", "au", "aux"})):
+        # (what one announces or decides with no « par X » is one's own act; so is what one
+        # « procède à » : « La gendarmerie a procédé à l'arrestation de trois journalistes »)
         source = [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
     if not target and all(any(a is o for o in owners) for a in source):
         return None  # (nothing hung on the noun names a party: the sentence's parse decides)
