@@ -899,6 +899,15 @@ def test_what_one_proceeds_to_is_ones_own_act() -> None:
     assert [a.text for a in event.source] == ["armée"] and [a.text for a in event.target] == ["terroristes"]
 
 
+def test_protesters_of_an_incident_are_its_source() -> None:
+    # an incident no verb of the lexicon tells: the protesters did it (they were read as
+    # civilians, whom it was done to)
+    (event,) = _code("Les manifestants ont érigé des barricades et brûlé des pneus à Conakry.", "2023-05-10")
+    assert event.acled["sub_event_type"] == "Violent demonstration"
+    assert [a.text for a in event.source] == ["manifestants"]
+    assert "manifestants" not in [a.text for a in event.target]
+
+
 def test_an_attack_noun_takes_its_parties_from_the_phrase_and_the_verb() -> None:
     # « subir / essuyer » : the subject suffers the act its object names; armed men « de X » do it
     (event,) = _code("Les soldats maliens ont essuyé une embuscade des jihadistes près de Boni.", "2022-08-08")

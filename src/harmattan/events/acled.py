@@ -319,8 +319,11 @@ _OTHER = _rx(r"\bcoup\b", r"seized power", r"overthr", r"ousted", r"curfew", r"s
 _ACTOR_WORDS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (8, _rx(r"peacekeep", r"minusma", r"monusco", r"unmiss", r"blue helmets", r"mercenar", r"wagner", r"africa corps",
             r"private (?:military|security)", r"contractors", r"foreign (?:troops|forces|soldiers)", r"barkhane", r"amisom", r"atmis")),
-    (5, _rx(r"rioters", r"looters", r"mobs?\b", r"angry (?:crowd|youths|residents|mob)")),
-    (6, _rx(r"protesters", r"protestors", r"demonstrators", r"marchers", r"strikers", r"students protesting")),
+    (5, _rx(r"rioters", r"looters", r"mobs?\b", r"angry (?:crowd|youths|residents|mob)",
+            r"émeutiers?", r"pillards?", r"casseurs?")),
+    (6, _rx(r"protesters", r"protestors", r"demonstrators", r"marchers", r"strikers", r"students protesting",
+            # (French: « Les manifestants ont brûlé des pneus » took the protesters as civilians)
+            r"manifestant", r"protestataires?", r"grévistes?")),
     (4, _rx(r"vigilant", r"self-defen[cs]e", r"dozos?\b", r"hunters\b", r"dan na ambassagou", r"koglweogo", r"ethnic (?:\w+ )?militia",
             r"communal militia", r"(?:fulani|dogon|bambara|tuareg|hausa|tiv|berom|hema|lendu|nuer|dinka|murle|herder|farmer)s? (?:militia|gunmen|fighters|youths)",
             r"tribal (?:militia|fighters|gunmen)", r"clan (?:militia|fighters)", r"civilian joint task force", r"cjtf", r"hisbah", r"armed herders", r"herdsmen")),
