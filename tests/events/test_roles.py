@@ -1364,6 +1364,14 @@ def test_a_countrys_embassy_abroad_gives_the_bare_agents_no_country() -> None:
     assert [a.code for a in event.target] == ["NER"]
 
 
+def test_a_head_of_state_named_by_the_title_gives_the_bare_forces_his_country() -> None:
+    # on the day of the coup the dictionary gives Bazoum no office, but the text names him
+    # President: the guard that detains him is Niger's
+    event = _main("Members of the presidential guard detained President Mohamed Bazoum.", "2023-07-26")
+    assert event.plover.event == "COERCE"
+    assert [(a.text, a.code, a.sector) for a in event.source] == [("presidential guard", "NER", "MIL")]
+
+
 def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None:
     # issue 11: the crowd was coded with the foreign country as its source
     event = _main("Thousands of protesters demanded the departure of French troops.", "2023-08-20")

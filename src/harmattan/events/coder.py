@@ -2834,6 +2834,10 @@ _PLACE_INSIDE = re.compile(r"\b(?:in|at|near)\b", re.IGNORECASE)
 _ABROAD = re.compile(r"\b(?:embass(?:y|ies)|consulates?|ambassadors?|envoys?|ambassades?|consulats?|"
                      r"ambassadeurs?|ambassadrices?|chargée?s? d'affaires)\b", re.IGNORECASE)
 _AUTHORITY_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+#: A person named by the title of a head of state or government ("President Mohamed Bazoum",
+#: "deposed President …", « le président Bazoum »).
+_HEAD_TITLED = re.compile(r"^(?:(?:deposed|ousted|detained)\s+)?(?:President|Prime\s+Minister|"
+                          r"[Pp]résidente?|Premier\s+ministre|Première\s+ministre)\b")
 #: Forces named as what is to leave or is present ("demanded the departure of French
 #: troops", « le retrait des forces françaises », "the presence of Russian mercenaries"): a
 #: foreign force where things happen, not the authorities of the country they happen in.
@@ -2880,7 +2884,10 @@ def _agents_country(per_sentence: list[tuple[Sentence, list[Actor]]], text: str,
             sentences.setdefault(actor.code, set()).add(number)
             if _named_as_place(text, actor):
                 placed.add(actor.code)
-            elif actor.sector in _AUTHORITY_SECTORS:
+            elif actor.sector in _AUTHORITY_SECTORS or (actor.actor_id and _HEAD_TITLED.match(actor.text or "")):
+                # (a head of state or government named by the title, whatever role the
+                # dictionary gives the person on the day: "members of the presidential guard
+                # detained President Mohamed Bazoum" on the day of the coup)
                 authorities.add(actor.code)
     qualified = [c for c in counts if c in placed or c in authorities or len(sentences[c]) >= 2]
     if not qualified:
