@@ -1372,6 +1372,13 @@ def test_a_head_of_state_named_by_the_title_gives_the_bare_forces_his_country() 
     assert [(a.text, a.code, a.sector) for a in event.source] == [("presidential guard", "NER", "MIL")]
 
 
+def test_forces_a_plan_would_send_are_no_target_where_they_go_is() -> None:
+    event = _main("Nigerian senators rejected a plan to send troops to Niger.", "2023-08-05")
+    assert event.plover.event == "REJECT"
+    assert [(a.text, a.code) for a in event.source] == [("Nigerian senators", "NGA")]
+    assert [(a.text, a.code) for a in event.target] == [("Niger", "NER")]
+
+
 def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None:
     # issue 11: the crowd was coded with the foreign country as its source
     event = _main("Thousands of protesters demanded the departure of French troops.", "2023-08-20")

@@ -1198,6 +1198,7 @@ class EventCoder:
         if _force_not_ruled_out(doc[trigger_i]):
             # "ECOWAS did not rule out the use of force": a threat of force, not a rejection
             etype, code, modality.negated = "THREATEN", "138", False
+        _forces_sent(doc, trigger_i, roles, candidate.actors, sentence.start)
         etype, code, table = self._settle_type(etype, code, modality, roles, doc[trigger_i].lemma_,
                                                intent=not headline_announced(doc[trigger_i]))
         stated = match is not None and (cameo_to_plover(match.code) or table).event == etype
@@ -2337,6 +2338,32 @@ def _without_own_forces(roles: Any) -> None:
         own = {a.code for a in roles.source}
         roles.target = [a for a in roles.target if not (
             (a.entry or "").endswith("+possessive") and a.code in own)]
+
+
+def _forces_sent(doc: Doc, trigger_i: int, roles: Any, actors: list[Actor], offset: int) -> None:
+    """Forces that a plan, an offer or a refusal under the act would send somewhere are the
+    source's own, not whom the act is aimed at; the place they would be sent to is ("Nigerian
+    senators rejected a plan to send troops to Niger": Niger, not the troops)."""
+    trigger = doc[trigger_i]
+    if trigger.lemma_.lower() in _SENDING or not roles.target:
+        return
+    own = {a.code for a in roles.source}
+    spans = actor_tokens(doc, actors, offset)
+    for verb in trigger.subtree:
+        if verb.i == trigger.i or verb.lemma_.lower() not in _SENDING or verb.pos_ != "VERB":
+            continue
+        moved = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        sent = [a for a, start, _ in spans if start in moved and a.sector in _MOVED_FORCES
+                and a.actor_id is None and (not a.code or a.code in own)
+                and any(a is t for t in roles.target)]
+        if not sent:
+            continue
+        roles.target = [a for a in roles.target if all(a is not x for x in sent)]
+        to = {t.i for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "into"}
+              for g in c.children if g.dep_ == "pobj" for t in g.subtree}
+        roles.target += [a for a, start, _ in spans if start in to and a.code and a.code not in own
+                         and all(a is not x for x in roles.target)]
+        return
 
 
 def _capital_visited(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
