@@ -329,6 +329,16 @@ def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
 
 
 @pytest.mark.models
+def test_the_main_verb_the_parser_made_an_adjective_stays_the_main_act(nlp, coder):
+    # "ECOWAS" is parsed as the root and "imposed" as an adjective of "sanctions": the closure
+    # in the second clause is not the sentence's main act
+    doc = nlp("ECOWAS imposed sanctions on Niger and closed its members' borders with the country.")
+    assert (doc[0].dep_, doc[1].dep_) == ("ROOT", "amod")
+    match = best_match(coder.match(doc), doc)
+    assert match is not None and (match.code, doc[match.trigger_i].text) == ("163", "imposed")
+
+
+@pytest.mark.models
 @pytest.mark.parametrize("text", [
     # offered or consented to: the intent decides (the quad set codes these verbal cooperation)
     "Syria says it is willing to withdraw its troops from Lebanon.",

@@ -1828,11 +1828,25 @@ def root_read_for_participle(root: Any) -> Any | None:
     return None
 
 
+def _verb_read_as_adjective(root: Any) -> Any | None:
+    """The sentence's main verb when the parser made its acronym subject the root and the verb
+    an adjective of its object: "ECOWAS imposed sanctions on Niger and closed its borders"
+    ("ECOWAS" ROOT, "imposed" amod of "sanctions"); else None."""
+    if root.dep_ != "ROOT" or not root.is_upper or len(root.text) < 2 or root.i + 1 >= len(root.doc):
+        return None
+    verb = root.doc[root.i + 1]
+    if verb.dep_ == "amod" and verb.tag_ in {"VBD", "VBN"} and verb.head.head.i == root.i \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children):
+        return verb
+    return None
+
+
 def _main_depth(tok: Any) -> int:
     """``_depth``, with the main verb of a sentence whose participle the parser made the root
-    (``root_read_for_participle``) in the root's place."""
+    (``root_read_for_participle``), or whose verb it made an adjective
+    (``_verb_read_as_adjective``), in the root's place."""
     root = tok.sent.root if hasattr(tok, "sent") else None
-    main = root_read_for_participle(root) if root is not None else None
+    main = (root_read_for_participle(root) or _verb_read_as_adjective(root)) if root is not None else None
     if main is None:
         return _depth(tok)
     if tok.i == main.i:
