@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 87  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 88  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -179,7 +179,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "SERVE_AS", "EXHUME", "WANTED_ON_CHARGES", "STEAL_THE_SHOW", "PLACE_ON_SANCTIONS_LIST",
                            "LYNCH", "FOUND_GUILTY", "LINK_TO", "BREAK_OFF_TIES",
                            "QUARANTINE", "VACCINATE", "ALLOCATE_FUNDS", "NO_COMMENT", "FIRE_TEAR_GAS",
-                           "TAKE_DELIVERY", "SEND_DELEGATION", "END_MISSION", "CUT_ACCESS", "RECEIVE_REFUGEES",
+                           "TAKE_DELIVERY", "SEND_DELEGATION", "END_MISSION", "CLOSE_BORDER", "CUT_ACCESS", "RECEIVE_REFUGEES",
                            "ARRIVE_ON_VISIT", "MILITARY_DRILLS", "ENTER_TOWN"]
 
 
@@ -326,6 +326,18 @@ def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
 def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Nigeria closed its border with Niger after the coup.",
+    "Benin has shut its borders with Niger.",
+    "Algeria sealed its border with Mali.",
+])
+def test_a_border_closed_is_a_restriction_sure_of_itself(nlp, coder, text):
+    # (the sentence model read FIGHT; SHUT's own pattern a cut in relations, 160)
+    match = best_match(coder.match(nlp(text)), nlp(text))
+    assert match is not None and (match.code, match.decisive) == ("172", True)
 
 
 @pytest.mark.models
