@@ -1836,3 +1836,19 @@ def test_the_town_an_agent_is_in_is_no_party_to_its_act() -> None:
     # a country after « au » still says whose they are
     (event,) = _code("Les soldats au Niger ont arrêté le président Bazoum.", "2023-07-26")
     assert [a.code for a in event.source] == ["NER"]
+
+
+def test_a_commitment_taken_is_an_agreement_whatever_it_is_to_do() -> None:
+    # « pris l'engagement de rendre le pouvoir » is no seizure of power
+    (event,) = _code("La junte a pris l'engagement de rendre le pouvoir aux civils.", "2023-09-01")
+    assert (event.plover.event, event.cameo.code) == ("AGREE", "030")
+    (event,) = _code("Les militaires ont pris le pouvoir à Niamey.", "2023-07-26")
+    assert event.cameo.code == "170"
+
+
+def test_a_place_held_in_a_ranking_is_no_occupation() -> None:
+    # « villes » of the ranking matched « occuper »'s towns
+    assert _code("La forte inflation aux États-Unis explique la place qu'occupe New York dans le "
+                 "classement des villes les plus chères.") == []
+    (event,) = _code("Les jihadistes ont occupé la ville de Ménaka.", "2023-04-01")
+    assert event.cameo.code == "192"
