@@ -1846,6 +1846,19 @@ def test_a_commitment_taken_is_an_agreement_whatever_it_is_to_do() -> None:
     assert event.cameo.code == "170"
 
 
+@pytest.mark.parametrize("text,etype", [
+    ("Le Niger s’est retiré de l’Alliance.", "SANCTION"),
+    ("Lavrov a pris l’engagement d’obtenir sa libération.", "AGREE"),
+])
+def test_typographic_apostrophes_read_as_plain_ones(text: str, etype: str) -> None:
+    # the press writes « s’est », « l’ » (U+2019): the small parser read « l’ » as a noun
+    (event,) = _code(text, "2024-03-01")
+    assert event.plover.event == etype
+    # the evidence is the text as written, its offsets exact
+    assert event.evidence.sentence == text
+    assert text[event.evidence.trigger_start:event.evidence.trigger_end] in {"retiré", "pris"}
+
+
 def test_a_place_held_in_a_ranking_is_no_occupation() -> None:
     # « villes » of the ranking matched « occuper »'s towns
     assert _code("La forte inflation aux États-Unis explique la place qu'occupe New York dans le "

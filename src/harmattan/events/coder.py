@@ -569,7 +569,9 @@ class EventCoder:
         names its actor in the sentence before), read the act off the French verb lexicon,
         and keep it when the French act decision reads a specific act."""
         wanted = items
-        docs = self.french_nlp().pipe((c.sentence.text for c in wanted),
+        # (typographic apostrophes and quotes read as plain ones, character for character so
+        # that offsets stay: the small parser reads « l’engagement » as a noun « l’ »)
+        docs = self.french_nlp().pipe((c.sentence.text.translate(_QUOTES) for c in wanted),
                                       batch_size=self.settings.parse_batch_size)
         previous: Event | None = None
         previous_index = 0
