@@ -1865,3 +1865,12 @@ def test_a_place_held_in_a_ranking_is_no_occupation() -> None:
                  "classement des villes les plus chères.") == []
     (event,) = _code("Les jihadistes ont occupé la ville de Ménaka.", "2023-04-01")
     assert event.cameo.code == "192"
+
+
+def test_narrow_no_break_spaces_inside_guillemets_read_as_spaces() -> None:
+    # French typography puts U+202F inside « » and before « : ; ? ! »
+    text = "«\u202fLa France doit quitter le Mali sans délai\u202f», a martelé le colonel Abdoulaye Maïga."
+    (event,) = _code(text, "2022-02-03")
+    assert event.plover.event == "DEMAND"
+    assert "FRA" in [a.code for a in event.target]
+    assert event.evidence.sentence == text

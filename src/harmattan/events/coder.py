@@ -79,7 +79,7 @@ DEFAULT_CAMEO: dict[str, str] = {
 }
 _MATERIAL_FORCE = {"ASSAULT", "FIGHT", "COERCE", "MOBILIZE"}
 _STATE_LIKE_SECTORS = {"GOV", "MIL", "", "LEG", "JUD"}
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _FORCE_WORDS = r"(?:force|intervention|intervene|military action|attack|war|strike|invade|invasion)"
 _MODAL_WORDS = r"(?:may|might|could|would|will|if|unless)"
