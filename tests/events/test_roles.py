@@ -565,6 +565,13 @@ def test_an_adjective_describing_aid_is_no_target() -> None:
     assert _actors(event.target) == [("Mozambique", "MOZ", "")]
 
 
+def test_an_adjective_describing_exercises_is_no_target() -> None:
+    # the forces hold the exercises; "military" says what kind they are
+    event = _main("Niger and Mali held joint military exercises near the border.", "2024-03-01")
+    assert event.plover.event == "COOPERATE"
+    assert [a.sector for a in event.target] == []
+
+
 def test_an_accusation_in_a_reported_clause_is_the_speakers() -> None:
     # SUPPORT_TERRORISTS (verbs_extra.txt): arming armed groups is an accusation the speaker makes
     event = _main("France is arming jihadists in the Sahel, Mali's foreign minister said.",

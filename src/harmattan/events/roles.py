@@ -738,6 +738,7 @@ _DESCRIBED_NOUNS = {
     "aid", "agreement", "accord", "pact", "treaty", "cooperation", "assistance", "support",
     "intervention", "action", "relation", "tie", "training", "equipment", "spending", "budget",
     "option", "solution", "presence", "deal", "rule", "court", "tribunal",
+    "exercise", "drill", "manoeuvre", "maneuver",
 }
 
 
