@@ -1874,3 +1874,13 @@ def test_narrow_no_break_spaces_inside_guillemets_read_as_spaces() -> None:
     assert event.plover.event == "DEMAND"
     assert "FRA" in [a.code for a in event.target]
     assert event.evidence.sentence == text
+
+
+def test_forces_a_threat_would_withdraw_or_a_refusal_would_send_are_no_target() -> None:
+    (event,) = _code("Le président Emmanuel Macron a menacé de retirer les 5 100 soldats français présents "
+                     "au Mali si les putschistes concluent un accord avec les insurgés.", "2021-06-01")
+    assert event.plover.event == "THREATEN"
+    assert [a.code for a in event.source] == ["FRA"]
+    assert [(a.text, a.code) for a in event.target] == [("Mali", "MLI")]
+    (event,) = _code("Le Niger a refusé d'envoyer des soldats nigériens au Mali.", "2023-01-10")
+    assert [(a.text, a.code) for a in event.target] == [("Mali", "MLI")]

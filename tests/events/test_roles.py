@@ -1386,6 +1386,12 @@ def test_forces_a_plan_would_send_are_no_target_where_they_go_is() -> None:
     assert [(a.text, a.code) for a in event.target] == [("Niger", "NER")]
 
 
+def test_forces_a_threat_would_withdraw_are_no_target() -> None:
+    event = _main("France threatened to withdraw the 5,100 French soldiers in Mali.", "2021-06-01")
+    assert event.plover.event == "THREATEN"
+    assert "French soldiers" not in [a.text for a in event.target]
+
+
 def test_a_crowd_demanding_a_foreign_force_leave_is_not_of_its_country() -> None:
     # issue 11: the crowd was coded with the foreign country as its source
     event = _main("Thousands of protesters demanded the departure of French troops.", "2023-08-20")

@@ -685,6 +685,7 @@ class EventCoder:
                 roles.source, roles.how = [implied], "implied"
         if not (etype == "ASSAULT" and _abduction(match)):
             etype = _force_by_target(etype, roles.target, roles.source)
+        _forces_sent(doc, match.trigger_i, roles, candidate.actors, sentence.start)
         if etype == "FIGHT" and not roles.target and _unarmed_sufferer_fr(doc[match.trigger_i]) and not any(
                 a.sector in _STATE_FORCES and len(a.code) == 3 for a in roles.source):
             etype = "ASSAULT"  # « Un chanteur populaire, Hachalu Hundessa, a été abattu »
@@ -2347,20 +2348,25 @@ def _forces_sent(doc: Doc, trigger_i: int, roles: Any, actors: list[Actor], offs
     source's own, not whom the act is aimed at; the place they would be sent to is ("Nigerian
     senators rejected a plan to send troops to Niger": Niger, not the troops)."""
     trigger = doc[trigger_i]
-    if trigger.lemma_.lower() in _SENDING or not roles.target:
+    if trigger.lemma_.lower() in _SENDING | _WITHDRAWING or not roles.target:
         return
     own = {a.code for a in roles.source}
     spans = actor_tokens(doc, actors, offset)
     for verb in trigger.subtree:
-        if verb.i == trigger.i or verb.lemma_.lower() not in _SENDING or verb.pos_ != "VERB":
+        lemma = verb.lemma_.lower()
+        if verb.i == trigger.i or lemma not in _SENDING | _WITHDRAWING or verb.pos_ != "VERB":
             continue
-        moved = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+        moved = {t.i for c in verb.children if c.dep_ in {"dobj", "obj"} for t in c.subtree}
         sent = [a for a, start, _ in spans if start in moved and a.sector in _MOVED_FORCES
                 and a.actor_id is None and (not a.code or a.code in own)
                 and any(a is t for t in roles.target)]
         if not sent:
             continue
+        # (and forces a threat would pull out: « a menacé de retirer les 5 100 soldats français
+        # présents sur place » is aimed at where they are, not at them)
         roles.target = [a for a in roles.target if all(a is not x for x in sent)]
+        if lemma in _WITHDRAWING:
+            return
         to = {t.i for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "into"}
               for g in c.children if g.dep_ == "pobj" for t in g.subtree}
         roles.target += [a for a, start, _ in spans if start in to and a.code and a.code not in own
@@ -2479,6 +2485,8 @@ _POSSIBLE_FR = re.compile(r"\b(?:peut|peuvent|pourrait|pourraient)\s+(?:\S+\s+){
 _MOVED_FORCES = frozenset({"MIL", "COP"})
 #: Verbs that move forces somewhere, whatever the act they serve (« envoyer » in French).
 _SENDING = frozenset({"send", "dispatch", "deploy", "envoyer", "dépêcher", "déployer"})
+#: Verbs that pull forces out ("threatened to withdraw its troops", « menacé de retirer »).
+_WITHDRAWING = frozenset({"withdraw", "retirer", "rapatrier"})
 
 
 #: Acts done somewhere: « à/au + country » after them names the place, not a target.
