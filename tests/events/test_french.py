@@ -1904,3 +1904,35 @@ def test_forces_a_threat_would_withdraw_or_a_refusal_would_send_are_no_target() 
     assert [(a.text, a.code) for a in event.target] == [("Mali", "MLI")]
     (event,) = _code("Le Niger a refusé d'envoyer des soldats nigériens au Mali.", "2023-01-10")
     assert [(a.text, a.code) for a in event.target] == [("Mali", "MLI")]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("La CEDEAO a fermé ses frontières avec le Niger.", ["IGO"], ["NER"]),
+    ("Le Bénin a rouvert sa frontière avec le Niger.", ["BEN"], ["NER"]),
+])
+def test_the_country_a_border_is_closed_or_opened_with_is_the_target(text: str, source: list,
+                                                                     target: list) -> None:
+    (event,) = _code(text)
+    assert [a.code for a in event.source] == source
+    assert [a.code for a in event.target] == target
+
+
+def test_a_border_named_as_where_an_attack_happened_names_no_target() -> None:
+    (event,) = _code("Des jihadistes ont attaqué un poste à la frontière avec le Mali.")
+    assert event.plover.event in {"FIGHT", "ASSAULT"}
+    assert [a.code for a in event.target] == []  # « à la frontière avec le Mali » says where
+
+
+def test_the_country_an_envoy_recalled_is_posted_to_is_the_target() -> None:
+    # « son ambassadeur » is the source's own envoy, no party; « à Bamako » is where he is
+    # posted (the capital stands for the government)
+    (event,) = _code("Paris a rappelé son ambassadeur à Bamako.")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "161")
+    assert [(a.code, a.sector) for a in event.source] == [("FRA", "GOV")]
+    assert [(a.code, a.sector, a.text) for a in event.target] == [("MLI", "GOV", "Bamako")]
+
+
+def test_the_town_of_an_airport_is_where_not_whom() -> None:
+    (event,) = _code("Des soldats ivoiriens ont été arrêtés à l'aéroport de Bamako.")
+    assert event.plover.event == "COERCE"
+    assert [(a.code, a.sector) for a in event.target] == [("CIV", "MIL")]

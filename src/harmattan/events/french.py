@@ -1122,7 +1122,7 @@ _PLACE_NOUNS = frozenset({
     "nord", "sud", "est", "ouest", "centre", "nord-est", "nord-ouest", "sud-est", "sud-ouest",
     "village", "ville", "localite", "commune", "region", "province", "departement", "cercle",
     "zone", "frontiere", "capitale", "quartier", "hameau", "campement", "territoire", "partie", "base",
-    "camp", "caserne", "poste", "position"})
+    "camp", "caserne", "poste", "position", "aeroport", "gare"})
 
 
 def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False) -> bool:
@@ -1140,6 +1140,12 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         # « ont tué douze civils près de Gao », where the parser hangs the place on the
         # number: the words before it say where
         return True
+    border = _border_before(doc, start)
+    if border is not None:
+        # « ont attaqué un poste à la frontière avec le Mali » names where; the country a
+        # border closed or opened is shared with is the act's target (« a fermé ses frontières
+        # avec le Niger »)
+        return border.dep_ != "obj"
     if root.dep_ == "nmod" and fold(root.head.lemma_) in _PLACE_NOUNS:
         # « un village du nord du Burkina Faso », « la région de Tillabéri au Niger »
         return True
@@ -1156,6 +1162,17 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int, dative: bool = False
         return bool(cases & _PLACE_CASES) or (seat and bool(cases & {"a", "au", "aux", "en"}))
     return bool(cases & _PLACE_CASES) or (bool(cases & {"a", "au", "aux", "en"}) and (
         seat or root.dep_ in {"obl:mod", "obl"}))
+
+
+def _border_before(doc: Doc, start: int) -> Token | None:
+    """The word « frontière(s) » just before « avec » and the actor at token ``start``
+    (« la frontière avec le Mali »), else None."""
+    k = start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "avec" or fold(doc[k - 1].lemma_) not in {"frontiere", "frontieres"}:
+        return None
+    return doc[k - 1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -1458,6 +1475,12 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
             if _is_place(actor, doc, *spans[id(actor)], dative=dative or head in imposed_on):
                 continue
             target.append(actor)
+        if target and all((a.entry or "").endswith("+possessive") for a in target):
+            # « Paris a rappelé son ambassadeur à Bamako » : the source's own envoy is no
+            # party; the country he is posted to is
+            target += [a for c in head.children if c.dep_ == "nmod" and _case_words(c) & {"a", "au", "aux", "aupres"}
+                       for a in _actors_at(mapped, c) if (a.entry or "").startswith("countries:")
+                       and id(a) not in source_ids and all(a is not t for t in target)]
     if not target and trigger.dep_ == "conj" and not _is_passive(trigger) and not any(
             c.dep_ in {"obj", "iobj"} for c in trigger.children):
         # « affirme avoir déjoué une tentative de coup d'État et arrêté plusieurs officiers » :
