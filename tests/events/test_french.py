@@ -1932,6 +1932,14 @@ def test_the_country_an_envoy_recalled_is_posted_to_is_the_target() -> None:
     assert [(a.code, a.sector, a.text) for a in event.target] == [("MLI", "GOV", "Bamako")]
 
 
+def test_a_participle_the_parser_fixed_on_its_auxiliary_is_the_verb() -> None:
+    # the small parser reads « a » as the root and « dissous » as a fixed word on it
+    (event,) = _code("Le gouvernement malien a dissous la Coordination des mouvements de l'Azawad.")
+    assert (event.plover.event, event.evidence.trigger) == ("COERCE", "dissous")
+    assert [(a.code, a.sector) for a in event.source] == [("MLI", "GOV")]
+    assert [(a.code, a.sector) for a in event.target] == [("MLI", "REB")]
+
+
 def test_the_town_of_an_airport_is_where_not_whom() -> None:
     (event,) = _code("Des soldats ivoiriens ont été arrêtés à l'aéroport de Bamako.")
     assert event.plover.event == "COERCE"

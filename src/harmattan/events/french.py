@@ -306,6 +306,8 @@ def repair_split_participle(doc: Doc) -> Doc:
             second.dep_ = "obj"
             first.pos_ = "VERB"
     for token in doc:
+        _participle_fixed_on_its_auxiliary(token)
+    for token in doc:
         _participle_under_its_object(doc, token)
     for token in doc:
         _verb_after_que(token)
@@ -486,6 +488,31 @@ def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
 
 #: Verbs whose object names the act (« faire pression », « lancer un appel »).
 _LIGHT_VERBS = frozenset({"faire", "lancer", "prendre", "porter", "donner", "mener", "livrer"})
+
+
+def _participle_fixed_on_its_auxiliary(token: Token) -> None:
+    """« Le gouvernement malien a dissous la Coordination des mouvements de l'Azawad », parsed
+    with the auxiliary « a » the root and « dissous » a fixed word on it: the participle is
+    the verb, the auxiliary its own and the auxiliary's other words (subject, object) its."""
+    aux = token.head
+    if not (token.dep_ == "fixed" and aux.dep_ == "ROOT" and aux.pos_ == "AUX" and aux.i == token.i - 1
+            and fold(aux.lemma_) in {"avoir", "etre"} and token.text.islower() and _participle_like(token)):
+        return
+    lexicon = load_lexicon()
+    infinitive = next((w for w in _lemma_candidates(token)[1:] + _irregular_infinitives(fold(token.lower_))
+                       if w in lexicon), None)
+    if infinitive is None:
+        return
+    for child in list(aux.children):
+        if child.i != token.i:
+            child.head = token
+    token.head = token
+    token.dep_ = "ROOT"
+    token.pos_ = "VERB"
+    token.lemma_ = infinitive
+    token.set_morph("Tense=Past|VerbForm=Part")
+    aux.head = token
+    aux.dep_ = "aux:tense"
 
 
 def _participle_under_its_object(doc: Doc, token: Token) -> None:
