@@ -1944,3 +1944,19 @@ def test_the_town_of_an_airport_is_where_not_whom() -> None:
     (event,) = _code("Des soldats ivoiriens ont été arrêtés à l'aéroport de Bamako.")
     assert event.plover.event == "COERCE"
     assert [(a.code, a.sector) for a in event.target] == [("CIV", "MIL")]
+
+
+@pytest.mark.parametrize("text, code, source, target", [
+    # the CNSP's communiqué of 3 August 2023: an agreement ended, named by a noun
+    ("Dans un communiqué lu à la télévision nationale, le CNSP a annoncé la dénonciation des accords de "
+     "coopération en matière de sécurité et de défense avec la France.", "160", "NER", "FRA"),
+    ("Le Niger a annoncé la rupture des relations diplomatiques avec l'Ukraine.", "161", "NER", "UKR"),
+])
+def test_ties_ended_named_by_a_noun(text: str, code: str, source: str, target: str) -> None:
+    (event,) = _code(text, "2023-08-04")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", code)
+    assert [a.code for a in event.source] == [source] and [a.code for a in event.target] == [target]
+
+
+def test_a_rupture_of_stock_is_no_act() -> None:
+    assert _code("Le pays fait face à une rupture de stock de médicaments.") == []

@@ -656,6 +656,8 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
         code = nouns.get(fold(token.lemma_.lower())) or nouns.get(fold(_singular(token.text.lower())))
         if code is None or _NOT_NOMINAL_ACT.match(doc.text[token.idx:token.idx + 60].lower()):
             continue
+        if fold(token.lemma_.lower()) == "rupture" and not _TIES_AFTER.match(doc.text, token.idx + len(token.text)):
+            continue  # (« une rupture de stock », « la rupture du jeûne »)
         from harmattan.events.acled_fr import CAUSE_FIGHT
 
         if CAUSE_FIGHT.match(doc.text, token.idx):
@@ -672,11 +674,24 @@ def match_nominal(doc: Doc) -> FrenchMatch | None:
 
             if _LEAVE_BODY.search(doc.text[token.idx:token.idx + 80]):
                 code = "161"  # « leur retrait de la CEDEAO » : leaving a body (SANCTION)
+        if fold(token.lemma_.lower()) == "denonciation" and _AGREEMENT_AFTER.match(doc.text, token.idx + len(token.text)):
+            code = "160"  # « la dénonciation des accords de défense » : an agreement ended (SANCTION)
         return FrenchMatch(code=code, trigger_i=token.i, trigger_start=token.idx,
                            trigger_end=token.idx + len(token.text),
                            pattern=f"fr noun: {fold(token.lemma_.lower())} [{code}]", specificity=0,
                            negated=_negated_here(root), kind="noun")
     return None
+
+
+#: An agreement right after a noun (« la dénonciation des accords de coopération »).
+_AGREEMENT_AFTER = re.compile(r"\s+(?:des|du|de\s+l['’]|de\s+la|de\s+(?:ses|leurs|son|sa|leur))\s*"
+                              r"(?:\S+\s+)?(?:accords?|traités?|conventions?|pactes?|protocoles?)\b",
+                              re.IGNORECASE)
+
+
+#: Ties right after a noun (« la rupture des relations diplomatiques avec l'Ukraine »).
+_TIES_AFTER = re.compile(r"\s+(?:des|du|de\s+l['’]|de\s+la|de\s+(?:ses|leurs|son|sa|leur))\s*"
+                         r"(?:\S+\s+)?(?:relations?|liens|coopération|partenariat|dialogue)\b", re.IGNORECASE)
 
 
 def _object_of(noun: Token) -> bool:
@@ -713,6 +728,9 @@ _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "d
 #: CAMEO codes (their first two or three digits) of acts whose noun takes its doer with « de »
 #: (« le refus de la junte », « la visite du ministre », « l'appel de la CEDEAO »); the others
 #: take whom they are done to (« l'arrestation de l'opposant », « la saisie de deux tonnes »).
+#: Nouns of an agreement or a tie (folded lemmas) that an act of 16x ends or suspends.
+_AGREEMENT_NOUNS = frozenset({"accord", "traite", "convention", "pacte", "protocole", "cooperation",
+                              "partenariat", "relation"})
 _AGENTIVE_NOUN_CODES = ("01", "02", "03", "04", "05", "10", "11", "12", "13", "14", "084", "16")
 #: ... but a release names whom it frees (« la libération des otages », CAMEO 0841 / 0842).
 _RELEASE_CODES = ("0841", "0842")
@@ -822,6 +840,11 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             source += [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
             target += [a for g in child.children if g.dep_ == "nmod" and _case_words(g) & {"de", "du", "des", "d'", "d’"}
                        for a in _actors_at(mapped, g)]
+        elif cases & {"de", "du", "des", "d'", "d’"} and code.startswith("16") \
+                and fold(child.lemma_) in _AGREEMENT_NOUNS:
+            # « la dénonciation des accords de défense avec la France » : what is ended, and
+            # the party it was made with
+            target += found
         elif cases & {"de", "du", "des", "d'", "d’"}:
             armed = code.startswith(("18", "19", "20")) and all(
                 a.sector in {"REB", "CRM"} or a.code == "IMG" for a in found) or (
