@@ -1946,6 +1946,29 @@ def test_the_town_of_an_airport_is_where_not_whom() -> None:
     assert [(a.code, a.sector) for a in event.target] == [("CIV", "MIL")]
 
 
+@pytest.mark.parametrize("text, etype, code", [
+    ("La France a annoncé la fin de l'opération Barkhane au Sahel.", "RETREAT", "0874"),
+    ("Le gouvernement nigérien a accordé la grâce présidentielle à 1 000 détenus.", "RETREAT", "0841"),
+    ("Le Niger et le Nigeria ont décidé de reprendre leur coopération sécuritaire.", "COOPERATE", "060"),
+])
+def test_an_operation_ended_a_pardon_granted_and_cooperation_resumed(text: str, etype: str, code: str) -> None:
+    (event,) = _code(text)
+    assert (event.plover.event, event.cameo.code) == (etype, code)
+    # (not an arrest read off « détenus »: the pardon is the act)
+    assert event.source and event.source[0].code in {"FRA", "NER"}
+
+
+@pytest.mark.parametrize("text", [
+    "La junte malienne a mis fin à l'accord d'Alger.",
+    "Le Mali a mis fin avec effet immédiat à l'accord pour la paix et la réconciliation issu du processus d'Alger.",
+])
+def test_an_agreement_ended_is_a_sanction_not_the_agreement(text: str) -> None:
+    # (« l'accord » read as the noun of an agreement, AGREE, with Algiers as its source)
+    (event,) = _code(text, "2024-01-26")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "160")
+    assert [a.code for a in event.source] == ["MLI"]
+
+
 @pytest.mark.parametrize("text, code, source, target", [
     # the CNSP's communiqué of 3 August 2023: an agreement ended, named by a noun
     ("Dans un communiqué lu à la télévision nationale, le CNSP a annoncé la dénonciation des accords de "
@@ -1960,3 +1983,10 @@ def test_ties_ended_named_by_a_noun(text: str, code: str, source: str, target: s
 
 def test_a_rupture_of_stock_is_no_act() -> None:
     assert _code("Le pays fait face à une rupture de stock de médicaments.") == []
+
+
+def test_a_rally_for_the_rulers_is_a_demonstration() -> None:
+    # (as the English coder reads "rallied in Niamey in support of the junta")
+    (event,) = _code("Plusieurs milliers de personnes se sont rassemblées samedi au stade Seyni Kountché "
+                     "de Niamey pour soutenir les militaires au pouvoir.")
+    assert event.plover.event == "PROTEST" and [a.code for a in event.source] == ["NER"]
