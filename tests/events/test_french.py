@@ -1940,6 +1940,15 @@ def test_a_participle_the_parser_fixed_on_its_auxiliary_is_the_verb() -> None:
     assert [(a.code, a.sector) for a in event.target] == [("MLI", "REB")]
 
 
+def test_an_office_in_apposition_with_a_person_is_that_persons() -> None:
+    # (not France, the one country the sentence names)
+    (event,) = _code("Le ministre des Affaires étrangères, Abdoulaye Diop, a dénoncé une campagne "
+                     "de désinformation orchestrée par Paris.")
+    assert [(a.text, a.code) for a in event.source] == [
+        ("ministre des Affaires étrangères", "MLI"), ("Abdoulaye Diop", "MLI")]
+    assert [a.code for a in event.target] == ["FRA"]
+
+
 def test_the_town_of_an_airport_is_where_not_whom() -> None:
     (event,) = _code("Des soldats ivoiriens ont été arrêtés à l'aéroport de Bamako.")
     assert event.plover.event == "COERCE"

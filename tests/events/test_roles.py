@@ -1702,3 +1702,9 @@ def test_a_headlines_speaker_before_a_colon_is_the_source_of_what_it_says() -> N
     assert [a.code for a in event.source] == ["IGO"]
     event = _main("Venezuela: FARC Guerrillas Will Not Be Tolerated.")
     assert all(a.entry is None or "headline-speaker" not in a.entry for a in event.source)
+
+
+def test_an_office_in_apposition_with_a_person_is_that_persons() -> None:
+    event = _main("The foreign minister, Abdoulaye Diop, denounced a campaign orchestrated by Paris.",
+                  "2023-10-02")
+    assert [(a.text, a.code) for a in event.source] == [("foreign minister", "MLI"), ("Abdoulaye Diop", "MLI")]

@@ -938,6 +938,7 @@ class EventCoder:
                         if len(bodies) == 1 and not any(a.code in countries for a in actors[:k]):
                             actor.code, actor.actor_id = next(iter(bodies))
                             actor.entry = f"{actor.entry or 'agent'}+possessive"
+            _office_of_the_person_beside(actors, text, countries)
             seat = {a.code for a in actors if a.code in countries and a.start is not None
                     and _SEAT_BEFORE.search(text[max(0, a.start - 40):a.start])}
             named = {a.code for a in actors if a.code in countries} - seat
@@ -2428,6 +2429,28 @@ def _implied_parties(events: list[Event], country: str | None) -> None:
                 if (actor.entry or "").startswith("unlisted-person"):
                     actor.code = country
                     actor.entry = f"{actor.entry}+article-country"
+
+
+#: What stands between an office and the person it is in apposition with ("The foreign
+#: minister, Abdoulaye Diop, said"; « Abdoulaye Diop, le ministre des Affaires étrangères, »).
+_APPOSITION = re.compile(r"\s*,\s*(?:(?:the|le|la|l['’]|les)\s*)?", re.IGNORECASE)
+
+
+def _office_of_the_person_beside(actors: list[Actor], text: str, countries: frozenset[str] | set[str]) -> None:
+    """An office with no country, in apposition with a person the dictionary codes, is that
+    person's office: « Le ministre des Affaires étrangères, Abdoulaye Diop, a dénoncé une
+    campagne orchestrée par Paris » is Mali's minister (not the country the article names
+    most)."""
+    placed = sorted((a for a in actors if a.start is not None and a.end is not None), key=lambda a: a.start)
+    for first, second in zip(placed, placed[1:]):
+        between = text[first.end:second.start]
+        if not _APPOSITION.fullmatch(between) or "," not in between:
+            continue
+        for office, person in ((first, second), (second, first)):
+            if not office.code and office.sector and office.actor_id is None \
+                    and person.actor_id is not None and person.code in countries:
+                office.code = person.code
+                office.entry = f"{office.entry or 'agent'}+apposition"
 
 
 #: Acts that accuse someone: who then denies is the accused.
