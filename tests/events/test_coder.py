@@ -1242,3 +1242,15 @@ def test_an_appeal_alone_makes_a_candidate() -> None:
     (event,) = code_articles([Article(id="urge", text="The UN urged calm in Tripoli on Monday.",
                                       date=parse_date("2024-08-04"))])
     assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["IGO"]
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Mali's junta announced the end of the Algiers agreement.", "160", "DZA"),
+    # "military" describes the cooperation (a word "its" gave Niger's code): France is whom
+    # the act is aimed at
+    ("Niger announced the end of its military cooperation with France.", "161", "FRA"),
+])
+def test_an_end_announced_is_a_sanction_not_the_agreement(text: str, code: str, target: str) -> None:
+    (event,) = code_articles([Article(id="end", text=text, date=parse_date("2024-01-26"))])
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", code)
+    assert [a.code for a in event.target] == [target]

@@ -333,6 +333,8 @@ def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
     "Nigeria closed its border with Niger after the coup.",
     "Benin has shut its borders with Niger.",
     "Algeria sealed its border with Mali.",
+    "Algeria closed its airspace to Malian aircraft after a drone was shot down.",
+    "Mali closed its air space to French military aircraft.",
 ])
 def test_a_border_closed_is_a_restriction_sure_of_itself(nlp, coder, text):
     # (the sentence model read FIGHT; SHUT's own pattern a cut in relations, 160)

@@ -921,6 +921,15 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
             break
         doc = head.doc
         found = _actors_at(mapped, head, exclude=subject_range, fallback=True)
+        if found and all((_adjectival_agent(a, mapped, doc) is not None
+                          and _adjectival_agent(a, mapped, doc).lemma_.lower() in _DESCRIBED_NOUNS) for a in found):
+            # "the end of its military cooperation with France": "military" describes the
+            # cooperation; the phrase's first actor named after it is the one meant
+            lo, hi = _subtree_range(head)
+            named = [a for a in _actors_in(mapped, lo, hi, exclude=subject_range)
+                     if _adjectival_agent(a, mapped, doc) is None and id(a) not in source_ids]
+            if named:
+                found += _with_coordinated(named[0], named, mapped, doc)
         if head.pos_ in {"NOUN", "PROPN"}:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "from" and head.lower_ in _FROM_PEOPLE:
@@ -971,7 +980,9 @@ def _adjectival_agent(actor: Actor, mapped: list[tuple[Actor, int, int]], doc: D
                       ) -> Token | None:
     """The noun a generic agent written as one adjective describes, when that noun names no
     actor ("military" in "military aid"); None otherwise."""
-    if actor.code and not (actor.entry or "").endswith("+article-country"):
+    if actor.code and not (actor.entry or "").endswith(("+article-country", "+possessive")):
+        # (a code the word took from the article or a possessive before it: "its military
+        # cooperation" still describes the cooperation)
         return None
     for mapped_actor, start, end in mapped:
         if mapped_actor is actor and end - start == 1:
