@@ -1708,3 +1708,18 @@ def test_an_office_in_apposition_with_a_person_is_that_persons() -> None:
     event = _main("The foreign minister, Abdoulaye Diop, denounced a campaign orchestrated by Paris.",
                   "2023-10-02")
     assert [(a.text, a.code) for a in event.source] == [("foreign minister", "MLI"), ("Abdoulaye Diop", "MLI")]
+
+
+def test_where_a_convoy_was_going_is_no_party_to_the_ambush() -> None:
+    # (the town the convoy carried supplies to was the target; the soldiers the clause after
+    # names are)
+    event = _main("Suspected jihadists ambushed a convoy carrying supplies to Djibo, killing dozens of soldiers.",
+                  "2023-09-05")
+    assert event.plover.event == "FIGHT"
+    assert [(a.code, a.sector, a.text) for a in event.target] == [("BFA", "MIL", "soldiers")]
+
+
+def test_measures_lifted_are_aimed_at_whom_the_relative_clause_imposed_them_on() -> None:
+    event = _main("ECOWAS lifted most of the sanctions it had imposed on Niger.", "2024-02-24")
+    assert [a.code for a in event.source] == ["IGO"]
+    assert [(a.code, a.text) for a in event.target] == [("NER", "Niger")]

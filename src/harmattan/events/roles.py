@@ -10,6 +10,7 @@ before the trigger is the source and the nearest after it the target.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -721,6 +722,8 @@ _PLACE_PREPS = {"near", "inside", "outside", "around", "across", "throughout"}
 _SEAT_PREPS = {"in", "at"}
 # A noun's counterpart: "agreements with France", "talks between Mali and Niger".
 _COUNTERPART_PREPS = {"with", "between", "against", "to"}
+#: Measures imposed on someone (a relative clause may say on whom).
+_MEASURES = frozenset({"sanction", "embargo", "restriction", "measure", "ban", "blockade", "penalty"})
 # Nouns that a generic agent written as an adjective only describes: "military aid" is aid,
 # not the military.
 #: Verbs of an appeal whose "for X to do" names X as whom it is made to.
@@ -797,10 +800,22 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
             and _names_a_place_noun(doc, start, end)
     if not entry.startswith("countries:"):
         return False
+    if _DESTINATION_BEFORE.search(doc.text[max(0, doc[start].idx - 60):doc[start].idx]):
+        # "ambushed a convoy carrying supplies to Djibo, killing dozens of soldiers": where the
+        # convoy was going is no party to the ambush
+        return True
     prep = _prep_of(doc, start, end)
     return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor)) or (
         prep in _WHERE_PREPS and (_is_capital(actor) or not actor.sector)
         and _names_a_place_noun(doc, start, end))
+
+
+#: Words before a country or a town that make it a journey's destination or origin, told by
+#: a participle on a thing ("a convoy carrying supplies to Djibo", "a bus heading to Gao").
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:(?:carrying|transporting|delivering|ferrying)\s+(?:\S+\s+){1,3}?(?:to|towards?|into|from)"
+    r"|(?:heading|travell?ing|returning|sailing|flying)\s+(?:to|towards?|for|from|into))\s+(?:the\s+)?$",
+    re.IGNORECASE)
 
 
 #: Places a country or a town owns ("in Colombia's second-largest city", "in Medellin's
@@ -943,6 +958,17 @@ def _targets(mapped: list[tuple[Actor, int, int]], heads: list[Token],
                         if pobj.dep_ in {"pobj", "pcomp"}:
                             found += [a for a in _actors_at(mapped, pobj, exclude=subject_range)
                                       if all(a is not f for f in found)]
+
+        if not found and head.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            # "lifted (most of) the sanctions it had imposed on Niger": whom the measures were
+            # imposed on
+            measures = [head] + [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                 for p in c.children if p.dep_ == "pobj"]
+            found = [a for m in measures if m.lemma_.lower() in _MEASURES
+                     for clause in m.children if clause.dep_ == "relcl"
+                     for prep in clause.children if prep.dep_ == "prep" and prep.lower_ in {"on", "against"}
+                     for pobj in prep.children if pobj.dep_ == "pobj"
+                     for a in _actors_at(mapped, pobj, exclude=subject_range)]
         found = [a for a in found if not _is_place(a, doc, *spans[id(a)])
                  and not _is_institution_place(a, doc, *spans[id(a)])]
         places += [a for a in found if _maybe_place(a, doc, *spans[id(a)])
