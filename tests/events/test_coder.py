@@ -1244,6 +1244,15 @@ def test_an_appeal_alone_makes_a_candidate() -> None:
     assert event.plover.event == "DEMAND" and [a.code for a in event.source] == ["IGO"]
 
 
+def test_what_a_participle_says_of_the_main_verbs_party_is_background() -> None:
+    # "accused of" describes the diplomats: the act is the expulsion, not an accusation (the
+    # sentence model read DISAPPROVE and kept the main act in its quad class)
+    text = "Burkina Faso's military government expelled three French diplomats accused of subversive activities."
+    (event,) = code_articles([Article(id="expel", text=text, date=parse_date("2024-04-18"))])
+    assert (event.plover.event, event.evidence.trigger) == ("SANCTION", "expelled")
+    assert [a.code for a in event.source] == ["BFA"] and [a.code for a in event.target] == ["FRA"]
+
+
 @pytest.mark.parametrize("text, code, target", [
     ("Mali's junta announced the end of the Algiers agreement.", "160", "DZA"),
     # "military" describes the cooperation (a word "its" gave Niger's code): France is whom

@@ -1049,6 +1049,13 @@ class EventCoder:
             # sentence's reading chose ("an officer was killed by six men wielding shotguns": the
             # killing, not the wielding); who it was done to decides the kind (_force_by_target).
             acts[0] = (acts[0][0], main, acts[0][2])
+        if acts and main_pattern is not None and acts[0][1] is not None and acts[0][1] is not main \
+                and main.kind == "verb" and _reduced_relative(doc[acts[0][1].trigger_i]) \
+                and doc[acts[0][1].trigger_i].head.head.i == main.trigger_i:
+            # What a participle says of the main verb's party is background, not the act
+            # ("expelled three French diplomats accused of subversive activities": the
+            # expulsion, not an accusation)
+            acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
         if acts and acts[0][1] is None and acts[0][0] in _FORCE_TYPES:
             # force with no verb of its own takes the sentence's verb of force ("Authorities …
             # reported the discovery of 32 bodies, thought to have been murdered by the Mata
@@ -1381,6 +1388,20 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
         seen_triggers.add(match.trigger_i)
         acts.append((etype, match, min(confidence, joint[etype]) * 0.9))
     return acts
+
+
+#: Participles that tell what a party is said to have done ("diplomats accused of subversive
+#: activities", "four men suspected of the kidnapping").
+_SAID_OF_LEMMAS = frozenset({"accuse", "suspect", "charge", "allege", "implicate", "link", "tie"})
+
+
+def _reduced_relative(token: Any) -> bool:
+    """A participle of accusation that describes the main verb's object or subject
+    ("expelled three French diplomats accused of subversive activities"), with no subject or
+    auxiliary of its own."""
+    return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in _SAID_OF_LEMMAS \
+        and token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ in {"dobj", "nsubj", "nsubjpass"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
 
 
 #: Verbs that only tell that force named by their subject took place ("Clashes between
