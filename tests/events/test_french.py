@@ -1999,3 +1999,10 @@ def test_a_rally_for_the_rulers_is_a_demonstration() -> None:
     (event,) = _code("Plusieurs milliers de personnes se sont rassemblées samedi au stade Seyni Kountché "
                      "de Niamey pour soutenir les militaires au pouvoir.")
     assert event.plover.event == "PROTEST" and [a.code for a in event.source] == ["NER"]
+
+
+def test_the_last_of_ones_own_soldiers_are_no_target() -> None:
+    # « leurs derniers soldats » are the United States' own (not Nigerien soldiers)
+    (event,) = _code("Les États-Unis ont retiré leurs derniers soldats de la base aérienne 201 d'Agadez.", "2024-08-05")
+    assert event.plover.event == "RETREAT" and [a.code for a in event.source] == ["USA"]
+    assert all(a.sector != "MIL" for a in event.target)

@@ -918,7 +918,7 @@ class EventCoder:
                         actor.entry = f"{actor.entry or 'agent'}+junta-country"
             for k, actor in enumerate(actors):
                 if not actor.code and actor.sector and actor.start is not None \
-                        and _POSSESSIVE_BEFORE.search(text[max(0, actor.start - 8):actor.start]):
+                        and _POSSESSIVE_BEFORE.search(text[max(0, actor.start - 24):actor.start]):
                     # "ordered France to withdraw its troops", « a sommé la France de retirer ses
                     # troupes » : the forces are those of the country named before them
                     # (one country named before it, or whose forces are meant is unclear)
@@ -2694,7 +2694,8 @@ def _foreign(actor: Actor) -> bool:
 
 
 #: A possessive right before an agent ("its troops", « ses troupes », « leurs soldats »).
-_POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:^|\s)(?:its|their|ses|son|sa|leurs?)\s+(?:(?:last|remaining|own|derni(?:e|è)re?s?|"
+                                r"propres?|restants?)\s+)?$", re.IGNORECASE)
 
 
 #: Words of force or of a penalty, which a conditional threat names.
