@@ -1263,3 +1263,11 @@ def test_an_end_announced_is_a_sanction_not_the_agreement(text: str, code: str, 
     (event,) = code_articles([Article(id="end", text=text, date=parse_date("2024-01-26"))])
     assert (event.plover.event, event.cameo.code) == ("SANCTION", code)
     assert [a.code for a in event.target] == [target]
+
+
+def test_a_march_the_main_verb_tells_is_the_act() -> None:
+    # (the type head read COERCE, which no word of the sentence states; "marched" is a protest)
+    text = "Thousands marched in Bamako to demand the departure of French troops."
+    events = code_articles([Article(id="march", text=text, date=parse_date("2022-02-18"))])
+    assert (events[0].plover.event, events[0].evidence.trigger) == ("PROTEST", "marched")
+    assert [(a.code, a.sector) for a in events[0].target] == [("FRA", "MIL")]

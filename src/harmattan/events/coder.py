@@ -1056,6 +1056,13 @@ class EventCoder:
             # ("expelled three French diplomats accused of subversive activities": the
             # expulsion, not an accusation)
             acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
+        if acts and acts[0][1] is None and main_pattern is not None and main_pattern[0] == "PROTEST" \
+                and main.kind == "verb" and main.trigger_i == _main_verb(doc) and not main.negated \
+                and PLOVER_QUAD[acts[0][0]] == PLOVER_QUAD["PROTEST"] and acts[0][0] not in _FORCE_TYPES:
+            # A march, a rally or a demonstration the main verb tells is the act, not a type of
+            # the same quad class no verb of the sentence states ("Thousands marched in Bamako to
+            # demand the departure of French troops": the march, not a coercion no word tells)
+            acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
         if acts and acts[0][1] is None and acts[0][0] in _FORCE_TYPES:
             # force with no verb of its own takes the sentence's verb of force ("Authorities …
             # reported the discovery of 32 bodies, thought to have been murdered by the Mata
