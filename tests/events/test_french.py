@@ -2006,3 +2006,21 @@ def test_the_last_of_ones_own_soldiers_are_no_target() -> None:
     (event,) = _code("Les États-Unis ont retiré leurs derniers soldats de la base aérienne 201 d'Agadez.", "2024-08-05")
     assert event.plover.event == "RETREAT" and [a.code for a in event.source] == ["USA"]
     assert all(a.sector != "MIL" for a in event.target)
+
+
+def test_an_ambassador_recalled_from_a_country_named_with_en() -> None:
+    (event,) = _code("Le Niger a rappelé son ambassadeur en France.", "2023-08-10")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "161")
+    assert [(a.code, a.text) for a in event.target] == [("FRA", "France")]
+
+
+def test_a_march_is_aimed_at_whom_its_demand_names() -> None:
+    (event,) = _code("Des centaines de manifestants ont marché à Niamey pour exiger le départ des troupes françaises.")
+    assert event.plover.event == "PROTEST" and [a.code for a in event.source] == ["NER"]
+    assert [(a.code, a.sector) for a in event.target] == [("FRA", "MIL")]
+
+
+def test_a_mandate_ended_is_a_sanction() -> None:
+    (event,) = _code("Le Conseil de sécurité de l'ONU a mis fin au mandat de la Minusma.", "2023-06-30")
+    assert (event.plover.event, event.cameo.code) == ("SANCTION", "160")
+    assert [(a.code, a.sector) for a in event.target] == [("IGO", "MIL")]

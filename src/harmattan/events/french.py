@@ -728,6 +728,8 @@ _BEING_VERBS = frozenset({"constituer", "representer", "sembler", "paraitre", "d
 #: CAMEO codes (their first two or three digits) of acts whose noun takes its doer with « de »
 #: (« le refus de la junte », « la visite du ministre », « l'appel de la CEDEAO »); the others
 #: take whom they are done to (« l'arrestation de l'opposant », « la saisie de deux tonnes »).
+#: Verbs of a purpose clause (« pour exiger … ») that name whom the act is made against.
+_DEMANDING_PURPOSES = frozenset({"exiger", "reclamer", "demander", "denoncer", "protester", "condamner"})
 #: Nouns of an agreement or a tie (folded lemmas) that an act of 16x ends or suspends.
 _AGREEMENT_NOUNS = frozenset({"accord", "traite", "convention", "pacte", "protocole", "cooperation",
                               "partenariat", "relation"})
@@ -1528,9 +1530,20 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
         if target and all((a.entry or "").endswith("+possessive") for a in target):
             # « Paris a rappelé son ambassadeur à Bamako » : the source's own envoy is no
             # party; the country he is posted to is
-            target += [a for c in head.children if c.dep_ == "nmod" and _case_words(c) & {"a", "au", "aux", "aupres"}
+            target += [a for c in head.children if c.dep_ == "nmod" and _case_words(c) & {"a", "au", "aux", "en", "aupres"}
                        for a in _actors_at(mapped, c) if (a.entry or "").startswith("countries:")
                        and id(a) not in source_ids and all(a is not t for t in target)]
+    if not target:
+        # « ont marché à Niamey pour exiger le départ des troupes françaises » : whom the
+        # demand the act is made for names
+        for clause in trigger.children:
+            if clause.dep_ == "advcl" and fold(clause.lemma_) in _DEMANDING_PURPOSES and any(
+                    c.dep_ == "mark" and fold(c.lower_) == "pour" for c in clause.children):
+                target += [a for c in clause.children if c.dep_ == "obj" or (
+                               c.dep_.startswith("obl") and _case_words(c) & {"contre", "envers"})
+                           for a in _actors_at(mapped, c, exclude=subject_tokens)
+                           if id(a) not in source_ids and not _is_place(a, doc, *spans[id(a)])
+                           and all(a is not t for t in target)]
     if not target and trigger.dep_ == "conj" and not _is_passive(trigger) and not any(
             c.dep_ in {"obj", "iobj"} for c in trigger.children):
         # « affirme avoir déjoué une tentative de coup d'État et arrêté plusieurs officiers » :
