@@ -1271,3 +1271,10 @@ def test_a_march_the_main_verb_tells_is_the_act() -> None:
     events = code_articles([Article(id="march", text=text, date=parse_date("2022-02-18"))])
     assert (events[0].plover.event, events[0].evidence.trigger) == ("PROTEST", "marched")
     assert [(a.code, a.sector) for a in events[0].target] == [("FRA", "MIL")]
+
+
+def test_someone_suspended_from_work_is_no_strike() -> None:
+    # (SUSPEND's "from work" is a strike pattern, 143: not what the main verb tells here)
+    text = "Officials said on Monday that the worker has been suspended from work."
+    events = code_articles([Article(id="suspended", text=text, date=parse_date("2009-07-01"))])
+    assert all(e.plover.event != "PROTEST" for e in events)

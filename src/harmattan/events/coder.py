@@ -1058,6 +1058,7 @@ class EventCoder:
             acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
         if acts and acts[0][1] is None and main_pattern is not None and main_pattern[0] == "PROTEST" \
                 and main.kind == "verb" and main.trigger_i == _main_verb(doc) and not main.negated \
+                and doc[main.trigger_i].lemma_.lower() in _MARCHING \
                 and PLOVER_QUAD[acts[0][0]] == PLOVER_QUAD["PROTEST"] and acts[0][0] not in _FORCE_TYPES:
             # A march, a rally or a demonstration the main verb tells is the act, not a type of
             # the same quad class no verb of the sentence states ("Thousands marched in Bamako to
@@ -1397,6 +1398,8 @@ def choose_acts(joint: dict[str, float], main_pattern: tuple[str, VerbMatch] | N
     return acts
 
 
+#: Verbs of a march, a rally or a demonstration (not "suspended from work", a strike's pattern).
+_MARCHING = frozenset({"march", "rally", "demonstrate", "protest", "parade"})
 #: Participles that tell what a party is said to have done ("diplomats accused of subversive
 #: activities", "four men suspected of the kidnapping").
 _SAID_OF_LEMMAS = frozenset({"accuse", "suspect", "charge", "allege", "implicate", "link", "tie"})
