@@ -1253,6 +1253,18 @@ def test_what_a_participle_says_of_the_main_verbs_party_is_background() -> None:
     assert [a.code for a in event.source] == ["BFA"] and [a.code for a in event.target] == ["FRA"]
 
 
+@pytest.mark.parametrize("text, trigger, source, target", [
+    ("Niger expelled the French ambassador, accusing him of interference.", "expelled", "NER", "FRA"),
+    ("Mali expelled the head of the UN mission's human rights division, accusing her of bias.",
+     "expelled", "MLI", "IGO"),
+])
+def test_the_reason_a_participle_gives_is_not_the_act(text: str, trigger: str, source: str, target: str) -> None:
+    # (the sentence's reading chose the accusation, DISAPPROVE, and the expulsion was lost)
+    (event,) = code_articles([Article(id="reason", text=text, date=parse_date("2023-08-25"))])
+    assert event.evidence.trigger == trigger and event.plover.event != "DISAPPROVE"
+    assert [a.code for a in event.source] == [source] and target in {a.code for a in event.target}
+
+
 @pytest.mark.parametrize("text, code, target", [
     ("Mali's junta announced the end of the Algiers agreement.", "160", "DZA"),
     # "military" describes the cooperation (a word "its" gave Niger's code): France is whom

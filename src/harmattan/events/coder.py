@@ -1050,11 +1050,14 @@ class EventCoder:
             # killing, not the wielding); who it was done to decides the kind (_force_by_target).
             acts[0] = (acts[0][0], main, acts[0][2])
         if acts and main_pattern is not None and acts[0][1] is not None and acts[0][1] is not main \
-                and main.kind == "verb" and _reduced_relative(doc[acts[0][1].trigger_i]) \
-                and doc[acts[0][1].trigger_i].head.head.i == main.trigger_i:
+                and main.kind == "verb" and not main.negated and (
+                    (_reduced_relative(doc[acts[0][1].trigger_i])
+                     and doc[acts[0][1].trigger_i].head.head.i == main.trigger_i)
+                    or _reason_participle(doc[acts[0][1].trigger_i], main.trigger_i)):
             # What a participle says of the main verb's party is background, not the act
             # ("expelled three French diplomats accused of subversive activities": the
-            # expulsion, not an accusation)
+            # expulsion, not an accusation); so is the reason a participle gives for it ("Mali
+            # expelled the French ambassador, accusing him of hostile remarks")
             acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
         if acts and acts[0][1] is None and main_pattern is not None and main_pattern[0] == "PROTEST" \
                 and main.kind == "verb" and main.trigger_i == _main_verb(doc) and not main.negated \
@@ -1411,6 +1414,19 @@ def _reduced_relative(token: Any) -> bool:
     auxiliary of its own."""
     return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in _SAID_OF_LEMMAS \
         and token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ in {"dobj", "nsubj", "nsubjpass"} \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+
+
+#: Participles of blame that give the reason for the main verb's act.
+_REASON_LEMMAS = frozenset({"accuse", "blame", "allege"})
+
+
+def _reason_participle(token: Any, main_i: int) -> bool:
+    """A participle of blame hung on the main verb after a comma, with no subject of its own:
+    the reason given for the act ("expelled the ambassador, accusing him of interference";
+    "made public an indictment against Ferrari, alleging a money laundering scheme")."""
+    return token.tag_ == "VBG" and token.dep_ == "advcl" and token.head.i == main_i \
+        and token.lemma_.lower() in _REASON_LEMMAS and token.i > 0 and token.doc[token.i - 1].text == "," \
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
 
 
