@@ -206,6 +206,10 @@ def test_force_ruled_out_stays_a_rejection() -> None:
     ("Chad said it was ending its defence cooperation agreement with France.", "SANCTION", "160"),
     # a journalist arrested is arrested (not the source block's violent repression)
     ("Gendarmes arrested a journalist in Niamey after he criticised the junta.", "COERCE", "173"),
+    # protesters arrested during a rally are arrested (the rally won over the repression, 175)
+    ("Police in Lagos arrested 40 protesters on Saturday during a rally against rising fuel prices.",
+     "COERCE", "173"),
+    ("Police arrested dozens of people during demonstrations in Dakar.", "COERCE", "173"),
     # an investigation called for is an appeal, not the inquiry
     ("The UN human rights office called for an independent investigation into the killings in Burkina Faso.",
      "DEMAND", "0214"),
