@@ -1723,3 +1723,11 @@ def test_measures_lifted_are_aimed_at_whom_the_relative_clause_imposed_them_on()
     event = _main("ECOWAS lifted most of the sanctions it had imposed on Niger.", "2024-02-24")
     assert [a.code for a in event.source] == ["IGO"]
     assert [(a.code, a.text) for a in event.target] == [("NER", "Niger")]
+
+
+def test_the_town_whose_streets_a_crowd_took_to_is_no_party() -> None:
+    # (Dakar, read as Senegal's seat of government, was the protest's target)
+    event = _main("Thousands of people took to the streets of Dakar to denounce the postponement of the election.",
+                  "2024-02-04")
+    assert event.plover.event == "PROTEST"
+    assert all(a.text != "Dakar" for a in event.target)

@@ -805,9 +805,25 @@ def _is_place(actor: Actor, doc: Doc, start: int, end: int) -> bool:
         # convoy was going is no party to the ambush
         return True
     prep = _prep_of(doc, start, end)
+    if prep == "of" and _part_of_a_town(doc, start, end):
+        return True  # "took to the streets of Dakar", "on the outskirts of Bamako"
     return prep in _PLACE_PREPS or (prep in _SEAT_PREPS and _is_capital(actor)) or (
         prep in _WHERE_PREPS and (_is_capital(actor) or not actor.sector)
         and _names_a_place_noun(doc, start, end))
+
+
+#: Parts of a town whose "of" names the town as a place ("the streets of Dakar").
+_PARTS_OF_A_TOWN = frozenset("""
+    street streets outskirts suburb suburbs centre center downtown neighborhood neighbourhood
+    neighborhoods neighbourhoods
+""".split())
+
+
+def _part_of_a_town(doc: Doc, start: int, end: int) -> bool:
+    """The phrase is the object of "of" on a part of a town ("the streets of Dakar", "the
+    outskirts of Bamako"): where the act happened, not whom it was done to."""
+    root = doc[start:end].root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _PARTS_OF_A_TOWN
 
 
 #: Words before a country or a town that make it a journey's destination or origin, told by
