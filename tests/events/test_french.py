@@ -1940,6 +1940,14 @@ def test_a_participle_the_parser_fixed_on_its_auxiliary_is_the_verb() -> None:
     assert [(a.code, a.sector) for a in event.target] == [("MLI", "REB")]
 
 
+def test_a_headline_verb_the_parser_hung_on_its_subject_is_the_verb() -> None:
+    # no full stop: the small parser makes « Mali » the root and « signent » an adjective of
+    # « Niger » holding « pacte » (the signatories were read as the targets, no source)
+    (event,) = _code("Le Mali et le Niger signent un pacte de défense mutuelle")
+    assert (event.plover.event, event.evidence.trigger) == ("AGREE", "signent")
+    assert [a.code for a in event.source] == ["MLI", "NER"] and event.target == []
+
+
 def test_an_office_in_apposition_with_a_person_is_that_persons() -> None:
     # (not France, the one country the sentence names)
     (event,) = _code("Le ministre des Affaires étrangères, Abdoulaye Diop, a dénoncé une campagne "

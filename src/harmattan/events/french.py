@@ -310,6 +310,8 @@ def repair_split_participle(doc: Doc) -> Doc:
     for token in doc:
         _participle_under_its_object(doc, token)
     for token in doc:
+        _finite_verb_under_its_subject(doc, token)
+    for token in doc:
         _verb_after_que(token)
     for token in doc:
         _plural_verb_after_que(doc, token)
@@ -513,6 +515,38 @@ def _participle_fixed_on_its_auxiliary(token: Token) -> None:
     token.set_morph("Tense=Past|VerbForm=Part")
     aux.head = token
     aux.dep_ = "aux:tense"
+
+
+def _finite_verb_under_its_subject(doc: Doc, token: Token) -> None:
+    """« Le Mali et le Niger signent un pacte de défense mutuelle » (a headline, no full stop),
+    parsed with « Mali » the root and « signent » an adjective of « Niger » that holds the
+    object: a verb of the lexicon in the indicative is the root, the name it hung on (with
+    what that name is the root of) its subject, and the words after it the subject held its
+    own.  (Only a name: « Les panneaux solaires exigent de grandes quantités de silicium »
+    names no one who acts.)"""
+    if token.pos_ != "VERB" or token.dep_ not in {"amod", "acl", "nmod", "appos"} \
+            or token.morph.get("VerbForm") != ["Fin"] or token.morph.get("Mood") != ["Ind"] \
+            or not token.text.islower() or token.i == 0 or doc[token.i - 1].pos_ == "DET" \
+            or fold(token.lemma_) not in load_lexicon() \
+            or any(c.dep_ in {"nsubj", "nsubj:pass", "mark"} or c.pos_ == "PRON" and c.i < token.i
+                   for c in token.children):
+        return  # (« les pertes que le Kremlin admet » : a clause of its own)
+    path = [token.head]
+    while path[-1].dep_ != "ROOT" and path[-1].head.i != path[-1].i:
+        path.append(path[-1].head)
+    subject = path[-1]
+    if subject.pos_ != "PROPN" or any(t.i > token.i for t in path) \
+            or any(t.pos_ in {"VERB", "AUX"} and t.i != token.i for t in subject.subtree if t.i < token.i):
+        return
+    own = {t.i for t in token.subtree}
+    for held in path:
+        for child in list(held.children):
+            if child.i > token.i and child.i not in own:
+                child.head = token
+    token.head = token
+    token.dep_ = "ROOT"
+    subject.head = token
+    subject.dep_ = "nsubj"
 
 
 def _participle_under_its_object(doc: Doc, token: Token) -> None:
