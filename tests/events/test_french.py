@@ -899,6 +899,13 @@ def test_lifting_a_ban_on_protests_is_a_concession_not_a_protest() -> None:
     assert event.acled is None
 
 
+def test_an_immunity_lifted_is_a_sanction_on_the_official() -> None:
+    # (no row read « lever l'immunité »: no event)
+    (event,) = _code("L'Assemblée nationale a levé l'immunité parlementaire du député d'opposition.", "2023-04-01")
+    assert (event.plover.event, event.cameo.code) == ("COERCE", "172")
+    assert [a.sector for a in event.source] == ["LEG"]
+
+
 def test_a_patrol_taken_as_a_target_is_attacked_by_the_agent() -> None:
     # « prendre pour cible » attacks; the small parser hangs « par X » on « cible »
     (event,) = _code("Une patrouille de l'armée a été prise pour cible par des hommes armés près de Tessit.",

@@ -162,14 +162,14 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 89  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 90  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
                            "ISSUE_ULTIMATUM", "SEIZE_POWER", "DEPLOY_FORCES", "REVOKE_AGREEMENT",
                            "REJECT_REPORT", "MATERIAL_SUPPORT", "RECALL_ENVOY", "REJECT_PROPOSAL",
                            "DECREE_MOBILISATION", "ANNOUNCE_FORCE", "CREATE_FORCE", "ARREST_PERSON", "DECLARE_EMERGENCY", "CALL_ON_TO", "ANNOUNCE_SUSPENSION",
-                           "IMPOSE_SANCTIONS", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
+                           "IMPOSE_SANCTIONS", "LIFT_IMMUNITY", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
                            "WITHDRAW_FROM", "HAND_OVER_BASE", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
                            "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "NEUTRALIZE", "DISSOLVE_PARTIES", "SUSPEND_AID",
@@ -326,6 +326,18 @@ def test_soldiers_arresting_someone_is_no_occupation(nlp, coder):
 def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
     match = best_match(coder.match(nlp(text)), nlp(text))
     assert match is not None and match.code == code and match.decisive
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Parliament lifted the immunity of the opposition leader.",
+    "Guatemala's congress stripped the judge of her immunity.",
+])
+def test_an_immunity_lifted_is_a_sanction_on_the_official(nlp, coder, text):
+    # (LIFT's and STRIP's own rows read a concession, 080)
+    doc = nlp(text)
+    match = best_match(coder.match(doc), doc)
+    assert match is not None and match.code == "172"
 
 
 @pytest.mark.models
