@@ -1257,6 +1257,19 @@ def test_what_a_participle_says_of_the_main_verbs_party_is_background() -> None:
     assert [a.code for a in event.source] == ["BFA"] and [a.code for a in event.target] == ["FRA"]
 
 
+@pytest.mark.parametrize("text, event, code", [
+    # (the sentence's reading, locked in its verbal quad class, chose DISAPPROVE)
+    ("ECOWAS leaders decided to impose sanctions on Niger.", "SANCTION", "163"),
+    ("The Senate voted to suspend military aid to Egypt.", "SANCTION", "162"),
+    # (CONCEDE, from "voted")
+    ("The national assembly voted to lift the immunity of three MPs.", "COERCE", "172"),
+])
+def test_what_a_body_decides_or_votes_to_do_is_the_act(text: str, event: str, code: str) -> None:
+    (main,) = code_articles([Article(id="decided", text=text, date=parse_date("2023-08-10"))])
+    assert (main.plover.event, main.cameo.code) == (event, code)
+    assert main.evidence.trigger in {"impose", "suspend", "lift"}
+
+
 @pytest.mark.parametrize("text, trigger, source, target", [
     ("Niger expelled the French ambassador, accusing him of interference.", "expelled", "NER", "FRA"),
     ("Mali expelled the head of the UN mission's human rights division, accusing her of bias.",

@@ -1059,6 +1059,13 @@ class EventCoder:
             # expulsion, not an accusation); so is the reason a participle gives for it ("Mali
             # expelled the French ambassador, accusing him of hostile remarks")
             acts = [(main_pattern[0], main, acts[0][2])] + [a for a in acts[1:] if a[1] is not main]
+        decided = _decided_act(doc, main, typed) if main_pattern is not None else None
+        if acts and decided is not None and (acts[0][1] is None or acts[0][1] is main):
+            # What a body decides or votes to do is the act it decides ("ECOWAS leaders decided
+            # to impose sanctions on Niger": SANCTION, where the sentence's reading, locked in
+            # its verbal quad class, chose DISAPPROVE; "voted to lift the immunity of three
+            # MPs"), as a firm announcement of one's own act is (CONVENTIONS.md)
+            acts = [(decided[0], decided[1], acts[0][2])] + [a for a in acts[1:] if a[1] is not decided[1]]
         if acts and acts[0][1] is None and main_pattern is not None and main_pattern[0] == "PROTEST" \
                 and main.kind == "verb" and main.trigger_i == _main_verb(doc) and not main.negated \
                 and doc[main.trigger_i].lemma_.lower() in _MARCHING \
@@ -1415,6 +1422,23 @@ def _reduced_relative(token: Any) -> bool:
     return token.tag_ == "VBN" and token.dep_ == "acl" and token.lemma_.lower() in _SAID_OF_LEMMAS \
         and token.head.pos_ in {"NOUN", "PROPN"} and token.head.dep_ in {"dobj", "nsubj", "nsubjpass"} \
         and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+
+
+#: Verbs of a decision: the infinitive they govern is the act decided.
+_DECIDING = frozenset({"decide", "vote", "resolve", "opt"})
+
+
+def _decided_act(doc: Doc, main: VerbMatch, typed: list[tuple[str, VerbMatch]]) -> tuple[str, VerbMatch] | None:
+    """The act the sentence's main verb, a verb of decision, governs as its infinitive
+    ("decided to impose sanctions", "voted to suspend military aid"), stated by a pattern of
+    its own and neither verb negated."""
+    verb = doc[main.trigger_i]
+    if main.kind != "verb" or main.negated or verb.lemma_.lower() not in _DECIDING \
+            or main.trigger_i != _main_verb(doc):
+        return None  # (nor a decision told in a clause: "was moved … after the government decided to …")
+    return next(((t, m) for t, m in typed if m.kind == "verb" and not m.negated
+                 and doc[m.trigger_i].dep_ == "xcomp" and doc[m.trigger_i].head.i == verb.i
+                 and doc[m.trigger_i].tag_ == "VB"), None)
 
 
 #: Participles of blame that give the reason for the main verb's act.
