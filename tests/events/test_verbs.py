@@ -329,6 +329,19 @@ def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
 
 
 @pytest.mark.models
+@pytest.mark.parametrize("text, code", [
+    ("Teachers staged a sit-in outside the ministry.", "141"),
+    ("Hundreds of students held a sit-in in front of parliament.", "141"),
+])
+def test_a_word_the_tokenizer_split_at_its_hyphen_is_found_whole(nlp, coder, text, code):
+    # "sit-in" is three tokens, "sit", "-", "in": the dictionary's "- * SIT-IN [141]" never
+    # matched (the sentence model read COERCE)
+    doc = nlp(text)
+    match = best_match(coder.match(doc), doc)
+    assert match is not None and match.code == code
+
+
+@pytest.mark.models
 @pytest.mark.parametrize("text", [
     "Parliament lifted the immunity of the opposition leader.",
     "Guatemala's congress stripped the judge of her immunity.",

@@ -497,6 +497,7 @@ class _SentenceIndex:
         exact: dict[str, list[int]] = {}
         stem: dict[str, list[int]] = {}
         hyphens: set[int] = set()
+        exact_at: dict[int, tuple[str, set[str]]] = {}
         for tok in tokens:
             i = tok.i
             lower = tok.lower_
@@ -505,6 +506,8 @@ class _SentenceIndex:
             if _dated_preposition(tok):
                 continue  # "called Putin on Monday" is no call on anyone: CALL's "(ON)" [020]
             keys = {lower, tok.lemma_.lower()}
+            if tok.is_alpha:
+                exact_at[i] = (lower, keys)
             for key in keys:
                 exact.setdefault(key, []).append(i)
             for key in keys:
@@ -513,6 +516,15 @@ class _SentenceIndex:
                     lst = stem.setdefault(key[:k], [])
                     if not lst or lst[-1] != i:
                         lst.append(i)
+        for i in sorted(hyphens):
+            # a word the tokenizer split at its hyphen ("sit-in": "sit", "-", "in") is found
+            # whole, where it starts, as the dictionary writes it ("- * SIT-IN [141]")
+            left, right = exact_at.get(i - 1), exact_at.get(i + 1)
+            if left is not None and right is not None:
+                for key in {f"{left[0]}-{r}" for r in right}:
+                    exact.setdefault(key, []).append(i - 1)
+        for positions in exact.values():
+            positions.sort()
         self.exact = exact
         self.stem = stem
         self.start = start
