@@ -1257,6 +1257,19 @@ def test_what_a_participle_says_of_the_main_verbs_party_is_background() -> None:
     assert [a.code for a in event.source] == ["BFA"] and [a.code for a in event.target] == ["FRA"]
 
 
+@pytest.mark.parametrize("text", [
+    "President Tinubu appointed a new army chief.",
+    "Assimi Goita was sworn in as transitional president on Monday.",
+    "Bassirou Diomaye Faye was elected president of Senegal.",
+    # (nor an act of the verb below it: "oversee" read COOPERATE, 060)
+    "General Moussa Diallo was appointed the new police director in November and will oversee the reform.",
+])
+def test_an_appointment_an_election_or_an_oath_is_no_event(text: str) -> None:
+    # (the sentence model's CONCEDE, no pattern: CONVENTIONS.md's "other")
+    events = code_articles([Article(id="office", text=text, date=parse_date("2024-04-02"))])
+    assert events == []
+
+
 @pytest.mark.parametrize("text, event, code", [
     # (the sentence's reading, locked in its verbal quad class, chose DISAPPROVE)
     ("ECOWAS leaders decided to impose sanctions on Niger.", "SANCTION", "163"),

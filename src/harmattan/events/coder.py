@@ -1082,6 +1082,8 @@ class EventCoder:
             if force is not None:
                 acts[0] = (acts[0][0], force, acts[0][2])
                 acts = [acts[0]] + [a for a in acts[1:] if a[1] is not force]
+        if _office_sentence(doc, typed):
+            return []
         if candidate.appeal_only:
             demand = next((m for t, m in typed if t == "DEMAND"), None)
             acts = [("DEMAND", demand, max(joint.get("DEMAND", 0.0), 0.5))]
@@ -1115,7 +1117,7 @@ class EventCoder:
         trigger_i = match.trigger_i if match is not None else _act_verb(doc, self.triggers_)
         if match is None and trigger_i in doc.user_data.get(NO_ACT_KEY, ()):
             return None  # the only verb left is one a pattern reads as no act
-        if match is None and doc[trigger_i].lemma_.lower() in _NO_ACT_VERBS:
+        if match is None and (doc[trigger_i].lemma_.lower() in _NO_ACT_VERBS or _office_verb(doc[trigger_i])):
             return None
         if match is None and _thing_subject(doc[trigger_i]):
             return None  # "A boat vanished on May 16": a thing does no act no pattern reads
@@ -1644,7 +1646,32 @@ _NO_ACT_VERBS = frozenset(
     "be become seem appear remain stay exist come see show mean sum mark emerge shine serve "
     "slip travel accord forge unveil continue fear consider worsen delve happen occur "
     "include involve represent have belong consist contain comprise resemble depend lack own possess "
-    "reside follow precede know regard concern alias".split())
+    "reside follow precede know regard concern alias "
+    # (an oath is no act of its own: "swore to retaliate" tells the act below it)
+    "swear".split())
+
+#: Verbs of an appointment, an election, an oath of office: a specific act no PLOVER type fits
+#: ("other" in CONVENTIONS.md; CAMEO's NAME block codes APPOINT, ELECT, NOMINATE no act).  As
+#: the main verb with no pattern, the sentence states no event, not one of a verb below it
+#: ("was appointed the new director and will oversee the changes").
+_OFFICE_VERBS = frozenset({"appoint", "elect", "nominate"})
+
+
+def _office_verb(token: Any) -> bool:
+    """A verb of ``_OFFICE_VERBS``, or an oath of office ("was sworn in")."""
+    lemma = token.lemma_.lower()
+    return lemma in _OFFICE_VERBS or (lemma == "swear" and any(
+        c.dep_ == "prt" and c.lower_ == "in" for c in token.children))
+
+
+def _office_sentence(doc: Doc, typed: list[tuple[str, VerbMatch]]) -> bool:
+    """The sentence tells an appointment, an election or an oath of office (its main verb
+    ``_office_verb``, read by no pattern) and no act done besides: no verb pattern in the
+    past ("was appointed the new INPEC director and will oversee the changes"; not "appointed
+    a new prime minister and dissolved parliament")."""
+    main = doc[_main_verb(doc)]
+    return _office_verb(main) and not any(m.trigger_i == main.i for _, m in typed) \
+        and not any(doc[m.trigger_i].tag_ in {"VBD", "VBN"} for _, m in typed)
 
 
 #: Things that, as a verb's active subject, do no act: with no verb pattern reading one, the
@@ -1963,7 +1990,7 @@ def _act_verb(doc: Doc, triggers: frozenset[str]) -> int:
         past = next((t for t in main.children if t.tag_ in {"VBD", "VBN"} and t.lower_ in triggers
                      and t.i not in no_act), None)
         return past.i if past is not None else main.i
-    if main.lemma_.lower() not in _NO_ACT_VERBS and main.i not in no_act:
+    if _office_verb(main) or (main.lemma_.lower() not in _NO_ACT_VERBS and main.i not in no_act):
         return main.i
     if main.i in doc.user_data.get(NO_SENSE_KEY, ()):
         # ("980 officers were fired after failing tests": a dismissal, not "failing")
