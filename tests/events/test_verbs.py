@@ -162,7 +162,7 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
         index = json.load(fh)
     assert "MIT License" in index["licence"]
     names = [b["name"] for b in index["blocks"]]
-    assert len(names) == 397 + 90  # the source's blocks, then those of verbs_extra.txt
+    assert len(names) == 397 + 92  # the source's blocks, then those of verbs_extra.txt
     assert index["extra_from"] == 397
     assert names[397:] == ["AUTHORIZE_FORCES", "DEMONSTRATE_SUPPORT", "EXPRESS_SUPPORT", "SIGN_PACT", "RECEIVE_VISITOR",
                            "WELCOME_VISITOR", "ORDER_FORCES", "ACTIVATE_FORCES", "GIVE_ULTIMATUM",
@@ -171,8 +171,8 @@ def test_shipped_index_is_rebuilt_identically(tmp_path):
                            "DECREE_MOBILISATION", "ANNOUNCE_FORCE", "CREATE_FORCE", "ARREST_PERSON", "DECLARE_EMERGENCY", "CALL_ON_TO", "ANNOUNCE_SUSPENSION",
                            "IMPOSE_SANCTIONS", "LIFT_IMMUNITY", "LIFT_RESTRICTIONS", "SUPPORT_TERRORISTS", "SANCTION_BY_NAME", "GO_ON_STRIKE", "SENTENCE_TO", "SEIZE_CONTRABAND",
                            "GIVE_BIRTH", "TAKE_FOR_CARE", "TRADE_DRUGS", "DENY_CLAIMS", "CHARGE_FORMALLY", "FACE_CHARGES", "NO_ANSWER",
-                           "WITHDRAW_FROM", "HAND_OVER_BASE", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
-                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "NEUTRALIZE", "DISSOLVE_PARTIES", "SUSPEND_AID",
+                           "WITHDRAW_FROM", "SURRENDER_FORCES", "HAND_OVER_BASE", "WITHDRAW_TROOPS", "LEAVE_BODY", "ANNOUNCE_WITHDRAWAL", "NEGOTIATE_WITH", "URGE", "RETAKE_CONTROL",
+                           "REGAIN_CONTROL", "DESIGNATE_TERRORIST", "NEUTRALIZE", "DISSOLVE_PARTIES", "DISSOLVE_INSTITUTIONS", "SUSPEND_AID",
                            "DISMISS_OFFICIAL", "SUSPEND_OFFICIAL", "SUSPEND_MEDIA", "DEPLOY_TROOPS", "PATROL", "DENY_ANY", "UPHOLD_SENTENCE",
                            "BOOST_COOPERATION", "RECEIVE_SENTENCE", "JOINT_EXERCISES", "OCCUPY_POST",
                            "SERVE_SENTENCE", "GIVE_SENTENCE", "WORK_WITH", "DRAW_ATTENTION",
@@ -329,6 +329,19 @@ def test_withdrawals_from_a_body_or_a_place(nlp, coder, text, code):
 
 
 @pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "The president dissolved parliament.",
+    "The junta dissolved the government and suspended the constitution.",
+    "Mali's junta dissolved the electoral commission.",
+])
+def test_an_institution_dissolved_is_a_restriction(nlp, coder, text):
+    # (no pattern: the sentence model read RETREAT or SANCTION; « a dissous » is 172)
+    doc = nlp(text)
+    match = best_match(coder.match(doc), doc)
+    assert match is not None and (match.code, doc[match.trigger_i].lower_) == ("172", "dissolved")
+
+
+@pytest.mark.models
 @pytest.mark.parametrize("text, code", [
     ("Teachers staged a sit-in outside the ministry.", "141"),
     ("Hundreds of students held a sit-in in front of parliament.", "141"),
@@ -351,6 +364,18 @@ def test_an_immunity_lifted_is_a_sanction_on_the_official(nlp, coder, text):
     doc = nlp(text)
     match = best_match(coder.match(doc), doc)
     assert match is not None and match.code == "172"
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("text", [
+    "Dozens of jihadists surrendered to the army in Tillaberi.",
+    "The rebels surrendered to Malian troops after a week of fighting.",
+])
+def test_fighters_who_surrender_retreat(nlp, coder, text):
+    # (SURRENDER's own code is a concession, 080)
+    doc = nlp(text)
+    match = best_match(coder.match(doc), doc)
+    assert match is not None and match.code == "0874"
 
 
 @pytest.mark.models

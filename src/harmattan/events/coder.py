@@ -734,7 +734,8 @@ class EventCoder:
         source's, not its target ("Chad deployed troops to the border with Niger": target Niger,
         not the troops; "Syria will withdraw its troops from Lebanon": target Lebanon)."""
         _without_own_forces(roles)  # "Syria is willing to withdraw its troops from Lebanon"
-        if (etype in {"MOBILIZE", "RETREAT"} or trigger_lemma.lower() in _SENDING) and roles.target:
+        if (etype in {"MOBILIZE", "RETREAT"} or trigger_lemma.lower() in _SENDING) and roles.target \
+                and trigger_lemma.lower() != "surrender":  # (the army one surrenders to is no one's own)
             # ("He sent some of his top officers to Colombia to train": the officers he sends
             # are his own, Colombia is whom the act concerns)
             own = {a.code for a in roles.source}
