@@ -1731,3 +1731,12 @@ def test_the_town_whose_streets_a_crowd_took_to_is_no_party() -> None:
                   "2024-02-04")
     assert event.plover.event == "PROTEST"
     assert all(a.text != "Dakar" for a in event.target)
+
+
+def test_the_deed_a_gerund_names_is_no_party_to_the_accusation() -> None:
+    # (the troops massed, read as Niger's forces, were a second target)
+    event = _main("Niger's junta on Thursday accused France of massing troops in neighbouring countries.",
+                  "2023-09-07")
+    assert event.plover.event == "DISAPPROVE"
+    assert [a.code for a in event.source] == ["NER"]
+    assert [a.code for a in event.target] == ["FRA"]

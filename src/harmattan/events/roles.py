@@ -229,7 +229,8 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
         if child.dep_ in _OBJECT_DEPS:
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
-            heads.extend(p for p in child.children if p.dep_ in {"pobj", "pcomp"})
+            heads.extend(p for p in child.children if p.dep_ == "pobj" or (
+                p.dep_ == "pcomp" and not _deed_of_the_named(head, child, p)))
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             # "urged them to restore", "demanded that Israel ease", "offered to mediate
             # between X and Y": the embedded clause's subject, objects and complements.
@@ -239,6 +240,14 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
                 elif grandchild.dep_ == "prep" and grandchild.lower_ in _TARGET_PREPS:
                     heads.extend(p for p in grandchild.children if p.dep_ in {"pobj", "pcomp"})
     return heads
+
+
+def _deed_of_the_named(head: Token, prep: Token, pcomp: Token) -> bool:
+    """"accused France of arming jihadists", "convicted the officer of killing a journalist":
+    the gerund after "of" or "for" tells the deed of the one the verb names (its object), not
+    another party of the act."""
+    return prep.lower_ in {"of", "for"} and pcomp.tag_ == "VBG" \
+        and any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
 
 
 def _shared_object(verb: Token, skip: set[int]) -> list[Token]:
