@@ -371,6 +371,9 @@ def test_an_armed_group_and_its_men_are_one_actor(resolver: ActorResolver) -> No
     ("five suspects", "CRM"), ("the suspect", "CRM"), ("two alleged members", "CRM"),
     ("hitmen", "CRM"), ("six prisoners", "CVL"), ("the inmates", "CVL"), ("hostages", "CVL"),
     ("the victims", "CVL"),
+    # (the unarmed people the region's attacks kill: with no actor, "Wagner mercenaries
+    # beheaded three shepherds" was FIGHT, for want of a civilian target)
+    ("three shepherds", "CVL"), ("five gold miners", "CVL"), ("the fishermen", "CVL"),
 ])
 def test_the_people_an_arrest_or_a_killing_is_done_to_are_agents(
         resolver: ActorResolver, phrase: str, sector: str) -> None:
