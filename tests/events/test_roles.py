@@ -1740,3 +1740,11 @@ def test_the_deed_a_gerund_names_is_no_party_to_the_accusation() -> None:
     assert event.plover.event == "DISAPPROVE"
     assert [a.code for a in event.source] == ["NER"]
     assert [a.code for a in event.target] == ["FRA"]
+
+
+def test_the_deeds_party_is_the_target_when_the_one_named_is_no_known_actor() -> None:
+    # (with no target at all the sentence lost its event)
+    event = _main("Members of the Renazco family were investigated for allegedly hiring Colombian assassins.",
+                  "2013-05-10")
+    assert event.plover.event == "INVESTIGATE"
+    assert [a.code for a in event.target] == ["COL"]

@@ -220,8 +220,9 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _object_heads(head: Token, skip: set[int]) -> list[Token]:
-    """The tokens heading the objects and complements of ``head`` that can name a target."""
+def _object_heads(head: Token, skip: set[int], deeds: bool = True) -> list[Token]:
+    """The tokens heading the objects and complements of ``head`` that can name a target
+    (without ``deeds``, not the deed a gerund tells: ``_deed_of_the_named``)."""
     heads = []
     for child in head.children:
         if child.i in skip:
@@ -230,7 +231,7 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in _TARGET_PREPS:
             heads.extend(p for p in child.children if p.dep_ == "pobj" or (
-                p.dep_ == "pcomp" and not _deed_of_the_named(head, child, p)))
+                p.dep_ == "pcomp" and (deeds or not _deed_of_the_named(head, child, p))))
         elif child.dep_ in {"xcomp", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
             # "urged them to restore", "demanded that Israel ease", "offered to mediate
             # between X and Y": the embedded clause's subject, objects and complements.
@@ -245,7 +246,7 @@ def _object_heads(head: Token, skip: set[int]) -> list[Token]:
 def _deed_of_the_named(head: Token, prep: Token, pcomp: Token) -> bool:
     """"accused France of arming jihadists", "convicted the officer of killing a journalist":
     the gerund after "of" or "for" tells the deed of the one the verb names (its object), not
-    another party of the act."""
+    another party of the act (unless the one named is no known actor: ``find_roles``)."""
     return prep.lower_ in {"of", "for"} and pcomp.tag_ == "VBG" \
         and any(c.dep_ in {"dobj", "nsubjpass"} for c in head.children)
 
@@ -458,6 +459,7 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             break
         node = node.head
     target_heads: list[Token] = []
+    deed_heads: list[Token] = []
     patient_named = False
     skip = {subject_range[0]} if subject_range else set()
     if (is_noun or trigger.tag_ == "VBG") and not source:
@@ -494,7 +496,8 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
             target_heads += [g for c in verb.children if c.dep_ == "advcl" and verb.lemma_ in _APPEALING
                              and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
                              for g in c.children if g.dep_ == "nsubj"]
-            own = _object_heads(verb, skip)
+            own = _object_heads(verb, skip, deeds=False)
+            deed_heads = [h for h in _object_heads(verb, skip) if all(h is not o for o in own)]
             if not any(h.dep_ in _OBJECT_DEPS for h in own):
                 own += _shared_object(verb, skip)
             target_heads += own
@@ -507,6 +510,10 @@ def find_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int) -> Ro
 
     source_ids = {id(a) for a in source}
     target = _targets(mapped, target_heads, subject_range, source_ids)
+    if not target and deed_heads:
+        # (the deed's parties only when the one accused is no known actor: "Members of the
+        # Renazco family were investigated for hiring Colombian assassins")
+        target = _targets(mapped, target_heads + deed_heads, subject_range, source_ids)
     if reported_passive and source and (target and {a.code for a in source if a.code} & {
             a.code for a in target if a.code} or all(a.code == "NGO" or a.sector in _WATCHERS or (
                 a.code == "IGO" and a.sector not in {"MIL", "COP"})
