@@ -1320,3 +1320,17 @@ def test_someone_suspended_from_work_is_no_strike() -> None:
     text = "Officials said on Monday that the worker has been suspended from work."
     events = code_articles([Article(id="suspended", text=text, date=parse_date("2009-07-01"))])
     assert all(e.plover.event != "PROTEST" for e in events)
+
+
+@pytest.mark.parametrize("text, language, protesters, other", [
+    ("Doctors went on strike to demand better pay.", None, ["Doctors"], []),
+    ("Les étudiants ont organisé un sit-in devant le ministère de l'Éducation.", "fr", ["étudiants"], ["ministère"]),
+])
+def test_a_demonstration_no_verb_codes_is_held_by_its_people(text: str, language: str | None,
+                                                              protesters: list[str], other: list[str]) -> None:
+    # (an ACLED-only event: the people who strike or sit in were its targets, the ministry
+    # before which they sat in its source: state bodies count as armed)
+    events = code_articles([Article(id="demo", text=text, date=parse_date("2024-03-10"), language=language)])
+    (event,) = [e for e in events if e.acled is not None and e.acled["event_type"] == "Protests"]
+    assert [a.text for a in event.source] == protesters
+    assert [a.text for a in event.target if a.text] == other

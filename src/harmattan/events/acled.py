@@ -971,6 +971,14 @@ def acled_only_event(article: Article, sentence: Sentence, actors: list[Actor],
                        offset=sentence.start, country=country, decided=decided, language=language)
     if acled is None:
         return None
+    if acled["event_type"] == "Protests":
+        # a demonstration's doers are the people who hold it, not the state body before which
+        # it is held ("Doctors went on strike", « Des enseignants ont observé un sit-in devant
+        # le ministère » had the doctors and the teachers as targets)
+        protesters = [a for a in actors if inter_code(a, country) in {5, 6, 7}]
+        if protesters and not any(p is a for p in protesters for a in source):
+            source = protesters
+            target = [a for a in actors if all(a is not p for p in protesters)]
     trigger = trigger_fr(text) if language == "fr" else _trigger(text, acled["sub_event_type"])
     evidence = Evidence(sentence=text, start=sentence.start, end=sentence.end)
     if trigger is not None:
