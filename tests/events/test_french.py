@@ -906,6 +906,13 @@ def test_an_immunity_lifted_is_a_sanction_on_the_official() -> None:
     assert [a.sector for a in event.source] == ["LEG"]
 
 
+def test_a_word_the_tokenizer_split_at_its_hyphen_is_an_argument_whole() -> None:
+    # « sit-in » is three tokens: the lexicon's « observer » + sit-in never matched
+    (event,) = _code("Des enseignants ont observé un sit-in devant le ministère.", "2024-03-10")
+    assert (event.plover.event, event.cameo.code, event.evidence.trigger) == ("PROTEST", "141", "observé")
+    assert [a.sector for a in event.source] == ["EDU"]
+
+
 def test_a_patrol_taken_as_a_target_is_attacked_by_the_agent() -> None:
     # « prendre pour cible » attacks; the small parser hangs « par X » on « cible »
     (event,) = _code("Une patrouille de l'armée a été prise pour cible par des hommes armés près de Tessit.",

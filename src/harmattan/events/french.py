@@ -123,6 +123,15 @@ def _arguments(verb: Token) -> list[Token]:
     return out
 
 
+def _hyphenated(token: Token) -> str:
+    """The word the tokenizer split at its hyphen, whole, from its first part (« un sit-in » :
+    « sit », « - », « in »), else ""."""
+    doc = token.doc
+    if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and doc[token.i + 2].is_alpha:
+        return fold(f"{token.text}-{doc[token.i + 2].text}")
+    return ""
+
+
 def _case_words(token: Token) -> set[str]:
     return {fold(c.text) for c in token.children if c.dep_ in {"case", "mark"}}
 
@@ -148,7 +157,7 @@ def _holds(condition: str, verb: Token, text: str) -> bool:
     if kind == "arg":
         # (the word as written, singular too: the lemmatizer reads « réfugiés » as « réfugier »)
         result = any(fold(a.lemma_) in words or fold(a.text) in words or _singular(fold(a.text)) in words
-                     for a in _arguments(verb))
+                     or _hyphenated(a) in words for a in _arguments(verb))
         # « @name » : a person's or a body's name, or a pronoun for one (« l'a reçu »)
         result = result or ("@name" in words and any(
             (a.pos_ == "PROPN" and a.text[:1].isupper()) or fold(a.lower_).rstrip("'’") in _PERSON_PRONOUNS
