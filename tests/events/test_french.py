@@ -913,6 +913,14 @@ def test_a_word_the_tokenizer_split_at_its_hyphen_is_an_argument_whole() -> None
     assert [a.sector for a in event.source] == ["EDU"]
 
 
+def test_what_a_suspension_names_with_de_is_suspended_not_its_doer() -> None:
+    # (the parties were the source, the government nothing)
+    (event,) = _code("Le gouvernement malien a annoncé la suspension des activités des partis politiques.",
+                     "2024-04-11")
+    assert [(a.code, a.sector) for a in event.source] == [("MLI", "GOV")]
+    assert [a.sector for a in event.target] == ["PTY"]
+
+
 def test_a_patrol_taken_as_a_target_is_attacked_by_the_agent() -> None:
     # « prendre pour cible » attacks; the small parser hangs « par X » on « cible »
     (event,) = _code("Une patrouille de l'armée a été prise pour cible par des hommes armés près de Tessit.",

@@ -756,6 +756,8 @@ _POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _FORCE_NOUNS = frozenset({"frappe", "bombardement", "raid", "offensive", "riposte", "tir", "operation"})
 #: Nouns of force whose « de X » is whom it is done to, whoever X is (folded lemmas).
 _PATIENT_FORCE_NOUNS = frozenset({"neutralisation", "elimination", "capture", "execution"})
+#: Nouns of a measure whose « de X » names what it suspends, bans or dissolves (folded lemmas).
+_MEASURE_NOUNS = frozenset({"suspension", "interdiction", "dissolution"})
 #: Main verbs whose subject suffers the act their object names (folded lemmas).
 _SUFFER_VERBS = frozenset({"subir", "essuyer", "endurer"})
 #: Main verbs whose subject claims the act their object names (folded lemmas).
@@ -885,6 +887,10 @@ def nominal_roles(doc: Doc, trigger_i: int, code: str, actors: list[Actor], offs
             source += [a for c in noun.head.children if c.dep_ == "nsubj" for a in _actors_at(mapped, c)]
             target += [a for g in child.children if g.dep_ == "nmod" and _case_words(g) & {"de", "du", "des", "d'", "d’"}
                        for a in _actors_at(mapped, g)]
+        elif cases & {"de", "du", "des", "d'", "d’"} and fold(noun.lemma_) in _MEASURE_NOUNS:
+            # « la suspension des activités des partis politiques » : what is suspended, not
+            # who suspends it (the parties were the source)
+            target += found
         elif cases & {"de", "du", "des", "d'", "d’"} and code.startswith("16") \
                 and fold(child.lemma_) in _AGREEMENT_NOUNS:
             # « la dénonciation des accords de défense avec la France » : what is ended, and
