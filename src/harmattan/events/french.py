@@ -1593,6 +1593,19 @@ def french_roles(doc: Doc, trigger_i: int, actors: list[Actor], offset: int,
                            for a in _actors_at(mapped, c, exclude=subject_tokens)
                            if id(a) not in source_ids and not _is_place(a, doc, *spans[id(a)])
                            and all(a is not t for t in target)]
+    if not target:
+        # « a dénoncé les accords militaires conclus avec les États-Unis » : the party an
+        # agreement acted on was made with
+        # (or on the participle after it, which the small parser hangs on the verb as an adverb:
+        # « conclus » advmod)
+        agreements = [o for o in trigger.children if o.dep_ == "obj" and fold(o.lemma_) in _AGREEMENT_NOUNS]
+        agreements += [c for o in agreements for c in trigger.children
+                       if c.dep_ in {"advmod", "acl"} and c.i == o.right_edge.i + 1]
+        target += [a for o in agreements
+                   for t in o.subtree if t.dep_ in {"nmod", "obl", "obl:arg", "obl:mod"} and "avec" in _case_words(t)
+                   for a in _actors_at(mapped, t, exclude=subject_tokens)
+                   if id(a) not in source_ids and not _is_place(a, doc, *spans[id(a)])
+                   and all(a is not x for x in target)]
     if not target and trigger.dep_ == "conj" and not _is_passive(trigger) and not any(
             c.dep_ in {"obj", "iobj"} for c in trigger.children):
         # « affirme avoir déjoué une tentative de coup d'État et arrêté plusieurs officiers » :
