@@ -320,6 +320,8 @@ def repair_split_participle(doc: Doc) -> Doc:
         _participle_under_its_object(doc, token)
     for token in doc:
         _finite_verb_under_its_subject(doc, token)
+    for day in doc:
+        _day_after_its_verb(day)
     for token in doc:
         _verb_after_que(token)
     for token in doc:
@@ -497,6 +499,37 @@ def _make_root_verb(doc: Doc, token: Token, lemma: str) -> None:
         old_head.dep_ = "xcomp" if old_head.pos_ == "VERB" else "obj"
 
 
+#: Days of the week (folded): told right after a verb, the small parser hangs the object on them.
+_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+#: Words that say when within the day (« jeudi soir », « mardi dernier »), which stay on it.
+_DAY_PARTS = frozenset({"matin", "soir", "apres-midi", "midi", "nuit", "soiree", "dernier", "prochain", "matinee"})
+
+
+def _day_after_its_verb(day: Token) -> None:
+    """« Le gouvernement a annoncé jeudi la suspension des activités des partis », « l'OMS a
+    déclaré vendredi qu'elle … »: the small parser reads the day right after the verb as its
+    object (or a complement) and hangs the real object or clause on it.  The day says when;
+    what hangs after it is the verb's."""
+    verb = day.head
+    if fold(day.lower_) not in _WEEKDAYS or day.pos_ != "NOUN" or verb.pos_ != "VERB" or verb.i >= day.i \
+            or day.dep_ not in {"obj", "xcomp", "obl", "obl:mod", "obl:arg", "punct"}:
+        return
+    if not any(c.dep_ == "obj" for c in verb.children):
+        # (or makes what follows the day a sentence of its own: « Le Mali a suspendu mercredi
+        # | la diffusion de RFI »)
+        after = next((r for r in day.doc if r.dep_ == "ROOT" and r.i != verb.i and r.i > day.i
+                      and r.left_edge.i == day.right_edge.i + 1 and r.pos_ in {"NOUN", "PROPN"}), None)
+        if after is not None:
+            after.head, after.dep_ = verb, "obj"
+    for child in list(day.children):
+        if child.i <= day.i or fold(child.lower_) in _DAY_PARTS:
+            continue
+        if child.dep_ in {"obj", "nmod", "appos"} and child.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            child.head, child.dep_ = verb, "obj"
+        elif child.dep_ in {"ccomp", "acl", "acl:relcl", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
+            child.head, child.dep_ = verb, "ccomp" if any(c.dep_ == "mark" and fold(c.lower_).startswith("qu")
+                                                         for c in child.children) else "xcomp"
+    day.dep_ = "obl:mod"
 #: Verbs whose object names the act (« faire pression », « lancer un appel »).
 _LIGHT_VERBS = frozenset({"faire", "lancer", "prendre", "porter", "donner", "mener", "livrer"})
 
